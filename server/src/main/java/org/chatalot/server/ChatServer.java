@@ -1,0 +1,184 @@
+package org.chatalot.server;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+
+import io.helidon.common.socket.SocketOptions;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.HttpRouting;
+import io.micrometer.core.instrument.Gauge;
+
+import org.chatalot.model.ApiPaths;
+import org.chatalot.server.config.HostPort;
+import org.chatalot.server.config.ServerConfig;
+import org.chatalot.server.db.Database;
+import org.chatalot.server.error.NotFound;
+import org.chatalot.server.health.BuildInfo;
+import org.chatalot.server.health.HealthApi;
+import org.chatalot.server.health.HealthChecks;
+import org.chatalot.server.health.Lifecycle;
+import org.chatalot.server.http.ErrorResponses;
+import org.chatalot.server.http.Json;
+import org.chatalot.server.http.ProxyResolver;
+import org.chatalot.server.http.RateLimitFilter;
+import org.chatalot.server.http.RateLimiter;
+import org.chatalot.server.http.RequestContextFilter;
+import org.chatalot.server.http.RequestIds;
+import org.chatalot.server.http.SecurityHeaders;
+import org.chatalot.server.http.StaticFiles;
+import org.chatalot.server.local.LocalAdminRouting;
+import org.chatalot.server.metrics.HttpMetricsFilter;
+import org.chatalot.server.metrics.ServerMetrics;
+import org.chatalot.server.security.ServerKeys;
+
+/**
+ * The running server: builds every component from the configuration (the same wiring in production and
+ * in tests), starts the public and loopback listeners, and stops them in order.
+ */
+public final class ChatServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ChatServer.class.getName());
+    static final String LOCAL_ADMIN_SOCKET = "local-admin";
+    /** Multipart framing and headers on top of the largest file. */
+    private static final long UPLOAD_OVERHEAD_BYTES = 16L * 1024 * 1024;
+
+    private final ServerConfig config;
+    private final Components components;
+    private final WebServer webServer;
+    private volatile boolean stopped;
+
+    private ChatServer(ServerConfig config, Components components, WebServer webServer) {
+        this.config = config;
+        this.components = components;
+        this.webServer = webServer;
+    }
+
+    /** Builds the object graph and starts listening; throws ConfigException on unusable settings. */
+    public static ChatServer start(ServerConfig config) {
+        Components components = Components.create(config, Clock.systemUTC());
+        try {
+            WebServer server = webServer(config, components).build().start();
+            return new ChatServer(config, components, server);
+        } catch (RuntimeException e) {
+            components.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return webServer.port();
+    }
+
+    public Optional<Integer> localAdminPort() {
+        return config.network().localAdmin().map(ignored -> webServer.port(LOCAL_ADMIN_SOCKET));
+    }
+
+    /** {@code http://host:port} of the public listener, with a loopback host when bound to all interfaces. */
+    public URI baseUri() {
+        return URI.create("http://" + reachableHost(config.network().listen()) + ":" + port());
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** Stops in order: refuse new work, say goodbye to sockets, let requests finish, close storage. */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        LOG.log(System.Logger.Level.INFO, "Shutting down");
+        components.lifecycle().beginShutdown();
+        webServer.stop();
+        components.close();
+        LOG.log(System.Logger.Level.INFO, "Stopped");
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static WebServerConfig.Builder webServer(ServerConfig config, Components c) {
+        HostPort listen = config.network().listen();
+        WebServerConfig.Builder builder = WebServer.builder()
+                .shutdownHook(false)
+                .host(listen.host())
+                .port(listen.port())
+                // Without TCP_NODELAY small WebSocket frames wait for delayed ACKs (~40 ms each).
+                .connectionOptions(SocketOptions.builder().tcpNoDelay(true).build())
+                .maxPayloadSize(config.limits().maxFileSizeBytes() + UPLOAD_OVERHEAD_BYTES)
+                .directHandlers(c.errors().directHandlers())
+                .shutdownGracePeriod(config.network().shutdownGrace())
+                .routing(routing -> publicRouting(routing, config, c));
+        config.network().localAdmin().ifPresent(local -> builder.putSocket(LOCAL_ADMIN_SOCKET, socket -> socket
+                .host(local.host())
+                .port(local.port())
+                .directHandlers(c.errors().directHandlers())
+                .routing(routing -> LocalAdminRouting.configure(routing, c.metrics(), c.health(), c.json(),
+                        c.errors()))));
+        return builder;
+    }
+
+    private static void publicRouting(HttpRouting.Builder routing, ServerConfig config, Components c) {
+        RequestIds ids = c.requestIds();
+        routing.addFilter(new RequestContextFilter(ids, new ProxyResolver(config.network().trustedProxies())))
+                .addFilter(new SecurityHeaders())
+                .addFilter(new HttpMetricsFilter(c.metrics().registry()))
+                .addFilter(new RateLimitFilter(new RateLimiter(config.limits().general()),
+                        new RateLimiter(config.limits().auth()), c.errors()))
+                .register(ApiPaths.HEALTH, new HealthApi(c.health(), c.json()));
+        Handler unknownApi = (req, res) -> {
+            throw new NotFound("no such endpoint: " + req.prologue().method().text() + " " + req.path().path());
+        };
+        routing.any(ApiPaths.API, unknownApi).any(ApiPaths.API + "/*", unknownApi);
+        StaticFiles.register(routing);
+        routing.any((req, res) -> {
+            throw new NotFound("no such page: " + req.path().path());
+        });
+        c.errors().register(routing);
+    }
+
+    private static String reachableHost(HostPort listen) {
+        String host = listen.host();
+        if (host.equals("0.0.0.0") || host.equals("::") || host.isEmpty()) {
+            return "127.0.0.1";
+        }
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    /** The object graph, built once; closed in reverse order of dependence. */
+    record Components(ServerConfig config,
+                      ServerKeys keys,
+                      Database database,
+                      ServerMetrics metrics,
+                      Lifecycle lifecycle,
+                      Json json,
+                      RequestIds requestIds,
+                      ErrorResponses errors,
+                      HealthChecks health) implements AutoCloseable {
+
+        static Components create(ServerConfig config, Clock clock) {
+            ServerKeys keys = ServerKeys.loadOrGenerate(config.security(), config.storage());
+            Database database = Database.open(config.storage());
+            ServerMetrics metrics = new ServerMetrics();
+            Gauge.builder("chatalot.db.connections.active", database, Database::activeConnections)
+                    .register(metrics.registry());
+            Lifecycle lifecycle = new Lifecycle(clock);
+            Json json = new Json();
+            RequestIds requestIds = new RequestIds();
+            ErrorResponses errors = new ErrorResponses(json, requestIds);
+            HealthChecks health = new HealthChecks(database, config.storage(), lifecycle, BuildInfo.load(), () -> 0);
+            return new Components(config, keys, database, metrics, lifecycle, json, requestIds, errors, health);
+        }
+
+        @Override
+        public void close() {
+            metrics.close();
+            database.close();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.chatalot.server;
+
+import org.chatalot.server.config.ConfigException;
+import org.chatalot.server.config.ConfigLoader;
+
+/** Entry point: {@code java -jar chatalot-server.jar}. Configuration comes from the environment. */
+public final class Main {
+    static {
+        // Must happen before anything touches java.util.logging; see ServerLogManager.
+        System.setProperty("java.util.logging.manager", ServerLogManager.class.getName());
+    }
+
+    private static final System.Logger LOG = System.getLogger(Main.class.getName());
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        ConfigLoader.LoadedConfig loaded;
+        try {
+            loaded = ConfigLoader.fromEnvironment();
+        } catch (ConfigException e) {
+            System.err.println("chatalot: " + e.getMessage());
+            System.err.println("See docs/configuration.md for every setting and its accepted values.");
+            System.exit(2);
+            return;
+        }
+        LogSetup.configure(loaded.config().logLevel());
+        LOG.log(System.Logger.Level.INFO, loaded.summary());
+        ChatServer server;
+        try {
+            server = ChatServer.start(loaded.config());
+        } catch (ConfigException e) {
+            LOG.log(System.Logger.Level.ERROR, e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "chatalot-shutdown"));
+        String local = server.localAdminPort().map(port -> "; local admin on "
+                + loaded.config().network().localAdmin().orElseThrow().host() + ":" + port).orElse("");
+        LOG.log(System.Logger.Level.INFO, "Chatalot is listening on " + server.baseUri() + local);
+    }
+}

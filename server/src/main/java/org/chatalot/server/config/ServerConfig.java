@@ -1,0 +1,82 @@
+package org.chatalot.server.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.chatalot.model.auth.RegistrationMode;
+import org.chatalot.model.call.IceServer;
+
+/**
+ * Everything the server is configured with, parsed and validated. Components receive the slice they
+ * need ({@link Network}, {@link Storage}, …) through their constructors.
+ */
+public record ServerConfig(Network network,
+                           Storage storage,
+                           Limits limits,
+                           Security security,
+                           Calls calls,
+                           System.Logger.Level logLevel) {
+
+    /** Listeners and what the server believes about the proxy in front of it. */
+    public record Network(HostPort listen,
+                          Optional<URI> publicUrl,
+                          List<Cidr> trustedProxies,
+                          Optional<HostPort> localAdmin,
+                          Duration wsPingInterval,
+                          Duration shutdownGrace) {
+
+        /** The public origin ({@code scheme://host[:port]}) when PUBLIC_URL is set. */
+        public Optional<String> publicOrigin() {
+            return publicUrl.map(URI::toString);
+        }
+    }
+
+    public record Storage(Path dataDir, String databaseUrl, long minFreeDiskBytes) {
+
+        public Path filesDir() {
+            return dataDir.resolve("files");
+        }
+
+        public Path keysDir() {
+            return dataDir.resolve("keys");
+        }
+    }
+
+    public record Limits(int maxFileSizeMb, int uploadQuotaMb, RateLimit general, RateLimit auth) {
+
+        public long maxFileSizeBytes() {
+            return maxFileSizeMb * 1024L * 1024L;
+        }
+
+        /** 0 means unlimited. */
+        public long uploadQuotaBytes() {
+            return uploadQuotaMb * 1024L * 1024L;
+        }
+    }
+
+    /** A token bucket: {@code burst} requests at once, refilled at {@code perSecond}. */
+    public record RateLimit(double perSecond, int burst) {
+    }
+
+    public record Security(RegistrationMode registrationMode,
+                           Optional<Path> jwtPrivateKeyPath,
+                           Optional<Path> jwtPublicKeyPath,
+                           Optional<Secret> totpEncryptionKey,
+                           Argon2 argon2,
+                           List<Cidr> adminAllowedCidrs,
+                           int auditRetentionDays) {
+    }
+
+    /** Argon2id cost parameters; validated to stay at or above OWASP's minimum. */
+    public record Argon2(int memoryKib, int iterations, int parallelism) {
+    }
+
+    public record Calls(List<IceServer> iceServers,
+                        Optional<Secret> turnSecret,
+                        List<String> turnUrls,
+                        Duration turnTtl) {
+    }
+}

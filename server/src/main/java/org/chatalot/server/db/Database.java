@@ -1,0 +1,174 @@
+package org.chatalot.server.db;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbClientException;
+import io.helidon.dbclient.DbStatements;
+import io.helidon.dbclient.jdbc.JdbcClientBuilder;
+import io.helidon.dbclient.jdbc.JdbcConnectionPool;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+import org.chatalot.server.config.ConfigException;
+import org.chatalot.server.config.ServerConfig;
+import org.chatalot.server.config.Settings;
+import org.chatalot.server.security.PrivateFiles;
+
+/** The connection pool, migrations and DB Client, opened once at start and closed last at shutdown. */
+public final class Database implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Database.class.getName());
+    private static final String STATEMENTS = "db/statements.yaml";
+    private static final int POOL_SIZE = 16;
+
+    private final HikariDataSource dataSource;
+    private final DbClient client;
+    private final Sql sql;
+
+    private Database(HikariDataSource dataSource, DbClient client) {
+        this.dataSource = dataSource;
+        this.client = client;
+        this.sql = new Sql(client);
+    }
+
+    /** Opens the pool, applies pending migrations and prepares the named statements. */
+    public static Database open(ServerConfig.Storage storage) {
+        createDataDir(storage.dataDir());
+        String url = storage.databaseUrl();
+        if (url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY=0")) {
+            LOG.log(System.Logger.Level.WARNING, "DATABASE_URL lacks WRITE_DELAY=0: H2 then writes commits in the "
+                    + "background and a crash can lose the last second of acknowledged messages");
+        }
+        HikariDataSource dataSource = pool(url);
+        try {
+            MigrateResult result = migrate(dataSource);
+            if (result.migrationsExecuted > 0) {
+                LOG.log(System.Logger.Level.INFO, "Database migrated to version {0} ({1} migrations applied)",
+                        result.targetSchemaVersion, result.migrationsExecuted);
+            }
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        DbClient client = JdbcClientBuilder.create()
+                .connectionPool(new HikariPool(dataSource))
+                .statements(DbStatements.create(Config.just(ConfigSources.classpath(STATEMENTS)).get("statements")))
+                .build();
+        return new Database(dataSource, client);
+    }
+
+    /** Applies pending migrations; exposed so tests can build older schema versions. */
+    public static MigrateResult migrate(javax.sql.DataSource dataSource) {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+    }
+
+    public Sql sql() {
+        return sql;
+    }
+
+    public DbClient client() {
+        return client;
+    }
+
+    /** Runs the ping statement and measures how long the database took to answer. */
+    public Ping ping() {
+        long start = System.nanoTime();
+        try {
+            sql.one("ping", row -> row.column(1).get(Integer.class));
+            return new Ping(true, Duration.ofNanos(System.nanoTime() - start), null);
+        } catch (RuntimeException e) {
+            return new Ping(false, Duration.ofNanos(System.nanoTime() - start), rootMessage(e));
+        }
+    }
+
+    public int activeConnections() {
+        return dataSource.getHikariPoolMXBean() == null ? 0 : dataSource.getHikariPoolMXBean().getActiveConnections();
+    }
+
+    public HikariDataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        dataSource.close();
+    }
+
+    /** Outcome of a ping: whether the database answered, how fast, and why not. */
+    public record Ping(boolean healthy, Duration latency, String error) {
+    }
+
+    private static HikariDataSource pool(String url) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("chatalot-db");
+        config.setJdbcUrl(url);
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMinimumIdle(2);
+        // A dead database must turn into a quick 503 on /api/health, not a hung probe.
+        config.setConnectionTimeout(3_000);
+        config.setValidationTimeout(1_000);
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new ConfigException(List.of(Settings.DATABASE_URL.name() + ": cannot open " + redact(url) + ": "
+                    + rootMessage(e)));
+        }
+    }
+
+    private static void createDataDir(Path dataDir) {
+        try {
+            PrivateFiles.directory(dataDir);
+        } catch (java.io.IOException e) {
+            throw new ConfigException(List.of(Settings.DATA_DIR.name() + ": cannot create " + dataDir + ": " + e));
+        }
+        if (!Files.isWritable(dataDir)) {
+            throw new ConfigException(List.of(Settings.DATA_DIR.name() + ": " + dataDir + " is not writable"));
+        }
+    }
+
+    private static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^;&]*", "$1****");
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    /** Hands DB Client connections from our Hikari pool (Helidon's own Hikari provider is not served here). */
+    private record HikariPool(HikariDataSource dataSource) implements JdbcConnectionPool {
+        @Override
+        public Connection connection() {
+            try {
+                return dataSource.getConnection();
+            } catch (SQLException e) {
+                throw new DbClientException("no database connection: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public String dbType() {
+            String url = dataSource.getJdbcUrl();
+            String rest = url.substring("jdbc:".length());
+            return rest.substring(0, Math.max(0, rest.indexOf(':')));
+        }
+    }
+}

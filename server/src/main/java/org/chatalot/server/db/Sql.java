@@ -1,0 +1,81 @@
+package org.chatalot.server.db;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+import io.helidon.dbclient.DbTransaction;
+
+/**
+ * Runs named statements from {@code db/statements.yaml}. Query streams are always closed here, so a
+ * repository can never leak a pooled connection.
+ */
+public final class Sql {
+    private final DbClient client;
+
+    Sql(DbClient client) {
+        this.client = client;
+    }
+
+    public <T> List<T> list(String statement, Function<DbRow, T> mapper, Object... params) {
+        return on(client.execute()).list(statement, mapper, params);
+    }
+
+    public <T> Optional<T> one(String statement, Function<DbRow, T> mapper, Object... params) {
+        return on(client.execute()).one(statement, mapper, params);
+    }
+
+    /** Runs an INSERT, UPDATE, DELETE or MERGE and returns the number of rows it touched. */
+    public long update(String statement, Object... params) {
+        return on(client.execute()).update(statement, params);
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T inTransaction(Function<Tx, T> work) {
+        DbTransaction transaction = client.transaction();
+        T result;
+        try {
+            result = work.apply(on(transaction));
+        } catch (RuntimeException | Error e) {
+            try {
+                transaction.rollback();
+            } catch (RuntimeException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            throw e;
+        }
+        transaction.commit();
+        return result;
+    }
+
+    private static Tx on(DbExecute execute) {
+        return new Tx(execute);
+    }
+
+    /** The same operations bound to one execution context (a transaction, or auto-commit). */
+    public static final class Tx {
+        private final DbExecute execute;
+
+        private Tx(DbExecute execute) {
+            this.execute = execute;
+        }
+
+        public <T> List<T> list(String statement, Function<DbRow, T> mapper, Object... params) {
+            try (Stream<DbRow> rows = execute.namedQuery(statement, params)) {
+                return rows.map(mapper).toList();
+            }
+        }
+
+        public <T> Optional<T> one(String statement, Function<DbRow, T> mapper, Object... params) {
+            return execute.namedGet(statement, params).map(mapper);
+        }
+
+        public long update(String statement, Object... params) {
+            return execute.namedDml(statement, params);
+        }
+    }
+}

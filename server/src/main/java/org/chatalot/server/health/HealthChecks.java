@@ -1,0 +1,94 @@
+package org.chatalot.server.health;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.IntSupplier;
+
+import org.chatalot.model.health.DetailedHealth;
+import org.chatalot.model.health.Health;
+import org.chatalot.model.health.Readiness;
+import org.chatalot.server.config.ServerConfig;
+import org.chatalot.server.db.Database;
+
+/** Computes the health reports from the database, the data directory and the lifecycle. */
+public final class HealthChecks {
+    private final Database database;
+    private final ServerConfig.Storage storage;
+    private final Lifecycle lifecycle;
+    private final BuildInfo build;
+    private final IntSupplier openSockets;
+
+    public HealthChecks(Database database, ServerConfig.Storage storage, Lifecycle lifecycle, BuildInfo build,
+                        IntSupplier openSockets) {
+        this.database = database;
+        this.storage = storage;
+        this.lifecycle = lifecycle;
+        this.build = build;
+        this.openSockets = openSockets;
+    }
+
+    /** The upstream-compatible probe: degraded when the database does not answer. */
+    public Health health() {
+        boolean dbHealthy = database.ping().healthy();
+        return new Health(dbHealthy ? Health.OK : Health.DEGRADED, build.version(), uptimeSeconds(), dbHealthy);
+    }
+
+    /** Ready to take traffic: database answers, data directory writable with room, not stopping. */
+    public Readiness readiness() {
+        Database.Ping ping = database.ping();
+        Readiness.Check db = new Readiness.Check("database", ping.healthy(),
+                ping.healthy() ? "answered in " + millis(ping) + " ms" : ping.error());
+        Readiness.Check disk = diskCheck();
+        Readiness.Check running = new Readiness.Check("shutdown", !lifecycle.isShuttingDown(),
+                lifecycle.isShuttingDown() ? "server is shutting down" : "running");
+        List<Readiness.Check> checks = List.of(db, disk, running);
+        boolean ready = checks.stream().allMatch(Readiness.Check::ok);
+        return new Readiness(ready ? Readiness.READY : Readiness.NOT_READY, checks);
+    }
+
+    public DetailedHealth detailed() {
+        Database.Ping ping = database.ping();
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        long free = 0;
+        long total = 0;
+        try {
+            var store = Files.getFileStore(storage.dataDir());
+            free = store.getUsableSpace();
+            total = store.getTotalSpace();
+        } catch (IOException e) {
+            // reported as zero free space, which readiness also flags
+        }
+        boolean ok = ping.healthy() && !lifecycle.isShuttingDown();
+        return new DetailedHealth(ok ? Health.OK : Health.DEGRADED, build.version(), uptimeSeconds(), ping.healthy(),
+                millis(ping), free, total, heap.getUsed(), heap.getMax(), openSockets.getAsInt(),
+                lifecycle.isShuttingDown(), Runtime.version().toString());
+    }
+
+    private Readiness.Check diskCheck() {
+        Path dir = storage.dataDir();
+        try {
+            long free = Files.getFileStore(dir).getUsableSpace();
+            Path probe = Files.createTempFile(dir, ".ready-", ".probe");
+            Files.delete(probe);
+            if (free < storage.minFreeDiskBytes()) {
+                return new Readiness.Check("disk", false, "only " + free / (1024 * 1024) + " MiB free in " + dir
+                        + " (MIN_FREE_DISK_MB is " + storage.minFreeDiskBytes() / (1024 * 1024) + ")");
+            }
+            return new Readiness.Check("disk", true, free / (1024 * 1024) + " MiB free");
+        } catch (IOException e) {
+            return new Readiness.Check("disk", false, "cannot write to " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private long uptimeSeconds() {
+        return lifecycle.uptime().toSeconds();
+    }
+
+    private static double millis(Database.Ping ping) {
+        return Math.round(ping.latency().toNanos() / 10_000.0) / 100.0;
+    }
+}

@@ -1,0 +1,20 @@
+package org.chatalot.model;
+
+/** Paths the server exposes and its clients (admin app, doctor, web client) call. */
+public final class ApiPaths {
+    public static final String API = "/api";
+    public static final String HEALTH = "/api/health";
+    public static final String HEALTH_LIVE = "/api/health/live";
+    public static final String HEALTH_READY = "/api/health/ready";
+    public static final String WEBSOCKET = "/ws";
+
+    /** Loopback listener paths (never on the public port). */
+    public static final String LOCAL_METRICS = "/metrics";
+    public static final String LOCAL_HEALTH = "/health";
+
+    /** Response header carrying the id the server logged the request under. */
+    public static final String REQUEST_ID_HEADER = "X-Request-Id";
+
+    private ApiPaths() {
+    }
+}

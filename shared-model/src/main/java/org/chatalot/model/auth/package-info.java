@@ -1,0 +1,2 @@
+/** Accounts and authentication: registration, login, tokens, sessions, 2FA. */
+package org.chatalot.model.auth;
