@@ -122,6 +122,7 @@ public final class Database implements AutoCloseable {
         // A dead database must turn into a quick 503 on /api/health, not a hung probe.
         config.setConnectionTimeout(3_000);
         config.setValidationTimeout(1_000);
+        config.setExceptionOverrideClassName(BrokenConnections.class.getName());
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
