@@ -2,6 +2,7 @@ package org.chatalot.server;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 
 import io.helidon.common.socket.SocketOptions;
@@ -9,6 +10,7 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpService;
 import io.micrometer.core.instrument.Gauge;
 
 import org.chatalot.model.ApiPaths;
@@ -57,9 +59,17 @@ public final class ChatServer implements AutoCloseable {
 
     /** Builds the object graph and starts listening; throws ConfigException on unusable settings. */
     public static ChatServer start(ServerConfig config) {
+        return start(config, Map.of());
+    }
+
+    /**
+     * Starts with additional services mounted under {@code /api} before the catch-all; tests use it to add
+     * probe endpoints to the otherwise unchanged production wiring.
+     */
+    public static ChatServer start(ServerConfig config, Map<String, HttpService> extraApiServices) {
         Components components = Components.create(config, Clock.systemUTC());
         try {
-            WebServer server = webServer(config, components).build().start();
+            WebServer server = webServer(config, components, extraApiServices).build().start();
             return new ChatServer(config, components, server);
         } catch (RuntimeException e) {
             components.close();
@@ -84,6 +94,11 @@ public final class ChatServer implements AutoCloseable {
         return config;
     }
 
+    /** Whether accepted connections get TCP_NODELAY, as read back from the running server's settings. */
+    public boolean usesTcpNoDelay() {
+        return webServer.prototype().connectionOptions().tcpNoDelay();
+    }
+
     /** Stops in order: refuse new work, say goodbye to sockets, let requests finish, close storage. */
     public synchronized void stop() {
         if (stopped) {
@@ -102,7 +117,8 @@ public final class ChatServer implements AutoCloseable {
         stop();
     }
 
-    private static WebServerConfig.Builder webServer(ServerConfig config, Components c) {
+    private static WebServerConfig.Builder webServer(ServerConfig config, Components c,
+                                                     Map<String, HttpService> extraApiServices) {
         HostPort listen = config.network().listen();
         WebServerConfig.Builder builder = WebServer.builder()
                 .shutdownHook(false)
@@ -113,7 +129,7 @@ public final class ChatServer implements AutoCloseable {
                 .maxPayloadSize(config.limits().maxFileSizeBytes() + UPLOAD_OVERHEAD_BYTES)
                 .directHandlers(c.errors().directHandlers())
                 .shutdownGracePeriod(config.network().shutdownGrace())
-                .routing(routing -> publicRouting(routing, config, c));
+                .routing(routing -> publicRouting(routing, config, c, extraApiServices));
         config.network().localAdmin().ifPresent(local -> builder.putSocket(LOCAL_ADMIN_SOCKET, socket -> socket
                 .host(local.host())
                 .port(local.port())
@@ -123,7 +139,8 @@ public final class ChatServer implements AutoCloseable {
         return builder;
     }
 
-    private static void publicRouting(HttpRouting.Builder routing, ServerConfig config, Components c) {
+    private static void publicRouting(HttpRouting.Builder routing, ServerConfig config, Components c,
+                                      Map<String, HttpService> extraApiServices) {
         RequestIds ids = c.requestIds();
         routing.addFilter(new RequestContextFilter(ids, new ProxyResolver(config.network().trustedProxies())))
                 .addFilter(new SecurityHeaders())
@@ -131,6 +148,7 @@ public final class ChatServer implements AutoCloseable {
                 .addFilter(new RateLimitFilter(new RateLimiter(config.limits().general()),
                         new RateLimiter(config.limits().auth()), c.errors()))
                 .register(ApiPaths.HEALTH, new HealthApi(c.health(), c.json()));
+        extraApiServices.forEach(routing::register);
         Handler unknownApi = (req, res) -> {
             throw new NotFound("no such endpoint: " + req.prologue().method().text() + " " + req.path().path());
         };

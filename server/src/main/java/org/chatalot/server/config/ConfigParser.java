@@ -46,7 +46,7 @@ final class ConfigParser {
                 dataDir,
                 optional(Settings.DATABASE_URL, ConfigParser::jdbcUrl, "a JDBC URL starting with jdbc:")
                         .orElse(defaultDatabaseUrl(dataDir)),
-                integer(Settings.MIN_FREE_DISK_MB, 0, 1_000_000) * 1024L * 1024L);
+                integer(Settings.MIN_FREE_DISK_MB, 0, 2_000_000_000) * 1024L * 1024L);
         var limits = new ServerConfig.Limits(
                 integer(Settings.MAX_FILE_SIZE_MB, 1, 10_240),
                 integer(Settings.UPLOAD_QUOTA_MB, 0, 10_485_760),

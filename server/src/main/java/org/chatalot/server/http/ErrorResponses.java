@@ -100,7 +100,7 @@ public final class ErrorResponses {
             sendUnexpected(request, response, e);
             return;
         }
-        String message = status == Status.NOT_FOUND_404 ? "no such resource: " + request.path().path()
+        String message = status == Status.NOT_FOUND_404 ? "no such resource: " + request.prologue().uriPath().path()
                 : status.reasonPhrase();
         json.send(response, status, ErrorBody.of(codeFor(status), message));
     }
@@ -108,7 +108,7 @@ public final class ErrorResponses {
     private void sendUnexpected(ServerRequest request, ServerResponse response, Exception e) {
         String requestId = RequestIds.of(request);
         LOG.log(System.Logger.Level.ERROR, "Request " + requestId + " failed: " + request.prologue().method().text()
-                + " " + request.path().path(), e);
+                + " " + request.prologue().uriPath().path(), e);
         json.send(response, Status.INTERNAL_SERVER_ERROR_500, new ErrorBody(new ErrorBody.ErrorDetail(
                 ErrorCodes.INTERNAL_ERROR, "internal error; quote request id " + requestId + " to the operator",
                 null, requestId)));

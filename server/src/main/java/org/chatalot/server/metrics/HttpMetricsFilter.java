@@ -23,6 +23,7 @@ public final class HttpMetricsFilter implements Filter {
     @Override
     public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
         long start = System.nanoTime();
+        String area = area(request.path().path());
         try {
             chain.proceed();
         } finally {
@@ -30,7 +31,7 @@ public final class HttpMetricsFilter implements Filter {
                     .description("public HTTP requests")
                     .tag("method", request.prologue().method().text())
                     .tag("status", Integer.toString(response.status().code()))
-                    .tag("area", area(request.path().path()))
+                    .tag("area", area)
                     .publishPercentileHistogram(false)
                     .register(registry)
                     .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);

@@ -1,0 +1,47 @@
+package org.chatalot.server.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.chatalot.server.testing.TestServer;
+
+class MetricsTest {
+    @RegisterExtension
+    static TestServer server = TestServer.create();
+
+    @Test
+    void prometheusMetricsAreServedOnTheLoopbackListener() {
+        server.get("/api/health");
+
+        HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.localUri("/metrics")).GET().build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/plain"));
+        assertThat(response.body())
+                .contains("jvm_memory_used_bytes{")
+                .contains("chatalot_db_connections_active")
+                .containsPattern("chatalot_http_requests_seconds_count\\{.*area=\"api\".*method=\"GET\".*status=\"200\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/metrics", "/observe/metrics", "/observe/health", "/health"})
+    void nothingOperationalIsOnThePublicPort(String path) {
+        assertThat(server.get(path).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void loopbackListenerAnswersJson404ForUnknownPaths() {
+        HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.localUri("/nope")).GET().build());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("\"code\":\"not_found\"");
+    }
+}
