@@ -11,19 +11,12 @@ import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
-import io.micrometer.core.instrument.Gauge;
 
 import org.chatalot.model.ApiPaths;
 import org.chatalot.server.config.HostPort;
 import org.chatalot.server.config.ServerConfig;
-import org.chatalot.server.db.Database;
 import org.chatalot.server.error.NotFound;
-import org.chatalot.server.health.BuildInfo;
 import org.chatalot.server.health.HealthApi;
-import org.chatalot.server.health.HealthChecks;
-import org.chatalot.server.health.Lifecycle;
-import org.chatalot.server.http.ErrorResponses;
-import org.chatalot.server.http.Json;
 import org.chatalot.server.http.ProxyResolver;
 import org.chatalot.server.http.RateLimitFilter;
 import org.chatalot.server.http.RateLimiter;
@@ -33,8 +26,6 @@ import org.chatalot.server.http.SecurityHeaders;
 import org.chatalot.server.http.StaticFiles;
 import org.chatalot.server.local.LocalAdminRouting;
 import org.chatalot.server.metrics.HttpMetricsFilter;
-import org.chatalot.server.metrics.ServerMetrics;
-import org.chatalot.server.security.ServerKeys;
 
 /**
  * The running server: builds every component from the configuration (the same wiring in production and
@@ -47,11 +38,11 @@ public final class ChatServer implements AutoCloseable {
     private static final long UPLOAD_OVERHEAD_BYTES = 16L * 1024 * 1024;
 
     private final ServerConfig config;
-    private final Components components;
+    private final ServerGraph components;
     private final WebServer webServer;
     private volatile boolean stopped;
 
-    private ChatServer(ServerConfig config, Components components, WebServer webServer) {
+    private ChatServer(ServerConfig config, ServerGraph components, WebServer webServer) {
         this.config = config;
         this.components = components;
         this.webServer = webServer;
@@ -67,7 +58,7 @@ public final class ChatServer implements AutoCloseable {
      * probe endpoints to the otherwise unchanged production wiring.
      */
     public static ChatServer start(ServerConfig config, Map<String, HttpService> extraApiServices) {
-        Components components = Components.create(config, Clock.systemUTC());
+        ServerGraph components = new ServerGraph(config, Clock.systemUTC());
         try {
             WebServer server = webServer(config, components, extraApiServices).build().start();
             return new ChatServer(config, components, server);
@@ -106,7 +97,7 @@ public final class ChatServer implements AutoCloseable {
         }
         stopped = true;
         LOG.log(System.Logger.Level.INFO, "Shutting down");
-        components.lifecycle().beginShutdown();
+        components.lifecycle.beginShutdown();
         webServer.stop();
         components.close();
         LOG.log(System.Logger.Level.INFO, "Stopped");
@@ -117,7 +108,7 @@ public final class ChatServer implements AutoCloseable {
         stop();
     }
 
-    private static WebServerConfig.Builder webServer(ServerConfig config, Components c,
+    private static WebServerConfig.Builder webServer(ServerConfig config, ServerGraph c,
                                                      Map<String, HttpService> extraApiServices) {
         HostPort listen = config.network().listen();
         WebServerConfig.Builder builder = WebServer.builder()
@@ -127,27 +118,32 @@ public final class ChatServer implements AutoCloseable {
                 // Without TCP_NODELAY small WebSocket frames wait for delayed ACKs (~40 ms each).
                 .connectionOptions(SocketOptions.builder().tcpNoDelay(true).build())
                 .maxPayloadSize(config.limits().maxFileSizeBytes() + UPLOAD_OVERHEAD_BYTES)
-                .directHandlers(c.errors().directHandlers())
+                .directHandlers(c.errors.directHandlers())
                 .shutdownGracePeriod(config.network().shutdownGrace())
                 .routing(routing -> publicRouting(routing, config, c, extraApiServices));
         config.network().localAdmin().ifPresent(local -> builder.putSocket(LOCAL_ADMIN_SOCKET, socket -> socket
                 .host(local.host())
                 .port(local.port())
-                .directHandlers(c.errors().directHandlers())
-                .routing(routing -> LocalAdminRouting.configure(routing, c.metrics(), c.health(), c.json(),
-                        c.errors()))));
+                .directHandlers(c.errors.directHandlers())
+                .routing(routing -> LocalAdminRouting.configure(routing, c.metrics, c.health, c.json,
+                        c.errors))));
         return builder;
     }
 
-    private static void publicRouting(HttpRouting.Builder routing, ServerConfig config, Components c,
+    private static void publicRouting(HttpRouting.Builder routing, ServerConfig config, ServerGraph c,
                                       Map<String, HttpService> extraApiServices) {
-        RequestIds ids = c.requestIds();
+        RequestIds ids = c.requestIds;
         routing.addFilter(new RequestContextFilter(ids, new ProxyResolver(config.network().trustedProxies())))
                 .addFilter(new SecurityHeaders())
-                .addFilter(new HttpMetricsFilter(c.metrics().registry()))
+                .addFilter(new HttpMetricsFilter(c.metrics.registry()))
                 .addFilter(new RateLimitFilter(new RateLimiter(config.limits().general()),
-                        new RateLimiter(config.limits().auth()), c.errors()))
-                .register(ApiPaths.HEALTH, new HealthApi(c.health(), c.json()));
+                        new RateLimiter(config.limits().auth()), c.errors))
+                .register(ApiPaths.HEALTH, new HealthApi(c.health, c.json))
+                .register(ApiPaths.AUTH, c.apis.auth())
+                .register(ApiPaths.ACCOUNT, c.apis.account())
+                .register(ApiPaths.USERS, c.apis.users())
+                .register(ApiPaths.ADMIN + "/invites", c.apis.invites())
+                .register(ApiPaths.ADMIN + "/audit", c.apis.audit());
         extraApiServices.forEach(routing::register);
         Handler unknownApi = (req, res) -> {
             throw new NotFound("no such endpoint: " + req.prologue().method().text() + " " + req.path().path());
@@ -157,7 +153,7 @@ public final class ChatServer implements AutoCloseable {
         routing.any((req, res) -> {
             throw new NotFound("no such page: " + req.path().path());
         });
-        c.errors().register(routing);
+        c.errors.register(routing);
     }
 
     private static String reachableHost(HostPort listen) {
@@ -166,37 +162,5 @@ public final class ChatServer implements AutoCloseable {
             return "127.0.0.1";
         }
         return host.contains(":") ? "[" + host + "]" : host;
-    }
-
-    /** The object graph, built once; closed in reverse order of dependence. */
-    record Components(ServerConfig config,
-                      ServerKeys keys,
-                      Database database,
-                      ServerMetrics metrics,
-                      Lifecycle lifecycle,
-                      Json json,
-                      RequestIds requestIds,
-                      ErrorResponses errors,
-                      HealthChecks health) implements AutoCloseable {
-
-        static Components create(ServerConfig config, Clock clock) {
-            ServerKeys keys = ServerKeys.loadOrGenerate(config.security(), config.storage());
-            Database database = Database.open(config.storage());
-            ServerMetrics metrics = new ServerMetrics();
-            Gauge.builder("chatalot.db.connections.active", database, Database::activeConnections)
-                    .register(metrics.registry());
-            Lifecycle lifecycle = new Lifecycle(clock);
-            Json json = new Json();
-            RequestIds requestIds = new RequestIds();
-            ErrorResponses errors = new ErrorResponses(json, requestIds);
-            HealthChecks health = new HealthChecks(database, config.storage(), lifecycle, BuildInfo.load(), () -> 0);
-            return new Components(config, keys, database, metrics, lifecycle, json, requestIds, errors, health);
-        }
-
-        @Override
-        public void close() {
-            metrics.close();
-            database.close();
-        }
     }
 }

@@ -6,6 +6,10 @@ public final class ApiPaths {
     public static final String HEALTH = "/api/health";
     public static final String HEALTH_LIVE = "/api/health/live";
     public static final String HEALTH_READY = "/api/health/ready";
+    public static final String AUTH = "/api/auth";
+    public static final String ACCOUNT = "/api/account";
+    public static final String USERS = "/api/users";
+    public static final String ADMIN = "/api/admin";
     public static final String WEBSOCKET = "/ws";
 
     /** Loopback listener paths (never on the public port). */

@@ -12,17 +12,32 @@ public final class Rows {
     private Rows() {
     }
 
+    /** The column's value, or null for SQL NULL (DB Client's own get() throws on NULL). */
+    public static Object raw(DbRow row, String column) {
+        return row.column(column).asOptional().orElse(null);
+    }
+
     public static String string(DbRow row, String column) {
-        return row.column(column).get(String.class);
+        Object value = raw(row, column);
+        return value == null ? null : value.toString();
+    }
+
+    public static byte[] bytes(DbRow row, String column) {
+        return (byte[]) raw(row, column);
+    }
+
+    public static Integer nullableInt(DbRow row, String column) {
+        Object value = raw(row, column);
+        return value == null ? null : ((Number) value).intValue();
     }
 
     public static UUID uuid(DbRow row, String column) {
-        Object value = row.column(column).get();
+        Object value = raw(row, column);
         return value == null ? null : value instanceof UUID id ? id : UUID.fromString(value.toString());
     }
 
     public static Instant instant(DbRow row, String column) {
-        Object value = row.column(column).get();
+        Object value = raw(row, column);
         if (value == null) {
             return null;
         }
@@ -39,7 +54,7 @@ public final class Rows {
     }
 
     public static long longValue(DbRow row, String column) {
-        Object value = row.column(column).get();
+        Object value = raw(row, column);
         return value == null ? 0 : ((Number) value).longValue();
     }
 
@@ -48,7 +63,7 @@ public final class Rows {
     }
 
     public static boolean bool(DbRow row, String column) {
-        Object value = row.column(column).get();
+        Object value = raw(row, column);
         return value != null && (Boolean) value;
     }
 }

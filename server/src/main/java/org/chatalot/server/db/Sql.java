@@ -15,6 +15,8 @@ import io.helidon.dbclient.DbTransaction;
  * repository can never leak a pooled connection.
  */
 public final class Sql {
+    private static final int H2_DUPLICATE_KEY = 23505;
+
     private final DbClient client;
 
     Sql(DbClient client) {
@@ -50,6 +52,19 @@ public final class Sql {
         }
         transaction.commit();
         return result;
+    }
+
+    /** True when {@code e} is the database refusing a duplicate on the named unique constraint. */
+    public static boolean isUniqueViolation(Throwable e, String constraint) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && ("23505".equals(sql.getSQLState())
+                    || sql.getErrorCode() == H2_DUPLICATE_KEY)) {
+                return sql.getMessage() != null
+                        && sql.getMessage().toUpperCase(java.util.Locale.ROOT).contains(
+                                constraint.toUpperCase(java.util.Locale.ROOT));
+            }
+        }
+        return false;
     }
 
     private static Tx on(DbExecute execute) {

@@ -35,6 +35,7 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
     private final ObjectMapper json = Json.createMapper();
     private Path dataDir;
     private ChatServer server;
+    private TestUsers users;
 
     private TestServer() {
         environment.put("LISTEN_ADDR", "127.0.0.1:0");
@@ -91,6 +92,14 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
     public void restart() {
         stop();
         start();
+    }
+
+    /** Accounts made through the API (owner via setup code, members via invites). */
+    public synchronized TestUsers users() {
+        if (users == null) {
+            users = new TestUsers(this);
+        }
+        return users;
     }
 
     public ChatServer server() {

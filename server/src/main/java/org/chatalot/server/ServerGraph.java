@@ -1,0 +1,155 @@
+package org.chatalot.server;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import io.micrometer.core.instrument.Gauge;
+
+import org.chatalot.server.account.AccountApi;
+import org.chatalot.server.account.AccountService;
+import org.chatalot.server.audit.AuditApi;
+import org.chatalot.server.audit.AuditLog;
+import org.chatalot.server.audit.AuditQuery;
+import org.chatalot.server.auth.AccessTokens;
+import org.chatalot.server.auth.AccountEvents;
+import org.chatalot.server.auth.AccountStates;
+import org.chatalot.server.auth.AuthApi;
+import org.chatalot.server.auth.Credentials;
+import org.chatalot.server.auth.Login;
+import org.chatalot.server.auth.LoginThrottle;
+import org.chatalot.server.auth.PasswordHasher;
+import org.chatalot.server.auth.PasswordPolicy;
+import org.chatalot.server.auth.Registration;
+import org.chatalot.server.auth.SecretBox;
+import org.chatalot.server.auth.Secrets;
+import org.chatalot.server.auth.SessionRepository;
+import org.chatalot.server.auth.Sessions;
+import org.chatalot.server.auth.SetupCode;
+import org.chatalot.server.auth.TwoFactor;
+import org.chatalot.server.config.ServerConfig;
+import org.chatalot.server.db.Database;
+import org.chatalot.server.db.Ids;
+import org.chatalot.server.health.BuildInfo;
+import org.chatalot.server.health.HealthChecks;
+import org.chatalot.server.health.Lifecycle;
+import org.chatalot.server.http.Access;
+import org.chatalot.server.http.ErrorResponses;
+import org.chatalot.server.http.Json;
+import org.chatalot.server.http.RequestIds;
+import org.chatalot.server.invite.InviteAdminApi;
+import org.chatalot.server.invite.InviteService;
+import org.chatalot.server.maintenance.Housekeeping;
+import org.chatalot.server.metrics.ServerMetrics;
+import org.chatalot.server.security.ServerKeys;
+import org.chatalot.server.settings.InstanceSettings;
+import org.chatalot.server.settings.InstanceSettingsRepository;
+import org.chatalot.server.user.UserApi;
+import org.chatalot.server.user.UserDirectory;
+import org.chatalot.server.user.UserRepository;
+
+/**
+ * The whole object graph, built once from the configuration, in dependency order. This is the only place
+ * that knows how the parts fit together; each part gets what it needs through its constructor.
+ */
+final class ServerGraph implements AutoCloseable {
+    final ServerConfig config;
+    final Clock clock;
+    final BuildInfo build;
+    final Database database;
+    final ServerMetrics metrics;
+    final Lifecycle lifecycle;
+    final Json json;
+    final RequestIds requestIds;
+    final ErrorResponses errors;
+    final HealthChecks health;
+    final Housekeeping housekeeping;
+    final Apis apis;
+    private final PasswordHasher hasher;
+
+    ServerGraph(ServerConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.build = BuildInfo.load();
+        createDataDir(config.storage().dataDir());
+        ServerKeys keys = ServerKeys.loadOrGenerate(config.security(), config.storage());
+        this.database = Database.open(config.storage());
+        this.metrics = new ServerMetrics();
+        Gauge.builder("chatalot.db.connections.active", database, Database::activeConnections)
+                .register(metrics.registry());
+        this.lifecycle = new Lifecycle(clock);
+        this.json = new Json();
+        this.requestIds = new RequestIds();
+        this.errors = new ErrorResponses(json, requestIds);
+        this.health = new HealthChecks(database, config.storage(), lifecycle, build, () -> 0);
+        this.housekeeping = new Housekeeping();
+        this.hasher = PasswordHasher.forMachine(config.security().argon2());
+        this.apis = features(keys);
+    }
+
+    /** The HTTP services of every feature, mounted by ChatServer. */
+    record Apis(AuthApi auth, AccountApi account, UserApi users, InviteAdminApi invites, AuditApi audit) {
+    }
+
+    private Apis features(ServerKeys keys) {
+        var sql = database.sql();
+        var ids = new Ids(clock);
+        var secrets = new Secrets();
+        var audit = new AuditLog(sql, ids, clock);
+        var settings = new InstanceSettings(new InstanceSettingsRepository(sql, clock), config.security());
+        var users = new UserRepository(sql);
+        var sessionRepository = new SessionRepository(sql);
+        var states = new AccountStates(
+                id -> users.byId(id).map(u -> new AccountStates.UserState(u.id(), u.username(), u.role(), u.status())),
+                id -> sessionRepository.byId(id).map(s ->
+                        new AccountStates.SessionState(s.id(), s.userId(), s.revokedAt() != null)));
+        var tokens = new AccessTokens(keys.jwtKeyPair(), clock, states);
+        var access = new Access(tokens, config.security().adminAllowedCidrs());
+        var events = new AccountEvents();
+        var sessions = new Sessions(sql, sessionRepository, users, tokens, states, events, audit, secrets, ids, clock);
+        var throttle = new LoginThrottle(sql, clock);
+        var policy = PasswordPolicy.withBundledList();
+        var twoFactor = new TwoFactor(sql, users, new SecretBox(keys.totpKey()), secrets, clock, issuer());
+        var setupCode = new SetupCode(config.storage().dataDir(), secrets);
+        setupCode.prepare(users.ownerExists());
+        var invites = new InviteService(sql, clock, audit, () -> secrets.humanCode(3, 4));
+        var registration = new Registration(sql, users, invites, settings, setupCode, hasher, policy, sessions,
+                audit, secrets, ids, clock);
+        var login = new Login(sql, users, hasher, policy, throttle, twoFactor, sessions, states, audit, secrets, clock);
+        var credentials = new Credentials(hasher, throttle, twoFactor, audit);
+        var accounts = new AccountService(sql, users, hasher, policy, credentials, twoFactor, sessions, audit,
+                secrets, clock);
+        housekeeping.every(Duration.ofHours(1), Duration.ofMinutes(1), "expired login locks", throttle::prune);
+        housekeeping.every(Duration.ofHours(6), Duration.ofMinutes(2), "expired sessions",
+                () -> sessionRepository.deleteExpired(clock.instant()));
+        return new Apis(
+                new AuthApi(registration, login, sessions, access, json,
+                        new AuthApi.AuthConfigSource(config, settings, setupCode, build)),
+                new AccountApi(accounts, access, json),
+                new UserApi(new UserDirectory(users), access, json),
+                new InviteAdminApi(invites, access, json),
+                new AuditApi(new AuditQuery(sql), access, json));
+    }
+
+    /** DATA_DIR first, mode 700, so nothing created inside it later leaves it group- or world-readable. */
+    private static void createDataDir(java.nio.file.Path dataDir) {
+        try {
+            org.chatalot.server.security.PrivateFiles.directory(dataDir);
+        } catch (java.io.IOException e) {
+            throw new org.chatalot.server.config.ConfigException(java.util.List.of(
+                    "DATA_DIR: cannot create " + dataDir + ": " + e.getMessage()));
+        }
+    }
+
+    /** The name authenticator apps show next to the code: the public host, or "Chatalot". */
+    private String issuer() {
+        return config.network().publicUrl().map(url -> "Chatalot (" + url.getHost() + ")").orElse("Chatalot");
+    }
+
+    @Override
+    public void close() {
+        housekeeping.close();
+        hasher.close();
+        metrics.close();
+        database.close();
+    }
+}

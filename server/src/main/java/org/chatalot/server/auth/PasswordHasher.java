@@ -1,0 +1,136 @@
+package org.chatalot.server.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.text.Normalizer;
+import java.util.Base64;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+
+import org.chatalot.server.config.ServerConfig;
+import org.chatalot.server.error.Unavailable;
+
+/**
+ * Argon2id password hashes in PHC string form ({@code $argon2id$v=19$m=…,t=…,p=…$salt$hash}).
+ * Hashing is deliberately expensive, so it runs on a small fixed pool (one thread per core) with a bounded
+ * queue: a login storm waits its turn instead of starving chat traffic, and when the queue is full the
+ * server answers 503 at once rather than piling up work.
+ */
+public final class PasswordHasher implements AutoCloseable {
+    private static final Pattern PHC = Pattern.compile(
+            "\\$argon2id\\$v=19\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)");
+    private static final int SALT_BYTES = 16;
+    private static final int HASH_BYTES = 32;
+
+    private final ServerConfig.Argon2 cost;
+    private final ThreadPoolExecutor pool;
+    private final SecureRandom random = new SecureRandom();
+    private final String dummyHash;
+
+    public PasswordHasher(ServerConfig.Argon2 cost, int threads, int queueCapacity) {
+        this.cost = cost;
+        AtomicInteger counter = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(queueCapacity), task -> {
+                    Thread thread = new Thread(task, "argon2-" + counter.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }, new ThreadPoolExecutor.AbortPolicy());
+        this.dummyHash = compute("not a real password", randomSalt(), cost);
+    }
+
+    /** Pool sized to the machine: one hashing thread per core, a queue of 32 per thread. */
+    public static PasswordHasher forMachine(ServerConfig.Argon2 cost) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return new PasswordHasher(cost, cores, 32 * cores);
+    }
+
+    public String hash(String password) {
+        byte[] salt = randomSalt();
+        return run(() -> compute(password, salt, cost));
+    }
+
+    /** Checks a password against a stored hash in constant time. */
+    public boolean verify(String password, String storedHash) {
+        Matcher phc = PHC.matcher(storedHash == null ? "" : storedHash);
+        if (!phc.matches()) {
+            return false;
+        }
+        ServerConfig.Argon2 stored = new ServerConfig.Argon2(Integer.parseInt(phc.group(1)),
+                Integer.parseInt(phc.group(2)), Integer.parseInt(phc.group(3)));
+        byte[] salt = Base64.getDecoder().decode(phc.group(4));
+        String computed = run(() -> compute(password, salt, stored));
+        return MessageDigest.isEqual(computed.getBytes(StandardCharsets.US_ASCII),
+                storedHash.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Spends the same effort as a real check, for usernames that do not exist (no timing oracle). */
+    public void verifyNothing(String password) {
+        verify(password == null ? "" : password, dummyHash);
+    }
+
+    /** True when a hash was made with other cost parameters than today's (rehash at next login). */
+    public boolean needsRehash(String storedHash) {
+        Matcher phc = PHC.matcher(storedHash == null ? "" : storedHash);
+        return !phc.matches() || Integer.parseInt(phc.group(1)) != cost.memoryKib()
+                || Integer.parseInt(phc.group(2)) != cost.iterations()
+                || Integer.parseInt(phc.group(3)) != cost.parallelism();
+    }
+
+    public int queued() {
+        return pool.getQueue().size();
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+
+    private <T> T run(Callable<T> task) {
+        try {
+            return pool.submit(task).get();
+        } catch (RejectedExecutionException e) {
+            throw new Unavailable("the server is busy checking passwords; try again in a moment", 1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unavailable("interrupted while checking the password", 1);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("password hashing failed", e.getCause());
+        }
+    }
+
+    private byte[] randomSalt() {
+        byte[] salt = new byte[SALT_BYTES];
+        random.nextBytes(salt);
+        return salt;
+    }
+
+    private static String compute(String password, byte[] salt, ServerConfig.Argon2 cost) {
+        Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withMemoryAsKB(cost.memoryKib())
+                .withIterations(cost.iterations())
+                .withParallelism(cost.parallelism())
+                .withSalt(salt)
+                .build();
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(parameters);
+        byte[] hash = new byte[HASH_BYTES];
+        byte[] secret = Normalizer.normalize(password, Normalizer.Form.NFC).getBytes(StandardCharsets.UTF_8);
+        generator.generateBytes(secret, hash);
+        Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
+        return "$argon2id$v=19$m=" + cost.memoryKib() + ",t=" + cost.iterations() + ",p=" + cost.parallelism()
+                + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
+    }
+}

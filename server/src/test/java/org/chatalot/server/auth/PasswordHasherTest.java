@@ -1,0 +1,77 @@
+package org.chatalot.server.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+
+import org.junit.jupiter.api.Test;
+
+import org.chatalot.server.config.ServerConfig;
+import org.chatalot.server.error.Unavailable;
+
+class PasswordHasherTest {
+    private static final ServerConfig.Argon2 MINIMUM = new ServerConfig.Argon2(19_456, 2, 1);
+
+    @Test
+    void hashesAreArgon2idPhcStringsThatVerify() {
+        try (PasswordHasher hasher = new PasswordHasher(MINIMUM, 1, 4)) {
+            String hash = hasher.hash("correct horse battery staple");
+
+            assertThat(hash).matches("\\$argon2id\\$v=19\\$m=19456,t=2,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}");
+            assertThat(hasher.verify("correct horse battery staple", hash)).isTrue();
+            assertThat(hasher.verify("correct horse battery stapl", hash)).isFalse();
+            assertThat(hasher.hash("correct horse battery staple")).as("salted").isNotEqualTo(hash);
+            assertThat(hasher.verify("x", "not a hash")).isFalse();
+        }
+    }
+
+    @Test
+    void unicodeIsNormalisedSoTheSamePasswordTypedDifferentlyMatches() {
+        try (PasswordHasher hasher = new PasswordHasher(MINIMUM, 1, 4)) {
+            String composed = "caf\u00e9 au lait tonight";
+            String decomposed = "cafe\u0301 au lait tonight";
+
+            assertThat(hasher.verify(decomposed, hasher.hash(composed))).isTrue();
+        }
+    }
+
+    @Test
+    void hashesMadeWithOtherCostNeedRehash() {
+        try (PasswordHasher old = new PasswordHasher(MINIMUM, 1, 4);
+             PasswordHasher current = new PasswordHasher(new ServerConfig.Argon2(19_456, 3, 1), 1, 4)) {
+            String legacy = old.hash("a perfectly fine password");
+
+            assertThat(current.needsRehash(legacy)).isTrue();
+            assertThat(current.verify("a perfectly fine password", legacy)).as("old hashes still verify").isTrue();
+            assertThat(current.needsRehash(current.hash("a perfectly fine password"))).isFalse();
+        }
+    }
+
+    @Test
+    void aFullQueueIsRefusedAtOnceWith503() throws Exception {
+        try (PasswordHasher hasher = new PasswordHasher(new ServerConfig.Argon2(262_144, 4, 1), 1, 1)) {
+            var threads = Executors.newFixedThreadPool(6);
+            List<CompletableFuture<String>> storm = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                storm.add(CompletableFuture.supplyAsync(() -> hasher.hash("pw " + Math.random()), threads));
+            }
+            long refused = storm.stream().filter(f -> {
+                try {
+                    f.get();
+                    return false;
+                } catch (ExecutionException | InterruptedException e) {
+                    return e.getCause() instanceof Unavailable;
+                }
+            }).count();
+
+            threads.shutdown();
+
+            // one hashing, one queued: at least the other four were turned away instead of waiting
+            assertThat(refused).isGreaterThanOrEqualTo(4);
+        }
+    }
+}

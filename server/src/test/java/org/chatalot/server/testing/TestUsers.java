@@ -1,0 +1,101 @@
+package org.chatalot.server.testing;
+
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import org.chatalot.model.admin.CreateInviteRequest;
+import org.chatalot.model.admin.Invite;
+import org.chatalot.model.auth.AuthTokens;
+import org.chatalot.model.auth.LoginRequest;
+import org.chatalot.model.auth.RegisterRequest;
+
+/**
+ * Accounts for tests, made through the real API: the owner via the setup code the server wrote to its data
+ * directory, everyone else via invites the owner creates.
+ */
+public final class TestUsers {
+    public static final String PASSWORD = "correct horse battery staple";
+
+    private final TestServer server;
+    private AuthTokens owner;
+
+    public TestUsers(TestServer server) {
+        this.server = server;
+    }
+
+    /** The instance owner, registered on first use. */
+    public synchronized AuthTokens owner() {
+        if (owner == null) {
+            String code;
+            try {
+                code = Files.readString(server.dataDir().resolve("setup-code")).strip();
+            } catch (IOException e) {
+                throw new IllegalStateException("no setup code: the owner already exists", e);
+            }
+            owner = expect(201, post(null, "/api/auth/register",
+                    new RegisterRequest("owner", "The Owner", null, PASSWORD, null, code)), AuthTokens.class);
+        }
+        return owner;
+    }
+
+    /** A new member with the default password, registered with a fresh single-use invite. */
+    public AuthTokens register(String username) {
+        return expect(201, post(null, "/api/auth/register",
+                new RegisterRequest(username, null, null, PASSWORD, invite(1).code(), null)), AuthTokens.class);
+    }
+
+    public Invite invite(Integer maxUses) {
+        return expect(201, post(owner().accessToken(), "/api/admin/invites", new CreateInviteRequest(maxUses, null)),
+                Invite.class);
+    }
+
+    public AuthTokens login(String username, String password) {
+        return expect(200, post(null, "/api/auth/login", LoginRequest.of(username, password)), AuthTokens.class);
+    }
+
+    public HttpResponse<String> get(String token, String path) {
+        return server.send(authorized(server.request(path), token).GET().build());
+    }
+
+    public HttpResponse<String> delete(String token, String path) {
+        return server.send(authorized(server.request(path), token).DELETE().build());
+    }
+
+    public HttpResponse<String> post(String token, String path, Object body) {
+        return server.send(authorized(server.request(path), token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json(body))).build());
+    }
+
+    public HttpResponse<String> put(String token, String path, Object body) {
+        return server.send(authorized(server.request(path), token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json(body))).build());
+    }
+
+    /** Asserts the status (showing the body when it differs) and reads the body. */
+    public <T> T expect(int status, HttpResponse<String> response, Class<T> type) {
+        if (response.statusCode() != status) {
+            throw new AssertionError("expected " + status + " but got " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return server.read(response, type);
+    }
+
+    private String json(Object body) {
+        if (body instanceof String text) {
+            return text;
+        }
+        try {
+            return server.json().writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpRequest.Builder authorized(HttpRequest.Builder builder, String token) {
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+    }
+}

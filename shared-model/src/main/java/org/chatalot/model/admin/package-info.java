@@ -1,0 +1,2 @@
+/** The admin API's bodies: users, invites, audit log, settings, diagnostics. */
+package org.chatalot.model.admin;

@@ -1,0 +1,7 @@
+package org.chatalot.model.auth;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** {@code PUT /api/account/profile}: fields left out stay as they are; an empty email removes it. */
+public record UpdateProfileRequest(@JsonProperty("display_name") String displayName, String email) {
+}
