@@ -84,14 +84,27 @@ public final class Database implements AutoCloseable {
         return client;
     }
 
-    /** Runs the ping statement and measures how long the database took to answer. */
+    /**
+     * Runs the ping statement and measures how long the database took to answer. A failure evicts every
+     * pooled connection (after an outage they are all dead, and each would otherwise fail one request) and
+     * tries once more on a fresh one, so the probe reports recovery as soon as the database is back.
+     */
     public Ping ping() {
         long start = System.nanoTime();
         try {
             sql.one("ping", row -> row.column(1).get(Integer.class));
             return new Ping(true, Duration.ofNanos(System.nanoTime() - start), null);
-        } catch (RuntimeException e) {
-            return new Ping(false, Duration.ofNanos(System.nanoTime() - start), rootMessage(e));
+        } catch (RuntimeException first) {
+            if (dataSource.getHikariPoolMXBean() != null) {
+                dataSource.getHikariPoolMXBean().softEvictConnections();
+            }
+            start = System.nanoTime();
+            try {
+                sql.one("ping", row -> row.column(1).get(Integer.class));
+                return new Ping(true, Duration.ofNanos(System.nanoTime() - start), null);
+            } catch (RuntimeException e) {
+                return new Ping(false, Duration.ofNanos(System.nanoTime() - start), rootMessage(e));
+            }
         }
     }
 
