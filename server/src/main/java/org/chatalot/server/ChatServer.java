@@ -121,6 +121,7 @@ public final class ChatServer implements AutoCloseable {
                 .directHandlers(c.errors.directHandlers())
                 .shutdownGracePeriod(config.network().shutdownGrace())
                 .routing(routing -> publicRouting(routing, config, c, extraApiServices));
+        c.realtime.configure(builder, proxyResolver(config), config.network().publicOrigin());
         config.network().localAdmin().ifPresent(local -> builder.putSocket(LOCAL_ADMIN_SOCKET, socket -> socket
                 .host(local.host())
                 .port(local.port())
@@ -133,7 +134,7 @@ public final class ChatServer implements AutoCloseable {
     private static void publicRouting(HttpRouting.Builder routing, ServerConfig config, ServerGraph c,
                                       Map<String, HttpService> extraApiServices) {
         RequestIds ids = c.requestIds;
-        routing.addFilter(new RequestContextFilter(ids, new ProxyResolver(config.network().trustedProxies())))
+        routing.addFilter(new RequestContextFilter(ids, proxyResolver(config)))
                 .addFilter(new SecurityHeaders())
                 .addFilter(new HttpMetricsFilter(c.metrics.registry()))
                 .addFilter(new RateLimitFilter(new RateLimiter(config.limits().general()),
@@ -143,7 +144,12 @@ public final class ChatServer implements AutoCloseable {
                 .register(ApiPaths.ACCOUNT, c.apis.account())
                 .register(ApiPaths.USERS, c.apis.users())
                 .register(ApiPaths.ADMIN + "/invites", c.apis.invites())
-                .register(ApiPaths.ADMIN + "/audit", c.apis.audit());
+                .register(ApiPaths.ADMIN + "/audit", c.apis.audit())
+                .register(ApiPaths.CHANNELS, c.apis.messages().channelRoutes())
+                .register(ApiPaths.CHANNELS, c.apis.channels())
+                .register(ApiPaths.MESSAGES, c.apis.messages().messageRoutes())
+                .register(ApiPaths.DMS, c.apis.dms())
+                .register(ApiPaths.BLOCKS, c.apis.blocks());
         extraApiServices.forEach(routing::register);
         Handler unknownApi = (req, res) -> {
             throw new NotFound("no such endpoint: " + req.prologue().method().text() + " " + req.path().path());
@@ -154,6 +160,10 @@ public final class ChatServer implements AutoCloseable {
             throw new NotFound("no such page: " + req.path().path());
         });
         c.errors.register(routing);
+    }
+
+    private static ProxyResolver proxyResolver(ServerConfig config) {
+        return new ProxyResolver(config.network().trustedProxies());
     }
 
     private static String reachableHost(HostPort listen) {

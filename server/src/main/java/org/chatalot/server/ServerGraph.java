@@ -26,6 +26,14 @@ import org.chatalot.server.auth.SessionRepository;
 import org.chatalot.server.auth.Sessions;
 import org.chatalot.server.auth.SetupCode;
 import org.chatalot.server.auth.TwoFactor;
+import org.chatalot.server.channel.BlockApi;
+import org.chatalot.server.channel.ChannelAccess;
+import org.chatalot.server.channel.ChannelApi;
+import org.chatalot.server.channel.ChannelRepository;
+import org.chatalot.server.channel.ChannelService;
+import org.chatalot.server.channel.DirectMessages;
+import org.chatalot.server.channel.DmApi;
+import org.chatalot.server.channel.Memberships;
 import org.chatalot.server.config.ServerConfig;
 import org.chatalot.server.db.Database;
 import org.chatalot.server.db.Ids;
@@ -39,7 +47,15 @@ import org.chatalot.server.http.RequestIds;
 import org.chatalot.server.invite.InviteAdminApi;
 import org.chatalot.server.invite.InviteService;
 import org.chatalot.server.maintenance.Housekeeping;
+import org.chatalot.server.message.Attachments;
+import org.chatalot.server.message.MessageApi;
+import org.chatalot.server.message.MessageRepository;
+import org.chatalot.server.message.MessageService;
+import org.chatalot.server.message.MessageWriter;
+import org.chatalot.server.message.ReadCursors;
 import org.chatalot.server.metrics.ServerMetrics;
+import org.chatalot.server.realtime.Hub;
+import org.chatalot.server.realtime.RealtimeEndpoint;
 import org.chatalot.server.security.ServerKeys;
 import org.chatalot.server.settings.InstanceSettings;
 import org.chatalot.server.settings.InstanceSettingsRepository;
@@ -64,7 +80,9 @@ final class ServerGraph implements AutoCloseable {
     final HealthChecks health;
     final Housekeeping housekeeping;
     final Apis apis;
+    final RealtimeEndpoint realtime;
     private final PasswordHasher hasher;
+    private MessageWriter messageWriter;
 
     ServerGraph(ServerConfig config, Clock clock) {
         this.config = config;
@@ -80,17 +98,32 @@ final class ServerGraph implements AutoCloseable {
         this.json = new Json();
         this.requestIds = new RequestIds();
         this.errors = new ErrorResponses(json, requestIds);
-        this.health = new HealthChecks(database, config.storage(), lifecycle, build, () -> 0);
         this.housekeeping = new Housekeeping();
         this.hasher = PasswordHasher.forMachine(config.security().argon2());
-        this.apis = features(keys);
+        Accounts accounts = accounts(keys);
+        Chat chat = chat(accounts);
+        this.realtime = chat.realtime();
+        this.health = new HealthChecks(database, config.storage(), lifecycle, build, realtime.hub()::openSockets);
+        lifecycle.onShutdown(realtime.hub()::shutdown);
+        this.apis = new Apis(accounts.auth(), accounts.account(), accounts.users(), accounts.invites(),
+                accounts.audit(), chat.channels(), chat.dms(), chat.blocks(), chat.messages());
     }
 
     /** The HTTP services of every feature, mounted by ChatServer. */
-    record Apis(AuthApi auth, AccountApi account, UserApi users, InviteAdminApi invites, AuditApi audit) {
+    record Apis(AuthApi auth, AccountApi account, UserApi users, InviteAdminApi invites, AuditApi audit,
+                ChannelApi channels, DmApi dms, BlockApi blocks, MessageApi messages) {
     }
 
-    private Apis features(ServerKeys keys) {
+    private record Accounts(AuthApi auth, AccountApi account, UserApi users, InviteAdminApi invites, AuditApi audit,
+                            AccessTokens tokens, Access access, AccountEvents events, UserRepository userRepository,
+                            Ids ids) {
+    }
+
+    private record Chat(ChannelApi channels, DmApi dms, BlockApi blocks, MessageApi messages,
+                        RealtimeEndpoint realtime) {
+    }
+
+    private Accounts accounts(ServerKeys keys) {
         var sql = database.sql();
         var ids = new Ids(clock);
         var secrets = new Secrets();
@@ -121,13 +154,37 @@ final class ServerGraph implements AutoCloseable {
         housekeeping.every(Duration.ofHours(1), Duration.ofMinutes(1), "expired login locks", throttle::prune);
         housekeeping.every(Duration.ofHours(6), Duration.ofMinutes(2), "expired sessions",
                 () -> sessionRepository.deleteExpired(clock.instant()));
-        return new Apis(
+        return new Accounts(
                 new AuthApi(registration, login, sessions, access, json,
                         new AuthApi.AuthConfigSource(config, settings, setupCode, build)),
                 new AccountApi(accounts, access, json),
                 new UserApi(new UserDirectory(users), access, json),
                 new InviteAdminApi(invites, access, json),
-                new AuditApi(new AuditQuery(sql), access, json));
+                new AuditApi(new AuditQuery(sql), access, json),
+                tokens, access, events, users, ids);
+    }
+
+    private Chat chat(Accounts accounts) {
+        var sql = database.sql();
+        var memberships = new Memberships();
+        var channelRepository = new ChannelRepository(sql);
+        channelRepository.allMemberships().forEach(pair -> memberships.add(pair[0], pair[1]));
+        var hub = new Hub(accounts.tokens(), memberships, json, accounts.ids(), build.version(),
+                config.network().wsPingInterval().toSeconds(), metrics.registry());
+        accounts.events().subscribe(hub);
+        var access = new ChannelAccess(channelRepository, memberships, accounts.userRepository());
+        var channels = new ChannelService(sql, channelRepository, memberships, access, hub, accounts.ids(), clock);
+        var dms = new DirectMessages(sql, channelRepository, memberships, access, accounts.userRepository(),
+                accounts.ids(), clock);
+        var messageRepository = new MessageRepository(sql);
+        this.messageWriter = new MessageWriter(sql, messageRepository, channelRepository, Attachments.NONE);
+        var messages = new MessageService(sql, messageRepository, messageWriter, access, dms, memberships,
+                Attachments.NONE, hub, accounts.ids(), clock);
+        var cursors = new ReadCursors(channelRepository, messageRepository, access, hub);
+        var realtime = new RealtimeEndpoint(hub, messages, cursors, config);
+        return new Chat(new ChannelApi(channels, accounts.access(), json), new DmApi(dms, accounts.access(), json),
+                new BlockApi(dms, accounts.access(), json), new MessageApi(messages, cursors, accounts.access(), json),
+                realtime);
     }
 
     /** DATA_DIR first, mode 700, so nothing created inside it later leaves it group- or world-readable. */
@@ -147,6 +204,10 @@ final class ServerGraph implements AutoCloseable {
 
     @Override
     public void close() {
+        realtime.close();
+        if (messageWriter != null) {
+            messageWriter.close();
+        }
         housekeeping.close();
         hasher.close();
         metrics.close();

@@ -10,6 +10,10 @@ public final class ApiPaths {
     public static final String ACCOUNT = "/api/account";
     public static final String USERS = "/api/users";
     public static final String ADMIN = "/api/admin";
+    public static final String CHANNELS = "/api/channels";
+    public static final String MESSAGES = "/api/messages";
+    public static final String DMS = "/api/dms";
+    public static final String BLOCKS = "/api/blocks";
     public static final String WEBSOCKET = "/ws";
 
     /** Loopback listener paths (never on the public port). */

@@ -53,7 +53,9 @@ final class ConfigParser {
                 new ServerConfig.RateLimit(decimal(Settings.RATE_LIMIT_PER_SECOND), integer(Settings.RATE_LIMIT_BURST, 1,
                         1_000_000)),
                 new ServerConfig.RateLimit(decimal(Settings.AUTH_RATE_LIMIT_PER_SECOND),
-                        integer(Settings.AUTH_RATE_LIMIT_BURST, 1, 1_000_000)));
+                        integer(Settings.AUTH_RATE_LIMIT_BURST, 1, 1_000_000)),
+                new ServerConfig.RateLimit(decimal(Settings.WS_RATE_LIMIT_PER_SECOND),
+                        integer(Settings.WS_RATE_LIMIT_BURST, 1, 1_000_000)));
         var security = new ServerConfig.Security(
                 required(Settings.REGISTRATION_MODE, ConfigParser::registrationMode, "open, invite_only or closed"),
                 optional(Settings.JWT_PRIVATE_KEY_PATH, Path::of, "a file path"),

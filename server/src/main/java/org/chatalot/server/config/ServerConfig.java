@@ -45,7 +45,7 @@ public record ServerConfig(Network network,
         }
     }
 
-    public record Limits(int maxFileSizeMb, int uploadQuotaMb, RateLimit general, RateLimit auth) {
+    public record Limits(int maxFileSizeMb, int uploadQuotaMb, RateLimit general, RateLimit auth, RateLimit websocket) {
 
         public long maxFileSizeBytes() {
             return maxFileSizeMb * 1024L * 1024L;

@@ -47,6 +47,10 @@ public final class Settings {
             "sustained requests per second per client IP on /api/auth/*");
     public static final Setting AUTH_RATE_LIMIT_BURST = Setting.of("AUTH_RATE_LIMIT_BURST", "10",
             "burst on /api/auth/*");
+    public static final Setting WS_RATE_LIMIT_PER_SECOND = Setting.of("WS_RATE_LIMIT_PER_SECOND", "10",
+            "sustained WebSocket frames per second per socket");
+    public static final Setting WS_RATE_LIMIT_BURST = Setting.of("WS_RATE_LIMIT_BURST", "30",
+            "WebSocket frames a socket may send at once");
     public static final Setting MIN_FREE_DISK_MB = Setting.of("MIN_FREE_DISK_MB", "256",
             "below this much free space in DATA_DIR the server reports not ready");
     public static final Setting SHUTDOWN_GRACE_SECONDS = Setting.of("SHUTDOWN_GRACE_SECONDS", "10",
@@ -69,7 +73,7 @@ public final class Settings {
             REGISTRATION_MODE, TRUSTED_PROXIES, ICE_SERVERS, TURN_SECRET, TURN_URLS, TURN_TTL_SECONDS,
             JWT_PRIVATE_KEY_PATH, JWT_PUBLIC_KEY_PATH, TOTP_ENCRYPTION_KEY, LOCAL_ADMIN_ADDR, LOG_LEVEL,
             RATE_LIMIT_PER_SECOND, RATE_LIMIT_BURST, AUTH_RATE_LIMIT_PER_SECOND, AUTH_RATE_LIMIT_BURST,
-            MIN_FREE_DISK_MB, SHUTDOWN_GRACE_SECONDS, WS_PING_INTERVAL_SECONDS, AUDIT_RETENTION_DAYS,
+            WS_RATE_LIMIT_PER_SECOND, WS_RATE_LIMIT_BURST, MIN_FREE_DISK_MB, SHUTDOWN_GRACE_SECONDS, WS_PING_INTERVAL_SECONDS, AUDIT_RETENTION_DAYS,
             ADMIN_ALLOWED_CIDRS, ARGON2_MEMORY_KIB, ARGON2_ITERATIONS, ARGON2_PARALLELISM);
 
     /** Environment variable naming the optional YAML file. */

@@ -86,7 +86,8 @@ public final class UserRepository {
         return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    static User map(DbRow row) {
+    /** Maps a row with the columns of {@code app_user} (also used by joins in other features). */
+    public static User map(DbRow row) {
         return new User(
                 Rows.uuid(row, "ID"),
                 Rows.string(row, "USERNAME"),

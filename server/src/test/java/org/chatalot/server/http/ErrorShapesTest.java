@@ -127,8 +127,8 @@ class ErrorShapesTest {
     }
 
     @Test
-    void malformedRequestLineGetsJson400() throws IOException {
-        String response = rawExchange("GARBAGE\r\n\r\n");
+    void malformedHeaderGetsJson400() throws IOException {
+        String response = rawExchange("GET /api/health HTTP/1.1\r\nHost: localhost\r\nno colon here\r\n\r\n");
 
         assertThat(response).startsWith("HTTP/1.1 400");
         assertThat(response).contains("{\"error\":{\"code\":\"bad_request\"");

@@ -1,0 +1,89 @@
+package org.chatalot.server.message;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+
+import org.chatalot.model.channel.MarkReadRequest;
+import org.chatalot.model.message.EditMessageRequest;
+import org.chatalot.model.message.SendMessageRequest;
+import org.chatalot.server.error.InvalidInput;
+import org.chatalot.server.http.Access;
+import org.chatalot.server.http.Json;
+import org.chatalot.server.http.PathParams;
+import org.chatalot.server.http.Routes;
+
+/**
+ * Message endpoints. Mounted twice: under {@code /api/channels} for history, posting and read state, and
+ * under {@code /api/messages} for one message (edit, delete, edits, reactions).
+ */
+public final class MessageApi {
+    private final MessageService messages;
+    private final ReadCursors cursors;
+    private final Access access;
+    private final Json json;
+
+    public MessageApi(MessageService messages, ReadCursors cursors, Access access, Json json) {
+        this.messages = messages;
+        this.cursors = cursors;
+        this.access = access;
+        this.json = json;
+    }
+
+    /** {@code /api/channels/unread}, {@code /api/channels/{id}/messages}, {@code /api/channels/{id}/read}. */
+    public HttpService channelRoutes() {
+        return rules -> Routes.on(rules)
+                .get("/unread", access.member((who, req, res) -> json.send(res, cursors.unread(who))))
+                .get("/{id}/messages", access.member((who, req, res) -> json.send(res, messages.history(who,
+                        PathParams.uuid(req, "id"), before(req), PathParams.queryInt(req, "limit")))))
+                .post("/{id}/messages", access.member((who, req, res) -> json.send(res, Status.CREATED_201,
+                        messages.send(who, PathParams.uuid(req, "id"), json.read(req, SendMessageRequest.class), null))))
+                .post("/{id}/read", access.member((who, req, res) -> {
+                    cursors.markRead(who, PathParams.uuid(req, "id"), json.read(req, MarkReadRequest.class).messageId());
+                    res.status(Status.NO_CONTENT_204).send();
+                }))
+                .register();
+    }
+
+    /** {@code /api/messages/{id}…}. */
+    public HttpService messageRoutes() {
+        return rules -> Routes.on(rules)
+                .patch("/{id}", access.member((who, req, res) -> {
+                    EditMessageRequest edit = json.read(req, EditMessageRequest.class);
+                    json.send(res, messages.edit(who, PathParams.uuid(req, "id"), edit.content(), edit.encryption()));
+                }))
+                .delete("/{id}", access.member((who, req, res) -> {
+                    messages.delete(who, PathParams.uuid(req, "id"));
+                    res.status(Status.NO_CONTENT_204).send();
+                }))
+                .get("/{id}/edits", access.member((who, req, res) ->
+                        json.send(res, messages.edits(who, PathParams.uuid(req, "id")))))
+                .put("/{id}/reactions/{emoji}", access.member((who, req, res) -> {
+                    messages.react(who, PathParams.uuid(req, "id"), emoji(req));
+                    res.status(Status.NO_CONTENT_204).send();
+                }))
+                .delete("/{id}/reactions/{emoji}", access.member((who, req, res) -> {
+                    messages.unreact(who, PathParams.uuid(req, "id"), emoji(req));
+                    res.status(Status.NO_CONTENT_204).send();
+                }))
+                .register();
+    }
+
+    private static UUID before(ServerRequest request) {
+        String value = PathParams.query(request, "before");
+        try {
+            return value == null || value.isBlank() ? null : UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("before", "must be a message id");
+        }
+    }
+
+    private static String emoji(ServerRequest request) {
+        return URLDecoder.decode(request.path().pathParameters().get("emoji"), StandardCharsets.UTF_8);
+    }
+}

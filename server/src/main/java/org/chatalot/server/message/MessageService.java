@@ -1,0 +1,220 @@
+package org.chatalot.server.message;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+
+import org.chatalot.model.channel.Channel;
+import org.chatalot.model.channel.ChannelKind;
+import org.chatalot.model.file.FileInfo;
+import org.chatalot.model.message.Message;
+import org.chatalot.model.message.MessageEdit;
+import org.chatalot.model.message.MessagePage;
+import org.chatalot.model.message.SendMessageRequest;
+import org.chatalot.model.ws.ServerMessage;
+import org.chatalot.server.channel.ChannelAccess;
+import org.chatalot.server.channel.DirectMessages;
+import org.chatalot.server.channel.Memberships;
+import org.chatalot.server.common.EventSink;
+import org.chatalot.server.common.Principal;
+import org.chatalot.server.db.Ids;
+import org.chatalot.server.db.Sql;
+import org.chatalot.server.error.Conflict;
+import org.chatalot.server.error.Forbidden;
+import org.chatalot.server.error.InvalidInput;
+import org.chatalot.server.error.NotFound;
+
+/**
+ * Sending, editing and deleting messages, and reactions. Every change is stored first and announced to the
+ * channel's members after, so nobody hears of a message the database does not have.
+ */
+public final class MessageService {
+    public static final Duration EDIT_WINDOW = Duration.ofMinutes(15);
+    static final int MAX_PAGE = 100;
+
+    private final Sql sql;
+    private final MessageRepository messages;
+    private final MessageWriter writer;
+    private final ChannelAccess access;
+    private final DirectMessages directMessages;
+    private final Memberships memberships;
+    private final Attachments attachments;
+    private final EventSink events;
+    private final Ids ids;
+    private final Clock clock;
+
+    public MessageService(Sql sql, MessageRepository messages, MessageWriter writer, ChannelAccess access,
+                          DirectMessages directMessages, Memberships memberships, Attachments attachments,
+                          EventSink events, Ids ids, Clock clock) {
+        this.sql = sql;
+        this.messages = messages;
+        this.writer = writer;
+        this.access = access;
+        this.directMessages = directMessages;
+        this.memberships = memberships;
+        this.attachments = attachments;
+        this.events = events;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** Stores the message durably, then announces it to the channel (except {@code except}, the sender's socket). */
+    public Message send(Principal who, UUID channelId, SendMessageRequest request, Object except) {
+        if (channelId == null) {
+            throw new InvalidInput("channel_id", "required");
+        }
+        Channel channel = access.poster(who, channelId);
+        MessageRules.content(request.content(), request.attachments());
+        String encryption = MessageRules.encryption(request.encryption());
+        if (channel.kind() == ChannelKind.DM) {
+            memberships.members(channelId).stream().filter(id -> !id.equals(who.userId())).findFirst()
+                    .ifPresent(other -> directMessages.requireNotBlocked(who.userId(), other));
+        }
+        if (request.replyTo() != null) {
+            messages.byId(request.replyTo()).filter(m -> m.channelId().equals(channelId))
+                    .orElseThrow(() -> new InvalidInput("reply_to", "no such message in this channel"));
+        }
+        List<UUID> files = request.attachments() == null ? List.of() : List.copyOf(request.attachments());
+        List<FileInfo> fileInfo = attachments.check(who, channelId, files);
+        NewMessage message = new NewMessage(ids.next(), channelId, who.userId(), request.content(), encryption,
+                request.replyTo(), clock.instant(), files);
+        awaitDurable(message);
+        Message stored = messages.byId(message.id()).orElseThrow().toWire(List.of(), fileInfo);
+        events.toChannel(channelId, new ServerMessage.NewMessage(stored), except);
+        return stored;
+    }
+
+    public MessagePage history(Principal who, UUID channelId, UUID before, Integer limit) {
+        access.member(who, channelId);
+        int size = limit == null ? 50 : limit;
+        if (size < 1 || size > MAX_PAGE) {
+            throw new InvalidInput("limit", "must be 1-" + MAX_PAGE);
+        }
+        List<StoredMessage> page = messages.page(channelId, before, size);
+        if (page.isEmpty()) {
+            return new MessagePage(List.of(), null);
+        }
+        var reactions = messages.reactions(channelId, page.getLast().id(), page.getFirst().id());
+        var files = attachments.forMessages(page.stream().map(StoredMessage::id).toList());
+        List<Message> wire = page.stream().map(m -> m.toWire(reactions.getOrDefault(m.id(), List.of()),
+                files.getOrDefault(m.id(), List.of()))).toList();
+        return new MessagePage(wire, page.size() == size ? page.getLast().id() : null);
+    }
+
+    /** The sender may change the content within 15 minutes; earlier versions are kept. */
+    public Message edit(Principal who, UUID messageId, String content, String encryption) {
+        StoredMessage old = visibleMessage(who, messageId);
+        access.poster(who, old.channelId());
+        if (!old.sender().id().equals(who.userId())) {
+            throw new Forbidden("only the sender can edit a message");
+        }
+        if (old.isDeleted()) {
+            throw new Conflict("message_deleted", null, "a deleted message cannot be edited");
+        }
+        Instant now = clock.instant();
+        if (old.createdAt().plus(EDIT_WINDOW).isBefore(now)) {
+            throw new Forbidden("edit_window_closed", "messages can be edited for 15 minutes after sending");
+        }
+        MessageRules.content(content, List.of());
+        String scheme = MessageRules.encryption(encryption);
+        sql.inTransaction(tx -> {
+            messages.edit(tx, old, content, scheme, now);
+            return null;
+        });
+        Message edited = wire(messages.byId(messageId).orElseThrow());
+        events.toChannel(old.channelId(), new ServerMessage.MessageEdited(edited), null);
+        return edited;
+    }
+
+    /** The sender, a channel moderator or an admin may delete; the message keeps its place, without content. */
+    public void delete(Principal who, UUID messageId) {
+        StoredMessage message = visibleMessage(who, messageId);
+        boolean sender = message.sender().id().equals(who.userId());
+        if (!sender && !access.isModerator(who, message.channelId())) {
+            throw new Forbidden("only the sender or a moderator can delete this message");
+        }
+        if (messages.softDelete(messageId, who.userId(), clock.instant())) {
+            events.toChannel(message.channelId(),
+                    new ServerMessage.MessageDeleted(messageId, message.channelId(), who.userId()), null);
+        }
+    }
+
+    public List<MessageEdit> edits(Principal who, UUID messageId) {
+        visibleMessage(who, messageId);
+        return messages.edits(messageId);
+    }
+
+    public void react(Principal who, UUID messageId, String emoji) {
+        String checked = MessageRules.emoji(emoji);
+        StoredMessage message = reactable(who, messageId);
+        boolean added = sql.inTransaction(tx -> {
+            messages.lock(tx, messageId);
+            if (!messages.hasEmoji(tx, messageId, checked)
+                    && messages.distinctEmoji(tx, messageId) >= MessageRules.MAX_DISTINCT_REACTIONS) {
+                throw new Conflict("too_many_reactions", "emoji",
+                        "a message can have at most " + MessageRules.MAX_DISTINCT_REACTIONS + " different reactions");
+            }
+            try {
+                messages.addReaction(tx, messageId, who.userId(), checked, clock.instant());
+                return true;
+            } catch (RuntimeException e) {
+                if (Sql.isUniqueViolation(e, "PRIMARY KEY")) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+        if (added) {
+            events.toChannel(message.channelId(),
+                    new ServerMessage.ReactionAdded(messageId, message.channelId(), who.userId(), checked), null);
+        }
+    }
+
+    public void unreact(Principal who, UUID messageId, String emoji) {
+        String checked = MessageRules.emoji(emoji);
+        StoredMessage message = reactable(who, messageId);
+        if (messages.removeReaction(messageId, who.userId(), checked)) {
+            events.toChannel(message.channelId(),
+                    new ServerMessage.ReactionRemoved(messageId, message.channelId(), who.userId(), checked), null);
+        }
+    }
+
+    private StoredMessage reactable(Principal who, UUID messageId) {
+        StoredMessage message = visibleMessage(who, messageId);
+        access.poster(who, message.channelId());
+        if (message.isDeleted()) {
+            throw new Conflict("message_deleted", null, "cannot react to a deleted message");
+        }
+        return message;
+    }
+
+    private StoredMessage visibleMessage(Principal who, UUID messageId) {
+        if (messageId == null) {
+            throw new InvalidInput("message_id", "required");
+        }
+        StoredMessage message = messages.byId(messageId).orElseThrow(() -> new NotFound("no such message"));
+        if (!memberships.isMember(message.channelId(), who.userId())) {
+            throw new NotFound("no such message");
+        }
+        return message;
+    }
+
+    private Message wire(StoredMessage message) {
+        var files = attachments.forMessages(List.of(message.id())).getOrDefault(message.id(), List.of());
+        return message.toWire(messages.reactions(message.id()), files);
+    }
+
+    private void awaitDurable(NewMessage message) {
+        try {
+            writer.write(message).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package org.chatalot.server.message;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A validated message on its way to the database. */
+public record NewMessage(UUID id, UUID channelId, UUID senderId, String content, String encryption, UUID replyTo,
+                         Instant createdAt, List<UUID> attachments) {
+}

@@ -1,0 +1,224 @@
+package org.chatalot.server.realtime;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.helidon.common.buffers.BufferData;
+import io.helidon.http.Headers;
+import io.helidon.http.HttpPrologue;
+import io.helidon.websocket.WsListener;
+import io.helidon.websocket.WsSession;
+
+import org.chatalot.model.ws.CloseCodes;
+import org.chatalot.model.ws.ServerMessage;
+import org.chatalot.model.ws.WsErrorCodes;
+
+/**
+ * One WebSocket. Helidon calls the listener methods on the socket's own reader thread; everything the
+ * server sends goes through a bounded queue drained by this socket's writer thread, so a client that stops
+ * reading fills only its own queue. When the queue is full the socket is closed as a slow consumer (its
+ * session stays resumable), and a writer stuck on a dead TCP connection is interrupted, which closes it.
+ */
+final class Connection implements WsListener {
+    static final int QUEUE_CAPACITY = 1024;
+    static final int MAX_MESSAGE_CHARS = 1024 * 1024;
+    private static final Object PING = new Object();
+    private static final System.Logger LOG = System.getLogger(Connection.class.getName());
+
+    private final Hub hub;
+    private final TokenBucket bucket;
+    private final ArrayBlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final StringBuilder partial = new StringBuilder();
+    private final AtomicInteger unansweredPings = new AtomicInteger();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final AtomicBoolean finished = new AtomicBoolean();
+    final long openedAt;
+    private volatile WsSession socket;
+    private volatile Thread writer;
+    private volatile RealtimeSession session;
+    private volatile String clientIp = "unknown";
+
+    Connection(Hub hub, TokenBucket bucket, long openedAt) {
+        this.hub = hub;
+        this.bucket = bucket;
+        this.openedAt = openedAt;
+    }
+
+    @Override
+    public Optional<Headers> onHttpUpgrade(HttpPrologue prologue, Headers headers) {
+        clientIp = headers.first(OriginCheck.CLIENT_IP).orElse("unknown");
+        return Optional.empty();
+    }
+
+    @Override
+    public void onOpen(WsSession ws) {
+        socket = ws;
+        writer = Thread.ofVirtual().name("ws-writer").start(this::writeLoop);
+        hub.opened(this);
+    }
+
+    @Override
+    public void onMessage(WsSession ws, String text, boolean last) {
+        if (partial.length() + text.length() > MAX_MESSAGE_CHARS) {
+            partial.setLength(0);
+            sendError(WsErrorCodes.MESSAGE_TOO_BIG, "frames are limited to 1 MiB", null);
+            close(CloseCodes.MESSAGE_TOO_BIG, "message too big");
+            return;
+        }
+        partial.append(text);
+        if (!last) {
+            return;
+        }
+        String frame = partial.toString();
+        partial.setLength(0);
+        if (!bucket.tryTake(System.nanoTime())) {
+            sendError(WsErrorCodes.RATE_LIMITED, "too many frames; slow down", null);
+            return;
+        }
+        hub.received(this, frame);
+    }
+
+    @Override
+    public void onMessage(WsSession ws, BufferData buffer, boolean last) {
+        sendError(WsErrorCodes.INVALID_MESSAGE, "binary frames are not part of the protocol; send JSON text", null);
+    }
+
+    @Override
+    public void onPong(WsSession ws, BufferData buffer) {
+        unansweredPings.set(0);
+    }
+
+    @Override
+    public void onClose(WsSession ws, int status, String reason) {
+        finish();
+    }
+
+    @Override
+    public void onError(WsSession ws, Throwable t) {
+        LOG.log(System.Logger.Level.DEBUG, "WebSocket error from " + clientIp, t);
+        finish();
+    }
+
+    /** A numbered event; the frame text is built on the writer thread. */
+    void send(long seq, String body) {
+        enqueue(new Numbered(seq, body));
+    }
+
+    /** A frame outside the session's numbering (before authentication, or the {@code resumed} marker). */
+    void sendUnnumbered(String frame) {
+        enqueue(frame);
+    }
+
+    void sendResumed(UUID sessionId, long replayed) {
+        sendUnnumbered(hub.frames().body(new ServerMessage.Resumed(sessionId, replayed)));
+    }
+
+    void sendError(String code, String message, String clientId) {
+        RealtimeSession current = session;
+        ServerMessage error = new ServerMessage.Error(code, message, clientId);
+        if (current != null) {
+            hub.deliver(current, error);
+        } else {
+            sendUnnumbered(hub.frames().body(error));
+        }
+    }
+
+    /** Sends a ping frame; returns false when two earlier pings went unanswered. */
+    boolean ping() {
+        if (unansweredPings.incrementAndGet() > 2) {
+            return false;
+        }
+        enqueue(PING);
+        return true;
+    }
+
+    /** Closes after the frames already queued have been written. */
+    void close(int code, String reason) {
+        if (closing.compareAndSet(false, true) && !queue.offer(new Close(code, reason))) {
+            abort(code, reason);
+        }
+    }
+
+    /** Closes now: whatever is queued is dropped (a resume will replay it). */
+    void abort(int code, String reason) {
+        closing.set(true);
+        queue.clear();
+        queue.offer(new Close(code, reason));
+        Thread stuck = writer;
+        if (stuck != null) {
+            hub.scheduleAbort(this, stuck);
+        }
+    }
+
+    boolean isClosing() {
+        return closing.get();
+    }
+
+    RealtimeSession session() {
+        return session;
+    }
+
+    void session(RealtimeSession attached) {
+        session = attached;
+    }
+
+    String clientIp() {
+        return clientIp;
+    }
+
+    private void enqueue(Object item) {
+        if (closing.get() && !(item instanceof Close)) {
+            return;
+        }
+        if (!queue.offer(item)) {
+            hub.slowConsumer(this);
+            abort(CloseCodes.SLOW_CONSUMER, "too slow reading events; reconnect and resume");
+        }
+    }
+
+    private void writeLoop() {
+        try {
+            while (true) {
+                Object item = queue.take();
+                if (item instanceof Numbered numbered) {
+                    socket.send(Frames.withSeq(numbered.seq(), numbered.body()), true);
+                } else if (item instanceof String frame) {
+                    socket.send(frame, true);
+                } else if (item == PING) {
+                    socket.ping(BufferData.empty());
+                } else if (item instanceof Close close) {
+                    socket.close(close.code(), close.reason());
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "WebSocket write to " + clientIp + " failed", e);
+        } finally {
+            finish();
+        }
+    }
+
+    /** Runs once, however the socket ended (client close, error, or our own close). */
+    private void finish() {
+        if (!finished.compareAndSet(false, true)) {
+            return;
+        }
+        closing.set(true);
+        hub.closed(this);
+        Thread idle = writer;
+        if (idle != null && idle != Thread.currentThread()) {
+            idle.interrupt();
+        }
+    }
+
+    private record Numbered(long seq, String body) {
+    }
+
+    private record Close(int code, String reason) {
+    }
+}

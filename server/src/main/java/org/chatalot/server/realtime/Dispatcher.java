@@ -1,0 +1,110 @@
+package org.chatalot.server.realtime;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.chatalot.model.message.Message;
+import org.chatalot.model.message.SendMessageRequest;
+import org.chatalot.model.ws.ClientMessage;
+import org.chatalot.model.ws.ServerMessage;
+import org.chatalot.model.ws.WsErrorCodes;
+import org.chatalot.server.common.Principal;
+import org.chatalot.server.error.InvalidInput;
+import org.chatalot.server.error.NotFound;
+import org.chatalot.server.error.ServiceException;
+import org.chatalot.server.message.MessageService;
+import org.chatalot.server.message.ReadCursors;
+
+/**
+ * What each client message does, for an authenticated session. The switch is exhaustive over the sealed
+ * protocol, so a new message type that is not handled here does not compile. A failure answers with an
+ * {@code error} frame and never closes the socket.
+ */
+final class Dispatcher {
+    private static final int MAX_SUBSCRIPTIONS = 500;
+
+    private final Hub hub;
+    private final MessageService messages;
+    private final ReadCursors cursors;
+    private final Typing typing;
+
+    Dispatcher(Hub hub, MessageService messages, ReadCursors cursors, Typing typing) {
+        this.hub = hub;
+        this.messages = messages;
+        this.cursors = cursors;
+        this.typing = typing;
+    }
+
+    void handle(RealtimeSession session, Connection connection, ClientMessage message) {
+        String clientId = message instanceof ClientMessage.SendMessage send ? send.clientId() : null;
+        try {
+            dispatch(session, connection, message);
+        } catch (ServiceException e) {
+            connection.sendError(e.code(), e.getMessage(), clientId);
+        }
+    }
+
+    private void dispatch(RealtimeSession session, Connection connection, ClientMessage message) {
+        Principal who = session.principal();
+        switch (message) {
+            case ClientMessage.Authenticate ignored -> alreadyAuthenticated(connection);
+            case ClientMessage.Resume ignored -> alreadyAuthenticated(connection);
+            case ClientMessage.Ping ping -> hub.deliver(session, new ServerMessage.Pong(ping.nonce()));
+            case ClientMessage.SendMessage send -> send(session, connection, send);
+            case ClientMessage.EditMessage edit -> messages.edit(who, edit.messageId(), edit.content(),
+                    edit.encryption());
+            case ClientMessage.DeleteMessage delete -> messages.delete(who, delete.messageId());
+            case ClientMessage.AddReaction add -> messages.react(who, add.messageId(), add.emoji());
+            case ClientMessage.RemoveReaction remove -> messages.unreact(who, remove.messageId(), remove.emoji());
+            case ClientMessage.Typing t -> typing.start(member(who, t.channelId()), who.userId(), System.nanoTime());
+            case ClientMessage.StopTyping t -> typing.stop(member(who, t.channelId()), who.userId());
+            case ClientMessage.MarkRead read -> cursors.markRead(who, read.channelId(), read.messageId());
+            case ClientMessage.Subscribe subscribe -> subscribe(session, subscribe.channelIds());
+            case ClientMessage.Unsubscribe unsubscribe -> unsubscribe(session, unsubscribe.channelIds());
+            case ClientMessage.UpdatePresence update -> hub.presence().choose(who.userId(), update.status());
+        }
+    }
+
+    private void send(RealtimeSession session, Connection connection, ClientMessage.SendMessage send) {
+        if (send.clientId() != null && send.clientId().length() > 64) {
+            throw new InvalidInput("client_id", "at most 64 characters");
+        }
+        Message stored = messages.send(session.principal(), send.channelId(), new SendMessageRequest(send.content(),
+                send.encryption(), send.replyTo(), send.attachments()), connection);
+        hub.deliver(session, new ServerMessage.MessageSent(send.clientId(), stored.id(), stored.channelId(),
+                stored.createdAt()));
+        typing.stop(stored.channelId(), session.principal().userId());
+    }
+
+    private void subscribe(RealtimeSession session, List<UUID> channelIds) {
+        if (channelIds == null || channelIds.isEmpty()) {
+            throw new InvalidInput("channel_ids", "required: a list of channel ids");
+        }
+        if (session.subscriptions.size() + channelIds.size() > MAX_SUBSCRIPTIONS) {
+            throw new InvalidInput("channel_ids", "at most " + MAX_SUBSCRIPTIONS + " open channels per session");
+        }
+        for (UUID channelId : channelIds) {
+            session.subscriptions.add(member(session.principal(), channelId));
+        }
+    }
+
+    private void unsubscribe(RealtimeSession session, List<UUID> channelIds) {
+        if (channelIds != null) {
+            channelIds.forEach(session.subscriptions::remove);
+        }
+    }
+
+    private UUID member(Principal who, UUID channelId) {
+        if (channelId == null) {
+            throw new InvalidInput("channel_id", "required");
+        }
+        if (!hub.memberships().isMember(channelId, who.userId())) {
+            throw new NotFound("no such channel (or you are not a member)");
+        }
+        return channelId;
+    }
+
+    private static void alreadyAuthenticated(Connection connection) {
+        connection.sendError(WsErrorCodes.ALREADY_AUTHENTICATED, "this socket is already authenticated", null);
+    }
+}

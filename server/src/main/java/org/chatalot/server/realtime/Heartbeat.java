@@ -1,0 +1,72 @@
+package org.chatalot.server.realtime;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.chatalot.model.ws.CloseCodes;
+import org.chatalot.model.ws.WsErrorCodes;
+
+/**
+ * The hub's clock: WebSocket ping frames every interval (a socket that misses two is closed), sockets that
+ * never authenticate are closed after 10 s, typing indicators and resume windows expire, and writers stuck
+ * on a dead connection are cut loose.
+ */
+final class Heartbeat implements AutoCloseable {
+    static final long AUTH_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final long ABORT_GRACE_SECONDS = 5;
+
+    private final Hub hub;
+    private final Typing typing;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "ws-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    Heartbeat(Hub hub, Typing typing, Duration pingInterval) {
+        this.hub = hub;
+        this.typing = typing;
+        if (!pingInterval.isZero()) {
+            scheduler.scheduleAtFixedRate(this::pingAll, pingInterval.toMillis(), pingInterval.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+        scheduler.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private void pingAll() {
+        for (Connection connection : hub.connections()) {
+            if (!connection.isClosing() && !connection.ping()) {
+                connection.abort(CloseCodes.PING_TIMEOUT, "two pings went unanswered");
+            }
+        }
+    }
+
+    private void tick() {
+        long now = System.nanoTime();
+        for (Connection connection : hub.connections()) {
+            if (connection.session() == null && !connection.isClosing()
+                    && now - connection.openedAt > AUTH_TIMEOUT_NANOS) {
+                connection.sendError(WsErrorCodes.AUTH_TIMEOUT, "no authenticate within 10 seconds", null);
+                connection.close(CloseCodes.AUTH_TIMEOUT, "authentication timeout");
+            }
+        }
+        typing.expire(now);
+        hub.expireSessions(now);
+    }
+
+    /** If the socket is still open after a grace period, its writer is blocked on the network: interrupt it. */
+    void abortIfStuck(Connection connection, Thread writer) {
+        scheduler.schedule(() -> {
+            if (hub.connections().contains(connection)) {
+                writer.interrupt();
+            }
+        }, ABORT_GRACE_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}

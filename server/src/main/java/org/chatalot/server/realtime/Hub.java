@@ -1,0 +1,353 @@
+package org.chatalot.server.realtime;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.chatalot.model.ws.ClientMessage;
+import org.chatalot.model.ws.CloseCodes;
+import org.chatalot.model.ws.ServerMessage;
+import org.chatalot.model.ws.WsErrorCodes;
+import org.chatalot.server.auth.AccountEvents;
+import org.chatalot.server.channel.Memberships;
+import org.chatalot.server.common.EventSink;
+import org.chatalot.server.common.Principal;
+import org.chatalot.server.common.TokenVerifier;
+import org.chatalot.server.db.Ids;
+import org.chatalot.server.error.ServiceException;
+import org.chatalot.server.error.Unauthorized;
+import org.chatalot.server.http.Json;
+
+/**
+ * The registry of sockets and sessions, and the one way events reach them. Fan-out serialises an event
+ * once and, for each recipient session, numbers it and puts it on that socket's own queue: nothing here
+ * blocks on a client. Membership is read from the live index at delivery time.
+ */
+public final class Hub implements EventSink, AccountEvents.Listener {
+    static final int MAX_SOCKETS_PER_USER = 8;
+    private static final System.Logger LOG = System.getLogger(Hub.class.getName());
+
+    private final TokenVerifier tokens;
+    private final Memberships memberships;
+    private final Frames frames;
+    private final Ids ids;
+    private final String serverVersion;
+    private final long pingIntervalSecs;
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final ConcurrentHashMap<UUID, RealtimeSession> sessions = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<UUID, Set<RealtimeSession>> sessionsByUser = new ConcurrentHashMap<>();
+    private final Presence presence;
+    private final Counter delivered;
+    private final Counter resumes;
+    private final Counter failedResumes;
+    private final Counter slowConsumers;
+    private Dispatcher dispatcher;
+    private Heartbeat heartbeat;
+
+    public Hub(TokenVerifier tokens, Memberships memberships, Json json, Ids ids, String serverVersion,
+               long pingIntervalSecs, MeterRegistry registry) {
+        this.tokens = tokens;
+        this.memberships = memberships;
+        this.frames = new Frames(json);
+        this.ids = ids;
+        this.serverVersion = serverVersion;
+        this.pingIntervalSecs = pingIntervalSecs;
+        this.presence = new Presence(this);
+        this.delivered = Counter.builder("chatalot.ws.events.delivered").register(registry);
+        this.resumes = Counter.builder("chatalot.ws.resumes").tag("outcome", "ok").register(registry);
+        this.failedResumes = Counter.builder("chatalot.ws.resumes").tag("outcome", "failed").register(registry);
+        this.slowConsumers = Counter.builder("chatalot.ws.slow_consumers").register(registry);
+        Gauge.builder("chatalot.ws.sockets", connections, Set::size).register(registry);
+        Gauge.builder("chatalot.ws.sessions", sessions, ConcurrentHashMap::size).register(registry);
+    }
+
+    void start(Dispatcher dispatcher, Heartbeat heartbeat) {
+        this.dispatcher = dispatcher;
+        this.heartbeat = heartbeat;
+    }
+
+    Frames frames() {
+        return frames;
+    }
+
+    Presence presence() {
+        return presence;
+    }
+
+    public int openSockets() {
+        return connections.size();
+    }
+
+    // ---- sockets ---------------------------------------------------------------------------------------
+
+    /** A listener for one new socket (Helidon asks for one per upgrade). */
+    Connection newConnection(TokenBucket bucket) {
+        return new Connection(this, bucket, System.nanoTime());
+    }
+
+    void opened(Connection connection) {
+        connections.add(connection);
+    }
+
+    void closed(Connection connection) {
+        if (!connections.remove(connection)) {
+            return;
+        }
+        RealtimeSession session = connection.session();
+        if (session != null && session.detach(connection, System.nanoTime())) {
+            presence.socketsChanged(session.principal().userId());
+        }
+    }
+
+    void received(Connection connection, String text) {
+        ClientMessage message;
+        try {
+            message = frames.parse(text);
+        } catch (ServiceException e) {
+            connection.sendError(WsErrorCodes.INVALID_MESSAGE, e.getMessage(), null);
+            return;
+        }
+        RealtimeSession session = connection.session();
+        if (session == null) {
+            switch (message) {
+                case ClientMessage.Authenticate authenticate -> authenticate(connection, authenticate.token());
+                case ClientMessage.Resume resume -> resume(connection, resume);
+                default -> connection.sendError(WsErrorCodes.NOT_AUTHENTICATED,
+                        "send authenticate (or resume) first", null);
+            }
+            return;
+        }
+        dispatcher.handle(session, connection, message);
+    }
+
+    private void authenticate(Connection connection, String token) {
+        Principal principal = verify(connection, token);
+        if (principal == null || !roomFor(connection, principal.userId())) {
+            return;
+        }
+        RealtimeSession session = new RealtimeSession(ids.next(), principal);
+        sessions.put(session.id, session);
+        sessionsByUser.computeIfAbsent(principal.userId(), id -> ConcurrentHashMap.newKeySet()).add(session);
+        session.attach(connection);
+        connection.session(session);
+        deliver(session, new ServerMessage.Authenticated(principal.userId(), session.id, serverVersion,
+                pingIntervalSecs));
+        deliver(session, presence.snapshot());
+        presence.socketsChanged(principal.userId());
+    }
+
+    private void resume(Connection connection, ClientMessage.Resume request) {
+        Principal principal = verify(connection, request.token());
+        if (principal == null) {
+            return;
+        }
+        RealtimeSession session = request.sessionId() == null ? null : sessions.get(request.sessionId());
+        if (session == null || !session.principal().userId().equals(principal.userId())) {
+            resumeFailed(connection, "unknown or expired session; authenticate again");
+            return;
+        }
+        Connection previous;
+        try {
+            previous = session.resume(connection, request.lastSeq(), System.nanoTime());
+        } catch (RealtimeSession.ResumeRefused e) {
+            resumeFailed(connection, e.getMessage());
+            return;
+        }
+        connection.session(session);
+        resumes.increment();
+        if (previous != null && previous != connection) {
+            previous.session(null);
+            previous.close(CloseCodes.SESSION_RESUMED_ELSEWHERE, "session resumed on another socket");
+        }
+        presence.socketsChanged(principal.userId());
+    }
+
+    private void resumeFailed(Connection connection, String reason) {
+        failedResumes.increment();
+        connection.sendUnnumbered(frames.body(new ServerMessage.ResumeFailed(reason)));
+    }
+
+    private Principal verify(Connection connection, String token) {
+        try {
+            if (token == null || token.isBlank()) {
+                throw new Unauthorized("token: required");
+            }
+            return tokens.verify(token);
+        } catch (ServiceException e) {
+            connection.sendError(WsErrorCodes.AUTH_FAILED, e.getMessage(), null);
+            connection.close(CloseCodes.AUTH_FAILED, "authentication failed");
+            return null;
+        }
+    }
+
+    private boolean roomFor(Connection connection, UUID userId) {
+        long open = sessionsOf(userId).stream().filter(s -> s.connection() != null).count();
+        if (open >= MAX_SOCKETS_PER_USER) {
+            connection.sendError(WsErrorCodes.TOO_MANY_SOCKETS,
+                    "at most " + MAX_SOCKETS_PER_USER + " sockets per user", null);
+            connection.close(CloseCodes.TOO_MANY_SOCKETS, "too many sockets");
+            return false;
+        }
+        return true;
+    }
+
+    // ---- delivery ---------------------------------------------------------------------------------------
+
+    void deliver(RealtimeSession session, ServerMessage message) {
+        session.deliver(frames.body(message), System.nanoTime());
+        delivered.increment();
+    }
+
+    @Override
+    public void toChannel(UUID channelId, ServerMessage event, Object except) {
+        String body = frames.body(event);
+        long now = System.nanoTime();
+        for (UUID userId : memberships.members(channelId)) {
+            for (RealtimeSession session : sessionsOf(userId)) {
+                if (session.connection() != except || except == null) {
+                    session.deliver(body, now);
+                    delivered.increment();
+                }
+            }
+        }
+    }
+
+    @Override
+    public void toUser(UUID userId, ServerMessage event) {
+        String body = frames.body(event);
+        long now = System.nanoTime();
+        for (RealtimeSession session : sessionsOf(userId)) {
+            session.deliver(body, now);
+            delivered.increment();
+        }
+    }
+
+    /** To the sessions of the channel's members that have it open ({@code subscribe}), except one user. */
+    void toSubscribers(UUID channelId, ServerMessage event, UUID exceptUser) {
+        String body = frames.body(event);
+        long now = System.nanoTime();
+        for (UUID userId : memberships.members(channelId)) {
+            if (userId.equals(exceptUser)) {
+                continue;
+            }
+            for (RealtimeSession session : sessionsOf(userId)) {
+                if (session.subscriptions.contains(channelId)) {
+                    session.deliver(body, now);
+                    delivered.increment();
+                }
+            }
+        }
+    }
+
+    /** To every live session (the instance is one space: presence is visible to all). */
+    void toEveryone(ServerMessage event, UUID exceptUser) {
+        String body = frames.body(event);
+        long now = System.nanoTime();
+        for (RealtimeSession session : sessions.values()) {
+            if (!session.principal().userId().equals(exceptUser)) {
+                session.deliver(body, now);
+                delivered.increment();
+            }
+        }
+    }
+
+    Set<RealtimeSession> sessionsOf(UUID userId) {
+        return sessionsByUser.getOrDefault(userId, Set.of());
+    }
+
+    boolean hasOpenSocket(UUID userId) {
+        return sessionsOf(userId).stream().anyMatch(s -> s.connection() != null);
+    }
+
+    Memberships memberships() {
+        return memberships;
+    }
+
+    void slowConsumer(Connection connection) {
+        slowConsumers.increment();
+        LOG.log(System.Logger.Level.INFO, "Closing slow WebSocket of " + connection.clientIp()
+                + " (its session can resume)");
+    }
+
+    void scheduleAbort(Connection connection, Thread writer) {
+        if (heartbeat != null) {
+            heartbeat.abortIfStuck(connection, writer);
+        }
+    }
+
+    // ---- account events -------------------------------------------------------------------------------
+
+    @Override
+    public void sessionRevoked(UUID userId, UUID authSessionId, String reason) {
+        for (RealtimeSession session : List.copyOf(sessionsOf(userId))) {
+            if (session.principal().sessionId().equals(authSessionId)) {
+                forceLogout(session, reason);
+            }
+        }
+    }
+
+    @Override
+    public void userDisabled(UUID userId, String reason) {
+        List.copyOf(sessionsOf(userId)).forEach(session -> forceLogout(session, reason));
+    }
+
+    private void forceLogout(RealtimeSession session, String reason) {
+        Connection connection = session.connection();
+        deliver(session, new ServerMessage.ForceLogout(reason));
+        session.end();
+        remove(session);
+        if (connection != null) {
+            connection.session(null);
+            connection.close(CloseCodes.FORCE_LOGOUT, "signed out: " + reason);
+        }
+        presence.socketsChanged(session.principal().userId());
+    }
+
+    // ---- housekeeping ---------------------------------------------------------------------------------
+
+    Set<Connection> connections() {
+        return connections;
+    }
+
+    /** Drops sessions whose resume window has passed. */
+    void expireSessions(long now) {
+        for (RealtimeSession session : sessions.values()) {
+            if (session.isExpired(now)) {
+                session.end();
+                remove(session);
+            }
+        }
+    }
+
+    private void remove(RealtimeSession session) {
+        sessions.remove(session.id);
+        Set<RealtimeSession> own = sessionsByUser.get(session.principal().userId());
+        if (own != null) {
+            own.remove(session);
+        }
+    }
+
+    /** Server stopping: every socket is told to go away (clients reconnect and resume elsewhere or later). */
+    public void shutdown() {
+        if (heartbeat != null) {
+            heartbeat.close();
+        }
+        connections.forEach(c -> c.close(CloseCodes.GOING_AWAY, "server shutting down"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (!connections.isEmpty() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

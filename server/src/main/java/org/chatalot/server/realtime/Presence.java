@@ -1,0 +1,55 @@
+package org.chatalot.server.realtime;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.chatalot.model.ws.PresenceStatus;
+import org.chatalot.model.ws.ServerMessage;
+import org.chatalot.server.error.InvalidInput;
+
+/**
+ * Who is online. A user is shown with the status they chose (online by default) while at least one of
+ * their sockets is open, and offline otherwise; {@code invisible} is shown as offline to everyone.
+ * Changes are broadcast only when what others see actually changes.
+ */
+final class Presence {
+    private final Hub hub;
+    private final ConcurrentHashMap<UUID, PresenceStatus> chosen = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<UUID, PresenceStatus> shown = new ConcurrentHashMap<>();
+
+    Presence(Hub hub) {
+        this.hub = hub;
+    }
+
+    /** Recomputes a user's visible status after their sockets or choice changed. */
+    void socketsChanged(UUID userId) {
+        PresenceStatus visible = hub.hasOpenSocket(userId) ? visible(chosen.get(userId)) : PresenceStatus.OFFLINE;
+        PresenceStatus before = visible == PresenceStatus.OFFLINE ? shown.remove(userId) : shown.put(userId, visible);
+        PresenceStatus previous = before == null ? PresenceStatus.OFFLINE : before;
+        if (previous != visible) {
+            hub.toEveryone(new ServerMessage.PresenceUpdate(userId, visible), null);
+        }
+    }
+
+    void choose(UUID userId, PresenceStatus status) {
+        if (status == null || status == PresenceStatus.OFFLINE) {
+            throw new InvalidInput("status", "must be online, idle, dnd or invisible");
+        }
+        chosen.put(userId, status);
+        socketsChanged(userId);
+    }
+
+    ServerMessage.PresenceBulk snapshot() {
+        List<ServerMessage.PresenceUpdate> users = shown.entrySet().stream()
+                .map(e -> new ServerMessage.PresenceUpdate(e.getKey(), e.getValue())).toList();
+        return new ServerMessage.PresenceBulk(users);
+    }
+
+    private static PresenceStatus visible(PresenceStatus choice) {
+        if (choice == null) {
+            return PresenceStatus.ONLINE;
+        }
+        return choice == PresenceStatus.INVISIBLE ? PresenceStatus.OFFLINE : choice;
+    }
+}

@@ -1,0 +1,139 @@
+package org.chatalot.server.realtime;
+
+import java.util.ArrayDeque;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import org.chatalot.server.common.Principal;
+
+/**
+ * One client's realtime session: the numbered stream of events addressed to it. It outlives its socket by
+ * the resume window; events keep being numbered and buffered while no socket is attached, and a socket
+ * that resumes gets exactly the ones after its {@code last_seq}. The buffer is bounded (count, bytes and
+ * age); a client that falls further behind gets {@code resume_failed} and resyncs over REST.
+ */
+final class RealtimeSession {
+    static final int MAX_BUFFERED_EVENTS = 256;
+    static final int MAX_BUFFERED_CHARS = 512 * 1024;
+    static final long RETENTION_NANOS = TimeUnit.MINUTES.toNanos(2);
+
+    final UUID id;
+    final Principal principal;
+    final Set<UUID> subscriptions = ConcurrentHashMap.newKeySet();
+    private final ArrayDeque<Buffered> buffer = new ArrayDeque<>();
+    private long seq;
+    private long lostUpTo;
+    private int bufferedChars;
+    private Connection connection;
+    private long detachedAt;
+    private boolean ended;
+
+    RealtimeSession(UUID id, Principal principal) {
+        this.id = id;
+        this.principal = principal;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    Principal principal() {
+        return principal;
+    }
+
+    /** Numbers the event, keeps it for replay, and hands it to the socket if one is attached. */
+    synchronized void deliver(String body, long now) {
+        if (ended) {
+            return;
+        }
+        seq++;
+        buffer.addLast(new Buffered(seq, body, now));
+        bufferedChars += body.length();
+        trim(now);
+        if (connection != null) {
+            connection.send(seq, body);
+        }
+    }
+
+    synchronized void attach(Connection socket) {
+        connection = socket;
+        detachedAt = 0;
+    }
+
+    /** Forgets the socket (if it is still the current one); the session waits for a resume. */
+    synchronized boolean detach(Connection socket, long now) {
+        if (connection != socket) {
+            return false;
+        }
+        connection = null;
+        detachedAt = now;
+        return true;
+    }
+
+    /**
+     * Moves the session to {@code socket} and replays every event after {@code lastSeq}. Returns the socket
+     * it was taken from (to be closed), or throws {@link ResumeRefused} when events were lost.
+     */
+    synchronized Connection resume(Connection socket, long lastSeq, long now) throws ResumeRefused {
+        trim(now);
+        if (ended) {
+            throw new ResumeRefused("the session has ended; authenticate again");
+        }
+        if (lastSeq > seq || lastSeq < 0) {
+            throw new ResumeRefused("last_seq " + lastSeq + " was never sent in this session");
+        }
+        if (lastSeq < lostUpTo) {
+            throw new ResumeRefused("events after " + lastSeq + " are no longer buffered; resync over REST");
+        }
+        Connection previous = connection;
+        connection = socket;
+        detachedAt = 0;
+        socket.sendResumed(id, seq - lastSeq);
+        for (Buffered event : buffer) {
+            if (event.seq() > lastSeq) {
+                socket.send(event.seq(), event.body());
+            }
+        }
+        return previous;
+    }
+
+    /** No more events and no resume: signed out, or the resume window passed. */
+    synchronized void end() {
+        ended = true;
+        buffer.clear();
+        bufferedChars = 0;
+    }
+
+    synchronized boolean isExpired(long now) {
+        return ended || connection == null && detachedAt != 0 && now - detachedAt > RETENTION_NANOS;
+    }
+
+    synchronized Connection connection() {
+        return connection;
+    }
+
+    synchronized long lastSeq() {
+        return seq;
+    }
+
+    private void trim(long now) {
+        while (!buffer.isEmpty() && (buffer.size() > MAX_BUFFERED_EVENTS || bufferedChars > MAX_BUFFERED_CHARS
+                || now - buffer.peekFirst().at() > RETENTION_NANOS)) {
+            Buffered dropped = buffer.removeFirst();
+            bufferedChars -= dropped.body().length();
+            lostUpTo = dropped.seq();
+        }
+    }
+
+    private record Buffered(long seq, String body, long at) {
+    }
+
+    /** Why a resume cannot continue the session. */
+    static final class ResumeRefused extends Exception {
+        ResumeRefused(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Channels, their members and roles, direct-message channels and read state. */
+package org.chatalot.model.channel;

@@ -1,0 +1,2 @@
+/** Uploaded files and their metadata. */
+package org.chatalot.model.file;

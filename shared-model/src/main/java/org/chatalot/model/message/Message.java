@@ -1,0 +1,27 @@
+package org.chatalot.model.message;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import org.chatalot.model.file.FileInfo;
+
+/**
+ * A message. {@code content} is opaque to the server: plain text, or a client-encrypted envelope when
+ * {@code encryption} names a scheme. A deleted message keeps its place with {@code deleted: true} and no
+ * content.
+ */
+public record Message(UUID id,
+                      @JsonProperty("channel_id") UUID channelId,
+                      UserRef sender,
+                      String content,
+                      String encryption,
+                      @JsonProperty("reply_to") UUID replyTo,
+                      @JsonProperty("created_at") Instant createdAt,
+                      @JsonProperty("edited_at") Instant editedAt,
+                      boolean deleted,
+                      List<Reaction> reactions,
+                      List<FileInfo> attachments) {
+}

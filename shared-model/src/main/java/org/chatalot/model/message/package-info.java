@@ -1,0 +1,2 @@
+/** Messages, their edits and reactions, and history pages. */
+package org.chatalot.model.message;
