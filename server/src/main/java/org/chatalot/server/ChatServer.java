@@ -11,12 +11,15 @@ import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.http1.Http1ConnectionSelector;
 
 import org.chatalot.model.ApiPaths;
 import org.chatalot.server.config.HostPort;
 import org.chatalot.server.config.ServerConfig;
 import org.chatalot.server.error.NotFound;
 import org.chatalot.server.health.HealthApi;
+import org.chatalot.server.http.Http10Compatibility;
 import org.chatalot.server.http.ProxyResolver;
 import org.chatalot.server.http.RateLimitFilter;
 import org.chatalot.server.http.RateLimiter;
@@ -121,7 +124,13 @@ public final class ChatServer implements AutoCloseable {
                 .directHandlers(c.errors.directHandlers())
                 .shutdownGracePeriod(config.network().shutdownGrace())
                 .routing(routing -> publicRouting(routing, config, c, extraApiServices));
-        c.realtime.configure(builder, proxyResolver(config), config.network().publicOrigin());
+        // Our own HTTP/1 selector comes before the one Helidon adds (the first that accepts a connection
+        // wins): its WebSocket upgrader runs our Origin check, and HTTP/1.0 from a proxy is accepted.
+        Http1ConnectionSelector http1 = Http1ConnectionSelector.builder()
+                .config(Http1Config.create())
+                .addUpgrader(c.realtime.configure(builder, proxyResolver(config), config.network().publicOrigin()))
+                .build();
+        builder.addConnectionSelector(new Http10Compatibility(http1)).addConnectionSelector(http1);
         config.network().localAdmin().ifPresent(local -> builder.putSocket(LOCAL_ADMIN_SOCKET, socket -> socket
                 .host(local.host())
                 .port(local.port())

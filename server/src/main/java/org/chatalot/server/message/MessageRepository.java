@@ -65,6 +65,10 @@ public final class MessageRepository {
         return tx.one("reaction-has-emoji", row -> Rows.longValue(row, "CNT"), messageId, emoji).orElse(0L) > 0;
     }
 
+    public boolean hasReaction(Sql.Tx tx, UUID messageId, UUID userId, String emoji) {
+        return tx.one("reaction-exists", row -> Rows.longValue(row, "CNT"), messageId, userId, emoji).orElse(0L) > 0;
+    }
+
     public void addReaction(Sql.Tx tx, UUID messageId, UUID userId, String emoji, Instant at) {
         tx.update("reaction-insert", messageId, userId, emoji, at);
     }

@@ -151,21 +151,18 @@ public final class MessageService {
         String checked = MessageRules.emoji(emoji);
         StoredMessage message = reactable(who, messageId);
         boolean added = sql.inTransaction(tx -> {
+            // The row lock serialises reactions to one message, so the checks below cannot race.
             messages.lock(tx, messageId);
+            if (messages.hasReaction(tx, messageId, who.userId(), checked)) {
+                return false;
+            }
             if (!messages.hasEmoji(tx, messageId, checked)
                     && messages.distinctEmoji(tx, messageId) >= MessageRules.MAX_DISTINCT_REACTIONS) {
                 throw new Conflict("too_many_reactions", "emoji",
                         "a message can have at most " + MessageRules.MAX_DISTINCT_REACTIONS + " different reactions");
             }
-            try {
-                messages.addReaction(tx, messageId, who.userId(), checked, clock.instant());
-                return true;
-            } catch (RuntimeException e) {
-                if (Sql.isUniqueViolation(e, "PRIMARY KEY")) {
-                    return false;
-                }
-                throw e;
-            }
+            messages.addReaction(tx, messageId, who.userId(), checked, clock.instant());
+            return true;
         });
         if (added) {
             events.toChannel(message.channelId(),

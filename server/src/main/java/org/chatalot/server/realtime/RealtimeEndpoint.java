@@ -3,8 +3,7 @@ package org.chatalot.server.realtime;
 import java.util.Optional;
 
 import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.http1.Http1Config;
-import io.helidon.webserver.http1.Http1ConnectionSelector;
+import io.helidon.webserver.http1.spi.Http1Upgrader;
 import io.helidon.webserver.websocket.WsConfig;
 import io.helidon.webserver.websocket.WsRouting;
 import io.helidon.webserver.websocket.WsUpgrader;
@@ -30,18 +29,16 @@ public final class RealtimeEndpoint implements AutoCloseable {
     }
 
     /**
-     * Adds to the public listener an HTTP/1 connection selector whose WebSocket upgrader runs our Origin
-     * check first (it takes precedence over the default one Helidon adds), and the {@code /ws} route.
+     * Registers the WebSocket protocol and the {@code /ws} route on the public listener, and returns the
+     * upgrader (with our Origin check) for the listener's HTTP/1 connection selector.
      */
-    public void configure(WebServerConfig.Builder server, ProxyResolver resolver, Optional<String> publicOrigin) {
+    public Http1Upgrader configure(WebServerConfig.Builder server, ProxyResolver resolver,
+                                   Optional<String> publicOrigin) {
         WsConfig ws = WsConfig.builder().name("websocket").build();
         server.addProtocol(ws);
-        server.addConnectionSelector(Http1ConnectionSelector.builder()
-                .config(Http1Config.create())
-                .addUpgrader(new OriginCheck(WsUpgrader.create(ws), resolver, publicOrigin))
-                .build());
         server.addRouting(WsRouting.builder().endpoint(ApiPaths.WEBSOCKET,
                 () -> hub.newConnection(new TokenBucket(limits.websocket(), System.nanoTime()))));
+        return new OriginCheck(WsUpgrader.create(ws), resolver, publicOrigin);
     }
 
     public Hub hub() {

@@ -135,6 +135,16 @@ class ErrorShapesTest {
     }
 
     @Test
+    void http10RequestsFromAProxyAreServed() throws IOException {
+        // nginx talks HTTP/1.0 to its upstream unless proxy_http_version 1.1 is set
+        String response = rawExchange("GET /api/health HTTP/1.0\r\nHost: chat.example.com\r\n"
+                + "X-Forwarded-For: 198.51.100.77\r\nConnection: close\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 200");
+        assertThat(response).contains("\"status\":\"ok\"");
+    }
+
+    @Test
     void unexpectedExceptionIs500WithRequestIdLoggedOnceAndNoDetails() {
         List<LogRecord> records = new ArrayList<>();
         Handler capture = new Handler() {
@@ -202,7 +212,7 @@ class ErrorShapesTest {
             int read;
             while ((read = in.read(buffer)) > 0) {
                 text.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
-                if (text.indexOf("\r\n\r\n") > 0 && text.indexOf("}}") > 0) {
+                if (text.indexOf("\r\n\r\n") > 0 && text.lastIndexOf("}") > text.indexOf("\r\n\r\n")) {
                     break;
                 }
             }

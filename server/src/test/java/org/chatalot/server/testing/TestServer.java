@@ -94,6 +94,11 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
         start();
     }
 
+    /** Channel and message set-up through the REST API. */
+    public TestChat chat() {
+        return new TestChat(this);
+    }
+
     /** Accounts made through the API (owner via setup code, members via invites). */
     public synchronized TestUsers users() {
         if (users == null) {

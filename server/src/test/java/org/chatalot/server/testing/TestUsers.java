@@ -75,6 +75,14 @@ public final class TestUsers {
                 .PUT(HttpRequest.BodyPublishers.ofString(json(body))).build());
     }
 
+    /** Any method with a JSON body (PATCH, …). */
+    public HttpResponse<String> send(org.chatalot.model.auth.AuthTokens user, String method, String path,
+                                     Object body) {
+        return server.send(authorized(server.request(path), user.accessToken())
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json(body))).build());
+    }
+
     /** Asserts the status (showing the body when it differs) and reads the body. */
     public <T> T expect(int status, HttpResponse<String> response, Class<T> type) {
         if (response.statusCode() != status) {
