@@ -1,0 +1,53 @@
+package org.chatalot.installer.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import org.chatalot.installer.Golden;
+import org.chatalot.installer.plan.DeploySettings;
+import org.chatalot.testing.Nginx;
+import org.chatalot.testing.ToolResult;
+
+class NginxSiteTest {
+
+    @Test
+    void defaultSiteMatchesGoldenFile() {
+        Golden.assertMatches("nginx-default.conf", NginxSite.render(DeploySettings.builder("chat.example.com").build()));
+    }
+
+    @Test
+    void nonDefaultPortsAndLimitsMatchGoldenFile() {
+        DeploySettings settings = DeploySettings.builder("chat.test").httpsPort(8443).httpPort(8080)
+                .upstream("127.0.0.1:9000").maxFileSizeMb(250).bodyOverheadMb(20)
+                .certificate(Path.of("/srv/tls/chain.pem")).privateKey(Path.of("/srv/tls/key.pem")).build();
+        Golden.assertMatches("nginx-8443.conf", NginxSite.render(settings));
+    }
+
+    @Test
+    void redirectKeepsTheNonDefaultHttpsPort() {
+        String site = NginxSite.render(DeploySettings.builder("chat.test").httpsPort(8443).build());
+        assertThat(site).contains("return 301 https://$host:8443$request_uri;")
+                .contains("listen 8443 ssl http2;");
+    }
+
+    @Test
+    void bodyLimitIsUploadLimitPlusOverhead() {
+        String site = NginxSite.render(DeploySettings.builder("chat.test").maxFileSizeMb(512).build());
+        assertThat(site).contains("client_max_body_size 522M;");
+    }
+
+    @Test
+    void nginxAcceptsTheRenderedSite() {
+        String site = NginxSite.render(DeploySettings.builder("chat.test").httpsPort(18443).httpPort(18080)
+                .certificate(Path.of("/etc/ssl/certs/ssl-cert-snakeoil.pem"))
+                .privateKey(Path.of("/etc/ssl/private/ssl-cert-snakeoil.key")).build());
+        try (Nginx nginx = Nginx.withSite(site.replace("/etc/ssl/certs/ssl-cert-snakeoil.pem", "CERT")
+                .replace("/etc/ssl/private/ssl-cert-snakeoil.key", "KEY"))) {
+            ToolResult result = nginx.test();
+            assertThat(result.exitCode()).as(result.output()).isZero();
+        }
+    }
+}
