@@ -108,7 +108,7 @@ final class WebSocketChecks implements AutoCloseable {
         try {
             String end = listener.ended.get(idle.toMillis(), TimeUnit.MILLISECONDS);
             return Finding.fail("ws.idle", title, "the idle socket was " + end + " after "
-                    + String.format("%.1f", (System.nanoTime() - start) / 1e9) + " s", Fixes.WS_TIMEOUT);
+                    + String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9) + " s", Fixes.WS_TIMEOUT);
         } catch (TimeoutException stillOpen) {
             return pingAfterIdle(title, idle);
         } catch (ExecutionException | InterruptedException e) {

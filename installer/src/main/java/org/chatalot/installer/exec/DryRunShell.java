@@ -1,6 +1,6 @@
 package org.chatalot.installer.exec;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -12,10 +12,10 @@ import org.chatalot.installer.plan.FileMode;
  */
 public final class DryRunShell implements Shell {
     private final Shell reader;
-    private final PrintStream out;
+    private final PrintWriter out;
 
     /** {@code reader} answers {@link #read} so the plan can see what is already in place. */
-    public DryRunShell(Shell reader, PrintStream out) {
+    public DryRunShell(Shell reader, PrintWriter out) {
         this.reader = reader;
         this.out = out;
     }
@@ -52,8 +52,14 @@ public final class DryRunShell implements Shell {
     }
 
     @Override
+    public void delete(Path path) {
+        out.println("$ " + Command.of("rm", "-f", path.toString()).display());
+    }
+
+    @Override
     public CommandResult run(Command command) {
         out.println("$ " + command.display());
+        out.flush();
         return new CommandResult(0, "");
     }
 

@@ -25,16 +25,31 @@ public final class FileInstaller {
 
     public enum Outcome { CREATED, REPLACED, UNCHANGED }
 
-    public Outcome install(RenderedFile file) {
+    /** What happened to one file, and where its previous version went. */
+    public record Installed(Path path, Outcome outcome, Optional<Path> backup) {
+        public boolean isChanged() {
+            return outcome != Outcome.UNCHANGED;
+        }
+    }
+
+    public Installed install(RenderedFile file) {
         Optional<String> existing = shell.read(file.path());
         if (existing.isPresent() && existing.get().equals(file.content())) {
-            return Outcome.UNCHANGED;
+            return new Installed(file.path(), Outcome.UNCHANGED, Optional.empty());
         }
-        if (existing.isPresent()) {
-            shell.copy(file.path(), backupPath(file.path()));
-        }
+        Optional<Path> backup = existing.map(old -> backupPath(file.path()));
+        backup.ifPresent(path -> shell.copy(file.path(), path));
         shell.write(file.path(), file.content(), file.mode());
-        return existing.isPresent() ? Outcome.REPLACED : Outcome.CREATED;
+        return new Installed(file.path(), existing.isPresent() ? Outcome.REPLACED : Outcome.CREATED, backup);
+    }
+
+    /** Puts back what {@link #install} replaced, or removes what it created: after a failed validation. */
+    public void undo(Installed installed) {
+        if (installed.backup().isPresent()) {
+            shell.copy(installed.backup().get(), installed.path());
+        } else if (installed.outcome() == Outcome.CREATED) {
+            shell.delete(installed.path());
+        }
     }
 
     Path backupPath(Path path) {

@@ -21,6 +21,9 @@ public interface Shell {
 
     void createDirectories(Path dir);
 
+    /** Removes a file or link; nothing when it is already gone. */
+    void delete(Path path);
+
     CommandResult run(Command command);
 
     /** Whether the machine really changes: commands use it to tell "would" from "did". */

@@ -76,6 +76,15 @@ public final class SystemShell implements Shell {
     }
 
     @Override
+    public void delete(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + path, e);
+        }
+    }
+
+    @Override
     public CommandResult run(Command command) {
         try {
             ProcessBuilder builder = new ProcessBuilder(command.argv()).redirectErrorStream(true);
