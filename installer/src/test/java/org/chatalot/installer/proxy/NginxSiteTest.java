@@ -4,14 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.chatalot.installer.Golden;
+import org.chatalot.installer.TestCertificates;
 import org.chatalot.installer.plan.DeploySettings;
 import org.chatalot.testing.Nginx;
+import org.chatalot.testing.TempDirs;
 import org.chatalot.testing.ToolResult;
 
 class NginxSiteTest {
+    private final Path dir = TempDirs.create("nginx-site-");
+
+    @AfterEach
+    void cleanUp() {
+        TempDirs.deleteRecursively(dir);
+    }
 
     @Test
     void defaultSiteMatchesGoldenFile() {
@@ -29,8 +38,7 @@ class NginxSiteTest {
     @Test
     void redirectKeepsTheNonDefaultHttpsPort() {
         String site = NginxSite.render(DeploySettings.builder("chat.test").httpsPort(8443).build());
-        assertThat(site).contains("return 301 https://$host:8443$request_uri;")
-                .contains("listen 8443 ssl http2;");
+        assertThat(site).contains("return 301 https://$host:8443$request_uri;").contains("listen 8443 ssl http2;");
     }
 
     @Test
@@ -41,13 +49,19 @@ class NginxSiteTest {
 
     @Test
     void nginxAcceptsTheRenderedSite() {
+        TestCertificates.TlsFiles tls = TestCertificates.selfSigned(dir, "chat.test");
         String site = NginxSite.render(DeploySettings.builder("chat.test").httpsPort(18443).httpPort(18080)
-                .certificate(Path.of("/etc/ssl/certs/ssl-cert-snakeoil.pem"))
-                .privateKey(Path.of("/etc/ssl/private/ssl-cert-snakeoil.key")).build());
-        try (Nginx nginx = Nginx.withSite(site.replace("/etc/ssl/certs/ssl-cert-snakeoil.pem", "CERT")
-                .replace("/etc/ssl/private/ssl-cert-snakeoil.key", "KEY"))) {
+                .certificate(tls.certificate()).privateKey(tls.key()).acmeWebroot(dir.resolve("acme")).build());
+        try (Nginx nginx = Nginx.withSite(site)) {
             ToolResult result = nginx.test();
             assertThat(result.exitCode()).as(result.output()).isZero();
+        }
+    }
+
+    @Test
+    void nginxRejectsABrokenSite() {
+        try (Nginx nginx = Nginx.withSite("server { listen 18081; bogus_directive on; }")) {
+            assertThat(nginx.test().exitCode()).isNotZero();
         }
     }
 }
