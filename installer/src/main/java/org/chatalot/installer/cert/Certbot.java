@@ -19,9 +19,10 @@ import org.chatalot.installer.exec.Command;
  * @param server     ACME directory URL; empty for Let's Encrypt production
  * @param deployHook shell command certbot runs after a new certificate is saved
  * @param configDir  certbot's {@code --config-dir}; empty keeps /etc/letsencrypt
+ * @param serverCa   CA bundle for the ACME server's own HTTPS, for a private ACME CA (step-ca, pebble)
  */
 public record Certbot(Path certbot, String domain, Path webroot, Optional<String> email, Optional<String> server,
-                      String deployHook, Optional<Path> configDir) {
+                      String deployHook, Optional<Path> configDir, Optional<Path> serverCa) {
 
     public Command certonly() {
         List<String> argv = new ArrayList<>(List.of(certbot.toString(), "certonly", "--non-interactive",
@@ -30,7 +31,7 @@ public record Certbot(Path certbot, String domain, Path webroot, Optional<String
         argv.addAll(email.map(address -> List.of("-m", address)).orElse(List.of("--register-unsafely-without-email")));
         server.ifPresent(url -> argv.addAll(List.of("--server", url)));
         argv.addAll(dirOptions());
-        return Command.of(argv);
+        return withServerCa(Command.of(argv));
     }
 
     /** What the renewal timer does, without the random start delay that makes it wait minutes. */
@@ -39,7 +40,12 @@ public record Certbot(Path certbot, String domain, Path webroot, Optional<String
                 "--no-random-sleep-on-renew", "--cert-name", domain));
         server.ifPresent(url -> argv.addAll(List.of("--server", url)));
         argv.addAll(dirOptions());
-        return Command.of(argv);
+        return withServerCa(Command.of(argv));
+    }
+
+    /** certbot's HTTP library reads its trusted CAs from this variable; it has no option for it. */
+    private Command withServerCa(Command command) {
+        return serverCa.map(ca -> command.withEnvironment("REQUESTS_CA_BUNDLE", ca.toString())).orElse(command);
     }
 
     public Path liveDir() {

@@ -31,6 +31,9 @@ final class CertCertbotCommand implements Callable<Integer> {
     @Option(names = "--server", description = "ACME directory URL (default: Let's Encrypt).")
     String server;
 
+    @Option(names = "--server-ca", description = "CA bundle for a private ACME server's HTTPS (step-ca, pebble).")
+    Path serverCa;
+
     @Option(names = "--config-dir", description = "certbot's config dir (default: /etc/letsencrypt).")
     Path configDir;
 
@@ -52,7 +55,7 @@ final class CertCertbotCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Shell shell = run.shell(out);
         Certbot bot = new Certbot(certbot, domain, webroot, Optional.ofNullable(email), Optional.ofNullable(server),
-                reloadCommand, Optional.ofNullable(configDir));
+                reloadCommand, Optional.ofNullable(configDir), Optional.ofNullable(serverCa));
         shell.createDirectories(webroot);
         CommandResult result = shell.run(bot.certonly());
         if (!result.isSuccess()) {

@@ -85,7 +85,7 @@ class CertificatesTest {
     @Test
     void certbotCommandLineUsesWebrootAndDeployHook() {
         Certbot certbot = new Certbot(Path.of("certbot"), "chat.example.com", Path.of("/var/www/acme"),
-                Optional.of("admin@example.com"), Optional.empty(), "systemctl reload nginx", Optional.empty());
+                Optional.of("admin@example.com"), Optional.empty(), "systemctl reload nginx", Optional.empty(), Optional.empty());
         assertThat(certbot.certonly().display()).isEqualTo("certbot certonly --non-interactive --agree-tos --webroot "
                 + "-w /var/www/acme -d chat.example.com --cert-name chat.example.com --keep-until-expiring "
                 + "--deploy-hook 'systemctl reload nginx' -m admin@example.com");
