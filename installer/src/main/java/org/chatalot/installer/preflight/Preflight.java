@@ -1,16 +1,7 @@
 package org.chatalot.installer.preflight;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
-import java.net.ServerSocket;
-import java.net.SocketException;
-import java.net.UnknownHostException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,8 +31,10 @@ public final class Preflight {
     public List<Finding> run(DeploySettings settings, String proxy) {
         List<Finding> findings = new ArrayList<>();
         findings.add(java());
-        findings.add(port(settings.httpPort(), Set.of(proxy, "nginx", "caddy", "traefik", "docker-proxy")));
-        findings.add(port(settings.httpsPort(), Set.of(proxy, "nginx", "caddy", "traefik", "docker-proxy")));
+        // Only the proxy being installed may already hold 80/443: that is a re-run, not a conflict.
+        Set<String> proxies = proxy.equals("traefik") ? Set.of("traefik", "docker-proxy") : Set.of(proxy);
+        findings.add(port(settings.httpPort(), proxies));
+        findings.add(port(settings.httpsPort(), proxies));
         findings.add(port(settings.upstreamPort(), Set.of("java")));
         findings.add(memory());
         findings.add(disk(settings.dataDir()));
@@ -139,76 +132,6 @@ public final class Preflight {
 
     /** This machine. */
     public static SystemFacts thisMachine() {
-        return new SystemFacts() {
-            @Override
-            public int javaFeatureVersion() {
-                return Runtime.version().feature();
-            }
-
-            @Override
-            public boolean isPortFree(int port) {
-                try (ServerSocket socket = new ServerSocket()) {
-                    socket.bind(new InetSocketAddress(port));
-                    return true;
-                } catch (IOException inUse) {
-                    return false;
-                }
-            }
-
-            @Override
-            public long availableMemoryMb() {
-                try {
-                    return Files.readAllLines(Path.of("/proc/meminfo")).stream()
-                            .filter(line -> line.startsWith("MemAvailable:"))
-                            .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024).findFirst()
-                            .orElse(0);
-                } catch (IOException e) {
-                    return Runtime.getRuntime().maxMemory() / (1024 * 1024);
-                }
-            }
-
-            @Override
-            public long freeDiskMb(Path dir) {
-                Path existing = dir.toAbsolutePath();
-                while (existing != null && !Files.exists(existing)) {
-                    existing = existing.getParent();
-                }
-                try {
-                    return Files.getFileStore(existing).getUsableSpace() / (1024 * 1024);
-                } catch (IOException | NullPointerException e) {
-                    return 0;
-                }
-            }
-
-            @Override
-            public List<String> resolve(String host) {
-                try {
-                    return java.util.Arrays.stream(InetAddress.getAllByName(host)).map(InetAddress::getHostAddress)
-                            .toList();
-                } catch (UnknownHostException e) {
-                    return List.of();
-                }
-            }
-
-            @Override
-            public Set<String> localAddresses() {
-                try {
-                    return Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
-                            .flatMap(i -> Collections.list(i.getInetAddresses()).stream())
-                            .map(a -> a.getHostAddress().replaceFirst("%.*$", "")).collect(Collectors.toSet());
-                } catch (SocketException e) {
-                    return Set.of();
-                }
-            }
-
-            @Override
-            public boolean hasProgram(String name) {
-                String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin";
-                String home = System.getProperty("user.home");
-                return java.util.Arrays.stream(path.split(":")).filter(d -> !d.isEmpty())
-                        .anyMatch(d -> Files.isExecutable(Path.of(d, name)))
-                        || (name.equals("acme.sh") && Files.isExecutable(Path.of(home, ".acme.sh", "acme.sh")));
-            }
-        };
+        return new MachineFacts();
     }
 }
