@@ -55,6 +55,8 @@ class DoctorMatrixEndToEndTest {
     @Test
     void healthyFrontPassesEveryCheck() {
         DoctorReport report = check(good());
+        // Kept in the surefire output: docs/installer.md quotes a real report.
+        System.out.println(ReportWriter.text(report));
         assertThat(report.findings()).as(ReportWriter.text(report)).allMatch(f -> f.severity() == Severity.PASS);
         assertThat(report.findings()).extracting(Finding::id).containsExactly("dns.resolve", "tcp.https", "tcp.http",
                 "tls.handshake", "tls.protocols", "tls.chain", "tls.hostname", "tls.expiry", "tls.key", "http.h2",
@@ -128,6 +130,7 @@ class DoctorMatrixEndToEndTest {
     void smallBodyLimitFailsTheUploadProbe() {
         FrontSite site = good().replace("client_max_body_size 110M;", "client_max_body_size 1M;");
         DoctorReport report = check(site);
+        System.out.println(ReportWriter.text(report));
         assertOnlyFailure(report, "proxy.body-limit");
         assertThat(report.finding("proxy.body-limit").orElseThrow().evidence()).contains("413").contains("proxy");
     }

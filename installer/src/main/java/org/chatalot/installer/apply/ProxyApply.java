@@ -33,8 +33,7 @@ public final class ProxyApply {
 
     public FileInstaller.Installed apply(RenderedFile file, Optional<Path> enableLink, Proxy proxy) {
         FileInstaller.Installed installed = files.install(file);
-        log.println(installed.outcome().name().toLowerCase(java.util.Locale.ROOT) + ": " + file.path()
-                + installed.backup().map(b -> " (previous version kept as " + b + ")").orElse(""));
+        log.println(installed.describe(shell.isDryRun()));
         enableLink.ifPresent(link -> shell.symlink(link, file.path()));
         CommandResult check = shell.run(proxy.validate());
         if (!check.isSuccess()) {
@@ -50,7 +49,7 @@ public final class ProxyApply {
             if (!reload.isSuccess()) {
                 throw new StepFailed(proxy.name() + " reload failed: " + reload.output().strip());
             }
-            log.println("reloaded " + proxy.name());
+            log.println((shell.isDryRun() ? "would reload " : "reloaded ") + proxy.name());
         } else {
             log.println("unchanged: nothing to reload");
         }

@@ -48,7 +48,6 @@ final class TraefikCommand implements Callable<Integer> {
     }
 
     private void report(FileInstaller.Installed installed) {
-        spec.commandLine().getOut().println(installed.outcome().name().toLowerCase(java.util.Locale.ROOT) + ": "
-                + installed.path());
+        spec.commandLine().getOut().println(installed.describe(run.dryRun));
     }
 }

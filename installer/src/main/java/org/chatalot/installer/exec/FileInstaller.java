@@ -30,6 +30,12 @@ public final class FileInstaller {
         public boolean isChanged() {
             return outcome != Outcome.UNCHANGED;
         }
+
+        /** One log line, e.g. {@code replaced: /etc/x (previous version kept as /etc/x.bak-…)}. */
+        public String describe(boolean isDryRun) {
+            return (isDryRun ? "would be " : "") + outcome.name().toLowerCase(java.util.Locale.ROOT) + ": " + path
+                    + backup.map(b -> " (previous version kept as " + b + ")").orElse("");
+        }
     }
 
     public Installed install(RenderedFile file) {

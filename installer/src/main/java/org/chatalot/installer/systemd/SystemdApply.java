@@ -3,7 +3,6 @@ package org.chatalot.installer.systemd;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 
 import org.chatalot.installer.apply.StepFailed;
 import org.chatalot.installer.exec.Command;
@@ -40,8 +39,7 @@ public final class SystemdApply {
         boolean changed = false;
         for (RenderedFile file : SystemdService.files(settings)) {
             FileInstaller.Installed installed = files.install(file);
-            log.println(installed.outcome().name().toLowerCase(Locale.ROOT) + ": " + file.path() + " (mode "
-                    + file.mode().octal() + ")");
+            log.println(installed.describe(shell.isDryRun()) + " (mode " + file.mode().octal() + ")");
             changed |= installed.isChanged();
         }
         // An env file left from before may be world-readable: it can hold secrets, so tighten it every run.
