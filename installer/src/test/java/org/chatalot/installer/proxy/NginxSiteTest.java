@@ -64,4 +64,12 @@ class NginxSiteTest {
             assertThat(nginx.test().exitCode()).isNotZero();
         }
     }
+
+    @Test
+    void theGuideShowsExactlyWhatTheInstallerWrites() throws Exception {
+        String guide = java.nio.file.Files.readString(Path.of("../docs/tls-and-reverse-proxy.md"));
+        int start = guide.indexOf("```nginx\n") + "```nginx\n".length();
+        String shown = guide.substring(start, guide.indexOf("```\n", start));
+        assertThat(shown).isEqualTo(NginxSite.render(DeploySettings.builder("chat.example.com").build()));
+    }
 }
