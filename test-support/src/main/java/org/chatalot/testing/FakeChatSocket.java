@@ -72,7 +72,8 @@ public final class FakeChatSocket implements AutoCloseable {
             Map<String, String> headers = readHead(in);
             String refusal = refusal(headers);
             if (refusal != null) {
-                out.write((refusal + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                String head = refusal + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+                out.write(head.getBytes(StandardCharsets.US_ASCII));
                 return;
             }
             out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
@@ -80,7 +81,8 @@ public final class FakeChatSocket implements AutoCloseable {
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             if (pingSeconds > 0) {
-                pinger.scheduleAtFixedRate(() -> send(out, 0x9, new byte[0]), pingSeconds, pingSeconds, TimeUnit.SECONDS);
+                pinger.scheduleAtFixedRate(() -> send(out, 0x9, new byte[0]), pingSeconds, pingSeconds,
+                        TimeUnit.SECONDS);
             }
             frames(new DataInputStream(in), out);
         } catch (IOException gone) {

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -33,7 +34,7 @@ final class DiagnosticsStandIn implements HttpService {
     }
 
     private void echo(ServerRequest request, ServerResponse response) throws JsonProcessingException {
-        if (!("Bearer " + ADMIN_TOKEN).equals(request.headers().first(io.helidon.http.HeaderNames.AUTHORIZATION)
+        if (!("Bearer " + ADMIN_TOKEN).equals(request.headers().first(HeaderNames.AUTHORIZATION)
                 .orElse(""))) {
             response.status(401).send("{\"error\":{\"code\":\"unauthorized\",\"message\":\"admin token needed\"}}");
             return;

@@ -41,7 +41,8 @@ final class TestPki {
         Issued leaf = CertificateIssuer.issue(CertificateSpec.server(dnsNames, List.of(), notBefore, notAfter),
                 CertificateIssuer.ecKeyPair(), intermediate);
         Path key = write(name + ".key", Pem.privateKey(leaf.privateKey()));
-        Path fullChain = write(name + "-fullchain.pem", Pem.chain(List.of(leaf.certificate(), intermediate.certificate())));
+        Path fullChain = write(name + "-fullchain.pem",
+                Pem.chain(List.of(leaf.certificate(), intermediate.certificate())));
         Path leafOnly = write(name + "-cert.pem", Pem.certificate(leaf.certificate()));
         return new ServerFiles(fullChain, leafOnly, key);
     }

@@ -1,6 +1,7 @@
 package org.chatalot.installer.cert;
 
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.PrivateKey;
@@ -95,7 +96,7 @@ public final class LocalCa {
         for (String algorithm : List.of("EC", "RSA", "Ed25519")) {
             try {
                 return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
-            } catch (java.security.GeneralSecurityException wrongAlgorithm) {
+            } catch (GeneralSecurityException wrongAlgorithm) {
                 continue;
             }
         }

@@ -8,9 +8,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The guided sequence: preflight, systemd, certificate, nginx, verify. Each step is the command of the same
@@ -109,7 +109,8 @@ final class AllCommand implements Callable<Integer> {
 
     private List<String> common(boolean applies) {
         List<String> args = new ArrayList<>(List.of("x", "--domain", settings.domain,
-                "--https-port", Integer.toString(settings.httpsPort), "--http-port", Integer.toString(settings.httpPort),
+                "--https-port", Integer.toString(settings.httpsPort),
+                "--http-port", Integer.toString(settings.httpPort),
                 "--upstream", settings.upstream, "--max-file-size-mb", Integer.toString(settings.maxFileSizeMb),
                 "--webroot", settings.webroot.toString(), "--data-dir", settings.dataDir.toString(),
                 "--install-dir", settings.installDir.toString(), "--service-user", settings.serviceUser,

@@ -7,9 +7,9 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import org.chatalot.installer.apply.ProxyApply;
 import org.chatalot.installer.plan.DeploySettings;
@@ -34,7 +34,8 @@ final class CaddyCommand implements Callable<Integer> {
     @Option(names = "--caddy", defaultValue = "caddy", description = "The caddy program (default: ${DEFAULT-VALUE}).")
     String caddy;
 
-    @Option(names = "--reload-command", defaultValue = "systemctl reload caddy", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--reload-command", defaultValue = "systemctl reload caddy",
+            description = "Default: ${DEFAULT-VALUE}.")
     String reloadCommand;
 
     @Spec
@@ -46,7 +47,7 @@ final class CaddyCommand implements Callable<Integer> {
         Confirm.before(run, "install the Caddyfile for " + deploy.domain());
         RenderedFile file = new RenderedFile(caddyfile, CaddySite.render(deploy, internalTls), FileMode.PUBLIC);
         new ProxyApply(run.shell(spec.commandLine().getOut()), Clock.systemUTC(), spec.commandLine().getOut())
-                .apply(file, Optional.empty(), new ProxyApply.Proxy("caddy", org.chatalot.installer.exec.Command.of(
+                .apply(file, Optional.empty(), new ProxyApply.Proxy("caddy", Commands.argv(
                         caddy, "validate", "--adapter", "caddyfile", "--config", caddyfile.toString()),
                         Commands.split(reloadCommand)));
         return 0;

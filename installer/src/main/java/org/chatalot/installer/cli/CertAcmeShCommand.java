@@ -6,10 +6,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import org.chatalot.installer.apply.StepFailed;
 import org.chatalot.installer.cert.AcmeSh;
@@ -35,7 +35,8 @@ final class CertAcmeShCommand implements Callable<Integer> {
     @Option(names = "--server", description = "ACME directory URL or acme.sh CA name (default: acme.sh's).")
     String server;
 
-    @Option(names = "--reload-command", defaultValue = "systemctl reload nginx", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--reload-command", defaultValue = "systemctl reload nginx",
+            description = "Default: ${DEFAULT-VALUE}.")
     String reloadCommand;
 
     @Mixin

@@ -7,9 +7,9 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import org.chatalot.installer.apply.StepFailed;
 import org.chatalot.installer.cert.Certbot;
@@ -40,7 +40,8 @@ final class CertCertbotCommand implements Callable<Integer> {
     @Option(names = "--certbot", defaultValue = "certbot", description = "Default: ${DEFAULT-VALUE}.")
     Path certbot;
 
-    @Option(names = "--reload-command", defaultValue = "systemctl reload nginx", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--reload-command", defaultValue = "systemctl reload nginx",
+            description = "Default: ${DEFAULT-VALUE}.")
     String reloadCommand;
 
     @Mixin

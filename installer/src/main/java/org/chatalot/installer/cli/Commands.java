@@ -5,10 +5,17 @@ import java.util.List;
 
 import org.chatalot.installer.exec.Command;
 
-/** Turns a reload command given as one option string into argv (split on spaces; no shell involved). */
+/**
+ * Commands built from options: a reload command given as one string is split on spaces into argv (no
+ * shell involved); the exec Command is named here once because picocli's annotation has the same name.
+ */
 final class Commands {
 
     private Commands() {
+    }
+
+    static Command argv(String... words) {
+        return Command.of(words);
     }
 
     static Command split(String commandLine) {

@@ -8,9 +8,9 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import org.chatalot.installer.apply.ProxyApply;
 import org.chatalot.installer.exec.Shell;
@@ -26,16 +26,19 @@ final class NginxCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Option(names = "--sites-available", defaultValue = "/etc/nginx/sites-available", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--sites-available", defaultValue = "/etc/nginx/sites-available",
+            description = "Default: ${DEFAULT-VALUE}.")
     Path sitesAvailable;
 
-    @Option(names = "--sites-enabled", defaultValue = "/etc/nginx/sites-enabled", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--sites-enabled", defaultValue = "/etc/nginx/sites-enabled",
+            description = "Default: ${DEFAULT-VALUE}.")
     Path sitesEnabled;
 
     @Option(names = "--nginx", defaultValue = "nginx", description = "The nginx program (default: ${DEFAULT-VALUE}).")
     String nginx;
 
-    @Option(names = "--reload-command", defaultValue = "systemctl reload nginx", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--reload-command", defaultValue = "systemctl reload nginx",
+            description = "Default: ${DEFAULT-VALUE}.")
     String reloadCommand;
 
     @Spec
@@ -50,7 +53,7 @@ final class NginxCommand implements Callable<Integer> {
         shell.createDirectories(deploy.acmeWebroot());
         new ProxyApply(shell, Clock.systemUTC(), spec.commandLine().getOut()).apply(site,
                 Optional.of(sitesEnabled.resolve(site.path().getFileName())),
-                new ProxyApply.Proxy("nginx", org.chatalot.installer.exec.Command.of(nginx, "-t"),
+                new ProxyApply.Proxy("nginx", Commands.argv(nginx, "-t"),
                         Commands.split(reloadCommand)));
         spec.commandLine().getOut().println("next: chatalot-install verify --domain " + deploy.domain()
                 + (deploy.httpsPort() == 443 ? "" : " --https-port " + deploy.httpsPort()));

@@ -1,13 +1,14 @@
 package org.chatalot.installer.cli;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import org.chatalot.installer.doctor.Finding;
 import org.chatalot.installer.exec.SystemShell;
@@ -18,7 +19,8 @@ final class PreflightCommand implements Callable<Integer> {
     @Mixin
     SettingsOptions settings;
 
-    @Option(names = "--proxy", defaultValue = "nginx", description = "nginx, caddy or traefik (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--proxy", defaultValue = "nginx",
+            description = "nginx, caddy or traefik (default: ${DEFAULT-VALUE}).")
     String proxy;
 
     @Spec
@@ -26,7 +28,7 @@ final class PreflightCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Finding> findings = new Preflight(new SystemShell(java.time.Duration.ofSeconds(10)),
+        List<Finding> findings = new Preflight(new SystemShell(Duration.ofSeconds(10)),
                 Preflight.thisMachine()).run(settings.toSettings(), proxy);
         return Findings.print(spec.commandLine().getOut(), "Preflight for " + settings.domain, findings);
     }

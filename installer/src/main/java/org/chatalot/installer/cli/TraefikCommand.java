@@ -6,9 +6,9 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import org.chatalot.installer.exec.FileInstaller;
 import org.chatalot.installer.exec.Shell;
@@ -24,7 +24,8 @@ final class TraefikCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Option(names = "--output", defaultValue = "docker-compose.override.yml", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--output", defaultValue = "docker-compose.override.yml",
+            description = "Default: ${DEFAULT-VALUE}.")
     Path output;
 
     @Option(names = "--deploy-script", description = "Also write the deploy helper into DIR/scripts/deploy.")

@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import org.chatalot.installer.doctor.Doctor;
 import org.chatalot.installer.doctor.DoctorReport;
@@ -32,7 +32,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--https-port", defaultValue = "443")
     int httpsPort;
 
-    @Option(names = "--http-port", defaultValue = "80", description = "Port that should redirect (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--http-port", defaultValue = "80",
+            description = "Port that should redirect (default: ${DEFAULT-VALUE}).")
     int httpPort;
 
     @Option(names = "--max-file-size-mb", defaultValue = "100", description = "The server's MAX_FILE_SIZE_MB.")
@@ -51,10 +52,12 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--user", description = "Log in as this user; the password is read from CHATALOT_PASSWORD.")
     String user;
 
-    @Option(names = "--idle-seconds", defaultValue = "75", description = "Idle WebSocket hold (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--idle-seconds", defaultValue = "75",
+            description = "Idle WebSocket hold (default: ${DEFAULT-VALUE}).")
     int idleSeconds;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, markdown or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "text",
+            description = "text, markdown or json (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Spec

@@ -10,7 +10,6 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
-
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
@@ -34,8 +33,9 @@ final class BodyLimitProbe {
         long length = request.maxFileSizeMb() * 1024L * 1024L + MULTIPART_OVERHEAD;
         String title = "Proxy accepts a " + request.maxFileSizeMb() + " MiB upload (headers only)";
         try (Socket plain = new Socket()) {
-            plain.connect(new InetSocketAddress(request.host(), request.httpsPort()), (int) request.timeout().toMillis());
-            plain.setSoTimeout((int) request.timeout().toMillis());
+            int timeout = (int) request.timeout().toMillis();
+            plain.connect(new InetSocketAddress(request.host(), request.httpsPort()), timeout);
+            plain.setSoTimeout(timeout);
             try (SSLSocket socket = (SSLSocket) TrustManagers.sslContext(request.trust()).getSocketFactory()
                     .createSocket(plain, request.host(), request.httpsPort(), false)) {
                 SSLParameters parameters = socket.getSSLParameters();
@@ -87,7 +87,8 @@ final class BodyLimitProbe {
         String evidence = "announced Content-Length " + length + " with Expect: 100-continue -> " + statusLine;
         if (status == 413) {
             boolean fromServer = head.toLowerCase(Locale.ROOT).contains("application/json");
-            return Finding.fail("proxy.body-limit", title, evidence + (fromServer ? " (from the server)" : " (from the proxy)"),
+            String who = fromServer ? " (from the server)" : " (from the proxy)";
+            return Finding.fail("proxy.body-limit", title, evidence + who,
                     fromServer ? "The server's own MAX_FILE_SIZE_MB is below " + request.maxFileSizeMb()
                             + ": pass the value the server really uses with --max-file-size-mb."
                             : Fixes.BODY_LIMIT.formatted(request.maxFileSizeMb() + 10));

@@ -41,7 +41,8 @@ final class DiagnosticsChecks {
             return switch (response.statusCode()) {
                 case 200 -> new Diagnostics(Optional.of(json.readTree(response.body())), "");
                 case 401, 403 -> Diagnostics.missing("the token is not an admin's (" + response.statusCode() + ")");
-                case 404 -> Diagnostics.missing("the server has no " + PATH + " (older version, or ADMIN_ALLOWED_CIDRS)");
+                case 404 -> Diagnostics.missing("the server has no " + PATH
+                        + " (older version, or ADMIN_ALLOWED_CIDRS)");
                 default -> Diagnostics.missing(PATH + " answered " + response.statusCode());
             };
         } catch (IOException e) {
@@ -66,8 +67,9 @@ final class DiagnosticsChecks {
         JsonNode seen = diagnostics.body().get();
         String peer = seen.path("peer_address").asText();
         String client = seen.path("client_ip").asText();
-        String evidence = "peer " + peer + (seen.path("trusted_proxy").asBoolean() ? " (trusted proxy)" : " (not trusted)")
-                + ", client_ip " + client + ", scheme " + seen.path("scheme").asText() + ", headers "
+        String trust = seen.path("trusted_proxy").asBoolean() ? " (trusted proxy)" : " (not trusted)";
+        String evidence = "peer " + peer + trust + ", client_ip " + client + ", scheme " + seen.path("scheme").asText()
+                + ", headers "
                 + headerNames(seen.path("forwarded_headers"));
         if (!seen.path("trusted_proxy").asBoolean()) {
             return Finding.fail("proxy.forwarded", title, evidence, "The server does not believe its peer " + peer

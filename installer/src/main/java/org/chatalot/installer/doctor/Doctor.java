@@ -1,5 +1,6 @@
 package org.chatalot.installer.doctor;
 
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 
 import org.chatalot.installer.tls.CertificateFacts;
 import org.chatalot.installer.tls.TrustManagers;
@@ -58,11 +60,11 @@ public final class Doctor {
         if (!resolved) {
             return false;
         }
-        boolean https = record("tcp.https", "TCP " + request.httpsPort(),
-                () -> NetworkChecks.tcp(request, request.httpsPort(), "tcp.https", "HTTPS")).severity() == Severity.PASS;
+        Finding https = record("tcp.https", "TCP " + request.httpsPort(),
+                () -> NetworkChecks.tcp(request, request.httpsPort(), "tcp.https", "HTTPS"));
         record("tcp.http", "TCP " + request.httpPort(),
                 () -> NetworkChecks.tcp(request, request.httpPort(), "tcp.http", "HTTP redirect and ACME"));
-        return https;
+        return https.severity() == Severity.PASS;
     }
 
     private TlsProbe tls() {
@@ -78,8 +80,9 @@ public final class Doctor {
     }
 
     private void application(TlsProbe probe) {
-        HttpClient https = HttpClient.newBuilder().sslContext(TrustManagers.sslContext(request.trust()))
-                .sslParameters(TlsProbe.browserLike(TrustManagers.sslContext(request.trust()).getDefaultSSLParameters()))
+        SSLContext context = TrustManagers.sslContext(request.trust());
+        HttpClient https = HttpClient.newBuilder().sslContext(context)
+                .sslParameters(TlsProbe.browserLike(context.getDefaultSSLParameters()))
                 .connectTimeout(request.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
         HttpChecks http = new HttpChecks(request, https);
         if (findings.stream().anyMatch(f -> f.id().equals("tcp.http") && f.severity() == Severity.PASS)) {
@@ -106,7 +109,7 @@ public final class Doctor {
             long millis = (System.nanoTime() - start) / 1_000_000;
             record("http.health", "Health", () -> http.health(health, millis));
             record("http.hsts", "HSTS", () -> http.hsts(health));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             String evidence = "GET /api/health failed: " + TlsChecks.describe(e);
             record("http.health", "Health", () -> Finding.fail("http.health", "GET /api/health over HTTPS", evidence,
                     "Check the proxy's error log and that the server runs."));

@@ -38,7 +38,7 @@ final class HttpChecks {
             HttpResponse<Void> response = plain.send(HttpRequest.newBuilder(uri).timeout(request.timeout()).build(),
                     HttpResponse.BodyHandlers.discarding());
             String location = response.headers().firstValue("location").orElse("");
-            String evidence = "GET " + uri + " -> " + response.statusCode() + (location.isEmpty() ? "" : " " + location);
+            String evidence = "GET " + uri + " -> " + response.statusCode() + " " + location;
             boolean toUs = location.startsWith(request.origin() + "/doctor-redirect-check");
             if ((response.statusCode() == 301 || response.statusCode() == 308) && toUs) {
                 return Finding.pass("http.redirect", title, evidence);

@@ -2,10 +2,12 @@ package org.chatalot.installer.doctor;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -51,7 +53,7 @@ final class ProtocolProbe {
             out.write(clientHello(host, version));
             out.flush();
             return readServerVersion(new DataInputStream(socket.getInputStream())) == version;
-        } catch (java.io.EOFException | java.net.SocketException closed) {
+        } catch (EOFException | SocketException closed) {
             return false;
         }
     }

@@ -2,6 +2,7 @@ package org.chatalot.installer.doctor;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,7 +22,7 @@ public final class ReportWriter {
     public static String text(DoctorReport report) {
         StringBuilder out = new StringBuilder("Chatalot deployment check: " + report.url() + "\n\n");
         for (Finding finding : report.findings()) {
-            out.append(String.format("%-5s %-18s %s%n", finding.severity().label().toUpperCase(java.util.Locale.ROOT),
+            out.append(String.format("%-5s %-18s %s%n", finding.severity().label().toUpperCase(Locale.ROOT),
                     finding.id(), finding.title()));
             out.append("      ").append(finding.evidence()).append('\n');
             if (!finding.fix().isBlank()) {

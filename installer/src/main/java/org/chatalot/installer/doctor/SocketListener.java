@@ -29,7 +29,8 @@ final class SocketListener implements WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-        ended.complete("closed with code " + statusCode + (reason == null || reason.isEmpty() ? "" : " (" + reason + ")"));
+        String why = reason == null || reason.isEmpty() ? "" : " (" + reason + ")";
+        ended.complete("closed with code " + statusCode + why);
         return null;
     }
 

@@ -7,7 +7,6 @@ import java.net.Socket;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
-
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -107,8 +108,9 @@ final class WebSocketChecks implements AutoCloseable {
         long start = System.nanoTime();
         try {
             String end = listener.ended.get(idle.toMillis(), TimeUnit.MILLISECONDS);
-            return Finding.fail("ws.idle", title, "the idle socket was " + end + " after "
-                    + String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9) + " s", Fixes.WS_TIMEOUT);
+            String seconds = String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9);
+            return Finding.fail("ws.idle", title, "the idle socket was " + end + " after " + seconds + " s",
+                    Fixes.WS_TIMEOUT);
         } catch (TimeoutException stillOpen) {
             return pingAfterIdle(title, idle);
         } catch (ExecutionException | InterruptedException e) {

@@ -2,6 +2,7 @@ package org.chatalot.installer.exec;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -27,7 +28,7 @@ public record Command(List<String> argv, Map<String, String> environment) {
     }
 
     public Command withEnvironment(String name, String value) {
-        Map<String, String> merged = new java.util.TreeMap<>(environment);
+        Map<String, String> merged = new TreeMap<>(environment);
         merged.put(name, value);
         return new Command(argv, merged);
     }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.chatalot.installer.plan.RenderedFile;
@@ -33,7 +34,7 @@ public final class FileInstaller {
 
         /** One log line, e.g. {@code replaced: /etc/x (previous version kept as /etc/x.bak-…)}. */
         public String describe(boolean isDryRun) {
-            return (isDryRun ? "would be " : "") + outcome.name().toLowerCase(java.util.Locale.ROOT) + ": " + path
+            return (isDryRun ? "would be " : "") + outcome.name().toLowerCase(Locale.ROOT) + ": " + path
                     + backup.map(b -> " (previous version kept as " + b + ")").orElse("");
         }
     }

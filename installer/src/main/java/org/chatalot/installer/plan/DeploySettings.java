@@ -29,8 +29,8 @@ public record DeploySettings(String domain, int httpsPort, int httpPort, String 
                              int bodyOverheadMb, Path certificate, Path privateKey, Path acmeWebroot,
                              Path dataDir, Path installDir, String serviceUser, String dockerNetwork,
                              Path java) {
-    private static final Pattern HOST_NAME =
-            Pattern.compile("(?i)^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$");
+    private static final String LABEL = "[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?";
+    private static final Pattern HOST_NAME = Pattern.compile("(?i)^(?=.{1,253}$)" + LABEL + "(\\." + LABEL + ")*$");
     private static final Pattern UPSTREAM = Pattern.compile("^(\\[[0-9a-fA-F:]+]|[A-Za-z0-9.-]+):(\\d{1,5})$");
     private static final Pattern USER = Pattern.compile("^[a-z_][a-z0-9_-]{0,31}$");
     private static final Pattern NETWORK = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_.-]*$");

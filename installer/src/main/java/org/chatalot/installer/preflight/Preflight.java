@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.chatalot.installer.doctor.Finding;
@@ -53,7 +55,7 @@ public final class Preflight {
 
     Finding port(int port, Set<String> expected) {
         String id = "preflight.port-" + port;
-        String title = "Port " + port + " free or held by " + String.join("/", new java.util.TreeSet<>(expected));
+        String title = "Port " + port + " free or held by " + String.join("/", new TreeSet<>(expected));
         if (facts.isPortFree(port)) {
             return Finding.pass(id, title, "nothing listens on " + port);
         }
@@ -98,7 +100,7 @@ public final class Preflight {
     }
 
     Finding tools(String proxy) {
-        Map<String, Boolean> present = new java.util.TreeMap<>();
+        Map<String, Boolean> present = new TreeMap<>();
         for (String tool : List.of(proxy, "certbot", "acme.sh", "openssl", "systemctl")) {
             present.put(tool, facts.hasProgram(tool));
         }

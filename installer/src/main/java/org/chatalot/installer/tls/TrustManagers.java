@@ -8,7 +8,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.List;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -49,7 +48,8 @@ public final class TrustManagers {
 
     private static List<X509Certificate> readCas(TrustMode.CaFile file) {
         try {
-            List<X509Certificate> cas = Pem.readCertificates(Files.readString(file.pemFile(), StandardCharsets.US_ASCII));
+            String pem = Files.readString(file.pemFile(), StandardCharsets.US_ASCII);
+            List<X509Certificate> cas = Pem.readCertificates(pem);
             if (cas.isEmpty()) {
                 throw new IllegalArgumentException("ca-file: no certificate in " + file.pemFile());
             }

@@ -61,7 +61,8 @@ class ProxyApplyTest {
     void changedConfigIsEnabledAndReloadedButAnUnchangedOneIsNot() throws Exception {
         RenderedFile site = new RenderedFile(dir.resolve("available/site.conf"), "v1\n", FileMode.PUBLIC);
         Path link = dir.resolve("enabled/site.conf");
-        assertThat(apply.apply(site, Optional.of(link), proxy(true)).outcome()).isEqualTo(FileInstaller.Outcome.CREATED);
+        assertThat(apply.apply(site, Optional.of(link), proxy(true)).outcome())
+                .isEqualTo(FileInstaller.Outcome.CREATED);
         assertThat(Files.readSymbolicLink(link)).isEqualTo(site.path());
         Files.delete(dir.resolve("reloaded"));
         assertThat(apply.apply(site, Optional.of(link), proxy(true)).isChanged()).isFalse();

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
 import javax.net.ssl.X509ExtendedTrustManager;
 
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +39,8 @@ class CertificatesTest {
         assertThat(CertificateFacts.of(chain.get(0), java.time.Instant.now()).subjectAlternativeNames())
                 .containsExactly("DNS:chat.lan", "IP:192.168.1.20");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(files.caKey()))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(files.privateKey()))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(files.privateKey())))
+                .isEqualTo("rw-------");
     }
 
     @Test
@@ -76,8 +76,8 @@ class CertificatesTest {
 
     @Test
     void acmeShRenewalCronIsRecognisedOnlyWhenActive() {
-        assertThat(AcmeSh.hasRenewalCron("17 0 * * * \"/root/.acme.sh\"/acme.sh --cron --home \"/root/.acme.sh\" > /dev/null"))
-                .isTrue();
+        String installedByAcmeSh = "17 0 * * * \"/root/.acme.sh\"/acme.sh --cron --home \"/root/.acme.sh\" > /dev/null";
+        assertThat(AcmeSh.hasRenewalCron(installedByAcmeSh)).isTrue();
         assertThat(AcmeSh.hasRenewalCron("# 17 0 * * * /root/.acme.sh/acme.sh --cron")).isFalse();
         assertThat(AcmeSh.hasRenewalCron("")).isFalse();
     }
@@ -85,7 +85,8 @@ class CertificatesTest {
     @Test
     void certbotCommandLineUsesWebrootAndDeployHook() {
         Certbot certbot = new Certbot(Path.of("certbot"), "chat.example.com", Path.of("/var/www/acme"),
-                Optional.of("admin@example.com"), Optional.empty(), "systemctl reload nginx", Optional.empty(), Optional.empty());
+                Optional.of("admin@example.com"), Optional.empty(), "systemctl reload nginx", Optional.empty(),
+                Optional.empty());
         assertThat(certbot.certonly().display()).isEqualTo("certbot certonly --non-interactive --agree-tos --webroot "
                 + "-w /var/www/acme -d chat.example.com --cert-name chat.example.com --keep-until-expiring "
                 + "--deploy-hook 'systemctl reload nginx' -m admin@example.com");

@@ -67,7 +67,8 @@ class InstallerCliTest {
         assertThat(run("cert", "local-ca", "--domain", "chat.lan", "--ip", "10.0.0.5", "--cert-dir", dir.toString(),
                 "--yes")).as(err.toString()).isZero();
         assertThat(Pem.readCertificates(Files.readString(dir.resolve("fullchain.pem")))).hasSize(2);
-        assertThat(out.toString()).contains("created CA", "update-ca-certificates", "--ca-file " + dir.resolve("ca.pem"));
+        assertThat(out.toString()).contains("created CA", "update-ca-certificates",
+                "--ca-file " + dir.resolve("ca.pem"));
         out.getBuffer().setLength(0);
         assertThat(run("cert", "local-ca", "--domain", "chat.lan", "--ip", "10.0.0.5", "--cert-dir", dir.toString(),
                 "--yes")).isZero();

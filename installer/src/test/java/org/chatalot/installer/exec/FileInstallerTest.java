@@ -69,8 +69,9 @@ class FileInstallerTest {
     void dryRunPrintsFilesAndCommandsButHidesSecretsAndChangesNothing() {
         StringWriter out = new StringWriter();
         Shell dry = new DryRunShell(new SystemShell(Duration.ofSeconds(5)), new PrintWriter(out, true));
-        new FileInstaller(dry, clock).install(new RenderedFile(dir.resolve("a.conf"), "listen 443;\n", FileMode.PUBLIC));
-        new FileInstaller(dry, clock).install(new RenderedFile(dir.resolve("k.pem"), "PRIVATE\n", FileMode.SECRET));
+        FileInstaller planner = new FileInstaller(dry, clock);
+        planner.install(new RenderedFile(dir.resolve("a.conf"), "listen 443;\n", FileMode.PUBLIC));
+        planner.install(new RenderedFile(dir.resolve("k.pem"), "PRIVATE\n", FileMode.SECRET));
         dry.run(Command.of("systemctl", "reload", "nginx"));
         assertThat(out.toString()).contains("# write " + dir.resolve("a.conf") + " (mode 644)", "listen 443;",
                 "(mode 600)", "secret, 8 characters, not shown", "$ systemctl reload nginx").doesNotContain("PRIVATE");

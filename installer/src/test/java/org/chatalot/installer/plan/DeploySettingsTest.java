@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,8 @@ class DeploySettingsTest {
 
     @Test
     void publicUrlCarriesOnlyANonDefaultPort() {
-        assertThat(DeploySettings.builder("chat.example.com").build().publicUrl()).isEqualTo("https://chat.example.com");
+        assertThat(DeploySettings.builder("chat.example.com").build().publicUrl())
+                .isEqualTo("https://chat.example.com");
         assertThat(DeploySettings.builder("chat.example.com").httpsPort(8443).build().publicUrl())
                 .isEqualTo("https://chat.example.com:8443");
     }
@@ -38,6 +40,6 @@ class DeploySettingsTest {
     @Test
     void templateRefusesMissingAndUnusedValues() {
         Template template = Template.load("Caddyfile");
-        assertThatThrownBy(() -> template.render(java.util.Map.of())).hasMessageContaining("no value for");
+        assertThatThrownBy(() -> template.render(Map.of())).hasMessageContaining("no value for");
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class CaddyAndTraefikTest {
         Path file = Files.writeString(dir.resolve("Caddyfile"),
                 CaddySite.render(DeploySettings.builder("chat.test").httpsPort(18443).build(), true));
         ToolResult result = ToolResult.run(List.of(caddy.toString(), "validate", "--adapter", "caddyfile",
-                "--config", file.toString()), java.util.Map.of("HOME", dir.toString(), "XDG_DATA_HOME",
+                "--config", file.toString()), Map.of("HOME", dir.toString(), "XDG_DATA_HOME",
                 dir.toString(), "XDG_CONFIG_HOME", dir.toString()), Duration.ofSeconds(60));
         assertThat(result.exitCode()).as(result.output()).isZero();
     }

@@ -2,6 +2,7 @@ package org.chatalot.installer.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +25,8 @@ class NginxSiteTest {
 
     @Test
     void defaultSiteMatchesGoldenFile() {
-        Golden.assertMatches("nginx-default.conf", NginxSite.render(DeploySettings.builder("chat.example.com").build()));
+        Golden.assertMatches("nginx-default.conf",
+                NginxSite.render(DeploySettings.builder("chat.example.com").build()));
     }
 
     @Test
@@ -67,7 +69,7 @@ class NginxSiteTest {
 
     @Test
     void theGuideShowsExactlyWhatTheInstallerWrites() throws Exception {
-        String guide = java.nio.file.Files.readString(Path.of("../docs/tls-and-reverse-proxy.md"));
+        String guide = Files.readString(Path.of("../docs/tls-and-reverse-proxy.md"));
         int start = guide.indexOf("```nginx\n") + "```nginx\n".length();
         String shown = guide.substring(start, guide.indexOf("```\n", start));
         assertThat(shown).isEqualTo(NginxSite.render(DeploySettings.builder("chat.example.com").build()));
