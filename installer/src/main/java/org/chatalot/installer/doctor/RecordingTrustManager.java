@@ -33,35 +33,33 @@ final class RecordingTrustManager extends X509ExtendedTrustManager {
         return rejection;
     }
 
+    /** One of the delegate's checks, which may throw. */
+    private interface Check {
+        void run() throws CertificateException;
+    }
+
     @Override
     public void checkServerTrusted(X509Certificate[] certificates, String type, Socket socket)
             throws CertificateException {
-        remember(certificates, type);
-        try {
-            delegate.checkServerTrusted(certificates, type, socket);
-        } catch (CertificateException e) {
-            rejection = e;
-            throw e;
-        }
+        judge(certificates, type, () -> delegate.checkServerTrusted(certificates, type, socket));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] certificates, String type, SSLEngine engine)
             throws CertificateException {
-        remember(certificates, type);
-        try {
-            delegate.checkServerTrusted(certificates, type, engine);
-        } catch (CertificateException e) {
-            rejection = e;
-            throw e;
-        }
+        judge(certificates, type, () -> delegate.checkServerTrusted(certificates, type, engine));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] certificates, String type) throws CertificateException {
+        judge(certificates, type, () -> delegate.checkServerTrusted(certificates, type));
+    }
+
+    /** Remembers the chain, lets the delegate decide, and remembers a rejection before passing it on. */
+    private void judge(X509Certificate[] certificates, String type, Check check) throws CertificateException {
         remember(certificates, type);
         try {
-            delegate.checkServerTrusted(certificates, type);
+            check.run();
         } catch (CertificateException e) {
             rejection = e;
             throw e;
