@@ -1,0 +1,64 @@
+package org.chatalot.e2e.doctor;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+
+import org.chatalot.installer.doctor.Doctor;
+import org.chatalot.installer.doctor.DoctorReport;
+import org.chatalot.installer.doctor.DoctorRequest;
+import org.chatalot.installer.doctor.ProgressListener;
+import org.chatalot.installer.tls.TrustMode;
+import org.chatalot.testing.FreePorts;
+import org.chatalot.testing.Nginx;
+import org.chatalot.testing.TempDirs;
+
+/** Ports, PKI and the doctor call shared by the end-to-end doctor tests. */
+final class FrontFixture implements AutoCloseable {
+    final int httpsPort = FreePorts.next();
+    final int httpPort = FreePorts.next();
+    final Path dir = TempDirs.create("chatalot-front-");
+    final TestPki pki;
+    final TestPki.ServerFiles goodCertificate;
+
+    FrontFixture() {
+        try {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        pki = new TestPki(dir);
+        goodCertificate = pki.validFor("chat.test");
+    }
+
+    String publicUrl() {
+        return "https://chat.test:" + httpsPort;
+    }
+
+    FrontSite site(int serverPort, int webSocketPort, TestPki.ServerFiles tls) {
+        return FrontSite.rendered(httpsPort, httpPort, serverPort, tls, dir.resolve("acme"))
+                .webSocketTo(serverPort, webSocketPort);
+    }
+
+    DoctorRequest request(Duration idle) {
+        return DoctorRequest.defaults(URI.create(publicUrl())).withTrust(TrustMode.caFile(pki.rootCertificate()))
+                .withHttpPort(httpPort).withAccessToken(DiagnosticsStandIn.ADMIN_TOKEN).withIdle(idle)
+                .withTimeout(Duration.ofSeconds(5));
+    }
+
+    /** Starts nginx with {@code site}, runs the doctor, stops nginx. */
+    DoctorReport check(FrontSite site, DoctorRequest request) {
+        try (Nginx nginx = Nginx.withSite(site.text()).start(httpsPort)) {
+            return Doctor.run(request, ProgressListener.NONE);
+        }
+    }
+
+    @Override
+    public void close() {
+        TempDirs.deleteRecursively(dir);
+    }
+}

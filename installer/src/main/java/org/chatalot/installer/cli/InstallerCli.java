@@ -1,0 +1,34 @@
+package org.chatalot.installer.cli;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import org.chatalot.installer.apply.StepFailed;
+
+/** {@code chatalot-install}: the entry point and the one place exceptions become exit codes. */
+@Command(name = "chatalot-install", mixinStandardHelpOptions = true, version = "chatalot-install 0.1",
+        description = "Deploys Chatalot behind a TLS proxy and checks the result.",
+        subcommands = {PreflightCommand.class, NginxCommand.class, CaddyCommand.class, TraefikCommand.class,
+            SystemdCommand.class, CertCommand.class, VerifyCommand.class, AllCommand.class})
+public final class InstallerCli {
+    public static final int STEP_FAILED = 1;
+    public static final int INVALID_INPUT = 2;
+
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs with the given streams; tests call this instead of {@link #main}. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new InstallerCli());
+        cli.setOut(out).setErr(err);
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            command.getErr().println("chatalot-install: " + e.getMessage());
+            command.getErr().flush();
+            return e instanceof StepFailed ? STEP_FAILED : INVALID_INPUT;
+        });
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,124 @@
+package org.chatalot.installer.doctor;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * What the server saw of our own request ({@code GET /api/admin/diagnostics/request}, admin token): whether
+ * the proxy's forwarded headers arrived and were believed, and whether PUBLIC_URL is the URL we checked.
+ */
+final class DiagnosticsChecks {
+    static final String PATH = "/api/admin/diagnostics/request";
+    private final DoctorRequest request;
+    private final HttpClient https;
+    private final ObjectMapper json = new ObjectMapper();
+
+    DiagnosticsChecks(DoctorRequest request, HttpClient https) {
+        this.request = request;
+        this.https = https;
+    }
+
+    /** The server's echo, or why there is none (as the evidence of a skip). */
+    Diagnostics fetch(Optional<String> token) {
+        if (token.isEmpty()) {
+            return Diagnostics.missing("needs an admin's access token or login (--token or --user)");
+        }
+        try {
+            HttpResponse<String> response = https.send(HttpRequest.newBuilder(URI.create(request.origin() + PATH))
+                    .timeout(request.timeout()).header("Authorization", "Bearer " + token.get()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return switch (response.statusCode()) {
+                case 200 -> new Diagnostics(Optional.of(json.readTree(response.body())), "");
+                case 401, 403 -> Diagnostics.missing("the token is not an admin's (" + response.statusCode() + ")");
+                case 404 -> Diagnostics.missing("the server has no " + PATH
+                        + " (older version, or ADMIN_ALLOWED_CIDRS)");
+                default -> Diagnostics.missing(PATH + " answered " + response.statusCode());
+            };
+        } catch (IOException e) {
+            return Diagnostics.missing(PATH + " failed: " + TlsChecks.describe(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Diagnostics.missing("interrupted");
+        }
+    }
+
+    record Diagnostics(Optional<JsonNode> body, String whyMissing) {
+        static Diagnostics missing(String why) {
+            return new Diagnostics(Optional.empty(), why);
+        }
+    }
+
+    Finding forwarded(Diagnostics diagnostics, Optional<InetAddress> ourAddress) {
+        String title = "Forwarded headers reach the server (client IP, https)";
+        if (diagnostics.body().isEmpty()) {
+            return Finding.skip("proxy.forwarded", title, diagnostics.whyMissing());
+        }
+        JsonNode seen = diagnostics.body().get();
+        String peer = seen.path("peer_address").asText();
+        String client = seen.path("client_ip").asText();
+        String trust = seen.path("trusted_proxy").asBoolean() ? " (trusted proxy)" : " (not trusted)";
+        String evidence = "peer " + peer + trust + ", client_ip " + client + ", scheme " + seen.path("scheme").asText()
+                + ", headers "
+                + headerNames(seen.path("forwarded_headers"));
+        if (!seen.path("trusted_proxy").asBoolean()) {
+            return Finding.fail("proxy.forwarded", title, evidence, "The server does not believe its peer " + peer
+                    + ": add the proxy's address to TRUSTED_PROXIES (e.g. TRUSTED_PROXIES=" + peer + "/32).");
+        }
+        boolean hasFor = hasHeader(seen.path("forwarded_headers"), "x-forwarded-for")
+                || hasHeader(seen.path("forwarded_headers"), "forwarded");
+        if (!hasFor || !"https".equals(seen.path("scheme").asText())) {
+            return Finding.fail("proxy.forwarded", title, evidence, Fixes.FORWARDED);
+        }
+        String ours = ourAddress.map(InetAddress::getHostAddress).orElse("");
+        if (client.equals(peer) && !client.equals(ours)) {
+            return Finding.fail("proxy.forwarded", title, evidence + "; every client would appear as the proxy",
+                    Fixes.FORWARDED);
+        }
+        return Finding.pass("proxy.forwarded", title, evidence + (client.equals(ours) ? "; client_ip is our address"
+                : "; client_ip differs from our local address " + ours + " (NAT between us and the proxy?)"));
+    }
+
+    Finding publicUrl(Diagnostics diagnostics) {
+        String title = "PUBLIC_URL matches " + request.origin();
+        if (diagnostics.body().isEmpty()) {
+            return Finding.skip("config.public-url", title, diagnostics.whyMissing());
+        }
+        JsonNode value = diagnostics.body().get().path("public_url");
+        String fix = "Set PUBLIC_URL=" + request.origin() + " in the server's environment (/etc/chatalot/chatalot.env)"
+                + " and restart it.";
+        if (value.isMissingNode() || value.isNull() || value.asText().isEmpty()) {
+            return Finding.warn("config.public-url", title, "PUBLIC_URL is not set on the server", fix);
+        }
+        String configured = value.asText().replaceAll("/+$", "").replaceFirst(":443$", "").toLowerCase(Locale.ROOT);
+        return configured.equals(request.origin().toLowerCase(Locale.ROOT))
+                ? Finding.pass("config.public-url", title, "PUBLIC_URL=" + value.asText())
+                : Finding.fail("config.public-url", title, "PUBLIC_URL=" + value.asText() + " but users reach "
+                + request.origin(), fix);
+    }
+
+    private static boolean hasHeader(JsonNode headers, String name) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = headers.fields(); it.hasNext(); ) {
+            if (it.next().getKey().equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String headerNames(JsonNode headers) {
+        StringBuilder names = new StringBuilder("[");
+        headers.fieldNames().forEachRemaining(name -> names.append(names.length() > 1 ? ", " : "").append(name));
+        return names.append(']').toString();
+    }
+}
