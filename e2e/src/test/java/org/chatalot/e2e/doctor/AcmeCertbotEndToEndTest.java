@@ -23,7 +23,6 @@ import org.chatalot.installer.doctor.Severity;
 import org.chatalot.installer.tls.TrustMode;
 import org.chatalot.server.testing.TestServer;
 import org.chatalot.testing.ExternalTools;
-import org.chatalot.testing.FakeChatSocket;
 import org.chatalot.testing.Nginx;
 
 /**
@@ -34,7 +33,6 @@ import org.chatalot.testing.Nginx;
  */
 class AcmeCertbotEndToEndTest {
     static final FrontFixture FRONT = new FrontFixture();
-    static final FakeChatSocket WEB_SOCKET = FakeChatSocket.start(DiagnosticsStandIn.ADMIN_TOKEN, 25);
 
     @RegisterExtension
     static TestServer server = TestServer.create().with("PUBLIC_URL", FRONT.publicUrl())
@@ -42,7 +40,6 @@ class AcmeCertbotEndToEndTest {
 
     @AfterAll
     static void cleanUp() {
-        WEB_SOCKET.close();
         FRONT.close();
     }
 
@@ -75,7 +72,7 @@ class AcmeCertbotEndToEndTest {
                     "--reload-command", hook, "--yes")).as("re-running keeps the certificate").isZero();
 
             Path root = Files.writeString(FRONT.dir.resolve("pebble-root.pem"), pebble.issuingRoot());
-            DoctorReport report = Doctor.run(FRONT.request(Duration.ofSeconds(2)).withTrust(TrustMode.caFile(root)),
+            DoctorReport report = Doctor.run(FRONT.request(Duration.ofSeconds(2), server.users().owner().accessToken()).withTrust(TrustMode.caFile(root)),
                     ProgressListener.NONE);
             assertThat(report.findings()).as(ReportWriter.text(report)).allMatch(f -> f.severity() == Severity.PASS);
             assertThat(report.chain().get(0).issuer()).containsIgnoringCase("Pebble Intermediate");
@@ -85,7 +82,6 @@ class AcmeCertbotEndToEndTest {
 
     private static FrontSite site(Path fullChain, Path key) {
         return FrontSite.rendered(FRONT.httpsPort, FRONT.httpPort, server.server().port(),
-                new TestPki.ServerFiles(fullChain, fullChain, key), FRONT.dir.resolve("acme"))
-                .webSocketTo(server.server().port(), WEB_SOCKET.port());
+                new TestPki.ServerFiles(fullChain, fullChain, key), FRONT.dir.resolve("acme"));
     }
 }

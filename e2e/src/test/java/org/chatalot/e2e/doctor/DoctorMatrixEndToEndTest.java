@@ -15,7 +15,6 @@ import org.chatalot.installer.doctor.Finding;
 import org.chatalot.installer.doctor.ReportWriter;
 import org.chatalot.installer.doctor.Severity;
 import org.chatalot.server.testing.TestServer;
-import org.chatalot.testing.FakeChatSocket;
 
 /**
  * The real server behind the installer's nginx site with a real certificate chain: the healthy front
@@ -24,7 +23,6 @@ import org.chatalot.testing.FakeChatSocket;
  */
 class DoctorMatrixEndToEndTest {
     static final FrontFixture FRONT = new FrontFixture();
-    static final FakeChatSocket WEB_SOCKET = FakeChatSocket.start(DiagnosticsStandIn.ADMIN_TOKEN, 25);
     static final Duration IDLE = Duration.ofSeconds(2);
 
     @RegisterExtension
@@ -33,16 +31,15 @@ class DoctorMatrixEndToEndTest {
 
     @AfterAll
     static void cleanUp() {
-        WEB_SOCKET.close();
         FRONT.close();
     }
 
     private static FrontSite good() {
-        return FRONT.site(server.server().port(), WEB_SOCKET.port(), FRONT.goodCertificate);
+        return FRONT.site(server.server().port(), FRONT.goodCertificate);
     }
 
     private static DoctorReport check(FrontSite site) {
-        return FRONT.check(site, FRONT.request(IDLE));
+        return FRONT.check(site, FRONT.request(IDLE, server.users().owner().accessToken()));
     }
 
     private static void assertOnlyFailure(DoctorReport report, String id) {
@@ -72,7 +69,7 @@ class DoctorMatrixEndToEndTest {
         Instant now = Instant.now();
         TestPki.ServerFiles expired = FRONT.pki.server("expired", List.of("chat.test"),
                 now.minus(Duration.ofDays(90)), now.minus(Duration.ofDays(1)));
-        DoctorReport report = check(FRONT.site(server.server().port(), WEB_SOCKET.port(), expired));
+        DoctorReport report = check(FRONT.site(server.server().port(), expired));
         assertOnlyFailure(report, "tls.expiry");
         assertThat(report.finding("tls.expiry").orElseThrow().evidence()).startsWith("EXPIRED");
     }
@@ -80,7 +77,7 @@ class DoctorMatrixEndToEndTest {
     @Test
     void certificateForAnotherNameIsAHostnameFailure() {
         TestPki.ServerFiles other = FRONT.pki.validFor("other.test");
-        DoctorReport report = check(FRONT.site(server.server().port(), WEB_SOCKET.port(), other));
+        DoctorReport report = check(FRONT.site(server.server().port(), other));
         assertOnlyFailure(report, "tls.hostname");
         assertThat(report.finding("tls.hostname").orElseThrow().evidence()).contains("DNS:other.test");
     }

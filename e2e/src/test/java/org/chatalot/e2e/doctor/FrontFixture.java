@@ -39,14 +39,14 @@ final class FrontFixture implements AutoCloseable {
         return "https://chat.test:" + httpsPort;
     }
 
-    FrontSite site(int serverPort, int webSocketPort, TestPki.ServerFiles tls) {
-        return FrontSite.rendered(httpsPort, httpPort, serverPort, tls, dir.resolve("acme"))
-                .webSocketTo(serverPort, webSocketPort);
+    FrontSite site(int serverPort, TestPki.ServerFiles tls) {
+        return FrontSite.rendered(httpsPort, httpPort, serverPort, tls, dir.resolve("acme"));
     }
 
-    DoctorRequest request(Duration idle) {
+    /** A doctor run as the server's owner (a real access token: the WebSocket checks sign in with it). */
+    DoctorRequest request(Duration idle, String accessToken) {
         return DoctorRequest.defaults(URI.create(publicUrl())).withTrust(TrustMode.caFile(pki.rootCertificate()))
-                .withHttpPort(httpPort).withAccessToken(DiagnosticsStandIn.ADMIN_TOKEN).withIdle(idle)
+                .withHttpPort(httpPort).withAccessToken(accessToken).withIdle(idle)
                 .withTimeout(Duration.ofSeconds(5));
     }
 

@@ -26,12 +26,6 @@ final class FrontSite {
         return new FrontSite(NginxSite.render(settings));
     }
 
-    /** Sends /ws to the stand-in socket until the server's own /ws is merged (then drop this call). */
-    FrontSite webSocketTo(int serverPort, int port) {
-        String block = "    location /ws {\n        proxy_pass http://127.0.0.1:%d;";
-        return replace(block.formatted(serverPort), block.formatted(port));
-    }
-
     FrontSite replace(String from, String to) {
         assertThat(site).as("the rendered site should contain the text this case changes").contains(from);
         site = site.replace(from, to);
