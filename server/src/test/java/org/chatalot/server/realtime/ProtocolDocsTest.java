@@ -64,7 +64,7 @@ class ProtocolDocsTest {
             String section = part.substring(start, end < 0 ? part.length() : end);
             assertThat(section).as(type.name() + " example").contains("\"type\": \"" + type.name() + "\"");
             for (RecordComponent component : type.value().getRecordComponents()) {
-                JsonProperty renamed = component.getAnnotation(JsonProperty.class);
+                JsonProperty renamed = component.getAccessor().getAnnotation(JsonProperty.class);
                 String name = renamed == null ? component.getName() : renamed.value();
                 assertThat(section).as(type.name() + "." + name).contains("`" + name + "`");
             }
