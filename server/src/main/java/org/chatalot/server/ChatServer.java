@@ -2,6 +2,8 @@ package org.chatalot.server;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,8 +17,10 @@ import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.http1.Http1ConnectionSelector;
 
 import org.chatalot.model.ApiPaths;
+import org.chatalot.server.config.ConfigException;
 import org.chatalot.server.config.HostPort;
 import org.chatalot.server.config.ServerConfig;
+import org.chatalot.server.config.Settings;
 import org.chatalot.server.error.NotFound;
 import org.chatalot.server.health.HealthApi;
 import org.chatalot.server.http.Http10Compatibility;
@@ -64,6 +68,7 @@ public final class ChatServer implements AutoCloseable {
         ServerGraph components = new ServerGraph(config, Clock.systemUTC());
         try {
             WebServer server = webServer(config, components, extraApiServices).build().start();
+            requireListening(server, config);
             return new ChatServer(config, components, server);
         } catch (RuntimeException e) {
             components.close();
@@ -169,6 +174,25 @@ public final class ChatServer implements AutoCloseable {
             throw new NotFound("no such page: " + req.path().path());
         });
         c.errors.register(routing);
+    }
+
+    /**
+     * Helidon logs a listener that cannot bind (port taken) and carries on without it; a chat server that
+     * looks started but listens nowhere is worse than one that stops, so stop with the setting named.
+     */
+    private static void requireListening(WebServer server, ServerConfig config) {
+        List<String> problems = new ArrayList<>();
+        if (server.port() <= 0) {
+            problems.add(Settings.LISTEN_ADDR.name() + ": cannot listen on " + config.network().listen()
+                    + " (address in use, or not an address of this machine)");
+        }
+        config.network().localAdmin().filter(local -> server.port(LOCAL_ADMIN_SOCKET) <= 0).ifPresent(local ->
+                problems.add(Settings.LOCAL_ADMIN_ADDR.name() + ": cannot listen on " + local
+                        + " (address in use; another Chatalot on this machine? set another port or off)"));
+        if (!problems.isEmpty()) {
+            server.stop();
+            throw new ConfigException(problems);
+        }
     }
 
     private static ProxyResolver proxyResolver(ServerConfig config) {

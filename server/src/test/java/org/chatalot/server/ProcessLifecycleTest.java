@@ -38,6 +38,20 @@ class ProcessLifecycleTest {
     }
 
     @Test
+    void aPortInUseStopsTheServerWithCode2NamingTheSetting() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50,
+                java.net.InetAddress.getLoopbackAddress())) {
+            Map<String, String> env = Map.of("DATA_DIR", dir.resolve("data").toString(),
+                    "LISTEN_ADDR", "127.0.0.1:" + taken.getLocalPort(), "LOCAL_ADMIN_ADDR", "127.0.0.1:0");
+            try (JavaProcess process = JavaProcess.start(Main.class.getName(), List.of(), env, List.of(), dir)) {
+                assertThat(process.awaitExit(Duration.ofSeconds(30))).isEqualTo(2);
+                assertThat(process.output()).contains("LISTEN_ADDR: cannot listen on 127.0.0.1:" + taken.getLocalPort())
+                        .doesNotContain("Chatalot is listening");
+            }
+        }
+    }
+
+    @Test
     void startsServesAndStopsCleanlyOnSigterm() throws Exception {
         Map<String, String> env = Map.of("DATA_DIR", dir.resolve("data").toString(), "LISTEN_ADDR", "127.0.0.1:0",
                 "LOCAL_ADMIN_ADDR", "127.0.0.1:0");
