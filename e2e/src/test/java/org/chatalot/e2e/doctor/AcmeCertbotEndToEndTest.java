@@ -72,7 +72,8 @@ class AcmeCertbotEndToEndTest {
                     "--reload-command", hook, "--yes")).as("re-running keeps the certificate").isZero();
 
             Path root = Files.writeString(FRONT.dir.resolve("pebble-root.pem"), pebble.issuingRoot());
-            DoctorReport report = Doctor.run(FRONT.request(Duration.ofSeconds(2), server.users().owner().accessToken()).withTrust(TrustMode.caFile(root)),
+            DoctorReport report = Doctor.run(FRONT.request(Duration.ofSeconds(2),
+                    server.users().owner().accessToken()).withTrust(TrustMode.caFile(root)),
                     ProgressListener.NONE);
             assertThat(report.findings()).as(ReportWriter.text(report)).allMatch(f -> f.severity() == Severity.PASS);
             assertThat(report.chain().get(0).issuer()).containsIgnoringCase("Pebble Intermediate");

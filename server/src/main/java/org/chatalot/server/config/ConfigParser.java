@@ -50,8 +50,8 @@ final class ConfigParser {
         var limits = new ServerConfig.Limits(
                 integer(Settings.MAX_FILE_SIZE_MB, 1, 10_240),
                 integer(Settings.UPLOAD_QUOTA_MB, 0, 10_485_760),
-                new ServerConfig.RateLimit(decimal(Settings.RATE_LIMIT_PER_SECOND), integer(Settings.RATE_LIMIT_BURST, 1,
-                        1_000_000)),
+                new ServerConfig.RateLimit(decimal(Settings.RATE_LIMIT_PER_SECOND),
+                        integer(Settings.RATE_LIMIT_BURST, 1, 1_000_000)),
                 new ServerConfig.RateLimit(decimal(Settings.AUTH_RATE_LIMIT_PER_SECOND),
                         integer(Settings.AUTH_RATE_LIMIT_BURST, 1, 1_000_000)),
                 new ServerConfig.RateLimit(decimal(Settings.WS_RATE_LIMIT_PER_SECOND),
@@ -155,7 +155,8 @@ final class ConfigParser {
         return optional(Settings.LOCAL_ADMIN_ADDR, v -> {
             HostPort hostPort = HostPort.parse(v);
             if (!isLoopback(hostPort.host())) {
-                throw new IllegalArgumentException("it must be a loopback address: it serves commands without a password");
+                throw new IllegalArgumentException(
+                        "it must be a loopback address: it serves commands without a password");
             }
             return hostPort;
         }, "a loopback host:port such as 127.0.0.1:9090, or off");

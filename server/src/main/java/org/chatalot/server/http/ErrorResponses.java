@@ -126,7 +126,8 @@ public final class ErrorResponses {
             case HTTP_VERSION_NOT_SUPPORTED -> "HTTP version not supported";
             case FORBIDDEN -> "forbidden";
             case INTERNAL_ERROR, OTHER -> defaultStatus.code() >= 500
-                    ? "internal error; quote request id " + requestId + " to the operator" : defaultStatus.reasonPhrase();
+                    ? "internal error; quote request id " + requestId + " to the operator"
+                    : defaultStatus.reasonPhrase();
         };
         if (defaultStatus.code() >= 500) {
             LOG.log(System.Logger.Level.ERROR, "Request " + requestId + " failed before routing: " + message);

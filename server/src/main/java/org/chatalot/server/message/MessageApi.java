@@ -42,9 +42,11 @@ public final class MessageApi {
                 .get("/{id}/messages", access.member((who, req, res) -> json.send(res, messages.history(who,
                         PathParams.uuid(req, "id"), before(req), PathParams.queryInt(req, "limit")))))
                 .post("/{id}/messages", access.member((who, req, res) -> json.send(res, Status.CREATED_201,
-                        messages.send(who, PathParams.uuid(req, "id"), json.read(req, SendMessageRequest.class), null))))
+                        messages.send(who, PathParams.uuid(req, "id"), json.read(req, SendMessageRequest.class),
+                                null))))
                 .post("/{id}/read", access.member((who, req, res) -> {
-                    cursors.markRead(who, PathParams.uuid(req, "id"), json.read(req, MarkReadRequest.class).messageId());
+                    cursors.markRead(who, PathParams.uuid(req, "id"),
+                            json.read(req, MarkReadRequest.class).messageId());
                     res.status(Status.NO_CONTENT_204).send();
                 }))
                 .register();

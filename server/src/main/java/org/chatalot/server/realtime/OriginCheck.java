@@ -73,7 +73,8 @@ final class OriginCheck implements Http1RoutedUpgrader {
             return;
         }
         String offered = normalize(origin.get());
-        boolean allowed = offered.equals(normalize(client.origin())) || publicOrigin.filter(offered::equals).isPresent();
+        boolean allowed = offered.equals(normalize(client.origin()))
+                || publicOrigin.filter(offered::equals).isPresent();
         if (!allowed) {
             throw RequestException.builder()
                     .type(DirectHandler.EventType.FORBIDDEN)

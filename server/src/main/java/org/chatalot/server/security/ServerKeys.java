@@ -57,12 +57,14 @@ public record ServerKeys(KeyPair jwtKeyPair, SecretKey totpKey) {
                     new X509EncodedKeySpec(pem(publicPath, "PUBLIC KEY", Settings.JWT_PUBLIC_KEY_PATH.name())));
         } catch (GeneralSecurityException e) {
             throw new ConfigException(List.of(Settings.JWT_PRIVATE_KEY_PATH.name() + " / "
-                    + Settings.JWT_PUBLIC_KEY_PATH.name() + ": not an Ed25519 key pair in PEM (" + e.getMessage() + ")"));
+                    + Settings.JWT_PUBLIC_KEY_PATH.name() + ": not an Ed25519 key pair in PEM ("
+                    + e.getMessage() + ")"));
         }
         KeyPair pair = new KeyPair(publicKey, privateKey);
         if (!matches(pair)) {
             throw new ConfigException(List.of(Settings.JWT_PUBLIC_KEY_PATH.name()
-                    + ": the public key does not belong to the private key in " + Settings.JWT_PRIVATE_KEY_PATH.name()));
+                    + ": the public key does not belong to the private key in "
+                    + Settings.JWT_PRIVATE_KEY_PATH.name()));
         }
         if (PrivateFiles.isReadableByOthers(privatePath)) {
             LOG.log(System.Logger.Level.WARNING, "{0} is readable by other users; run: chmod 600 {0}", privatePath);

@@ -12,7 +12,8 @@ public final class UserRules {
     public static final int DISPLAY_NAME_MAX = 64;
     public static final int EMAIL_MAX = 254;
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
-    private static final Pattern EMAIL = Pattern.compile("[^\\s@\"<>()\\[\\],;:\\\\]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
+    private static final Pattern EMAIL = Pattern.compile(
+            "[^\\s@\"<>()\\[\\],;:\\\\]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
     private static final Set<String> RESERVED = Set.of("deleted-user", "system", "chatalot");
 
     private UserRules() {

@@ -42,7 +42,8 @@ class LoginTest {
 
         assertThat(wrongPassword.statusCode()).isEqualTo(401).isEqualTo(unknownUser.statusCode());
         assertThat(wrongPassword.body()).isEqualTo(unknownUser.body())
-                .isEqualTo("{\"error\":{\"code\":\"invalid_credentials\",\"message\":\"invalid username or password\"}}");
+                .isEqualTo("{\"error\":{\"code\":\"invalid_credentials\","
+                        + "\"message\":\"invalid username or password\"}}");
     }
 
     @Test

@@ -114,7 +114,8 @@ class RegistrationTest {
                 TestUsers.PASSWORD, invite, null)), 400, "validation_failed", "email");
 
         AuthTokens ok = server.users().expect(201, server.users().post(null, "/api/auth/register",
-                new RegisterRequest("dn4", "  Zoë 🚀 Ünïcode  ", "Zoe@Example.com", TestUsers.PASSWORD, invite, null)),
+                new RegisterRequest("dn4", "  Zoë 🚀 Ünïcode  ", "Zoe@Example.com", TestUsers.PASSWORD, invite,
+                        null)),
                 AuthTokens.class);
         assertThat(ok.user().displayName()).isEqualTo("Zoë 🚀 Ünïcode");
         assertError(server.users().post(null, "/api/auth/register", new RegisterRequest("dn5", null,

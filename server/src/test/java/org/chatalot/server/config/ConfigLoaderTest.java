@@ -57,7 +57,8 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(env))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).hasSize(4)
                         .anySatisfy(p -> assertThat(p).startsWith("LISTEN_ADDR: expected host:port"))
-                        .anySatisfy(p -> assertThat(p).startsWith("REGISTRATION_MODE: expected open, invite_only or closed"))
+                        .anySatisfy(p -> assertThat(p)
+                                .startsWith("REGISTRATION_MODE: expected open, invite_only or closed"))
                         .anySatisfy(p -> assertThat(p).startsWith("TRUSTED_PROXIES: expected comma-separated CIDRs")
                                 .contains("prefix must be 0-32"))
                         .anySatisfy(p -> assertThat(p).startsWith("LOG_LEVEL: expected ERROR, WARN")));

@@ -65,7 +65,8 @@ class ErrorShapesTest {
     void wrongTypeNamesTheField() {
         HttpResponse<String> response = server.postJson(ProbeApi.PATH + "/echo", "{\"name\":\"a\",\"count\":\"many\"}");
 
-        ErrorBody body = assertError(response, 400, "validation_failed", "count: expected a whole number, got \"many\"");
+        ErrorBody body = assertError(response, 400, "validation_failed",
+                "count: expected a whole number, got \"many\"");
         assertThat(body.error().field()).isEqualTo("count");
     }
 

@@ -28,7 +28,8 @@ class MetricsTest {
         assertThat(response.body())
                 .contains("jvm_memory_used_bytes{")
                 .contains("chatalot_db_connections_active")
-                .containsPattern("chatalot_http_requests_seconds_count\\{.*area=\"api\".*method=\"GET\".*status=\"200\"");
+                .containsPattern(
+                        "chatalot_http_requests_seconds_count\\{.*area=\"api\".*method=\"GET\".*status=\"200\"");
     }
 
     @ParameterizedTest

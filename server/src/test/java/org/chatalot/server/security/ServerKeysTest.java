@@ -35,8 +35,10 @@ class ServerKeysTest {
                     .as(file).isEqualTo("rw-------");
         }
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys))).isEqualTo("rwx------");
-        assertThat(Files.readString(keys.resolve(ServerKeys.PRIVATE_KEY_FILE))).startsWith("-----BEGIN PRIVATE KEY-----");
-        assertThat(second.jwtKeyPair().getPrivate().getEncoded()).isEqualTo(first.jwtKeyPair().getPrivate().getEncoded());
+        assertThat(Files.readString(keys.resolve(ServerKeys.PRIVATE_KEY_FILE)))
+                .startsWith("-----BEGIN PRIVATE KEY-----");
+        assertThat(second.jwtKeyPair().getPrivate().getEncoded())
+                .isEqualTo(first.jwtKeyPair().getPrivate().getEncoded());
         assertThat(second.totpKey().getEncoded()).isEqualTo(first.totpKey().getEncoded()).hasSize(32);
     }
 
