@@ -29,20 +29,38 @@ public final class RawWebSocket implements AutoCloseable {
     }
 
     public static RawWebSocket connect(int port) throws IOException {
+        RawWebSocket ws = open(port, "127.0.0.1:" + port, java.util.Map.of());
+        String response = ws.readHeaders();
+        if (!response.startsWith("HTTP/1.1 101")) {
+            throw new IOException("upgrade refused: " + response);
+        }
+        return ws;
+    }
+
+    /**
+     * Sends an upgrade request exactly as a browser behind the given Host would (with e.g. an Origin) and
+     * returns the status line of the answer: {@code HTTP/1.1 101 …} or the refusal.
+     */
+    public static String handshake(int port, String host, java.util.Map<String, String> headers) throws IOException {
+        try (RawWebSocket ws = open(port, host, headers)) {
+            String response = ws.readHeaders();
+            return response.substring(0, response.indexOf("\r\n"));
+        }
+    }
+
+    private static RawWebSocket open(int port, String host, java.util.Map<String, String> headers)
+            throws IOException {
         Socket socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(15_000);
         RawWebSocket ws = new RawWebSocket(socket);
         byte[] key = new byte[16];
         ws.random.nextBytes(key);
-        String request = "GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
-                + "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: "
-                + Base64.getEncoder().encodeToString(key) + "\r\n\r\n";
-        ws.out.write(request.getBytes(StandardCharsets.US_ASCII));
+        StringBuilder request = new StringBuilder("GET /ws HTTP/1.1\r\nHost: " + host + "\r\n"
+                + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(key) + "\r\n");
+        headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+        ws.out.write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
         ws.out.flush();
-        String response = ws.readHeaders();
-        if (!response.startsWith("HTTP/1.1 101")) {
-            throw new IOException("upgrade refused: " + response);
-        }
         return ws;
     }
 
