@@ -33,14 +33,38 @@ public final class AuditQuery {
         if (size < 1 || size > MAX_PAGE) {
             throw new InvalidInput("limit", "must be 1-" + MAX_PAGE);
         }
-        if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
-            throw new InvalidInput("from", "must be before 'to'");
-        }
+        check(filter);
         List<AuditEvent> entries = sql.list("audit-query", AuditQuery::map,
                 filter.actorId(), filter.actorId(), filter.action(), filter.action(), filter.targetId(),
                 filter.targetId(), filter.from(), filter.from(), filter.to(), filter.to(), before, before, size);
         UUID next = entries.size() == size ? entries.getLast().id() : null;
         return new AuditPage(entries, next);
+    }
+
+    /** Returns the filter when it can match anything; a range that ends before it starts is an error. */
+    public Filter check(Filter filter) {
+        if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
+            throw new InvalidInput("from", "must be before 'to'");
+        }
+        return filter;
+    }
+
+    /**
+     * Hands every matching entry, newest first, to {@code sink}, reading one page at a time (the id is the
+     * cursor), so an export of any size holds at most one page in memory.
+     */
+    public long forEach(Filter filter, java.util.function.Consumer<AuditEvent> sink) {
+        long count = 0;
+        UUID before = null;
+        while (true) {
+            AuditPage page = page(filter, before, MAX_PAGE);
+            page.entries().forEach(sink);
+            count += page.entries().size();
+            if (page.nextBefore() == null) {
+                return count;
+            }
+            before = page.nextBefore();
+        }
     }
 
     static AuditEvent map(DbRow row) {
