@@ -21,6 +21,8 @@ import org.chatalot.server.error.InvalidInput;
 public final class AuditQuery {
     public static final int MAX_PAGE = 500;
     private static final ObjectMapper DETAILS = JsonMapper.builder().build();
+    /** Sorts after every time-ordered id (their first bit stays 0 for millennia), as the first export cursor. */
+    private static final UUID AFTER_EVERY_ID = new UUID(Long.MAX_VALUE, -1L);
 
     private final Sql sql;
 
@@ -54,16 +56,19 @@ public final class AuditQuery {
      * cursor), so an export of any size holds at most one page in memory.
      */
     public long forEach(Filter filter, java.util.function.Consumer<AuditEvent> sink) {
+        check(filter);
         long count = 0;
-        UUID before = null;
+        UUID before = AFTER_EVERY_ID;
         while (true) {
-            AuditPage page = page(filter, before, MAX_PAGE);
-            page.entries().forEach(sink);
-            count += page.entries().size();
-            if (page.nextBefore() == null) {
+            List<AuditEvent> page = sql.list("audit-export-page", AuditQuery::map, before,
+                    filter.actorId(), filter.actorId(), filter.action(), filter.action(), filter.targetId(),
+                    filter.targetId(), filter.from(), filter.from(), filter.to(), filter.to(), MAX_PAGE);
+            page.forEach(sink);
+            count += page.size();
+            if (page.size() < MAX_PAGE) {
                 return count;
             }
-            before = page.nextBefore();
+            before = page.getLast().id();
         }
     }
 
