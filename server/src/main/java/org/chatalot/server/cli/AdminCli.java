@@ -13,15 +13,16 @@ import picocli.CommandLine.Spec;
 import org.chatalot.server.config.ConfigException;
 import org.chatalot.server.config.ConfigLoader;
 import org.chatalot.server.config.ServerConfig;
+import org.chatalot.server.health.BuildInfo;
 
 /**
  * {@code chatalot admin <command>}. Reads the same environment as the server (DATA_DIR, LOCAL_ADMIN_ADDR,
  * DATABASE_URL) to find it. Exit codes: 0 done, 1 the server refused, 2 usage or configuration error,
  * 3 no server, no token file or an unreadable one.
  */
-@Command(name = "chatalot admin", mixinStandardHelpOptions = true,
+@Command(name = "chatalot admin", mixinStandardHelpOptions = true, versionProvider = AdminCli.Version.class,
         description = "Administer the Chatalot server on this machine, without a password.",
-        footer = {"", "Run as the server's user (or root): the commands read DATA_DIR/local-admin.token."})
+        footer = {"", "Run as the server's user or root: the commands need DATA_DIR/local-admin.token."})
 public final class AdminCli implements Callable<Integer> {
     static final int USAGE = 2;
 
@@ -53,6 +54,14 @@ public final class AdminCli implements Callable<Integer> {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** The server's own version, from the build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Chatalot " + BuildInfo.load().version()};
+        }
     }
 
     @Override

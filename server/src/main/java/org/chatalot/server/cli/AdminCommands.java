@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
@@ -26,6 +27,7 @@ import org.chatalot.server.config.ServerConfig;
 
 /** The subcommands of {@code chatalot admin}; each is a thin call to the server's local admin API. */
 final class AdminCommands {
+    private static final Map<String, Object> NO_BODY = Map.of();
 
     private AdminCommands() {
     }
@@ -90,7 +92,8 @@ final class AdminCommands {
 
         @Override
         public Integer call() {
-            CreatedUser result = context.client().post(userPath(username, "password-reset"), java.util.Map.of(), CreatedUser.class);
+            CreatedUser result = context.client().post(userPath(username, "password-reset"), NO_BODY,
+                    CreatedUser.class);
             context.out().println("Reset the password of " + result.user().username()
                     + "; every session was signed out.");
             printPassword(context, result);
@@ -110,7 +113,7 @@ final class AdminCommands {
 
         @Override
         public Integer call() {
-            AdminUser user = context.client().post(userPath(username, "unlock"), java.util.Map.of(), AdminUser.class);
+            AdminUser user = context.client().post(userPath(username, "unlock"), NO_BODY, AdminUser.class);
             context.out().println("Unlocked " + user.username());
             return 0;
         }
@@ -149,7 +152,7 @@ final class AdminCommands {
 
         @Override
         public Integer call() {
-            AdminUser user = context.client().post(userPath(username, "unsuspend"), java.util.Map.of(), AdminUser.class);
+            AdminUser user = context.client().post(userPath(username, "unsuspend"), NO_BODY, AdminUser.class);
             context.out().println("Unsuspended " + user.username());
             return 0;
         }
@@ -189,7 +192,7 @@ final class AdminCommands {
 
         @Override
         public Integer call() {
-            BackupInfo info = context.client().post("/backups", java.util.Map.of(), BackupInfo.class);
+            BackupInfo info = context.client().post("/backups", NO_BODY, BackupInfo.class);
             Path file = context.config().storage().dataDir().resolve("backups").resolve(info.name());
             context.out().println("Backup written: " + file.toAbsolutePath());
             context.out().println("Size: " + info.sizeBytes() + " bytes, SHA-256: " + info.sha256());

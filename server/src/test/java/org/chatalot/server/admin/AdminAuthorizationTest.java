@@ -17,7 +17,8 @@ import org.chatalot.server.testing.TestServer;
 import org.chatalot.server.testing.TestUsers;
 
 /**
- * Who may call what: every admin endpoint for a member, an admin and the owner. Targets are ids that do not exist, so nothing here changes an account.
+ * Who may call what: every admin endpoint for a member, an admin and the owner. Targets are ids that do not
+ * exist, so nothing here changes an account.
  */
 class AdminAuthorizationTest {
     private static final UUID NOBODY = UUID.fromString("01900000-0000-7000-8000-000000000001");
