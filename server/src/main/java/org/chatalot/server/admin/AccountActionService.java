@@ -106,6 +106,7 @@ public final class AccountActionService {
     /** The account is gone for good; its messages stay and show as from a deleted user. */
     public void delete(Actor actor, UUID id, TargetConfirmation confirmation) {
         AdminRules.requireConfirmation(id, confirmation);
+        String reason = AdminRules.reason(confirmation);
         User target = target(id);
         AdminRules.requireNotSelf(actor, target, "delete");
         AdminRules.requireCanManage(actor, target, "delete");
@@ -116,8 +117,7 @@ public final class AccountActionService {
         });
         int revoked = disable(id, "account_deleted");
         throttle.clear(User.key(target.username()));
-        record(actor, "admin.user_deleted", target, details("reason", AdminRules.reason(confirmation),
-                "sessions_revoked", revoked));
+        record(actor, "admin.user_deleted", target, details("reason", reason, "sessions_revoked", revoked));
     }
 
     /** A new generated password, shown once; every session is signed out and a login lock lifted. */

@@ -36,16 +36,26 @@ public final class AdminUserApi implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        Routes.on(rules)
-                .get("/", access.admin((who, req, res) -> json.send(res, users.list(query(req)))))
+        Routes routes = Routes.on(rules);
+        accounts(routes);
+        actions(routes);
+        sessionsAndRoles(routes);
+        routes.register();
+    }
+
+    private void accounts(Routes routes) {
+        routes.get("/", access.admin((who, req, res) -> json.send(res, users.list(query(req)))))
                 .post("/", access.admin((who, req, res) -> json.send(res, Status.CREATED_201,
                         users.create(actor(who, req), json.read(req, CreateUserRequest.class)))))
                 .get("/{id}", access.admin((who, req, res) -> json.send(res, users.get(id(req)))))
                 .delete("/{id}", access.admin((who, req, res) -> {
                     actions.delete(actor(who, req), id(req), confirmation(req));
                     noContent(res);
-                }))
-                .post("/{id}/suspend", access.admin((who, req, res) -> json.send(res,
+                }));
+    }
+
+    private void actions(Routes routes) {
+        routes.post("/{id}/suspend", access.admin((who, req, res) -> json.send(res,
                         actions.suspend(actor(who, req), id(req), confirmation(req)))))
                 .post("/{id}/unsuspend", access.admin((who, req, res) -> json.send(res,
                         actions.unsuspend(actor(who, req), id(req), confirmation(req)))))
@@ -54,8 +64,11 @@ public final class AdminUserApi implements HttpService {
                 .post("/{id}/totp-reset", access.admin((who, req, res) -> json.send(res,
                         actions.resetTwoFactor(actor(who, req), id(req), confirmation(req)))))
                 .post("/{id}/unlock", access.admin((who, req, res) -> json.send(res,
-                        actions.unlock(actor(who, req), id(req)))))
-                .get("/{id}/sessions", access.admin((who, req, res) -> json.send(res, sessions.list(id(req)))))
+                        actions.unlock(actor(who, req), id(req)))));
+    }
+
+    private void sessionsAndRoles(Routes routes) {
+        routes.get("/{id}/sessions", access.admin((who, req, res) -> json.send(res, sessions.list(id(req)))))
                 .delete("/{id}/sessions", access.admin((who, req, res) -> {
                     sessions.revokeAll(actor(who, req), id(req), confirmation(req));
                     noContent(res);
@@ -67,8 +80,7 @@ public final class AdminUserApi implements HttpService {
                 .post("/{id}/admin", access.owner((who, req, res) -> json.send(res,
                         roles.grantAdmin(actor(who, req), id(req), confirmation(req)))))
                 .delete("/{id}/admin", access.owner((who, req, res) -> json.send(res,
-                        roles.revokeAdmin(actor(who, req), id(req), confirmation(req)))))
-                .register();
+                        roles.revokeAdmin(actor(who, req), id(req), confirmation(req)))));
     }
 
     private static UserAdminService.UserQuery query(ServerRequest req) {
