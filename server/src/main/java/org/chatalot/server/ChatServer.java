@@ -141,7 +141,7 @@ public final class ChatServer implements AutoCloseable {
                 .port(local.port())
                 .directHandlers(c.errors.directHandlers())
                 .routing(routing -> LocalAdminRouting.configure(routing, c.metrics, c.health, c.json,
-                        c.errors))));
+                        c.errors, c.admin.local()))));
         return builder;
     }
 
@@ -159,6 +159,10 @@ public final class ChatServer implements AutoCloseable {
                 .register(ApiPaths.USERS, c.apis.users())
                 .register(ApiPaths.ADMIN + "/invites", c.apis.invites())
                 .register(ApiPaths.ADMIN + "/audit", c.apis.audit())
+                .register(ApiPaths.ADMIN + "/users", c.admin.users())
+                .register(ApiPaths.ADMIN + "/channels", c.admin.channels())
+                .register(ApiPaths.ADMIN + "/backups", c.admin.backups())
+                .register(ApiPaths.ADMIN, c.admin.instance())
                 .register(ApiPaths.CHANNELS, c.apis.messages().channelRoutes())
                 .register(ApiPaths.CHANNELS, c.apis.channels())
                 .register(ApiPaths.MESSAGES, c.apis.messages().messageRoutes())

@@ -3,7 +3,10 @@ package org.chatalot.server;
 import org.chatalot.server.config.ConfigException;
 import org.chatalot.server.config.ConfigLoader;
 
-/** Entry point: {@code java -jar chatalot-server.jar}. Configuration comes from the environment. */
+/**
+ * Entry point: {@code java -jar chatalot-server.jar} runs the server, {@code … admin <command>} the local
+ * admin commands. Configuration comes from the environment.
+ */
 public final class Main {
     static {
         // Must happen before anything touches java.util.logging; see ServerLogManager.
@@ -16,6 +19,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("admin")) {
+            System.exit(adminCommand(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         ConfigLoader.LoadedConfig loaded;
         try {
             loaded = ConfigLoader.fromEnvironment();
@@ -39,5 +45,13 @@ public final class Main {
         String local = server.localAdminPort().map(port -> "; local admin on "
                 + loaded.config().network().localAdmin().orElseThrow().host() + ":" + port).orElse("");
         LOG.log(System.Logger.Level.INFO, "Chatalot is listening on " + server.baseUri() + local);
+    }
+
+    private static int adminCommand(String[] args) {
+        var in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                java.nio.charset.StandardCharsets.UTF_8));
+        var out = new java.io.PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
+        var err = new java.io.PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
+        return org.chatalot.server.cli.AdminCli.run(System.getenv(), args, in, out, err);
     }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import io.micrometer.core.instrument.Gauge;
 
 import org.chatalot.server.account.AccountApi;
+import org.chatalot.server.admin.StorageUsage;
 import org.chatalot.server.account.AccountService;
 import org.chatalot.server.audit.AuditApi;
 import org.chatalot.server.audit.AuditLog;
@@ -46,6 +47,7 @@ import org.chatalot.server.http.Json;
 import org.chatalot.server.http.RequestIds;
 import org.chatalot.server.invite.InviteAdminApi;
 import org.chatalot.server.invite.InviteService;
+import org.chatalot.server.local.LocalToken;
 import org.chatalot.server.maintenance.Housekeeping;
 import org.chatalot.server.message.Attachments;
 import org.chatalot.server.message.MessageApi;
@@ -80,6 +82,7 @@ final class ServerGraph implements AutoCloseable {
     final HealthChecks health;
     final Housekeeping housekeeping;
     final Apis apis;
+    final AdminWiring.Admin admin;
     final RealtimeEndpoint realtime;
     private final PasswordHasher hasher;
     private MessageWriter messageWriter;
@@ -105,6 +108,9 @@ final class ServerGraph implements AutoCloseable {
         this.realtime = chat.realtime();
         this.health = new HealthChecks(database, config.storage(), lifecycle, build, realtime.hub()::openSockets);
         lifecycle.onShutdown(realtime.hub()::shutdown);
+        this.admin = AdminWiring.build(accounts.adminParts(), new AdminWiring.Context(config, clock, database.sql(),
+                json, build.version(), health, housekeeping, chat.channelService(), realtime.hub(),
+                StorageUsage.NONE));
         this.apis = new Apis(accounts.auth(), accounts.account(), accounts.users(), accounts.invites(),
                 accounts.audit(), chat.channels(), chat.dms(), chat.blocks(), chat.messages());
     }
@@ -116,11 +122,11 @@ final class ServerGraph implements AutoCloseable {
 
     private record Accounts(AuthApi auth, AccountApi account, UserApi users, InviteAdminApi invites, AuditApi audit,
                             AccessTokens tokens, Access access, AccountEvents events, UserRepository userRepository,
-                            Ids ids) {
+                            Ids ids, AdminWiring.AccountParts adminParts) {
     }
 
     private record Chat(ChannelApi channels, DmApi dms, BlockApi blocks, MessageApi messages,
-                        RealtimeEndpoint realtime) {
+                        RealtimeEndpoint realtime, ChannelService channelService) {
     }
 
     private Accounts accounts(ServerKeys keys) {
@@ -128,7 +134,8 @@ final class ServerGraph implements AutoCloseable {
         var ids = new Ids(clock);
         var secrets = new Secrets();
         var audit = new AuditLog(sql, ids, clock);
-        var settings = new InstanceSettings(new InstanceSettingsRepository(sql, clock), config.security());
+        var settings = new InstanceSettings(new InstanceSettingsRepository(sql, clock), config.security(),
+                config.limits());
         var users = new UserRepository(sql);
         var sessionRepository = new SessionRepository(sql);
         var states = new AccountStates(
@@ -160,8 +167,10 @@ final class ServerGraph implements AutoCloseable {
                 new AccountApi(accounts, access, json),
                 new UserApi(new UserDirectory(users), access, json),
                 new InviteAdminApi(invites, access, json),
-                new AuditApi(new AuditQuery(sql), access, json),
-                tokens, access, events, users, ids);
+                new AuditApi(new AuditQuery(sql), audit, access, json, clock),
+                tokens, access, events, users, ids,
+                new AdminWiring.AccountParts(users, sessions, states, events, twoFactor, throttle, hasher, policy,
+                        secrets, setupCode, audit, settings, access, ids));
     }
 
     private Chat chat(Accounts accounts) {
@@ -184,7 +193,7 @@ final class ServerGraph implements AutoCloseable {
         var realtime = new RealtimeEndpoint(hub, messages, cursors, config);
         return new Chat(new ChannelApi(channels, accounts.access(), json), new DmApi(dms, accounts.access(), json),
                 new BlockApi(dms, accounts.access(), json), new MessageApi(messages, cursors, accounts.access(), json),
-                realtime);
+                realtime, channels);
     }
 
     /** DATA_DIR first, mode 700, so nothing created inside it later leaves it group- or world-readable. */
@@ -204,6 +213,9 @@ final class ServerGraph implements AutoCloseable {
 
     @Override
     public void close() {
+        if (admin != null) {
+            admin.localToken().ifPresent(LocalToken::delete);
+        }
         realtime.close();
         if (messageWriter != null) {
             messageWriter.close();

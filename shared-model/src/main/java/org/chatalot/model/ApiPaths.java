@@ -19,6 +19,8 @@ public final class ApiPaths {
     /** Loopback listener paths (never on the public port). */
     public static final String LOCAL_METRICS = "/metrics";
     public static final String LOCAL_HEALTH = "/health";
+    /** The local admin commands ({@code chatalot admin …}); they need the token in {@code DATA_DIR}. */
+    public static final String LOCAL_ADMIN = "/admin";
 
     /** Response header carrying the id the server logged the request under. */
     public static final String REQUEST_ID_HEADER = "X-Request-Id";

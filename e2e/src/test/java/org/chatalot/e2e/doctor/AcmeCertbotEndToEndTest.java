@@ -35,8 +35,7 @@ class AcmeCertbotEndToEndTest {
     static final FrontFixture FRONT = new FrontFixture();
 
     @RegisterExtension
-    static TestServer server = TestServer.create().with("PUBLIC_URL", FRONT.publicUrl())
-            .withService("/api/admin/diagnostics", new DiagnosticsStandIn(FRONT.publicUrl()));
+    static TestServer server = TestServer.create().with("PUBLIC_URL", FRONT.publicUrl());
 
     @AfterAll
     static void cleanUp() {

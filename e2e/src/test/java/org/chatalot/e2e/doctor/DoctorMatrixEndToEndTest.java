@@ -26,8 +26,7 @@ class DoctorMatrixEndToEndTest {
     static final Duration IDLE = Duration.ofSeconds(2);
 
     @RegisterExtension
-    static TestServer server = TestServer.create().with("PUBLIC_URL", FRONT.publicUrl())
-            .withService("/api/admin/diagnostics", new DiagnosticsStandIn(FRONT.publicUrl()));
+    static TestServer server = TestServer.create().with("PUBLIC_URL", FRONT.publicUrl());
 
     @AfterAll
     static void cleanUp() {

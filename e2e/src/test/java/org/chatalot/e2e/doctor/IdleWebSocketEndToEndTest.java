@@ -35,17 +35,14 @@ class IdleWebSocketEndToEndTest {
 
     @RegisterExtension
     static TestServer longTimeoutServer = TestServer.create().with("PUBLIC_URL", LONG_TIMEOUT.publicUrl())
-            .with("WS_PING_INTERVAL_SECONDS", "0")
-            .withService("/api/admin/diagnostics", new DiagnosticsStandIn(LONG_TIMEOUT.publicUrl()));
+            .with("WS_PING_INTERVAL_SECONDS", "0");
 
     @RegisterExtension
-    static TestServer pingingServer = TestServer.create().with("PUBLIC_URL", PINGS.publicUrl())
-            .withService("/api/admin/diagnostics", new DiagnosticsStandIn(PINGS.publicUrl()));
+    static TestServer pingingServer = TestServer.create().with("PUBLIC_URL", PINGS.publicUrl());
 
     @RegisterExtension
     static TestServer brokenServer = TestServer.create().with("PUBLIC_URL", BROKEN.publicUrl())
-            .with("WS_PING_INTERVAL_SECONDS", "0")
-            .withService("/api/admin/diagnostics", new DiagnosticsStandIn(BROKEN.publicUrl()));
+            .with("WS_PING_INTERVAL_SECONDS", "0");
 
     @AfterAll
     static void cleanUp() {

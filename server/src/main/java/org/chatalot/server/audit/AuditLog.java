@@ -39,6 +39,11 @@ public final class AuditLog {
         }
     }
 
+    /** Deletes entries older than {@code cutoff}; returns how many. */
+    public long deleteOlderThan(java.time.Instant cutoff) {
+        return sql.update("audit-prune", cutoff);
+    }
+
     private static String details(Map<String, ?> details) {
         if (details == null || details.isEmpty()) {
             return null;

@@ -21,6 +21,8 @@ import org.chatalot.server.error.InvalidInput;
 public final class AuditQuery {
     public static final int MAX_PAGE = 500;
     private static final ObjectMapper DETAILS = JsonMapper.builder().build();
+    /** Sorts after every time-ordered id (their first bit stays 0 for millennia), as the first export cursor. */
+    private static final UUID AFTER_EVERY_ID = new UUID(Long.MAX_VALUE, -1L);
 
     private final Sql sql;
 
@@ -33,14 +35,41 @@ public final class AuditQuery {
         if (size < 1 || size > MAX_PAGE) {
             throw new InvalidInput("limit", "must be 1-" + MAX_PAGE);
         }
-        if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
-            throw new InvalidInput("from", "must be before 'to'");
-        }
+        check(filter);
         List<AuditEvent> entries = sql.list("audit-query", AuditQuery::map,
                 filter.actorId(), filter.actorId(), filter.action(), filter.action(), filter.targetId(),
                 filter.targetId(), filter.from(), filter.from(), filter.to(), filter.to(), before, before, size);
         UUID next = entries.size() == size ? entries.getLast().id() : null;
         return new AuditPage(entries, next);
+    }
+
+    /** Returns the filter when it can match anything; a range that ends before it starts is an error. */
+    public Filter check(Filter filter) {
+        if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
+            throw new InvalidInput("from", "must be before 'to'");
+        }
+        return filter;
+    }
+
+    /**
+     * Hands every matching entry, newest first, to {@code sink}, reading one page at a time (the id is the
+     * cursor), so an export of any size holds at most one page in memory.
+     */
+    public long forEach(Filter filter, java.util.function.Consumer<AuditEvent> sink) {
+        check(filter);
+        long count = 0;
+        UUID before = AFTER_EVERY_ID;
+        while (true) {
+            List<AuditEvent> page = sql.list("audit-export-page", AuditQuery::map, before,
+                    filter.actorId(), filter.actorId(), filter.action(), filter.action(), filter.targetId(),
+                    filter.targetId(), filter.from(), filter.from(), filter.to(), filter.to(), MAX_PAGE);
+            page.forEach(sink);
+            count += page.size();
+            if (page.size() < MAX_PAGE) {
+                return count;
+            }
+            before = page.getLast().id();
+        }
     }
 
     static AuditEvent map(DbRow row) {

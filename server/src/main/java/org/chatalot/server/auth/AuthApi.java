@@ -71,7 +71,7 @@ public final class AuthApi implements HttpService {
                                    BuildInfo build) {
         AuthConfig get() {
             return new AuthConfig(settings.registrationMode(), build.version(), setupCode.isPending(),
-                    config.limits().maxFileSizeMb(), config.limits().uploadQuotaMb(), PasswordPolicy.MIN_LENGTH,
+                    settings.maxFileSizeMb(), settings.uploadQuotaMb(), PasswordPolicy.MIN_LENGTH,
                     config.calls().iceServers());
         }
     }

@@ -106,13 +106,7 @@ public final class Sessions {
 
     /** Signs out one session of a user; false when it was not theirs or already signed out. */
     public boolean revoke(UUID userId, String actorName, UUID sessionId, String reason, Origin origin) {
-        var session = repository.byId(sessionId).filter(s -> s.userId().equals(userId));
-        if (session.isEmpty()) {
-            return false;
-        }
-        boolean changed = sql.inTransaction(tx -> repository.revoke(tx, sessionId, clock.instant(), reason));
-        states.invalidateSession(sessionId);
-        events.sessionRevoked(userId, sessionId, reason);
+        boolean changed = revokeWithoutAudit(userId, sessionId, reason);
         if (changed) {
             audit.record(AuditEntry.by(userId, actorName, "session.revoked", origin)
                     .target("session", sessionId, null).details(Map.of("reason", reason)));
@@ -120,8 +114,23 @@ public final class Sessions {
         return changed;
     }
 
-    /** Signs out every session of the user except {@code keep} (null: all of them). */
-    public void revokeAll(UUID userId, UUID keep, String reason) {
+    /**
+     * Signs out one session of a user for a caller that writes its own audit entry (an admin acting on
+     * someone else's session); false when it was not theirs or already signed out.
+     */
+    public boolean revokeWithoutAudit(UUID userId, UUID sessionId, String reason) {
+        var session = repository.byId(sessionId).filter(s -> s.userId().equals(userId));
+        if (session.isEmpty()) {
+            return false;
+        }
+        boolean changed = sql.inTransaction(tx -> repository.revoke(tx, sessionId, clock.instant(), reason));
+        states.invalidateSession(sessionId);
+        events.sessionRevoked(userId, sessionId, reason);
+        return changed;
+    }
+
+    /** Signs out every session of the user except {@code keep} (null: all of them); returns how many. */
+    public int revokeAll(UUID userId, UUID keep, String reason) {
         Instant now = clock.instant();
         List<UUID> affected = sql.inTransaction(tx -> {
             List<UUID> active = repository.activeIds(tx, userId);
@@ -132,12 +141,15 @@ public final class Sessions {
             }
             return active;
         });
+        int revoked = 0;
         for (UUID sessionId : affected) {
             if (!sessionId.equals(keep)) {
                 states.invalidateSession(sessionId);
                 events.sessionRevoked(userId, sessionId, reason);
+                revoked++;
             }
         }
+        return revoked;
     }
 
     public List<SessionRepository.Session> active(UUID userId) {

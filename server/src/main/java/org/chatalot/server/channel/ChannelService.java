@@ -98,6 +98,29 @@ public final class ChannelService {
         if (!owner && !who.isAdmin()) {
             throw new Forbidden("only the channel's owner or an admin can delete it");
         }
+        remove(channel);
+    }
+
+    /**
+     * The admin API's archive: any channel but a DM, whether or not the admin is a member (a private
+     * channel is invisible to non-members everywhere else).
+     */
+    public Channel archiveAny(UUID channelId, boolean archived) {
+        requireNotDm(channels.byId(channelId).orElseThrow(ChannelAccess::noSuchChannel));
+        channels.archive(channelId, archived ? clock.instant() : null);
+        return announce(channelId);
+    }
+
+    /** The admin API's delete: any channel, DMs included (e.g. abuse in a DM), members or not. */
+    public Channel deleteAny(UUID channelId) {
+        Channel channel = channels.byId(channelId).orElseThrow(ChannelAccess::noSuchChannel);
+        remove(channel);
+        return channel;
+    }
+
+    /** Soft-deletes; members get one last {@code channel_updated} and stop receiving its events. */
+    private void remove(Channel channel) {
+        UUID channelId = channel.id();
         if (channels.delete(channelId, clock.instant())) {
             Channel gone = new Channel(channel.id(), channel.kind(), channel.visibility(), channel.name(),
                     channel.topic(), channel.createdBy(), channel.createdAt(), channel.archivedAt(), true, 0);

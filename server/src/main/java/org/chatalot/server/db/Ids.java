@@ -30,4 +30,9 @@ public final class Ids {
         long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(high, low);
     }
+
+    /** The smallest id that can have been made at or after {@code instant}: a lower bound for id ranges. */
+    public static UUID lowestAt(java.time.Instant instant) {
+        return new UUID((instant.toEpochMilli() << 16) | 0x7000L, 0x8000000000000000L);
+    }
 }

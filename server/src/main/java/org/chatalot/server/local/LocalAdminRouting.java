@@ -12,7 +12,7 @@ import org.chatalot.server.http.ErrorResponses;
 import org.chatalot.server.http.Json;
 import org.chatalot.server.metrics.ServerMetrics;
 
-/** Routes of the loopback listener. */
+/** Routes of the loopback listener: metrics, the detailed health report and the local admin commands. */
 public final class LocalAdminRouting {
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
@@ -20,7 +20,7 @@ public final class LocalAdminRouting {
     }
 
     public static void configure(HttpRouting.Builder routing, ServerMetrics metrics, HealthChecks health, Json json,
-                                 ErrorResponses errors) {
+                                 ErrorResponses errors, LocalAdminApi admin) {
         routing.get(ApiPaths.LOCAL_METRICS, (req, res) -> {
             res.headers().set(HeaderNames.CONTENT_TYPE, PROMETHEUS_TEXT);
             res.send(metrics.scrape());
@@ -29,6 +29,7 @@ public final class LocalAdminRouting {
             DetailedHealth report = health.detailed();
             json.send(res, Health.OK.equals(report.status()) ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503, report);
         });
+        routing.register(ApiPaths.LOCAL_ADMIN, admin);
         routing.any((req, res) -> {
             throw new org.chatalot.server.error.NotFound("no such local endpoint: " + req.path().path());
         });

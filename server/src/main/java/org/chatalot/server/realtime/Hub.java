@@ -84,6 +84,11 @@ public final class Hub implements EventSink, AccountEvents.Listener {
         return connections.size();
     }
 
+    /** Users with at least one open socket right now (a session waiting to resume does not count). */
+    public int onlineUsers() {
+        return (int) sessionsByUser.keySet().stream().filter(this::hasOpenSocket).count();
+    }
+
     // ---- sockets ---------------------------------------------------------------------------------------
 
     /** A listener for one new socket (Helidon asks for one per upgrade). */

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import org.chatalot.model.admin.AdminUser;
 import org.chatalot.model.admin.CreateInviteRequest;
 import org.chatalot.model.admin.Invite;
+import org.chatalot.model.admin.TargetConfirmation;
 import org.chatalot.model.auth.AuthTokens;
 import org.chatalot.model.auth.LoginRequest;
 import org.chatalot.model.auth.RegisterRequest;
@@ -63,6 +66,21 @@ public final class TestUsers {
 
     public HttpResponse<String> delete(String token, String path) {
         return server.send(authorized(server.request(path), token).DELETE().build());
+    }
+
+    /** DELETE with a JSON body (destructive admin actions repeat their target's id in it). */
+    public HttpResponse<String> delete(String token, String path, Object body) {
+        return server.send(authorized(server.request(path), token).header("Content-Type", "application/json")
+                .method("DELETE", HttpRequest.BodyPublishers.ofString(json(body))).build());
+    }
+
+    /** A new member whom the owner then makes an admin. */
+    public AuthTokens admin(String username) {
+        AuthTokens member = register(username);
+        UUID id = member.user().id();
+        expect(200, post(owner().accessToken(), "/api/admin/users/" + id + "/admin",
+                new TargetConfirmation(id, null)), AdminUser.class);
+        return member;
     }
 
     public HttpResponse<String> post(String token, String path, Object body) {
