@@ -31,10 +31,12 @@ public final class Database implements AutoCloseable {
     private static final int POOL_SIZE = 16;
 
     private final HikariDataSource dataSource;
+    private final Path dataDir;
     private final DbClient client;
     private final Sql sql;
 
-    private Database(HikariDataSource dataSource, DbClient client) {
+    private Database(HikariDataSource dataSource, DbClient client, Path dataDir) {
+        this.dataDir = dataDir;
         this.dataSource = dataSource;
         this.client = client;
         this.sql = new Sql(client);
@@ -59,11 +61,32 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw e;
         }
+        restrictDatabaseFiles(storage.dataDir());
         DbClient client = JdbcClientBuilder.create()
                 .connectionPool(new HikariPool(dataSource))
                 .statements(DbStatements.create(Config.just(ConfigSources.classpath(STATEMENTS)).get("statements")))
                 .build();
-        return new Database(dataSource, client);
+        return new Database(dataSource, client, storage.dataDir());
+    }
+
+    /**
+     * H2 creates its files with the process umask (usually 644). DATA_DIR is 700 already, but the database
+     * holds password hashes and messages, so its files are owner-only too, in case the directory is ever
+     * loosened.
+     */
+    private static void restrictDatabaseFiles(Path dataDir) {
+        try (var files = Files.list(dataDir)) {
+            files.filter(f -> f.getFileName().toString().endsWith(".db")).forEach(file -> {
+                try {
+                    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString(
+                            "rw-------"));
+                } catch (java.io.IOException | UnsupportedOperationException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "cannot restrict " + file, e);
+                }
+            });
+        } catch (java.io.IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "cannot list " + dataDir, e);
+        }
     }
 
     /** Applies pending migrations; exposed so tests can build older schema versions. */
@@ -120,6 +143,8 @@ public final class Database implements AutoCloseable {
     public void close() {
         client.close();
         dataSource.close();
+        // H2 may rewrite its file when it compacts on close
+        restrictDatabaseFiles(dataDir);
     }
 
     /** Outcome of a ping: whether the database answered, how fast, and why not. */

@@ -43,6 +43,17 @@ class ServerKeysTest {
     }
 
     @Test
+    void theRunningServersDataDirectoryAndDatabaseAreOwnerOnly() throws Exception {
+        var config = config(java.util.Map.of("LISTEN_ADDR", "127.0.0.1:0", "LOCAL_ADMIN_ADDR", "off"));
+        org.chatalot.server.ChatServer.start(config).stop();
+
+        Path data = config.storage().dataDir();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("chatalot.mv.db"))))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
     void configuredKeysAreUsedAndNothingIsGenerated() throws Exception {
         KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         Path privateKey = dir.resolve("jwt.pem");
