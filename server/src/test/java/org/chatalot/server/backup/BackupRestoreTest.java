@@ -54,7 +54,8 @@ class BackupRestoreTest {
     private static final int SENDERS = 3;
 
     @RegisterExtension
-    static TestServer server = TestServer.create();
+    static TestServer server = TestServer.create()
+            .with("WS_RATE_LIMIT_PER_SECOND", "100000").with("WS_RATE_LIMIT_BURST", "100000");
 
     @Test
     void aBackupTakenWhileMessagesFlowRestoresEveryAcknowledgedMessageAndFile() throws Exception {
