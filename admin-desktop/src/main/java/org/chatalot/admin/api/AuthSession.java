@@ -57,6 +57,15 @@ public final class AuthSession {
         return current().user();
     }
 
+    /**
+     * Uses an access token obtained elsewhere (the CLI's {@code --token}): no refresh token, so when the server
+     * refuses it the session simply ends.
+     */
+    public synchronized void useAccessToken(String accessToken) {
+        tokens = new AuthTokens(accessToken, "Bearer", Long.MAX_VALUE / 4, null, 0, null, null, null);
+        accessExpiresAt = Instant.MAX;
+    }
+
     public synchronized boolean isSignedIn() {
         return tokens != null;
     }
@@ -108,6 +117,10 @@ public final class AuthSession {
     }
 
     private synchronized void exchange(String refreshToken) throws IOException, InterruptedException {
+        if (refreshToken == null) {
+            tokens = null;
+            throw new SessionExpiredException("The server refused the access token (expired or revoked).");
+        }
         HttpTransport.Response response = transport.send("POST", Endpoints.REFRESH,
                 json.write(new RefreshRequest(refreshToken)), null);
         if (response.status() == 401 || response.status() == 403) {
@@ -121,7 +134,7 @@ public final class AuthSession {
 
     private synchronized void accept(AuthTokens value) {
         tokens = value;
-        accessExpiresAt = clock.instant().plusSeconds(value.expiresIn());
+        accessExpiresAt = clock.instant().plusSeconds(Math.max(0, value.expiresIn()));
         listener.refreshTokenChanged(value.refreshToken());
     }
 

@@ -57,6 +57,11 @@ public final class ExecutorTaskRunner implements TaskRunner, AutoCloseable {
         };
     }
 
+    @Override
+    public void onUiThread(Runnable update) {
+        uiThread.execute(update);
+    }
+
     private <T> void execute(String description, Work<T> work, Consumer<? super T> onSuccess,
                              Consumer<? super Throwable> onFailure, AtomicBoolean cancelled, AtomicBoolean timedOut) {
         try {

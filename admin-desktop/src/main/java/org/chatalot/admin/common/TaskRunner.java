@@ -15,4 +15,7 @@ public interface TaskRunner {
      */
     <T> TaskHandle run(String description, Work<T> work, Consumer<? super T> onSuccess,
                        Consumer<? super Throwable> onFailure);
+
+    /** Runs {@code update} on the UI thread: progress reports from inside running work. */
+    void onUiThread(Runnable update);
 }
