@@ -33,9 +33,15 @@ public final class AdminCli implements Runnable {
     public static int run(String[] args, PrintWriter out, PrintWriter err, DeploymentChecks checks) {
         CommandLine line = new CommandLine(new AdminCli(), new Factory(checks));
         line.setOut(out).setErr(err);
+        exitCodes(line);
+        return line.execute(args);
+    }
+
+    /** Each subcommand has its own spec: set the codes on all of them. */
+    private static void exitCodes(CommandLine line) {
         line.getCommandSpec().exitCodeOnInvalidInput(USAGE);
         line.getCommandSpec().exitCodeOnExecutionException(ERROR);
-        return line.execute(args);
+        line.getSubcommands().values().forEach(AdminCli::exitCodes);
     }
 
     /** Hands the checks to the check command; everything else is made as picocli would. */
