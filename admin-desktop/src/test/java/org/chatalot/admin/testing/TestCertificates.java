@@ -12,6 +12,7 @@ import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -52,7 +53,9 @@ public final class TestCertificates {
         }
 
         public void writeKeyPem(Path file) throws IOException {
-            Files.writeString(file, pem(keys.getPrivate()));
+            // PKCS#8 as the JDK encodes it: what nginx/openssl read without BouncyCastle's key wrapping
+            Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'})
+                    .encodeToString(keys.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
         }
     }
 
