@@ -43,11 +43,16 @@ public final class AppGraph implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
 
     public AppGraph(Path configDirectory, Executor uiThread) {
+        this(configDirectory, uiThread, null);
+    }
+
+    /** With other deployment checks: the installer's doctor once wired, or a fixed report for screenshots. */
+    public AppGraph(Path configDirectory, Executor uiThread, DeploymentChecks checksOrNull) {
         runner = new ExecutorTaskRunner(uiThread, TASK_LIMIT);
         ticker = new ScheduledTicker(uiThread);
         profiles = new ProfileStore(configDirectory);
         remembered = new RememberedSessions(new FileSecretStore(configDirectory));
-        checks = new BasicChecks(ssl, clock);
+        checks = checksOrNull == null ? new BasicChecks(ssl, clock) : checksOrNull;
         connector = (profile, listener) -> ServerConnection.open(profile, ssl, listener);
         shell = new ShellViewModel(runner);
         runner.setSessionGate(shell);

@@ -17,6 +17,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
@@ -115,17 +116,22 @@ public final class ChecksView implements View {
         daysLeft.getStyleClass().add("badge-" + state);
     }
 
+    /** Evidence and fixes can be long: they wrap to the column's width and the row grows. */
     private static <S> TableColumn<S, String> wrapped(TableColumn<S, String> column) {
-        column.setCellFactory(c -> {
-            TableCell<S, String> cell = new TableCell<>() {
-                @Override
-                protected void updateItem(String text, boolean empty) {
-                    super.updateItem(text, empty);
-                    setText(empty ? null : text);
-                }
-            };
-            cell.setWrapText(true);
-            return cell;
+        column.setCellFactory(c -> new TableCell<>() {
+            private final Text text = new Text();
+
+            {
+                text.wrappingWidthProperty().bind(column.widthProperty().subtract(12));
+                text.getStyleClass().add("cell-text");
+            }
+
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                text.setText(empty || value == null ? "" : value);
+                setGraphic(empty ? null : text);
+            }
         });
         return column;
     }

@@ -83,7 +83,7 @@ public final class HealthTiles {
             return;
         }
         double free = detail.diskTotalBytes() == 0 ? 1 : (double) detail.diskFreeBytes() / detail.diskTotalBytes();
-        disk.set(Formats.bytes(detail.diskFreeBytes()) + " free of " + Formats.bytes(detail.diskTotalBytes()),
+        disk.set(Formats.bytes(detail.diskFreeBytes()) + " free (" + Math.round(free * 100) + "%)",
                 free < LOW_DISK ? "warn" : "ok");
         sockets.set(Integer.toString(detail.openSockets()), "ok");
     }

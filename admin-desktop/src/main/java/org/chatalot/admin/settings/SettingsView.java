@@ -8,6 +8,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
+import javafx.util.StringConverter;
 
 import org.chatalot.admin.common.Fxml;
 import org.chatalot.admin.common.View;
@@ -36,6 +37,21 @@ public final class SettingsView implements View {
     @FXML
     private void initialize() {
         registration.getItems().setAll(RegistrationMode.values());
+        registration.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(RegistrationMode mode) {
+                return mode == null ? "" : switch (mode) {
+                    case OPEN -> "Open: anyone may register";
+                    case INVITE_ONLY -> "Invite only";
+                    case CLOSED -> "Closed: admins create accounts";
+                };
+            }
+
+            @Override
+            public RegistrationMode fromString(String text) {
+                return null;
+            }
+        });
         registration.valueProperty().bindBidirectional(model.registrationModeProperty());
         bindNumber(maxFileSize, model.maxFileSizeMbProperty());
         bindNumber(uploadQuota, model.uploadQuotaMbProperty());

@@ -1,6 +1,7 @@
 package org.chatalot.admin.users;
 
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 
 import javafx.beans.property.SimpleStringProperty;
@@ -31,6 +32,7 @@ public final class UsersView implements View {
     private final UsersViewModel model;
     private final Parent root;
     private boolean loaded;
+    private UUID lastSelected;
 
     @FXML private TextField search;
     @FXML private ComboBox<UserStatus> status;
@@ -88,8 +90,13 @@ public final class UsersView implements View {
                         + "and they should change it when they sign in:\n\n" + password);
             }
         });
-        model.users().addListener((ListChangeListener<AdminUser>) change -> refreshButtons());
-        table.getSelectionModel().selectedItemProperty().addListener((observable, was, now) -> refreshButtons());
+        model.users().addListener((ListChangeListener<AdminUser>) change -> reselect());
+        table.getSelectionModel().selectedItemProperty().addListener((observable, was, now) -> {
+            if (now != null) {
+                lastSelected = now.id();
+            }
+            refreshButtons();
+        });
         refreshButtons();
     }
 
@@ -121,6 +128,13 @@ public final class UsersView implements View {
 
     private Optional<AdminUser> selected() {
         return Optional.ofNullable(table.getSelectionModel().getSelectedItem());
+    }
+
+    /** After an action the page reloads: keep the same user selected so the next action is one click away. */
+    private void reselect() {
+        model.users().stream().filter(user -> user.id().equals(lastSelected)).findFirst()
+                .ifPresent(user -> table.getSelectionModel().select(user));
+        refreshButtons();
     }
 
     private void refreshButtons() {

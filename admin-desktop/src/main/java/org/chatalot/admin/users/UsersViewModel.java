@@ -173,8 +173,9 @@ public final class UsersViewModel extends ScreenModel {
     }
 
     private void show(AdminUserPage page) {
-        users.setAll(page.users());
+        // total first: listeners of the rows ask hasNextPage()
         total.set(page.total());
+        users.setAll(page.users());
         long first = page.total() == 0 ? 0 : page.offset() + 1;
         long last = Math.min(page.total(), (long) page.offset() + page.users().size());
         pageLabel.set(first + "–" + last + " of " + page.total());

@@ -49,9 +49,11 @@ class ProfileStoreTest {
     @Test
     void configDirectoryFollowsXdgAndTheOverride() {
         Path home = Path.of("/home/ada");
-        assertThat(ConfigDirectory.resolve(Map.of(), "Linux", home)).isEqualTo(Path.of("/home/ada/.config/chatalot-admin"));
+        assertThat(ConfigDirectory.resolve(Map.of(), "Linux", home))
+                .isEqualTo(Path.of("/home/ada/.config/chatalot-admin"));
         assertThat(ConfigDirectory.resolve(Map.of("XDG_CONFIG_HOME", "/x"), "Linux", home))
                 .isEqualTo(Path.of("/x/chatalot-admin"));
-        assertThat(ConfigDirectory.resolve(Map.of(ConfigDirectory.OVERRIDE, "/t"), "Linux", home)).isEqualTo(Path.of("/t"));
+        assertThat(ConfigDirectory.resolve(Map.of(ConfigDirectory.OVERRIDE, "/t"), "Linux", home))
+                .isEqualTo(Path.of("/t"));
     }
 }

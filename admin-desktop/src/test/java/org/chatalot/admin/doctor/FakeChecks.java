@@ -31,8 +31,8 @@ public final class FakeChecks implements DeploymentChecks {
         }
         Instant now = Instant.now();
         CertificateDetails leaf = new CertificateDetails("CN=chat.example.com", "CN=Test CA",
-                List.of("DNS:chat.example.com"), now.minus(Duration.ofDays(60)), now.plus(Duration.ofDays(30)).plusSeconds(60),
-                "AB:".repeat(31) + "AB", "EC");
+                List.of("DNS:chat.example.com"), now.minus(Duration.ofDays(60)),
+                now.plus(Duration.ofDays(30)).plusSeconds(60), "AB:".repeat(31) + "AB", "EC");
         return new CheckReport(request.url(), now, Duration.ofMillis(120), done, List.of(leaf));
     }
 }
