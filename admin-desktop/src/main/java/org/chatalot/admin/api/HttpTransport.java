@@ -1,0 +1,99 @@
+package org.chatalot.admin.api;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+
+import org.chatalot.admin.connection.ConnectionProfile;
+import org.chatalot.admin.connection.SslContextFactory;
+
+/**
+ * HTTP to one server, with the profile's trust and a time limit on every request. Host-name verification is
+ * set explicitly, whatever the trust mode: a pinned certificate replaces chain validation, never the name check.
+ */
+public final class HttpTransport {
+    private final ConnectionProfile profile;
+    private final HttpClient client;
+    private final Duration timeout;
+
+    public HttpTransport(ConnectionProfile profile, SslContextFactory ssl, Duration timeout) {
+        this.profile = profile;
+        this.timeout = timeout;
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (profile.isHttps()) {
+            SSLContext context = ssl.create(profile.trust());
+            SSLParameters parameters = context.getDefaultSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            builder.sslContext(context).sslParameters(parameters);
+        }
+        this.client = builder.build();
+    }
+
+    public ConnectionProfile profile() {
+        return profile;
+    }
+
+    /** One HTTP exchange: what came back and how long it took. */
+    public record Response(int status, byte[] body, Duration took, HttpHeaders headers) {
+        public boolean isSuccess() {
+            return status >= 200 && status < 300;
+        }
+
+        public Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+    }
+
+    public Response send(String method, String path, byte[] jsonBody, String bearer)
+            throws IOException, InterruptedException {
+        HttpRequest request = request(method, path, jsonBody, bearer).build();
+        long start = System.nanoTime();
+        try {
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new Response(response.statusCode(), response.body(), Duration.ofNanos(System.nanoTime() - start),
+                    response.headers());
+        } catch (IOException e) {
+            throw Problems.classify(e, request.uri());
+        }
+    }
+
+    /** Streams a (possibly large) body to {@code target}; returns the HTTP status. */
+    public int download(String path, String bearer, Path target) throws IOException, InterruptedException {
+        HttpRequest request = request("GET", path, null, bearer).timeout(timeout.multipliedBy(30)).build();
+        Path partial = target.resolveSibling(target.getFileName() + ".part");
+        try {
+            HttpResponse<Path> response = client.send(request, HttpResponse.BodyHandlers.ofFile(partial));
+            if (response.statusCode() / 100 == 2) {
+                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return response.statusCode();
+        } catch (IOException e) {
+            throw Problems.classify(e, request.uri());
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    private HttpRequest.Builder request(String method, String path, byte[] jsonBody, String bearer) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(profile.resolve(path)).timeout(timeout)
+                .header("Accept", "application/json").header("User-Agent", "chatalot-admin");
+        if (bearer != null) {
+            builder.header("Authorization", "Bearer " + bearer);
+        }
+        if (jsonBody == null) {
+            return builder.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return builder.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(jsonBody));
+    }
+}

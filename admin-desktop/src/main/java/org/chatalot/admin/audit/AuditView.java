@@ -1,0 +1,90 @@
+package org.chatalot.admin.audit;
+
+import java.io.File;
+import java.util.List;
+
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.FileChooser;
+
+import org.chatalot.admin.common.Formats;
+import org.chatalot.admin.common.Fxml;
+import org.chatalot.admin.common.Tables;
+import org.chatalot.admin.common.View;
+import org.chatalot.model.admin.AuditEvent;
+
+/** The audit log with its filters, paging back in time and export to a file the admin picks. */
+public final class AuditView implements View {
+    private final AuditViewModel model;
+    private final Parent root;
+
+    @FXML private TextField action;
+    @FXML private TextField actor;
+    @FXML private TextField target;
+    @FXML private DatePicker from;
+    @FXML private DatePicker to;
+    @FXML private Button apply;
+    @FXML private ProgressIndicator busy;
+    @FXML private TableView<AuditEvent> table;
+    @FXML private Button older;
+    @FXML private Button exportCsv;
+    @FXML private Button exportJson;
+    @FXML private Label error;
+    @FXML private Label message;
+
+    public AuditView(AuditViewModel model) {
+        this.model = model;
+        this.root = Fxml.load(this);
+    }
+
+    @FXML
+    private void initialize() {
+        table.setItems(model.entries());
+        table.getColumns().setAll(List.of(
+                Tables.column("When", e -> Formats.dateTime(e.at()), 130),
+                Tables.column("Actor", AuditEvent::actorName, 110),
+                Tables.column("Action", AuditEvent::action, 160),
+                Tables.column("Target", e -> e.targetName() != null ? e.targetName() : e.targetId(), 130),
+                Tables.column("IP", AuditEvent::ip, 110),
+                Tables.column("Details", e -> e.details() == null || e.details().isEmpty() ? "" : e.details(), 200)));
+        action.textProperty().bindBidirectional(model.actionProperty());
+        actor.textProperty().bindBidirectional(model.actorIdProperty());
+        target.textProperty().bindBidirectional(model.targetIdProperty());
+        from.valueProperty().bindBidirectional(model.fromProperty());
+        to.valueProperty().bindBidirectional(model.toProperty());
+        busy.visibleProperty().bind(model.busyProperty());
+        error.textProperty().bind(model.errorProperty());
+        message.textProperty().bind(model.messageProperty());
+        older.disableProperty().bind(model.hasOlderProperty().not());
+        apply.setOnAction(event -> model.load());
+        older.setOnAction(event -> model.loadOlder());
+        exportCsv.setOnAction(event -> export(AuditExport.Format.CSV));
+        exportJson.setOnAction(event -> export(AuditExport.Format.JSON));
+    }
+
+    private void export(AuditExport.Format format) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the audit log");
+        chooser.setInitialFileName("chatalot-audit." + format.wireName());
+        File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file != null) {
+            model.export(format, file.toPath());
+        }
+    }
+
+    @Override
+    public Parent root() {
+        return root;
+    }
+
+    @Override
+    public void shown() {
+        model.load();
+    }
+}

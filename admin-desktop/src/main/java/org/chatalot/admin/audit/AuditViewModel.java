@@ -1,0 +1,124 @@
+package org.chatalot.admin.audit;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import org.chatalot.admin.api.AuditQuery;
+import org.chatalot.admin.common.ScreenModel;
+import org.chatalot.admin.common.TaskRunner;
+import org.chatalot.model.admin.AuditEvent;
+import org.chatalot.model.admin.AuditPage;
+
+/**
+ * The audit log, newest first, 100 entries a page with "load older". Export writes every entry matching the
+ * filters, not just the loaded page, so what an admin hands on is complete.
+ */
+public final class AuditViewModel extends ScreenModel {
+    static final int PAGE_SIZE = 100;
+
+    private final ObservableList<AuditEvent> entries = FXCollections.observableArrayList();
+    private final StringProperty actorId = new SimpleStringProperty("");
+    private final StringProperty action = new SimpleStringProperty("");
+    private final StringProperty targetId = new SimpleStringProperty("");
+    private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
+    private final BooleanProperty hasOlder = new SimpleBooleanProperty();
+    private UUID nextBefore;
+
+    public AuditViewModel(TaskRunner runner, ApiAccess access) {
+        super(runner, access);
+    }
+
+    public ObservableList<AuditEvent> entries() {
+        return entries;
+    }
+
+    public StringProperty actorIdProperty() {
+        return actorId;
+    }
+
+    public StringProperty actionProperty() {
+        return action;
+    }
+
+    public StringProperty targetIdProperty() {
+        return targetId;
+    }
+
+    public ObjectProperty<LocalDate> fromProperty() {
+        return from;
+    }
+
+    public ObjectProperty<LocalDate> toProperty() {
+        return to;
+    }
+
+    public BooleanProperty hasOlderProperty() {
+        return hasOlder;
+    }
+
+    public void load() {
+        query().ifPresent(query -> submit("Loading audit log", () -> api().audit(query), page -> {
+            entries.setAll(page.entries());
+            remember(page);
+        }));
+    }
+
+    public void loadOlder() {
+        if (nextBefore == null) {
+            return;
+        }
+        query().ifPresent(query -> submit("Loading older entries", () -> api().audit(query.before(nextBefore)),
+                page -> {
+                    entries.addAll(page.entries());
+                    remember(page);
+                }));
+    }
+
+    /** Writes every matching entry to {@code target} as {@link AuditExport.Format#CSV} or JSON. */
+    public void export(AuditExport.Format format, Path target) {
+        query().ifPresent(query -> submit("Exporting audit log", () -> new AuditExport(api()).write(query, format,
+                target), count -> tell("Exported " + count + " entries to " + target.getFileName())));
+    }
+
+    private void remember(AuditPage page) {
+        nextBefore = page.nextBefore();
+        hasOlder.set(nextBefore != null && !page.entries().isEmpty());
+    }
+
+    Optional<AuditQuery> query() {
+        try {
+            return Optional.of(new AuditQuery(uuid(actorId.get()), blank(action.get()),
+                    blank(targetId.get()), start(from.get()), start(to.get() == null ? null : to.get().plusDays(1)),
+                    null, PAGE_SIZE));
+        } catch (IllegalArgumentException e) {
+            fail("Actor must be a user id (UUID), e.g. from the users screen.");
+            return Optional.empty();
+        }
+    }
+
+    private static UUID uuid(String value) {
+        return value == null || value.isBlank() ? null : UUID.fromString(value.strip());
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static Instant start(LocalDate day) {
+        return day == null ? null : day.atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,72 @@
+package org.chatalot.admin.backups;
+
+import java.io.File;
+import java.util.List;
+
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableView;
+import javafx.stage.FileChooser;
+
+import org.chatalot.admin.common.Formats;
+import org.chatalot.admin.common.Fxml;
+import org.chatalot.admin.common.Tables;
+import org.chatalot.admin.common.View;
+import org.chatalot.model.admin.BackupInfo;
+
+/** Backups on the server: create one, download the selected one to a file the admin picks. */
+public final class BackupsView implements View {
+    private final BackupsViewModel model;
+    private final Parent root;
+
+    @FXML private Button create;
+    @FXML private Button download;
+    @FXML private ProgressIndicator busy;
+    @FXML private Button refresh;
+    @FXML private TableView<BackupInfo> table;
+    @FXML private Label error;
+    @FXML private Label message;
+
+    public BackupsView(BackupsViewModel model) {
+        this.model = model;
+        this.root = Fxml.load(this);
+    }
+
+    @FXML
+    private void initialize() {
+        table.setItems(model.backups());
+        table.getColumns().setAll(List.of(
+                Tables.column("Name", BackupInfo::name, 260),
+                Tables.column("Size", b -> Formats.bytes(b.sizeBytes()), 90),
+                Tables.column("Created", b -> Formats.dateTime(b.createdAt()), 140),
+                Tables.column("SHA-256", b -> b.sha256() == null ? "" : b.sha256().substring(0, 16) + "…", 160)));
+        busy.visibleProperty().bind(model.busyProperty());
+        error.textProperty().bind(model.errorProperty());
+        message.textProperty().bind(model.messageProperty());
+        download.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        create.setOnAction(event -> model.create());
+        refresh.setOnAction(event -> model.load());
+        download.setOnAction(event -> {
+            BackupInfo backup = table.getSelectionModel().getSelectedItem();
+            FileChooser chooser = new FileChooser();
+            chooser.setInitialFileName(backup.name());
+            File file = chooser.showSaveDialog(root.getScene().getWindow());
+            if (file != null) {
+                model.download(backup, file.toPath());
+            }
+        });
+    }
+
+    @Override
+    public Parent root() {
+        return root;
+    }
+
+    @Override
+    public void shown() {
+        model.load();
+    }
+}

@@ -1,0 +1,2 @@
+/** The backups screen: list the server's backup archives, start one, download one to this computer. */
+package org.chatalot.admin.backups;

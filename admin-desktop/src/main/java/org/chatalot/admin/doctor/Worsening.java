@@ -1,0 +1,25 @@
+package org.chatalot.admin.doctor;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What got worse between two runs of the same checks: a finding whose severity rose, or a new finding that is
+ * not a pass. Improvements and unchanged results do not notify, so a periodic check stays quiet until it matters.
+ */
+public final class Worsening {
+    private Worsening() {
+    }
+
+    public static List<String> between(CheckReport previous, CheckReport current) {
+        List<String> worse = new ArrayList<>();
+        for (Finding now : current.findings()) {
+            Severity before = previous.finding(now.id()).map(Finding::severity).orElse(Severity.PASS);
+            if (now.severity().isWorseThan(before) && now.severity() != Severity.SKIP) {
+                worse.add(now.title() + ": " + before.label() + " → " + now.severity().label() + " ("
+                        + now.evidence() + ")");
+            }
+        }
+        return worse;
+    }
+}

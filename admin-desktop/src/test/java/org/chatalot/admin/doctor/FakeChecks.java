@@ -1,0 +1,38 @@
+package org.chatalot.admin.doctor;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.chatalot.admin.connection.CertificateDetails;
+
+/** Deployment checks that report whatever the test sets, through the same progress calls as real ones. */
+public final class FakeChecks implements DeploymentChecks {
+    private List<Finding> next = List.of(Finding.pass("tls.handshake", "TLS handshake", "verified"));
+    private int runs;
+
+    public void willReport(Finding... findings) {
+        next = List.of(findings);
+    }
+
+    public int runs() {
+        return runs;
+    }
+
+    @Override
+    public CheckReport run(CheckRequest request, CheckProgress progress) {
+        runs++;
+        List<Finding> done = new ArrayList<>();
+        for (Finding finding : next) {
+            progress.started(finding.id(), finding.title());
+            done.add(finding);
+            progress.finished(finding);
+        }
+        Instant now = Instant.now();
+        CertificateDetails leaf = new CertificateDetails("CN=chat.example.com", "CN=Test CA",
+                List.of("DNS:chat.example.com"), now.minus(Duration.ofDays(60)),
+                now.plus(Duration.ofDays(30)).plusSeconds(60), "AB:".repeat(31) + "AB", "EC");
+        return new CheckReport(request.url(), now, Duration.ofMillis(120), done, List.of(leaf));
+    }
+}
