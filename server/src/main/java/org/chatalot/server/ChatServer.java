@@ -24,6 +24,7 @@ import org.chatalot.server.http.RequestContextFilter;
 import org.chatalot.server.http.RequestIds;
 import org.chatalot.server.http.SecurityHeaders;
 import org.chatalot.server.http.StaticFiles;
+import org.chatalot.server.http.UnreadBodyFilter;
 import org.chatalot.server.local.LocalAdminRouting;
 import org.chatalot.server.metrics.HttpMetricsFilter;
 
@@ -134,7 +135,8 @@ public final class ChatServer implements AutoCloseable {
     private static void publicRouting(HttpRouting.Builder routing, ServerConfig config, ServerGraph c,
                                       Map<String, HttpService> extraApiServices) {
         RequestIds ids = c.requestIds;
-        routing.addFilter(new RequestContextFilter(ids, proxyResolver(config)))
+        routing.addFilter(new UnreadBodyFilter())
+                .addFilter(new RequestContextFilter(ids, proxyResolver(config)))
                 .addFilter(new SecurityHeaders())
                 .addFilter(new HttpMetricsFilter(c.metrics.registry()))
                 .addFilter(new RateLimitFilter(new RateLimiter(config.limits().general()),

@@ -2,7 +2,6 @@ package org.chatalot.server.http;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
 
 import io.helidon.http.HeaderValues;
 import io.helidon.webserver.CloseConnectionException;
@@ -12,19 +11,15 @@ import io.helidon.webserver.http.ServerResponse;
 import org.chatalot.server.error.ServiceException;
 
 /**
- * A large request body, opened only when wanted, and refused in a way the client actually hears.
+ * An upload's body, opened only when wanted, and refused in a way the client actually hears.
  *
- * <p>Answering early and closing is not enough: if the server closes while the client is still sending,
- * the unread bytes make Linux send a reset, and the client usually loses the error response with it. So:
- * when the body was never asked for and the client sent {@code Expect: 100-continue}, the answer goes out
- * before it sends a byte; otherwise the error is sent with {@code Connection: close}, up to 16 MiB (or
- * 10 s) more of the body is read and thrown away, giving the client time to read the answer and stop, and
- * then the connection is closed (its unread rest must never be parsed as a next request).
+ * <p>When the client sent {@code Expect: 100-continue} and the body was never asked for, the refusal goes
+ * out before it sends a byte and the connection stays usable. When the body was read in part, the refusal
+ * is sent with {@code Connection: close}, up to 16 MiB (or 10 s) more is read and discarded so the client
+ * can read the answer and stop, and then the connection is closed: its unread rest must never be parsed
+ * as a next request (see {@link UnreadBodyFilter}).
  */
 public final class UploadBody {
-    static final long LINGER_BYTES = 16L * 1024 * 1024;
-    static final Duration LINGER_TIME = Duration.ofSeconds(10);
-
     private final ServerRequest request;
     private Tracked stream;
 
@@ -47,37 +42,16 @@ public final class UploadBody {
 
     /** Writes {@code error} through {@code errors}, then deals with whatever of the body is still coming. */
     public void refuse(ServerResponse response, ErrorResponses errors, ServiceException error) {
-        boolean bodyWithheld = stream == null && request.headers().contains(HeaderValues.EXPECT_100)
-                && !request.continueSent();
-        if (bodyWithheld || stream != null && stream.ended || !request.content().hasEntity()) {
+        if (stream == null || stream.ended) {
+            // never read: UnreadBodyFilter lingers after this answer; fully read: nothing is left
             errors.send(response, error);
             return;
         }
         response.header(HeaderValues.CONNECTION_CLOSE);
         errors.send(response, error);
-        boolean ended = drain(open());
+        boolean ended = UnreadBodyFilter.linger(stream);
         throw new CloseConnectionException(ended ? "refused upload read to its end"
                 : "refused upload still sending after the linger limit");
-    }
-
-    /** Reads and discards up to the linger limits; true when the body ended within them. */
-    private static boolean drain(InputStream body) {
-        byte[] sink = new byte[64 * 1024];
-        long deadline = System.nanoTime() + LINGER_TIME.toNanos();
-        long left = LINGER_BYTES;
-        try {
-            while (left > 0 && System.nanoTime() < deadline) {
-                int read = body.read(sink, 0, (int) Math.min(sink.length, left));
-                if (read < 0) {
-                    return true;
-                }
-                left -= read;
-            }
-        } catch (IOException | RuntimeException e) {
-            // the client went away: nothing left to linger for
-            return false;
-        }
-        return false;
     }
 
     /** The client stopped sending before the body's end (it cancelled, or the network failed). */
