@@ -79,16 +79,22 @@ public final class FileApi implements HttpService {
     private void upload(Principal who, ServerRequest req, ServerResponse res) {
         UploadBody body = new UploadBody(req);
         try {
-            requireUploadRate(who);
-            String boundary = boundary(req);
-            UUID channel = channelParam(req);
-            FileInfo stored = uploads.receive(who, body.declaredLength(), channel,
-                    () -> new MultipartReader(body.open(), boundary));
-            json.send(res, Status.CREATED_201, stored);
+            json.send(res, Status.CREATED_201, receive(who, req, body));
         } catch (ServiceException e) {
             body.refuse(res, errors, e);
         } catch (UploadBody.ClientGone e) {
             throw new CloseConnectionException("upload abandoned by the client", e);
+        }
+    }
+
+    /** Everything that can be refused from the headers alone is, before the body is opened. */
+    private FileInfo receive(Principal who, ServerRequest req, UploadBody body) {
+        requireUploadRate(who);
+        String boundary = boundary(req);
+        UUID channel = channelParam(req);
+        try {
+            return uploads.receive(who, body.declaredLength(), channel,
+                    () -> new MultipartReader(body.open(), boundary));
         } catch (IOException e) {
             throw new UncheckedIOException("upload failed", e);
         }
@@ -98,21 +104,24 @@ public final class FileApi implements HttpService {
         try (FileService.Download download = files.open(who, fileId(req))) {
             FileInfo info = download.info();
             Optional<ByteRange> range = requestedRange(req, info);
-            res.header(HeaderNames.CONTENT_TYPE, info.contentType());
-            res.header(HeaderNames.CONTENT_DISPOSITION, FileNames.contentDisposition(info.name()));
-            res.header(HeaderNames.CACHE_CONTROL, "private");
-            res.header(HeaderNames.ETAG, etag(info));
-            res.header(HeaderNames.ACCEPT_RANGES, "bytes");
-            res.header(CONTENT_SECURITY_POLICY, DOWNLOAD_CSP);
-            long start = range.map(ByteRange::start).orElse(0L);
-            long length = range.map(ByteRange::length).orElse(info.sizeBytes());
+            downloadHeaders(res, info);
             range.ifPresent(r -> {
                 res.status(Status.PARTIAL_CONTENT_206);
                 res.header(HeaderNames.CONTENT_RANGE, r.contentRange(info.sizeBytes()));
             });
+            long length = range.map(ByteRange::length).orElse(info.sizeBytes());
             res.header(HeaderNames.CONTENT_LENGTH, Long.toString(length));
-            stream(download.content(), start, length, res);
+            stream(download.content(), range.map(ByteRange::start).orElse(0L), length, res);
         }
+    }
+
+    private static void downloadHeaders(ServerResponse res, FileInfo info) {
+        res.header(HeaderNames.CONTENT_TYPE, info.contentType());
+        res.header(HeaderNames.CONTENT_DISPOSITION, FileNames.contentDisposition(info.name()));
+        res.header(HeaderNames.CACHE_CONTROL, "private");
+        res.header(HeaderNames.ETAG, etag(info));
+        res.header(HeaderNames.ACCEPT_RANGES, "bytes");
+        res.header(CONTENT_SECURITY_POLICY, DOWNLOAD_CSP);
     }
 
     /** {@code If-Range} with another validator means the client's partial copy is stale: send it all. */

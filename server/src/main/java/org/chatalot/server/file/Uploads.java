@@ -81,11 +81,6 @@ public final class Uploads {
         }
     }
 
-    /** Bytes reserved by this user's uploads in progress. */
-    long reservedBy(UUID userId) {
-        return quota.reservedBy(userId);
-    }
-
     private Received readForm(Principal who, UUID channelId, MultipartReader form, QuotaGuard.Ticket ticket)
             throws IOException {
         UUID channel = channelId;
