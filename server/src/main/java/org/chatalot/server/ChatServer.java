@@ -31,6 +31,7 @@ import org.chatalot.server.http.RequestContextFilter;
 import org.chatalot.server.http.RequestIds;
 import org.chatalot.server.http.SecurityHeaders;
 import org.chatalot.server.http.StaticFiles;
+import org.chatalot.server.http.UnreadBodyFilter;
 import org.chatalot.server.local.LocalAdminRouting;
 import org.chatalot.server.metrics.HttpMetricsFilter;
 
@@ -148,7 +149,8 @@ public final class ChatServer implements AutoCloseable {
     private static void publicRouting(HttpRouting.Builder routing, ServerConfig config, ServerGraph c,
                                       Map<String, HttpService> extraApiServices) {
         RequestIds ids = c.requestIds;
-        routing.addFilter(new RequestContextFilter(ids, proxyResolver(config)))
+        routing.addFilter(new UnreadBodyFilter())
+                .addFilter(new RequestContextFilter(ids, proxyResolver(config)))
                 .addFilter(new SecurityHeaders())
                 .addFilter(new HttpMetricsFilter(c.metrics.registry()))
                 .addFilter(new RateLimitFilter(new RateLimiter(config.limits().general()),
@@ -167,7 +169,8 @@ public final class ChatServer implements AutoCloseable {
                 .register(ApiPaths.CHANNELS, c.apis.channels())
                 .register(ApiPaths.MESSAGES, c.apis.messages().messageRoutes())
                 .register(ApiPaths.DMS, c.apis.dms())
-                .register(ApiPaths.BLOCKS, c.apis.blocks());
+                .register(ApiPaths.BLOCKS, c.apis.blocks())
+                .register(ApiPaths.FILES, c.apis.files());
         extraApiServices.forEach(routing::register);
         Handler unknownApi = (req, res) -> {
             throw new NotFound("no such endpoint: " + req.prologue().method().text() + " " + req.path().path());

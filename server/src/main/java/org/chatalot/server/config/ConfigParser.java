@@ -50,8 +50,9 @@ final class ConfigParser {
         var limits = new ServerConfig.Limits(
                 integer(Settings.MAX_FILE_SIZE_MB, 1, 10_240),
                 integer(Settings.UPLOAD_QUOTA_MB, 0, 10_485_760),
-                new ServerConfig.RateLimit(decimal(Settings.RATE_LIMIT_PER_SECOND),
-                        integer(Settings.RATE_LIMIT_BURST, 1, 1_000_000)),
+                integer(Settings.UPLOADS_PER_MINUTE, 1, 100_000),
+                new ServerConfig.RateLimit(decimal(Settings.RATE_LIMIT_PER_SECOND), integer(Settings.RATE_LIMIT_BURST, 1,
+                        1_000_000)),
                 new ServerConfig.RateLimit(decimal(Settings.AUTH_RATE_LIMIT_PER_SECOND),
                         integer(Settings.AUTH_RATE_LIMIT_BURST, 1, 1_000_000)),
                 new ServerConfig.RateLimit(decimal(Settings.WS_RATE_LIMIT_PER_SECOND),

@@ -45,7 +45,8 @@ public record ServerConfig(Network network,
         }
     }
 
-    public record Limits(int maxFileSizeMb, int uploadQuotaMb, RateLimit general, RateLimit auth, RateLimit websocket) {
+    public record Limits(int maxFileSizeMb, int uploadQuotaMb, int uploadsPerMinute, RateLimit general, RateLimit auth,
+                         RateLimit websocket) {
 
         public long maxFileSizeBytes() {
             return maxFileSizeMb * 1024L * 1024L;
@@ -54,6 +55,11 @@ public record ServerConfig(Network network,
         /** 0 means unlimited. */
         public long uploadQuotaBytes() {
             return uploadQuotaMb * 1024L * 1024L;
+        }
+
+        /** Uploads per user as a token bucket: a minute's worth at once, then refilled evenly. */
+        public RateLimit uploads() {
+            return new RateLimit(uploadsPerMinute / 60.0, uploadsPerMinute);
         }
     }
 

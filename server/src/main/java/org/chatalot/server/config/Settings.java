@@ -17,6 +17,8 @@ public final class Settings {
             "largest upload in MiB; the proxy body limit must be at least this plus overhead");
     public static final Setting UPLOAD_QUOTA_MB = Setting.of("UPLOAD_QUOTA_MB", "500",
             "storage per user in MiB; 0 means unlimited");
+    public static final Setting UPLOADS_PER_MINUTE = Setting.of("UPLOADS_PER_MINUTE", "30",
+            "uploads one user may start per minute (a burst of this many, then refilled evenly)");
     public static final Setting REGISTRATION_MODE = Setting.of("REGISTRATION_MODE", "invite_only",
             "open, invite_only or closed (an admin can change it at run time)");
     public static final Setting TRUSTED_PROXIES = Setting.of("TRUSTED_PROXIES", "127.0.0.1/32,::1/128",
@@ -69,7 +71,7 @@ public final class Settings {
             "Argon2id lanes");
 
     public static final List<Setting> ALL = List.of(
-            LISTEN_ADDR, PUBLIC_URL, DATA_DIR, DATABASE_URL, MAX_FILE_SIZE_MB, UPLOAD_QUOTA_MB,
+            LISTEN_ADDR, PUBLIC_URL, DATA_DIR, DATABASE_URL, MAX_FILE_SIZE_MB, UPLOAD_QUOTA_MB, UPLOADS_PER_MINUTE,
             REGISTRATION_MODE, TRUSTED_PROXIES, ICE_SERVERS, TURN_SECRET, TURN_URLS, TURN_TTL_SECONDS,
             JWT_PRIVATE_KEY_PATH, JWT_PUBLIC_KEY_PATH, TOTP_ENCRYPTION_KEY, LOCAL_ADMIN_ADDR, LOG_LEVEL,
             RATE_LIMIT_PER_SECOND, RATE_LIMIT_BURST, AUTH_RATE_LIMIT_PER_SECOND, AUTH_RATE_LIMIT_BURST,

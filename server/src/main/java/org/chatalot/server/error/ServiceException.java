@@ -6,7 +6,7 @@ package org.chatalot.server.error;
  */
 public abstract sealed class ServiceException extends RuntimeException
         permits InvalidInput, NotFound, Conflict, Forbidden, Unauthorized, TooMany, PayloadTooLarge,
-        UnsupportedMedia, Unavailable, MethodNotAllowed {
+        UnsupportedMedia, Unavailable, MethodNotAllowed, RangeNotSatisfiable {
     private final String code;
 
     protected ServiceException(String code, String message) {

@@ -7,7 +7,11 @@ public final class Unavailable extends ServiceException {
     private final long retryAfterSeconds;
 
     public Unavailable(String message, long retryAfterSeconds) {
-        super(ErrorCodes.UNAVAILABLE, message);
+        this(ErrorCodes.UNAVAILABLE, message, retryAfterSeconds);
+    }
+
+    public Unavailable(String code, String message, long retryAfterSeconds) {
+        super(code, message);
         this.retryAfterSeconds = retryAfterSeconds;
     }
 

@@ -22,6 +22,7 @@ import org.chatalot.server.error.InvalidInput;
 import org.chatalot.server.error.MethodNotAllowed;
 import org.chatalot.server.error.NotFound;
 import org.chatalot.server.error.PayloadTooLarge;
+import org.chatalot.server.error.RangeNotSatisfiable;
 import org.chatalot.server.error.ServiceException;
 import org.chatalot.server.error.TooMany;
 import org.chatalot.server.error.Unauthorized;
@@ -75,6 +76,8 @@ public final class ErrorResponses {
             response.header(HeaderNames.RETRY_AFTER, Long.toString(unavailable.retryAfterSeconds()));
         } else if (e instanceof MethodNotAllowed notAllowed) {
             response.header(HeaderNames.ALLOW, String.join(", ", notAllowed.allowed()));
+        } else if (e instanceof RangeNotSatisfiable range) {
+            response.header(HeaderNames.CONTENT_RANGE, "bytes */" + range.length());
         }
         json.send(response, status, new ErrorBody(new ErrorBody.ErrorDetail(e.code(), e.getMessage(), field, null)));
     }
@@ -90,6 +93,7 @@ public final class ErrorResponses {
             case PayloadTooLarge ignored -> Status.REQUEST_ENTITY_TOO_LARGE_413;
             case UnsupportedMedia ignored -> Status.UNSUPPORTED_MEDIA_TYPE_415;
             case TooMany ignored -> Status.TOO_MANY_REQUESTS_429;
+            case RangeNotSatisfiable ignored -> Status.REQUESTED_RANGE_NOT_SATISFIABLE_416;
             case Unavailable ignored -> Status.SERVICE_UNAVAILABLE_503;
         };
     }
@@ -120,15 +124,7 @@ public final class ErrorResponses {
                                                    ServerResponseHeaders headers,
                                                    String message) {
         String requestId = requestIds.next();
-        String text = switch (eventType) {
-            case PAYLOAD_TOO_LARGE -> "request body is larger than this server accepts";
-            case BAD_REQUEST -> "malformed HTTP request";
-            case HTTP_VERSION_NOT_SUPPORTED -> "HTTP version not supported";
-            case FORBIDDEN -> "forbidden";
-            case INTERNAL_ERROR, OTHER -> defaultStatus.code() >= 500
-                    ? "internal error; quote request id " + requestId + " to the operator"
-                    : defaultStatus.reasonPhrase();
-        };
+        String text = directMessage(eventType, defaultStatus, requestId);
         if (defaultStatus.code() >= 500) {
             LOG.log(System.Logger.Level.ERROR, "Request " + requestId + " failed before routing: " + message);
         }
@@ -144,6 +140,21 @@ public final class ErrorResponses {
                 .build();
     }
 
+    private static String directMessage(DirectHandler.EventType eventType, Status status, String requestId) {
+        if (status.code() == Status.REQUEST_ENTITY_TOO_LARGE_413.code()) {
+            // Helidon reports an over-long Content-Length as a BAD_REQUEST event with status 413.
+            return "request body is larger than this server accepts";
+        }
+        return switch (eventType) {
+            case PAYLOAD_TOO_LARGE -> "request body is larger than this server accepts";
+            case BAD_REQUEST -> "malformed HTTP request";
+            case HTTP_VERSION_NOT_SUPPORTED -> "HTTP version not supported";
+            case FORBIDDEN -> "forbidden";
+            case INTERNAL_ERROR, OTHER -> status.code() >= 500
+                    ? "internal error; quote request id " + requestId + " to the operator" : status.reasonPhrase();
+        };
+    }
+
     static String codeFor(Status status) {
         return switch (status.code()) {
             case 400 -> ErrorCodes.BAD_REQUEST;
@@ -154,6 +165,7 @@ public final class ErrorResponses {
             case 409 -> ErrorCodes.CONFLICT;
             case 413 -> ErrorCodes.PAYLOAD_TOO_LARGE;
             case 415 -> ErrorCodes.UNSUPPORTED_MEDIA_TYPE;
+            case 416 -> ErrorCodes.RANGE_NOT_SATISFIABLE;
             case 429 -> ErrorCodes.RATE_LIMITED;
             case 503 -> ErrorCodes.UNAVAILABLE;
             default -> status.code() >= 500 ? ErrorCodes.INTERNAL_ERROR : ErrorCodes.BAD_REQUEST;

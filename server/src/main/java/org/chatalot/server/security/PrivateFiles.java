@@ -55,6 +55,14 @@ public final class PrivateFiles {
         }
     }
 
+    /** Creates an empty file only its owner may read (fails if it exists). */
+    public static Path newFile(Path file) throws IOException {
+        if (isPosix(file.toAbsolutePath().getParent())) {
+            return Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_FILE));
+        }
+        return Files.createFile(file);
+    }
+
     /** True when group or others may read the file (a secret should never be). */
     public static boolean isReadableByOthers(Path file) throws IOException {
         if (!isPosix(file)) {

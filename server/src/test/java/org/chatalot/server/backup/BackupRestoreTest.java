@@ -40,8 +40,10 @@ import org.chatalot.model.channel.CreateChannelRequest;
 import org.chatalot.model.message.Message;
 import org.chatalot.model.message.MessagePage;
 import org.chatalot.model.ws.ClientMessage;
+import org.chatalot.model.file.FileInfo;
 import org.chatalot.server.cli.AdminCli;
 import org.chatalot.server.config.ConfigLoader;
+import org.chatalot.server.testing.FileClient;
 import org.chatalot.server.testing.TestServer;
 import org.chatalot.server.testing.TestUsers;
 import org.chatalot.server.testing.WsClient;
@@ -63,7 +65,7 @@ class BackupRestoreTest {
         String owner = users.owner().accessToken();
         Channel channel = users.expect(201, users.post(owner, "/api/channels",
                 new CreateChannelRequest("backup-room", null, null, null)), Channel.class);
-        Map<Path, byte[]> files = uploadedFiles(server.dataDir().resolve("files"));
+        Map<UUID, byte[]> files = upload(owner, channel.id());
         List<AuthTokens> senders = new ArrayList<>();
         for (int i = 0; i < SENDERS; i++) {
             AuthTokens sender = users.register("sender-" + i);
@@ -124,8 +126,11 @@ class BackupRestoreTest {
         assertThat(restored).containsAll(ackedBeforeBackup).doesNotContain(afterBackup);
         assertThat(acked).containsAll(restored);
         assertThat(ackedBeforeBackup).hasSizeGreaterThanOrEqualTo(SENDERS * 5);
-        for (Map.Entry<Path, byte[]> file : files.entrySet()) {
-            assertThat(Files.readAllBytes(file.getKey())).as(file.getKey().toString()).isEqualTo(file.getValue());
+        FileClient fileClient = new FileClient(server);
+        for (Map.Entry<UUID, byte[]> file : files.entrySet()) {
+            HttpResponse<byte[]> restoredFile = fileClient.download(owner, file.getKey());
+            assertThat(restoredFile.statusCode()).as("file %s", file.getKey()).isEqualTo(200);
+            assertThat(restoredFile.body()).as("file %s", file.getKey()).isEqualTo(file.getValue());
         }
     }
 
@@ -186,17 +191,16 @@ class BackupRestoreTest {
         return ids;
     }
 
-    /** Stand-ins for the files feature's uploads: a few files of random bytes in nested folders. */
-    private static Map<Path, byte[]> uploadedFiles(Path filesDir) throws IOException {
-        Map<Path, byte[]> files = new HashMap<>();
+    /** A few files of random bytes, uploaded into the channel through the API. */
+    private static Map<UUID, byte[]> upload(String token, UUID channelId) throws IOException {
+        FileClient fileClient = new FileClient(server);
+        Map<UUID, byte[]> files = new HashMap<>();
         Random random = new Random(7);
         for (int i = 0; i < 5; i++) {
-            byte[] content = new byte[1000 + random.nextInt(200_000)];
-            random.nextBytes(content);
-            Path file = filesDir.resolve("%02x".formatted(i)).resolve("file-" + i + ".bin");
-            Files.createDirectories(file.getParent());
-            Files.write(file, content);
-            files.put(file, content);
+            byte[] content = FileClient.randomBytes(1000 + random.nextInt(200_000), i);
+            HttpResponse<String> response = fileClient.uploadTo(token, channelId, "file-" + i + ".bin", content);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            files.put(server.json().readValue(response.body(), FileInfo.class).id(), content);
         }
         return files;
     }

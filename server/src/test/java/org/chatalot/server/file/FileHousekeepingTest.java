@@ -1,0 +1,172 @@
+package org.chatalot.server.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.chatalot.model.file.FileInfo;
+import org.chatalot.model.user.Role;
+import org.chatalot.server.channel.ChannelAccess;
+import org.chatalot.server.channel.ChannelRepository;
+import org.chatalot.server.channel.Memberships;
+import org.chatalot.server.common.Principal;
+import org.chatalot.server.config.ServerConfig;
+import org.chatalot.server.db.Database;
+import org.chatalot.server.db.Ids;
+import org.chatalot.server.testing.FileClient;
+import org.chatalot.server.testing.MutableClock;
+import org.chatalot.server.user.UserRepository;
+
+/**
+ * The file sweeps, a day at a time: real H2 and real files on disk, with a clock the test moves (a day
+ * cannot pass inside a server test). Files are stored through the real upload pipeline.
+ */
+class FileHousekeepingTest {
+    @TempDir
+    Path dataDir;
+
+    private final MutableClock clock = new MutableClock(Instant.now());
+    private Database database;
+    private FileRepository repository;
+    private FileStore store;
+    private Uploads uploads;
+    private FileSweeper sweeper;
+    private Principal alice;
+
+    @BeforeEach
+    void start() throws SQLException {
+        database = Database.open(new ServerConfig.Storage(dataDir,
+                "jdbc:h2:file:" + dataDir.resolve("db") + ";WRITE_DELAY=0", 0));
+        repository = new FileRepository(database.sql());
+        store = new FileStore(dataDir.resolve("files")).prepare();
+        var access = new ChannelAccess(new ChannelRepository(database.sql()), new Memberships(),
+                new UserRepository(database.sql()));
+        uploads = new Uploads(repository, store, access, new Ids(Clock.systemUTC()), clock, FileLimits.fixed(1 << 20, 0), 0);
+        sweeper = new FileSweeper(repository, store, clock);
+        alice = new Principal(UUID.randomUUID(), "alice", Role.MEMBER, UUID.randomUUID());
+        sql("INSERT INTO app_user (id, username, username_key, display_name, password_hash, role, status, "
+                + "created_at, updated_at) VALUES (?, 'alice', 'alice', 'Alice', 'x', 'member', 'active', ?, ?)",
+                alice.userId(), now(), now());
+    }
+
+    @AfterEach
+    void stop() {
+        database.close();
+    }
+
+    @Test
+    void uploadsNeverAttachedAreRemovedAfterADayAndTheirQuotaFreed() throws Exception {
+        FileInfo abandoned = upload("abandoned.txt", 300);
+        FileInfo attached = upload("attached.txt", 200);
+        attach(attached, newChannel());
+
+        clock.advance(Duration.ofHours(23));
+        long tooEarly = sweeper.removeAbandoned();
+        clock.advance(Duration.ofHours(2));
+        long removed = sweeper.removeAbandoned();
+
+        assertThat(tooEarly).isZero();
+        assertThat(removed).isEqualTo(1);
+        assertThat(repository.byId(abandoned.id())).isEmpty();
+        assertThat(store.pathOf(abandoned.id())).doesNotExist();
+        assertThat(store.pathOf(attached.id())).exists();
+        assertThat(repository.usageOf(alice.userId())).isEqualTo(new StorageUsage(200, 1));
+    }
+
+    @Test
+    void filesOfADeletedChannelAreRemoved() throws Exception {
+        UUID channel = newChannel();
+        FileInfo file = upload("posted.txt", 100);
+        attach(file, channel);
+
+        sql("UPDATE channel SET deleted_at = ? WHERE id = ?", now(), channel);
+        long removed = sweeper.removeAbandoned();
+
+        assertThat(removed).isEqualTo(1);
+        assertThat(store.pathOf(file.id())).doesNotExist();
+        assertThat(repository.usageOf(alice.userId())).isEqualTo(StorageUsage.NONE);
+    }
+
+    @Test
+    void uploadsInterruptedByACrashAreRemovedOnceStale() throws IOException {
+        Path stale = store.createIncoming(UUID.randomUUID());
+        Path fresh = store.createIncoming(UUID.randomUUID());
+        Files.setLastModifiedTime(stale, FileTime.from(now().minus(Duration.ofHours(2))));
+
+        sweeper.removeAbandoned();
+
+        assertThat(stale).doesNotExist();
+        assertThat(fresh).as("may still be arriving").exists();
+    }
+
+    @Test
+    void storedFilesWithoutARowAreRemovedButKnownOnesStay() throws Exception {
+        FileInfo known = upload("known.txt", 50);
+        Path stray = store.pathOf(UUID.randomUUID());
+        Files.createDirectories(stray.getParent());
+        Files.write(stray, new byte[] {1, 2, 3});
+
+        clock.advance(Duration.ofHours(2));
+        long removed = sweeper.removeStrays();
+
+        assertThat(removed).isEqualTo(1);
+        assertThat(stray).doesNotExist();
+        assertThat(store.pathOf(known.id())).exists();
+    }
+
+    private FileInfo upload(String name, int size) throws IOException {
+        byte[] form = FileClient.form(name, FileClient.randomBytes(size, name.hashCode()));
+        return uploads.receive(alice, form.length, null,
+                () -> new MultipartReader(new ByteArrayInputStream(form), FileClient.BOUNDARY));
+    }
+
+    private UUID newChannel() throws SQLException {
+        UUID channel = UUID.randomUUID();
+        sql("INSERT INTO channel (id, kind, visibility, name, created_by, created_at) "
+                + "VALUES (?, 'text', 'public', 'c', ?, ?)", channel, alice.userId(), now());
+        return channel;
+    }
+
+    private void attach(FileInfo file, UUID channel) throws SQLException {
+        UUID message = UUID.randomUUID();
+        sql("INSERT INTO message (id, channel_id, sender_id, content, created_at) VALUES (?, ?, ?, 'm', ?)",
+                message, channel, alice.userId(), now());
+        database.sql().inTransaction(tx -> {
+            new FileAttachments(repository, clock).bind(tx, message, channel, List.of(file.id()));
+            return null;
+        });
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private void sql(String statement, Object... params) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement prepared = connection.prepareStatement(statement)) {
+            for (int i = 0; i < params.length; i++) {
+                Object value = params[i] instanceof Instant at ? Timestamp.from(at) : params[i];
+                prepared.setObject(i + 1, value);
+            }
+            prepared.executeUpdate();
+        }
+    }
+}
