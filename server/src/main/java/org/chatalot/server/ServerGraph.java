@@ -26,6 +26,9 @@ import org.chatalot.server.auth.SessionRepository;
 import org.chatalot.server.auth.Sessions;
 import org.chatalot.server.auth.SetupCode;
 import org.chatalot.server.auth.TwoFactor;
+import org.chatalot.server.call.CallApi;
+import org.chatalot.server.call.CallService;
+import org.chatalot.server.call.IceServers;
 import org.chatalot.server.channel.BlockApi;
 import org.chatalot.server.channel.ChannelAccess;
 import org.chatalot.server.channel.ChannelApi;
@@ -106,12 +109,12 @@ final class ServerGraph implements AutoCloseable {
         this.health = new HealthChecks(database, config.storage(), lifecycle, build, realtime.hub()::openSockets);
         lifecycle.onShutdown(realtime.hub()::shutdown);
         this.apis = new Apis(accounts.auth(), accounts.account(), accounts.users(), accounts.invites(),
-                accounts.audit(), chat.channels(), chat.dms(), chat.blocks(), chat.messages());
+                accounts.audit(), chat.channels(), chat.dms(), chat.blocks(), chat.messages(), chat.calls());
     }
 
     /** The HTTP services of every feature, mounted by ChatServer. */
     record Apis(AuthApi auth, AccountApi account, UserApi users, InviteAdminApi invites, AuditApi audit,
-                ChannelApi channels, DmApi dms, BlockApi blocks, MessageApi messages) {
+                ChannelApi channels, DmApi dms, BlockApi blocks, MessageApi messages, CallApi calls) {
     }
 
     private record Accounts(AuthApi auth, AccountApi account, UserApi users, InviteAdminApi invites, AuditApi audit,
@@ -119,7 +122,7 @@ final class ServerGraph implements AutoCloseable {
                             Ids ids) {
     }
 
-    private record Chat(ChannelApi channels, DmApi dms, BlockApi blocks, MessageApi messages,
+    private record Chat(ChannelApi channels, DmApi dms, BlockApi blocks, MessageApi messages, CallApi calls,
                         RealtimeEndpoint realtime) {
     }
 
@@ -181,10 +184,12 @@ final class ServerGraph implements AutoCloseable {
         var messages = new MessageService(sql, messageRepository, messageWriter, access, dms, memberships,
                 Attachments.NONE, hub, accounts.ids(), clock);
         var cursors = new ReadCursors(channelRepository, messageRepository, access, hub);
-        var realtime = new RealtimeEndpoint(hub, messages, cursors, config);
+        var calls = new CallService(access, memberships, hub, hub, accounts.ids(), System::nanoTime);
+        memberships.onRemoval(calls);
+        var realtime = new RealtimeEndpoint(hub, messages, cursors, calls, config);
         return new Chat(new ChannelApi(channels, accounts.access(), json), new DmApi(dms, accounts.access(), json),
                 new BlockApi(dms, accounts.access(), json), new MessageApi(messages, cursors, accounts.access(), json),
-                realtime);
+                new CallApi(new IceServers(config.calls(), clock), accounts.access(), json), realtime);
     }
 
     /** DATA_DIR first, mode 700, so nothing created inside it later leaves it group- or world-readable. */
