@@ -170,7 +170,8 @@ public final class ChatServer implements AutoCloseable {
                 .register(ApiPaths.MESSAGES, c.apis.messages().messageRoutes())
                 .register(ApiPaths.DMS, c.apis.dms())
                 .register(ApiPaths.BLOCKS, c.apis.blocks())
-                .register(ApiPaths.FILES, c.apis.files());
+                .register(ApiPaths.FILES, c.apis.files())
+                .register(ApiPaths.CALLS, c.apis.calls());
         extraApiServices.forEach(routing::register);
         Handler unknownApi = (req, res) -> {
             throw new NotFound("no such endpoint: " + req.prologue().method().text() + " " + req.path().path());

@@ -26,6 +26,9 @@ import org.chatalot.server.auth.SessionRepository;
 import org.chatalot.server.auth.Sessions;
 import org.chatalot.server.auth.SetupCode;
 import org.chatalot.server.auth.TwoFactor;
+import org.chatalot.server.call.CallApi;
+import org.chatalot.server.call.CallService;
+import org.chatalot.server.call.IceServers;
 import org.chatalot.server.channel.BlockApi;
 import org.chatalot.server.channel.ChannelAccess;
 import org.chatalot.server.channel.ChannelApi;
@@ -122,12 +125,14 @@ final class ServerGraph implements AutoCloseable {
                 json, build.version(), health, housekeeping, chat.channelService(), realtime.hub(),
                 new FileStorageUsage(files)));
         this.apis = new Apis(accounts.auth(), accounts.account(), accounts.users(), accounts.invites(),
-                accounts.audit(), chat.channels(), chat.dms(), chat.blocks(), chat.messages(), chat.fileApi());
+                accounts.audit(), chat.channels(), chat.dms(), chat.blocks(), chat.messages(), chat.fileApi(),
+                chat.calls());
     }
 
     /** The HTTP services of every feature, mounted by ChatServer. */
     record Apis(AuthApi auth, AccountApi account, UserApi users, InviteAdminApi invites, AuditApi audit,
-                ChannelApi channels, DmApi dms, BlockApi blocks, MessageApi messages, FileApi files) {
+                ChannelApi channels, DmApi dms, BlockApi blocks, MessageApi messages, FileApi files,
+                CallApi calls) {
     }
 
     private record Accounts(AuthApi auth, AccountApi account, UserApi users, InviteAdminApi invites, AuditApi audit,
@@ -135,7 +140,7 @@ final class ServerGraph implements AutoCloseable {
                             Ids ids, AdminWiring.AccountParts adminParts) {
     }
 
-    private record Chat(ChannelApi channels, DmApi dms, BlockApi blocks, MessageApi messages,
+    private record Chat(ChannelApi channels, DmApi dms, BlockApi blocks, MessageApi messages, CallApi calls,
                         RealtimeEndpoint realtime, ChannelService channelService, FileApi fileApi, FileService files) {
     }
 
@@ -205,10 +210,13 @@ final class ServerGraph implements AutoCloseable {
         var messages = new MessageService(sql, messageRepository, messageWriter, access, dms, memberships,
                 files.attachments(), hub, accounts.ids(), clock);
         var cursors = new ReadCursors(channelRepository, messageRepository, access, hub);
-        var realtime = new RealtimeEndpoint(hub, messages, cursors, config);
+        var calls = new CallService(access, memberships, hub, hub, accounts.ids(), System::nanoTime);
+        memberships.onRemoval(calls);
+        var realtime = new RealtimeEndpoint(hub, messages, cursors, calls, config);
         return new Chat(new ChannelApi(channels, accounts.access(), json), new DmApi(dms, accounts.access(), json),
                 new BlockApi(dms, accounts.access(), json), new MessageApi(messages, cursors, accounts.access(), json),
-                realtime, channels, files.api(), files.service());
+                new CallApi(new IceServers(config.calls(), clock), accounts.access(), json), realtime, channels,
+                files.api(), files.service());
     }
 
     private Files files(Accounts accounts, ChannelAccess access, Memberships memberships) {

@@ -1,8 +1,10 @@
 package org.chatalot.server.channel;
 
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Who is in which channel, in memory. Loaded from the database at start and updated by the channel
@@ -12,6 +14,19 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Memberships {
     private final ConcurrentHashMap<UUID, Set<UUID>> membersByChannel = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<UUID, Set<UUID>> channelsByUser = new ConcurrentHashMap<>();
+    private final List<RemovalListener> removalListeners = new CopyOnWriteArrayList<>();
+
+    /**
+     * Told right after someone stops being a member (left, removed, or the channel deleted), for state that
+     * lives outside the index and must end at the same moment (a member's place in a call).
+     */
+    public interface RemovalListener {
+        void membershipEnded(UUID channelId, UUID userId);
+    }
+
+    public void onRemoval(RemovalListener listener) {
+        removalListeners.add(listener);
+    }
 
     public void add(UUID channelId, UUID userId) {
         membersByChannel.computeIfAbsent(channelId, id -> ConcurrentHashMap.newKeySet()).add(userId);
@@ -27,6 +42,7 @@ public final class Memberships {
         if (channels != null) {
             channels.remove(channelId);
         }
+        removalListeners.forEach(listener -> listener.membershipEnded(channelId, userId));
     }
 
     public void removeChannel(UUID channelId) {
@@ -37,6 +53,7 @@ public final class Memberships {
                 if (channels != null) {
                     channels.remove(channelId);
                 }
+                removalListeners.forEach(listener -> listener.membershipEnded(channelId, userId));
             });
         }
     }

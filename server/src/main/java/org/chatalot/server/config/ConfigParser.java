@@ -227,6 +227,11 @@ final class ConfigParser {
                     throw new IllegalArgumentException("'" + url + "' is not a stun:, stuns:, turn: or turns: URL");
                 }
             }
+            // These are served to anyone (GET /api/auth/config): a password here would be a public one.
+            if (server.username() != null || server.credential() != null) {
+                throw new IllegalArgumentException("entries must not carry a username or credential; for TURN set "
+                        + "TURN_SECRET and TURN_URLS, and each user gets short-lived credentials");
+            }
         }
         return servers;
     }

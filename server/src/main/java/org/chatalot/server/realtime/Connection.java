@@ -57,7 +57,29 @@ final class Connection implements WsListener {
     public void onOpen(WsSession ws) {
         socket = ws;
         writer = Thread.ofVirtual().name("ws-writer").start(this::writeLoop);
+        watchReader(Thread.currentThread());
         hub.opened(this);
+    }
+
+    /**
+     * When the peer drops the TCP connection (end of stream, no close frame), Helidon leaves its read loop by
+     * throwing, without calling onClose or onError; only a later failed write would tell us. The socket's
+     * reader is a virtual thread of its own that ends right then, so waiting for it notices a dropped
+     * client at once (presence goes offline, a call's grace starts, the session waits for a resume).
+     */
+    private void watchReader(Thread reader) {
+        if (!reader.isVirtual()) {
+            return;
+        }
+        Thread.ofVirtual().name("ws-reader-watch").start(() -> {
+            try {
+                reader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            finish();
+        });
     }
 
     @Override

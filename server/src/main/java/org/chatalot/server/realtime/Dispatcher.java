@@ -8,6 +8,8 @@ import org.chatalot.model.message.SendMessageRequest;
 import org.chatalot.model.ws.ClientMessage;
 import org.chatalot.model.ws.ServerMessage;
 import org.chatalot.model.ws.WsErrorCodes;
+import org.chatalot.server.call.CallService;
+import org.chatalot.server.call.Signal;
 import org.chatalot.server.common.Principal;
 import org.chatalot.server.error.InvalidInput;
 import org.chatalot.server.error.NotFound;
@@ -27,12 +29,14 @@ final class Dispatcher {
     private final MessageService messages;
     private final ReadCursors cursors;
     private final Typing typing;
+    private final CallService calls;
 
-    Dispatcher(Hub hub, MessageService messages, ReadCursors cursors, Typing typing) {
+    Dispatcher(Hub hub, MessageService messages, ReadCursors cursors, Typing typing, CallService calls) {
         this.hub = hub;
         this.messages = messages;
         this.cursors = cursors;
         this.typing = typing;
+        this.calls = calls;
     }
 
     void handle(RealtimeSession session, Connection connection, ClientMessage message) {
@@ -62,6 +66,14 @@ final class Dispatcher {
             case ClientMessage.Subscribe subscribe -> subscribe(session, subscribe.channelIds());
             case ClientMessage.Unsubscribe unsubscribe -> unsubscribe(session, unsubscribe.channelIds());
             case ClientMessage.UpdatePresence update -> hub.presence().choose(who.userId(), update.status());
+            case ClientMessage.JoinVoice join -> calls.join(who, session.id(), join.channelId());
+            case ClientMessage.LeaveVoice ignored -> calls.leave(who);
+            case ClientMessage.RtcOffer offer -> calls.relay(who, session.id(),
+                    Signal.offer(offer.targetUserId(), offer.sessionId(), offer.sdp()));
+            case ClientMessage.RtcAnswer answer -> calls.relay(who, session.id(),
+                    Signal.answer(answer.targetUserId(), answer.sessionId(), answer.sdp()));
+            case ClientMessage.RtcIceCandidate candidate -> calls.relay(who, session.id(),
+                    Signal.candidate(candidate.targetUserId(), candidate.sessionId(), candidate.candidate()));
         }
     }
 

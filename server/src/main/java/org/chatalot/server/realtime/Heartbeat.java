@@ -7,11 +7,13 @@ import java.util.concurrent.TimeUnit;
 
 import org.chatalot.model.ws.CloseCodes;
 import org.chatalot.model.ws.WsErrorCodes;
+import org.chatalot.server.call.CallService;
 
 /**
  * The hub's clock: WebSocket ping frames every interval (a socket that misses two is closed), sockets that
- * never authenticate are closed after 10 s, typing indicators and resume windows expire, and writers stuck
- * on a dead connection are cut loose.
+ * never authenticate are closed after 10 s, typing indicators and resume windows expire, call participants
+ * whose socket stayed away past the grace leave their call, and writers stuck on a dead connection are cut
+ * loose.
  */
 final class Heartbeat implements AutoCloseable {
     static final long AUTH_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
@@ -19,15 +21,17 @@ final class Heartbeat implements AutoCloseable {
 
     private final Hub hub;
     private final Typing typing;
+    private final CallService calls;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "ws-heartbeat");
         thread.setDaemon(true);
         return thread;
     });
 
-    Heartbeat(Hub hub, Typing typing, Duration pingInterval) {
+    Heartbeat(Hub hub, Typing typing, CallService calls, Duration pingInterval) {
         this.hub = hub;
         this.typing = typing;
+        this.calls = calls;
         if (!pingInterval.isZero()) {
             scheduler.scheduleAtFixedRate(this::pingAll, pingInterval.toMillis(), pingInterval.toMillis(),
                     TimeUnit.MILLISECONDS);
@@ -53,6 +57,7 @@ final class Heartbeat implements AutoCloseable {
             }
         }
         typing.expire(now);
+        calls.sweep();
         hub.expireSessions(now);
     }
 

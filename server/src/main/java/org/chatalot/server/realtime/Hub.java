@@ -15,6 +15,8 @@ import org.chatalot.model.ws.CloseCodes;
 import org.chatalot.model.ws.ServerMessage;
 import org.chatalot.model.ws.WsErrorCodes;
 import org.chatalot.server.auth.AccountEvents;
+import org.chatalot.server.call.CallService;
+import org.chatalot.server.call.Sockets;
 import org.chatalot.server.channel.Memberships;
 import org.chatalot.server.common.EventSink;
 import org.chatalot.server.common.Principal;
@@ -29,7 +31,7 @@ import org.chatalot.server.http.Json;
  * once and, for each recipient session, numbers it and puts it on that socket's own queue: nothing here
  * blocks on a client. Membership is read from the live index at delivery time.
  */
-public final class Hub implements EventSink, AccountEvents.Listener {
+public final class Hub implements EventSink, Sockets, AccountEvents.Listener {
     static final int MAX_SOCKETS_PER_USER = 8;
     private static final System.Logger LOG = System.getLogger(Hub.class.getName());
 
@@ -49,6 +51,7 @@ public final class Hub implements EventSink, AccountEvents.Listener {
     private final Counter slowConsumers;
     private Dispatcher dispatcher;
     private Heartbeat heartbeat;
+    private CallService calls;
 
     public Hub(TokenVerifier tokens, Memberships memberships, Json json, Ids ids, String serverVersion,
                long pingIntervalSecs, MeterRegistry registry) {
@@ -67,9 +70,10 @@ public final class Hub implements EventSink, AccountEvents.Listener {
         Gauge.builder("chatalot.ws.sessions", sessions, ConcurrentHashMap::size).register(registry);
     }
 
-    void start(Dispatcher dispatcher, Heartbeat heartbeat) {
+    void start(Dispatcher dispatcher, Heartbeat heartbeat, CallService calls) {
         this.dispatcher = dispatcher;
         this.heartbeat = heartbeat;
+        this.calls = calls;
     }
 
     Frames frames() {
@@ -266,6 +270,12 @@ public final class Hub implements EventSink, AccountEvents.Listener {
         return sessionsByUser.getOrDefault(userId, Set.of());
     }
 
+    @Override
+    public boolean isAttached(UUID realtimeSessionId) {
+        RealtimeSession session = sessions.get(realtimeSessionId);
+        return session != null && session.connection() != null;
+    }
+
     boolean hasOpenSocket(UUID userId) {
         return sessionsOf(userId).stream().anyMatch(s -> s.connection() != null);
     }
@@ -307,6 +317,9 @@ public final class Hub implements EventSink, AccountEvents.Listener {
         deliver(session, new ServerMessage.ForceLogout(reason));
         session.end();
         remove(session);
+        if (calls != null) {
+            calls.sessionEnded(session.id);
+        }
         if (connection != null) {
             connection.session(null);
             connection.close(CloseCodes.FORCE_LOGOUT, "signed out: " + reason);
@@ -326,6 +339,9 @@ public final class Hub implements EventSink, AccountEvents.Listener {
             if (session.isExpired(now)) {
                 session.end();
                 remove(session);
+                if (calls != null) {
+                    calls.sessionEnded(session.id);
+                }
             }
         }
     }

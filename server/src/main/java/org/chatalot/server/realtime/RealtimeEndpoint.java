@@ -9,6 +9,7 @@ import io.helidon.webserver.websocket.WsRouting;
 import io.helidon.webserver.websocket.WsUpgrader;
 
 import org.chatalot.model.ApiPaths;
+import org.chatalot.server.call.CallService;
 import org.chatalot.server.config.ServerConfig;
 import org.chatalot.server.http.ProxyResolver;
 import org.chatalot.server.message.MessageService;
@@ -20,12 +21,13 @@ public final class RealtimeEndpoint implements AutoCloseable {
     private final Heartbeat heartbeat;
     private final ServerConfig.Limits limits;
 
-    public RealtimeEndpoint(Hub hub, MessageService messages, ReadCursors cursors, ServerConfig config) {
+    public RealtimeEndpoint(Hub hub, MessageService messages, ReadCursors cursors, CallService calls,
+                            ServerConfig config) {
         this.hub = hub;
         this.limits = config.limits();
         Typing typing = new Typing(hub);
-        this.heartbeat = new Heartbeat(hub, typing, config.network().wsPingInterval());
-        hub.start(new Dispatcher(hub, messages, cursors, typing), heartbeat);
+        this.heartbeat = new Heartbeat(hub, typing, calls, config.network().wsPingInterval());
+        hub.start(new Dispatcher(hub, messages, cursors, typing, calls), heartbeat, calls);
     }
 
     /**

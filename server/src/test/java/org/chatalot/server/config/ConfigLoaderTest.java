@@ -114,6 +114,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void iceServersRefuseStaticTurnPasswordsBecauseTheyAreServedToAnyone() {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("ICE_SERVERS",
+                "[{\"urls\":[\"turn:turn.example.com\"],\"username\":\"u\",\"credential\":\"static\"}]")))
+                .hasMessageContaining("ICE_SERVERS").hasMessageContaining("must not carry a username or credential")
+                .hasMessageContaining("TURN_SECRET");
+    }
+
+    @Test
     void yamlFileIsReadAndTheEnvironmentWins() throws IOException {
         Path file = dir.resolve("chatalot.yaml");
         Files.writeString(file, """

@@ -227,6 +227,22 @@ class RealtimeDeliveryTest {
     }
 
     @Test
+    void aConnectionDroppedWithoutACloseFrameIsNoticedAtOnce() {
+        AuthTokens watcher = server.users().register("d.watcher");
+        AuthTokens dropper = server.users().register("d.dropper");
+        try (WsClient sw = WsClient.authenticated(server, watcher.accessToken())) {
+            String dropperId = dropper.user().id().toString();
+            WsClient sd = WsClient.authenticated(server, dropper.accessToken());
+            sw.await("presence_update", n -> n.get("user_id").asText().equals(dropperId));
+            sd.abort();
+
+            // Well before the next ping (25 s) could have found the dead socket.
+            assertThat(sw.await("presence_update", n -> n.get("user_id").asText().equals(dropperId),
+                    Duration.ofSeconds(3)).get("status").asText()).isEqualTo("offline");
+        }
+    }
+
+    @Test
     void readReceiptsReachTheChannelIncludingTheReadersOtherDevices() {
         AuthTokens writer = server.users().register("rr.writer");
         AuthTokens reader = server.users().register("rr.reader");

@@ -31,8 +31,17 @@ public final class TestChat {
     }
 
     public Channel create(AuthTokens owner, String name, Visibility visibility) {
+        return create(owner, name, ChannelKind.TEXT, visibility);
+    }
+
+    /** A voice channel: the place of a call. */
+    public Channel voiceChannel(AuthTokens owner, String name, Visibility visibility) {
+        return create(owner, name, ChannelKind.VOICE, visibility);
+    }
+
+    private Channel create(AuthTokens owner, String name, ChannelKind kind, Visibility visibility) {
         return server.users().expect(201, server.users().post(owner.accessToken(), "/api/channels",
-                new CreateChannelRequest(name, ChannelKind.TEXT, visibility, null)), Channel.class);
+                new CreateChannelRequest(name, kind, visibility, null)), Channel.class);
     }
 
     public void join(AuthTokens user, UUID channelId) {

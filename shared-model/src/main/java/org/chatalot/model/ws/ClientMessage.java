@@ -24,6 +24,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = ClientMessage.Subscribe.class, name = "subscribe"),
     @JsonSubTypes.Type(value = ClientMessage.Unsubscribe.class, name = "unsubscribe"),
     @JsonSubTypes.Type(value = ClientMessage.UpdatePresence.class, name = "update_presence"),
+    @JsonSubTypes.Type(value = ClientMessage.JoinVoice.class, name = "join_voice"),
+    @JsonSubTypes.Type(value = ClientMessage.LeaveVoice.class, name = "leave_voice"),
+    @JsonSubTypes.Type(value = ClientMessage.RtcOffer.class, name = "rtc_offer"),
+    @JsonSubTypes.Type(value = ClientMessage.RtcAnswer.class, name = "rtc_answer"),
+    @JsonSubTypes.Type(value = ClientMessage.RtcIceCandidate.class, name = "rtc_ice_candidate"),
 })
 public sealed interface ClientMessage {
 
@@ -81,5 +86,32 @@ public sealed interface ClientMessage {
     }
 
     record UpdatePresence(PresenceStatus status) implements ClientMessage {
+    }
+
+    /** Enter the call of a voice channel (leaving any other call first). */
+    record JoinVoice(@JsonProperty("channel_id") UUID channelId) implements ClientMessage {
+    }
+
+    /** Leave the call this session is in. */
+    record LeaveVoice() implements ClientMessage {
+    }
+
+    /**
+     * WebRTC signaling, relayed to every socket of {@code target_user_id} when both are in the call
+     * {@code session_id}. The SDP and candidate are opaque to the server.
+     */
+    record RtcOffer(@JsonProperty("target_user_id") UUID targetUserId,
+                    @JsonProperty("session_id") UUID sessionId,
+                    String sdp) implements ClientMessage {
+    }
+
+    record RtcAnswer(@JsonProperty("target_user_id") UUID targetUserId,
+                     @JsonProperty("session_id") UUID sessionId,
+                     String sdp) implements ClientMessage {
+    }
+
+    record RtcIceCandidate(@JsonProperty("target_user_id") UUID targetUserId,
+                           @JsonProperty("session_id") UUID sessionId,
+                           String candidate) implements ClientMessage {
     }
 }

@@ -40,6 +40,12 @@ import org.chatalot.model.message.Message;
     @JsonSubTypes.Type(value = ServerMessage.MemberLeft.class, name = "member_left"),
     @JsonSubTypes.Type(value = ServerMessage.MemberUpdated.class, name = "member_updated"),
     @JsonSubTypes.Type(value = ServerMessage.ForceLogout.class, name = "force_logout"),
+    @JsonSubTypes.Type(value = ServerMessage.VoiceStateUpdate.class, name = "voice_state_update"),
+    @JsonSubTypes.Type(value = ServerMessage.UserJoinedVoice.class, name = "user_joined_voice"),
+    @JsonSubTypes.Type(value = ServerMessage.UserLeftVoice.class, name = "user_left_voice"),
+    @JsonSubTypes.Type(value = ServerMessage.RtcOffer.class, name = "rtc_offer"),
+    @JsonSubTypes.Type(value = ServerMessage.RtcAnswer.class, name = "rtc_answer"),
+    @JsonSubTypes.Type(value = ServerMessage.RtcIceCandidate.class, name = "rtc_ice_candidate"),
 })
 public sealed interface ServerMessage {
     /** The per-session sequence number every server frame carries next to {@code type}. */
@@ -137,5 +143,39 @@ public sealed interface ServerMessage {
 
     /** The credentials behind this socket stopped being valid; the server closes it next. */
     record ForceLogout(String reason) implements ServerMessage {
+    }
+
+    /**
+     * Who is in the voice channel's call now, in joining order. {@code session_id} names the call (null once
+     * the last participant left; the next call gets a new one) and goes into every {@code rtc_*} message.
+     */
+    record VoiceStateUpdate(@JsonProperty("channel_id") UUID channelId,
+                            @JsonProperty("session_id") UUID sessionId,
+                            List<UUID> participants) implements ServerMessage {
+    }
+
+    record UserJoinedVoice(@JsonProperty("channel_id") UUID channelId, @JsonProperty("user_id") UUID userId)
+            implements ServerMessage {
+    }
+
+    /** {@code reason}: {@code left}, {@code moved}, {@code rejoined}, {@code disconnected}, {@code removed}. */
+    record UserLeftVoice(@JsonProperty("channel_id") UUID channelId,
+                         @JsonProperty("user_id") UUID userId,
+                         String reason) implements ServerMessage {
+    }
+
+    record RtcOffer(@JsonProperty("from_user_id") UUID fromUserId,
+                    @JsonProperty("session_id") UUID sessionId,
+                    String sdp) implements ServerMessage {
+    }
+
+    record RtcAnswer(@JsonProperty("from_user_id") UUID fromUserId,
+                     @JsonProperty("session_id") UUID sessionId,
+                     String sdp) implements ServerMessage {
+    }
+
+    record RtcIceCandidate(@JsonProperty("from_user_id") UUID fromUserId,
+                           @JsonProperty("session_id") UUID sessionId,
+                           String candidate) implements ServerMessage {
     }
 }
