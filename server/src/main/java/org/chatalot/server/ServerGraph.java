@@ -6,6 +6,7 @@ import java.time.Duration;
 import io.micrometer.core.instrument.Gauge;
 
 import org.chatalot.server.account.AccountApi;
+import org.chatalot.server.admin.StorageUsage;
 import org.chatalot.server.account.AccountService;
 import org.chatalot.server.audit.AuditApi;
 import org.chatalot.server.audit.AuditLog;
@@ -41,20 +42,12 @@ import org.chatalot.server.config.ServerConfig;
 import org.chatalot.server.db.Database;
 import org.chatalot.server.db.Ids;
 import org.chatalot.server.file.FileApi;
-import org.chatalot.server.file.FileAttachments;
-import org.chatalot.server.file.FileLimits;
-import org.chatalot.server.file.FileRepository;
-import org.chatalot.server.file.FileService;
-import org.chatalot.server.file.FileStore;
-import org.chatalot.server.file.FileSweeper;
-import org.chatalot.server.file.Uploads;
 import org.chatalot.server.health.BuildInfo;
 import org.chatalot.server.health.HealthChecks;
 import org.chatalot.server.health.Lifecycle;
 import org.chatalot.server.http.Access;
 import org.chatalot.server.http.ErrorResponses;
 import org.chatalot.server.http.Json;
-import org.chatalot.server.http.RateLimiter;
 import org.chatalot.server.http.RequestIds;
 import org.chatalot.server.invite.InviteAdminApi;
 import org.chatalot.server.invite.InviteService;
@@ -94,8 +87,6 @@ final class ServerGraph implements AutoCloseable {
     final Apis apis;
     final AdminWiring.Admin admin;
     final RealtimeEndpoint realtime;
-    /** Storage per user, for the admin API. */
-    final FileService files;
     private final PasswordHasher hasher;
     private MessageWriter messageWriter;
 
@@ -120,10 +111,8 @@ final class ServerGraph implements AutoCloseable {
         this.realtime = chat.realtime();
         this.health = new HealthChecks(database, config.storage(), lifecycle, build, realtime.hub()::openSockets);
         lifecycle.onShutdown(realtime.hub()::shutdown);
-        this.files = chat.files();
         this.admin = AdminWiring.build(accounts.adminParts(), new AdminWiring.Context(config, clock, database.sql(),
-                json, build.version(), health, housekeeping, chat.channelService(), realtime.hub(),
-                new FileStorageUsage(files)));
+                json, build.version(), health, housekeeping, chat.channelService(), realtime.hub(), chat.storage()));
         this.apis = new Apis(accounts.auth(), accounts.account(), accounts.users(), accounts.invites(),
                 accounts.audit(), chat.channels(), chat.dms(), chat.blocks(), chat.messages(), chat.fileApi(),
                 chat.calls());
@@ -141,11 +130,8 @@ final class ServerGraph implements AutoCloseable {
     }
 
     private record Chat(ChannelApi channels, DmApi dms, BlockApi blocks, MessageApi messages, CallApi calls,
-                        RealtimeEndpoint realtime, ChannelService channelService, FileApi fileApi, FileService files) {
-    }
-
-    /** What the file feature gives the rest: its API, its service, and the attachments messages use. */
-    private record Files(FileApi api, FileService service, FileAttachments attachments) {
+                        RealtimeEndpoint realtime, ChannelService channelService, FileApi fileApi,
+                        StorageUsage storage) {
     }
 
     private Accounts accounts(ServerKeys keys) {
@@ -204,7 +190,8 @@ final class ServerGraph implements AutoCloseable {
         var channels = new ChannelService(sql, channelRepository, memberships, access, hub, accounts.ids(), clock);
         var dms = new DirectMessages(sql, channelRepository, memberships, access, accounts.userRepository(),
                 accounts.ids(), clock);
-        Files files = files(accounts, access, memberships);
+        var files = FileWiring.build(new FileWiring.Context(config, clock, sql, json, errors, housekeeping,
+                accounts.access(), accounts.ids(), accounts.adminParts().settings()), access, memberships);
         var messageRepository = new MessageRepository(sql);
         this.messageWriter = new MessageWriter(sql, messageRepository, channelRepository, files.attachments());
         var messages = new MessageService(sql, messageRepository, messageWriter, access, dms, memberships,
@@ -216,37 +203,7 @@ final class ServerGraph implements AutoCloseable {
         return new Chat(new ChannelApi(channels, accounts.access(), json), new DmApi(dms, accounts.access(), json),
                 new BlockApi(dms, accounts.access(), json), new MessageApi(messages, cursors, accounts.access(), json),
                 new CallApi(new IceServers(config.calls(), clock), accounts.access(), json), realtime, channels,
-                files.api(), files.service());
-    }
-
-    private Files files(Accounts accounts, ChannelAccess access, Memberships memberships) {
-        var limits = fileLimits(accounts.adminParts().settings());
-        var repository = new FileRepository(database.sql());
-        var store = new FileStore(config.storage().filesDir()).prepare();
-        var uploads = new Uploads(repository, store, access, accounts.ids(), clock, limits,
-                config.storage().minFreeDiskBytes());
-        var service = new FileService(repository, store, access, memberships, limits);
-        var sweeper = new FileSweeper(repository, store, clock);
-        housekeeping.every(Duration.ofHours(1), Duration.ofMinutes(3), "abandoned uploads", sweeper::removeAbandoned);
-        housekeeping.every(Duration.ofDays(1), Duration.ofMinutes(10), "stray stored files", sweeper::removeStrays);
-        var api = new FileApi(uploads, service, accounts.access(), json, errors,
-                new RateLimiter(config.limits().uploads()));
-        return new Files(api, service, new FileAttachments(repository, clock));
-    }
-
-    /** The upload limits admins may lower at run time (read on every upload), capped by the configuration. */
-    private static FileLimits fileLimits(InstanceSettings settings) {
-        return new FileLimits() {
-            @Override
-            public long maxFileBytes() {
-                return settings.maxFileSizeBytes();
-            }
-
-            @Override
-            public long quotaBytes() {
-                return settings.uploadQuotaBytes();
-            }
-        };
+                files.api(), files.storage());
     }
 
     /** DATA_DIR first, mode 700, so nothing created inside it later leaves it group- or world-readable. */

@@ -156,8 +156,8 @@ public final class Uploads {
             out.force(true);
         }
         verdict = verdict == null ? accepted(head, headLength, target.name()) : verdict;
-        return new Received(target.id(), target.temp(), target.name(), size, verdict.mediaType(), HexFormat.of().formatHex(sha256.digest()),
-                null);
+        return new Received(target.id(), target.temp(), target.name(), size, verdict.mediaType(),
+                HexFormat.of().formatHex(sha256.digest()), null);
     }
 
     private FileInfo keep(Principal who, Received file, QuotaGuard.Ticket ticket) {

@@ -19,11 +19,9 @@ import org.chatalot.server.call.CallService;
 import org.chatalot.server.call.Sockets;
 import org.chatalot.server.channel.Memberships;
 import org.chatalot.server.common.EventSink;
-import org.chatalot.server.common.Principal;
 import org.chatalot.server.common.TokenVerifier;
 import org.chatalot.server.db.Ids;
 import org.chatalot.server.error.ServiceException;
-import org.chatalot.server.error.Unauthorized;
 import org.chatalot.server.http.Json;
 
 /**
@@ -35,19 +33,13 @@ public final class Hub implements EventSink, Sockets, AccountEvents.Listener {
     static final int MAX_SOCKETS_PER_USER = 8;
     private static final System.Logger LOG = System.getLogger(Hub.class.getName());
 
-    private final TokenVerifier tokens;
     private final Memberships memberships;
     private final Frames frames;
-    private final Ids ids;
-    private final String serverVersion;
-    private final long pingIntervalSecs;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
-    private final ConcurrentHashMap<UUID, RealtimeSession> sessions = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<UUID, Set<RealtimeSession>> sessionsByUser = new ConcurrentHashMap<>();
+    private final SessionRegistry sessions;
+    private final Handshake handshake;
     private final Presence presence;
     private final Counter delivered;
-    private final Counter resumes;
-    private final Counter failedResumes;
     private final Counter slowConsumers;
     private Dispatcher dispatcher;
     private Heartbeat heartbeat;
@@ -55,19 +47,14 @@ public final class Hub implements EventSink, Sockets, AccountEvents.Listener {
 
     public Hub(TokenVerifier tokens, Memberships memberships, Json json, Ids ids, String serverVersion,
                long pingIntervalSecs, MeterRegistry registry) {
-        this.tokens = tokens;
         this.memberships = memberships;
         this.frames = new Frames(json);
-        this.ids = ids;
-        this.serverVersion = serverVersion;
-        this.pingIntervalSecs = pingIntervalSecs;
+        this.sessions = new SessionRegistry(registry);
+        this.handshake = new Handshake(this, sessions, tokens, ids, serverVersion, pingIntervalSecs, registry);
         this.presence = new Presence(this);
         this.delivered = Counter.builder("chatalot.ws.events.delivered").register(registry);
-        this.resumes = Counter.builder("chatalot.ws.resumes").tag("outcome", "ok").register(registry);
-        this.failedResumes = Counter.builder("chatalot.ws.resumes").tag("outcome", "failed").register(registry);
         this.slowConsumers = Counter.builder("chatalot.ws.slow_consumers").register(registry);
         Gauge.builder("chatalot.ws.sockets", connections, Set::size).register(registry);
-        Gauge.builder("chatalot.ws.sessions", sessions, ConcurrentHashMap::size).register(registry);
     }
 
     void start(Dispatcher dispatcher, Heartbeat heartbeat, CallService calls) {
@@ -90,7 +77,7 @@ public final class Hub implements EventSink, Sockets, AccountEvents.Listener {
 
     /** Users with at least one open socket right now (a session waiting to resume does not count). */
     public int onlineUsers() {
-        return (int) sessionsByUser.keySet().stream().filter(this::hasOpenSocket).count();
+        return sessions.onlineUsers();
     }
 
     // ---- sockets ---------------------------------------------------------------------------------------
@@ -124,86 +111,10 @@ public final class Hub implements EventSink, Sockets, AccountEvents.Listener {
         }
         RealtimeSession session = connection.session();
         if (session == null) {
-            switch (message) {
-                case ClientMessage.Authenticate authenticate -> authenticate(connection, authenticate.token());
-                case ClientMessage.Resume resume -> resume(connection, resume);
-                default -> connection.sendError(WsErrorCodes.NOT_AUTHENTICATED,
-                        "send authenticate (or resume) first", null);
-            }
-            return;
+            handshake.handle(connection, message);
+        } else {
+            dispatcher.handle(session, connection, message);
         }
-        dispatcher.handle(session, connection, message);
-    }
-
-    private void authenticate(Connection connection, String token) {
-        Principal principal = verify(connection, token);
-        if (principal == null || !roomFor(connection, principal.userId())) {
-            return;
-        }
-        RealtimeSession session = new RealtimeSession(ids.next(), principal);
-        sessions.put(session.id, session);
-        sessionsByUser.computeIfAbsent(principal.userId(), id -> ConcurrentHashMap.newKeySet()).add(session);
-        session.attach(connection);
-        connection.session(session);
-        deliver(session, new ServerMessage.Authenticated(principal.userId(), session.id, serverVersion,
-                pingIntervalSecs));
-        deliver(session, presence.snapshot());
-        presence.socketsChanged(principal.userId());
-    }
-
-    private void resume(Connection connection, ClientMessage.Resume request) {
-        Principal principal = verify(connection, request.token());
-        if (principal == null) {
-            return;
-        }
-        RealtimeSession session = request.sessionId() == null ? null : sessions.get(request.sessionId());
-        if (session == null || !session.principal().userId().equals(principal.userId())) {
-            resumeFailed(connection, "unknown or expired session; authenticate again");
-            return;
-        }
-        Connection previous;
-        try {
-            previous = session.resume(connection, request.lastSeq(), System.nanoTime());
-        } catch (RealtimeSession.ResumeRefused e) {
-            resumeFailed(connection, e.getMessage());
-            return;
-        }
-        connection.session(session);
-        resumes.increment();
-        if (previous != null && previous != connection) {
-            previous.session(null);
-            previous.close(CloseCodes.SESSION_RESUMED_ELSEWHERE, "session resumed on another socket");
-        }
-        presence.socketsChanged(principal.userId());
-    }
-
-    private void resumeFailed(Connection connection, String reason) {
-        failedResumes.increment();
-        connection.sendUnnumbered(frames.body(new ServerMessage.ResumeFailed(reason)));
-    }
-
-    private Principal verify(Connection connection, String token) {
-        try {
-            if (token == null || token.isBlank()) {
-                throw new Unauthorized("token: required");
-            }
-            return tokens.verify(token);
-        } catch (ServiceException e) {
-            connection.sendError(WsErrorCodes.AUTH_FAILED, e.getMessage(), null);
-            connection.close(CloseCodes.AUTH_FAILED, "authentication failed");
-            return null;
-        }
-    }
-
-    private boolean roomFor(Connection connection, UUID userId) {
-        long open = sessionsOf(userId).stream().filter(s -> s.connection() != null).count();
-        if (open >= MAX_SOCKETS_PER_USER) {
-            connection.sendError(WsErrorCodes.TOO_MANY_SOCKETS,
-                    "at most " + MAX_SOCKETS_PER_USER + " sockets per user", null);
-            connection.close(CloseCodes.TOO_MANY_SOCKETS, "too many sockets");
-            return false;
-        }
-        return true;
     }
 
     // ---- delivery ---------------------------------------------------------------------------------------
@@ -258,7 +169,7 @@ public final class Hub implements EventSink, Sockets, AccountEvents.Listener {
     void toEveryone(ServerMessage event, UUID exceptUser) {
         String body = frames.body(event);
         long now = System.nanoTime();
-        for (RealtimeSession session : sessions.values()) {
+        for (RealtimeSession session : sessions.all()) {
             if (!session.principal().userId().equals(exceptUser)) {
                 session.deliver(body, now);
                 delivered.increment();
@@ -267,7 +178,7 @@ public final class Hub implements EventSink, Sockets, AccountEvents.Listener {
     }
 
     Set<RealtimeSession> sessionsOf(UUID userId) {
-        return sessionsByUser.getOrDefault(userId, Set.of());
+        return sessions.of(userId);
     }
 
     @Override
@@ -277,7 +188,7 @@ public final class Hub implements EventSink, Sockets, AccountEvents.Listener {
     }
 
     boolean hasOpenSocket(UUID userId) {
-        return sessionsOf(userId).stream().anyMatch(s -> s.connection() != null);
+        return sessions.hasOpenSocket(userId);
     }
 
     Memberships memberships() {
@@ -335,7 +246,7 @@ public final class Hub implements EventSink, Sockets, AccountEvents.Listener {
 
     /** Drops sessions whose resume window has passed. */
     void expireSessions(long now) {
-        for (RealtimeSession session : sessions.values()) {
+        for (RealtimeSession session : sessions.all()) {
             if (session.isExpired(now)) {
                 session.end();
                 remove(session);
@@ -347,11 +258,7 @@ public final class Hub implements EventSink, Sockets, AccountEvents.Listener {
     }
 
     private void remove(RealtimeSession session) {
-        sessions.remove(session.id);
-        Set<RealtimeSession> own = sessionsByUser.get(session.principal().userId());
-        if (own != null) {
-            own.remove(session);
-        }
+        sessions.remove(session);
     }
 
     /** Server stopping: every socket is told to go away (clients reconnect and resume elsewhere or later). */

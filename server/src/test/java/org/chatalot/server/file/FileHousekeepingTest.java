@@ -59,7 +59,8 @@ class FileHousekeepingTest {
         store = new FileStore(dataDir.resolve("files")).prepare();
         var access = new ChannelAccess(new ChannelRepository(database.sql()), new Memberships(),
                 new UserRepository(database.sql()));
-        uploads = new Uploads(repository, store, access, new Ids(Clock.systemUTC()), clock, FileLimits.fixed(1 << 20, 0), 0);
+        uploads = new Uploads(repository, store, access, new Ids(Clock.systemUTC()), clock,
+                FileLimits.fixed(1 << 20, 0), 0);
         sweeper = new FileSweeper(repository, store, clock);
         alice = new Principal(UUID.randomUUID(), "alice", Role.MEMBER, UUID.randomUUID());
         sql("INSERT INTO app_user (id, username, username_key, display_name, password_hash, role, status, "

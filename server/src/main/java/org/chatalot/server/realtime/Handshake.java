@@ -1,0 +1,121 @@
+package org.chatalot.server.realtime;
+
+import java.util.UUID;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.chatalot.model.ws.ClientMessage;
+import org.chatalot.model.ws.CloseCodes;
+import org.chatalot.model.ws.ServerMessage;
+import org.chatalot.model.ws.WsErrorCodes;
+import org.chatalot.server.common.Principal;
+import org.chatalot.server.common.TokenVerifier;
+import org.chatalot.server.db.Ids;
+import org.chatalot.server.error.ServiceException;
+import org.chatalot.server.error.Unauthorized;
+
+/**
+ * What a socket may do before it has a session: {@code authenticate} (a new session) or {@code resume}
+ * (an existing one, with the events it missed). A bad token closes the socket.
+ */
+final class Handshake {
+    private final Hub hub;
+    private final SessionRegistry sessions;
+    private final TokenVerifier tokens;
+    private final Ids ids;
+    private final String serverVersion;
+    private final long pingIntervalSecs;
+    private final Counter resumes;
+    private final Counter failedResumes;
+
+    Handshake(Hub hub, SessionRegistry sessions, TokenVerifier tokens, Ids ids, String serverVersion,
+              long pingIntervalSecs, MeterRegistry registry) {
+        this.hub = hub;
+        this.sessions = sessions;
+        this.tokens = tokens;
+        this.ids = ids;
+        this.serverVersion = serverVersion;
+        this.pingIntervalSecs = pingIntervalSecs;
+        this.resumes = Counter.builder("chatalot.ws.resumes").tag("outcome", "ok").register(registry);
+        this.failedResumes = Counter.builder("chatalot.ws.resumes").tag("outcome", "failed").register(registry);
+    }
+
+    void handle(Connection connection, ClientMessage message) {
+        switch (message) {
+            case ClientMessage.Authenticate authenticate -> authenticate(connection, authenticate.token());
+            case ClientMessage.Resume resume -> resume(connection, resume);
+            default -> connection.sendError(WsErrorCodes.NOT_AUTHENTICATED,
+                    "send authenticate (or resume) first", null);
+        }
+    }
+
+    private void authenticate(Connection connection, String token) {
+        Principal principal = verify(connection, token);
+        if (principal == null || !roomFor(connection, principal.userId())) {
+            return;
+        }
+        RealtimeSession session = new RealtimeSession(ids.next(), principal);
+        sessions.add(session);
+        session.attach(connection);
+        connection.session(session);
+        hub.deliver(session, new ServerMessage.Authenticated(principal.userId(), session.id, serverVersion,
+                pingIntervalSecs));
+        hub.deliver(session, hub.presence().snapshot());
+        hub.presence().socketsChanged(principal.userId());
+    }
+
+    private void resume(Connection connection, ClientMessage.Resume request) {
+        Principal principal = verify(connection, request.token());
+        if (principal == null) {
+            return;
+        }
+        RealtimeSession session = sessions.get(request.sessionId());
+        if (session == null || !session.principal().userId().equals(principal.userId())) {
+            resumeFailed(connection, "unknown or expired session; authenticate again");
+            return;
+        }
+        Connection previous;
+        try {
+            previous = session.resume(connection, request.lastSeq(), System.nanoTime());
+        } catch (RealtimeSession.ResumeRefused e) {
+            resumeFailed(connection, e.getMessage());
+            return;
+        }
+        connection.session(session);
+        resumes.increment();
+        if (previous != null && previous != connection) {
+            previous.session(null);
+            previous.close(CloseCodes.SESSION_RESUMED_ELSEWHERE, "session resumed on another socket");
+        }
+        hub.presence().socketsChanged(principal.userId());
+    }
+
+    private void resumeFailed(Connection connection, String reason) {
+        failedResumes.increment();
+        connection.sendUnnumbered(hub.frames().body(new ServerMessage.ResumeFailed(reason)));
+    }
+
+    private Principal verify(Connection connection, String token) {
+        try {
+            if (token == null || token.isBlank()) {
+                throw new Unauthorized("token: required");
+            }
+            return tokens.verify(token);
+        } catch (ServiceException e) {
+            connection.sendError(WsErrorCodes.AUTH_FAILED, e.getMessage(), null);
+            connection.close(CloseCodes.AUTH_FAILED, "authentication failed");
+            return null;
+        }
+    }
+
+    private boolean roomFor(Connection connection, UUID userId) {
+        if (sessions.openSocketsOf(userId) >= Hub.MAX_SOCKETS_PER_USER) {
+            connection.sendError(WsErrorCodes.TOO_MANY_SOCKETS,
+                    "at most " + Hub.MAX_SOCKETS_PER_USER + " sockets per user", null);
+            connection.close(CloseCodes.TOO_MANY_SOCKETS, "too many sockets");
+            return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,59 @@
+package org.chatalot.server.realtime;
+
+import java.util.Collection;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** The live realtime sessions, by id and by user. A session stays here while it may still be resumed. */
+final class SessionRegistry {
+    private final ConcurrentHashMap<UUID, RealtimeSession> byId = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<UUID, Set<RealtimeSession>> byUser = new ConcurrentHashMap<>();
+
+    SessionRegistry(MeterRegistry registry) {
+        Gauge.builder("chatalot.ws.sessions", byId, ConcurrentHashMap::size).register(registry);
+    }
+
+    void add(RealtimeSession session) {
+        byId.put(session.id, session);
+        byUser.computeIfAbsent(session.principal().userId(), id -> ConcurrentHashMap.newKeySet()).add(session);
+    }
+
+    void remove(RealtimeSession session) {
+        byId.remove(session.id);
+        Set<RealtimeSession> own = byUser.get(session.principal().userId());
+        if (own != null) {
+            own.remove(session);
+        }
+    }
+
+    /** The session with this id, or null. */
+    RealtimeSession get(UUID sessionId) {
+        return sessionId == null ? null : byId.get(sessionId);
+    }
+
+    Set<RealtimeSession> of(UUID userId) {
+        return byUser.getOrDefault(userId, Set.of());
+    }
+
+    Collection<RealtimeSession> all() {
+        return byId.values();
+    }
+
+    /** Sockets this user has open now (sessions waiting to resume have none). */
+    long openSocketsOf(UUID userId) {
+        return of(userId).stream().filter(s -> s.connection() != null).count();
+    }
+
+    boolean hasOpenSocket(UUID userId) {
+        return of(userId).stream().anyMatch(s -> s.connection() != null);
+    }
+
+    /** Users with at least one open socket right now. */
+    int onlineUsers() {
+        return (int) byUser.keySet().stream().filter(this::hasOpenSocket).count();
+    }
+}
