@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +37,7 @@ public final class PasswordHasher implements AutoCloseable {
     private final ServerConfig.Argon2 cost;
     private final ThreadPoolExecutor pool;
     private final SecureRandom random = new SecureRandom();
-    private final String dummyHash;
+    private final Future<String> dummyHash;
 
     public PasswordHasher(ServerConfig.Argon2 cost, int threads, int queueCapacity) {
         this.cost = cost;
@@ -47,7 +48,10 @@ public final class PasswordHasher implements AutoCloseable {
                     thread.setDaemon(true);
                     return thread;
                 }, new ThreadPoolExecutor.AbortPolicy());
-        this.dummyHash = compute("not a real password", randomSalt(), cost);
+        // Hashed on the pool, not during start-up: the first Argon2 hash runs before the JIT has compiled it
+        // and took over a second of the start-up path.
+        byte[] dummySalt = randomSalt();
+        this.dummyHash = pool.submit(() -> compute("not a real password", dummySalt, cost));
     }
 
     /** Pool sized to the machine: one hashing thread per core, a queue of 32 per thread. */
@@ -77,7 +81,7 @@ public final class PasswordHasher implements AutoCloseable {
 
     /** Spends the same effort as a real check, for usernames that do not exist (no timing oracle). */
     public void verifyNothing(String password) {
-        verify(password == null ? "" : password, dummyHash);
+        verify(password == null ? "" : password, await(dummyHash));
     }
 
     /** True when a hash was made with other cost parameters than today's (rehash at next login). */
@@ -99,9 +103,15 @@ public final class PasswordHasher implements AutoCloseable {
 
     private <T> T run(Callable<T> task) {
         try {
-            return pool.submit(task).get();
+            return await(pool.submit(task));
         } catch (RejectedExecutionException e) {
             throw new Unavailable("the server is busy checking passwords; try again in a moment", 1);
+        }
+    }
+
+    private static <T> T await(Future<T> result) {
+        try {
+            return result.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Unavailable("interrupted while checking the password", 1);
