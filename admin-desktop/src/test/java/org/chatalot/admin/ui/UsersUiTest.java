@@ -94,6 +94,6 @@ class UsersUiTest {
         robot.clickOn("Reset 2FA…");
         until(() -> robot.lookup("Reset 2FA alice").tryQuery().isPresent());
         robot.clickOn("Cancel");
-        assertThat(stub.requests()).noneMatch(r -> r.contains("reset-2fa"));
+        assertThat(stub.requests()).noneMatch(r -> r.contains("totp-reset"));
     }
 }
