@@ -17,7 +17,6 @@ public final class Endpoints {
     public static final String LOGIN = ApiPaths.AUTH + "/login";
     public static final String REFRESH = ApiPaths.AUTH + "/refresh";
     public static final String LOGOUT = ApiPaths.AUTH + "/logout";
-    public static final String ME = ApiPaths.ACCOUNT + "/me";
 
     public static final String USERS = ApiPaths.ADMIN + "/users";
     public static final String INVITES = ApiPaths.ADMIN + "/invites";
