@@ -31,7 +31,7 @@ public final class Endpoints {
     private Endpoints() {
     }
 
-    /** {@code /api/admin/users/{id}/suspend}, {@code …/password-reset}, {@code …/admin}, …: see {@link UserAction}. */
+    /** {@code /api/admin/users/{id}/suspend}, {@code …/password-reset}, …: see {@link UserAction}. */
     public static String userAction(UUID id, UserAction action) {
         return user(id) + action.path();
     }
