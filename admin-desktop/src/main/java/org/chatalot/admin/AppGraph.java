@@ -17,8 +17,8 @@ import org.chatalot.admin.connection.FileSecretStore;
 import org.chatalot.admin.connection.JdkSslContextFactory;
 import org.chatalot.admin.connection.ProfileStore;
 import org.chatalot.admin.connection.SslContextFactory;
-import org.chatalot.admin.doctor.BasicChecks;
 import org.chatalot.admin.doctor.DeploymentChecks;
+import org.chatalot.admin.doctor.DoctorChecks;
 import org.chatalot.admin.login.Connector;
 import org.chatalot.admin.login.RememberedSessions;
 import org.chatalot.admin.shell.ShellViewModel;
@@ -46,13 +46,13 @@ public final class AppGraph implements AutoCloseable {
         this(configDirectory, uiThread, null);
     }
 
-    /** With other deployment checks: the installer's doctor once wired, or a fixed report for screenshots. */
+    /** With other deployment checks than the installer's doctor: a fixed report for tests and screenshots. */
     public AppGraph(Path configDirectory, Executor uiThread, DeploymentChecks checksOrNull) {
         runner = new ExecutorTaskRunner(uiThread, TASK_LIMIT);
         ticker = new ScheduledTicker(uiThread);
         profiles = new ProfileStore(configDirectory);
         remembered = new RememberedSessions(new FileSecretStore(configDirectory));
-        checks = checksOrNull == null ? new BasicChecks(ssl, clock) : checksOrNull;
+        checks = checksOrNull == null ? new DoctorChecks(clock) : checksOrNull;
         connector = (profile, listener) -> ServerConnection.open(profile, ssl, listener);
         shell = new ShellViewModel(runner);
         runner.setSessionGate(shell);

@@ -13,6 +13,7 @@ import org.chatalot.admin.common.View;
 import org.chatalot.admin.doctor.CheckRequest;
 import org.chatalot.admin.doctor.ChecksView;
 import org.chatalot.admin.doctor.ChecksViewModel;
+import org.chatalot.admin.doctor.SignedInChecks;
 import org.chatalot.admin.health.HealthView;
 import org.chatalot.admin.health.HealthViewModel;
 import org.chatalot.admin.invites.InvitesView;
@@ -83,14 +84,10 @@ public final class MainWindow {
             case BACKUPS -> new BackupsView(new BackupsViewModel(graph.runner(), access));
             case HEALTH -> new HealthView(new HealthViewModel(graph.runner(), access, connection::health,
                     graph.ticker(), graph.clock()));
-            case CHECKS -> new ChecksView(new ChecksViewModel(graph.runner(), graph.checks(), () -> checkRequest(
-                    connection), graph.ticker(), graph.notifier(), graph.clock()));
+            case CHECKS -> new ChecksView(new ChecksViewModel(graph.runner(), new SignedInChecks(graph.checks(),
+                    connection.session()::accessToken), () -> CheckRequest.of(connection.profile().url(),
+                    connection.profile().trust()), graph.ticker(), graph.notifier(), graph.clock()));
         };
-    }
-
-    private static CheckRequest checkRequest(ServerConnection connection) {
-        // the built-in checks need no token; the doctor's WebSocket checks will (add it when wiring the doctor)
-        return CheckRequest.of(connection.profile().url(), connection.profile().trust());
     }
 
     public Scene scene() {

@@ -2,13 +2,13 @@ package org.chatalot.admin.api;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
+import org.chatalot.model.admin.AdminUser;
 import org.chatalot.model.admin.AdminUserPage;
 import org.chatalot.model.admin.AuditPage;
 import org.chatalot.model.admin.BackupInfo;
@@ -18,6 +18,7 @@ import org.chatalot.model.admin.CreatedUser;
 import org.chatalot.model.admin.InstanceSettingsView;
 import org.chatalot.model.admin.InstanceStats;
 import org.chatalot.model.admin.Invite;
+import org.chatalot.model.admin.RequestDiagnostics;
 import org.chatalot.model.admin.TargetConfirmation;
 import org.chatalot.model.auth.SessionInfo;
 import org.chatalot.model.health.DetailedHealth;
@@ -46,19 +47,26 @@ public final class AdminApi {
         return responses.read(session.send("POST", Endpoints.USERS, json.write(request)), CreatedUser.class);
     }
 
-    /** Runs a user action; returns the temporary password when the action generated one (reset password). */
-    public Optional<String> act(UUID userId, UserAction action, String reason) throws IOException,
-            InterruptedException {
-        HttpTransport.Response response = session.send("POST", Endpoints.userAction(userId, action),
-                json.write(new TargetConfirmation(userId, reason)));
-        responses.requireSuccess(response);
-        if (response.body().length == 0) {
-            return Optional.empty();
-        }
-        JsonNode body = json.mapper().readTree(response.body());
-        return Optional.ofNullable(body.get("temporary_password")).map(JsonNode::asText);
+    public AdminUser user(UUID userId) throws IOException, InterruptedException {
+        return get(Endpoints.user(userId), AdminUser.class);
     }
 
+    /** Runs a user action; {@code reason} goes into the audit log (and, for a suspension, to the user). */
+    public ActionResult act(UUID userId, UserAction action, String reason) throws IOException, InterruptedException {
+        byte[] body = action.isConfirmed() ? json.write(new TargetConfirmation(userId, reason)) : null;
+        HttpTransport.Response response = session.send(action.method(), Endpoints.userAction(userId, action), body);
+        responses.requireSuccess(response);
+        if (response.body().length == 0) {
+            return ActionResult.NO_CONTENT;
+        }
+        if (action == UserAction.RESET_PASSWORD) {
+            CreatedUser reset = json.read(response.body(), CreatedUser.class);
+            return new ActionResult(Optional.ofNullable(reset.user()), Optional.ofNullable(reset.temporaryPassword()));
+        }
+        return new ActionResult(Optional.of(json.read(response.body(), AdminUser.class)), Optional.empty());
+    }
+
+    /** Deletes the account for good; the server wants the id repeated in the body, as for the other actions. */
     public void deleteUser(UUID userId, String reason) throws IOException, InterruptedException {
         responses.requireSuccess(session.send("DELETE", Endpoints.user(userId),
                 json.write(new TargetConfirmation(userId, reason))));
@@ -66,6 +74,11 @@ public final class AdminApi {
 
     public List<SessionInfo> sessions(UUID userId) throws IOException, InterruptedException {
         return Arrays.asList(get(Endpoints.userSessions(userId), SessionInfo[].class));
+    }
+
+    /** Signs out one device of the user; its sockets close at once. */
+    public void revokeSession(UUID userId, UUID sessionId) throws IOException, InterruptedException {
+        responses.requireSuccess(session.send("DELETE", Endpoints.userSession(userId, sessionId), null));
     }
 
     public List<Invite> invites() throws IOException, InterruptedException {
@@ -84,9 +97,12 @@ public final class AdminApi {
         return get(query.path(), AuditPage.class);
     }
 
-    /** Saves the server's export of the filtered audit log ({@code csv} or {@code json}) to {@code target}. */
-    public void exportAudit(AuditQuery query, String format, Path target) throws IOException, InterruptedException {
-        download(query.exportPath(format), target);
+    /**
+     * Saves the server's export of every entry matching the filters ({@code csv} or {@code json}) to
+     * {@code target}; streamed, so the size of the log does not matter. Returns the bytes written.
+     */
+    public long exportAudit(AuditQuery query, String format, Path target) throws IOException, InterruptedException {
+        return download(query.exportPath(format), target);
     }
 
     public InstanceSettingsView settings() throws IOException, InterruptedException {
@@ -106,6 +122,11 @@ public final class AdminApi {
         return get(Endpoints.ADMIN_HEALTH, DetailedHealth.class);
     }
 
+    /** What the server saw of this request: how the admin app (and the doctor) check the proxy in front. */
+    public RequestDiagnostics requestDiagnostics() throws IOException, InterruptedException {
+        return get(Endpoints.REQUEST_DIAGNOSTICS, RequestDiagnostics.class);
+    }
+
     public List<BackupInfo> backups() throws IOException, InterruptedException {
         return Arrays.asList(get(Endpoints.BACKUPS, BackupInfo[].class));
     }
@@ -114,16 +135,23 @@ public final class AdminApi {
         return responses.read(session.send("POST", Endpoints.BACKUPS, null), BackupInfo.class);
     }
 
-    public void downloadBackup(String name, Path target) throws IOException, InterruptedException {
-        download(Endpoints.backup(name), target);
+    /** Owners only: an archive holds the token signing key. Streamed to {@code target}; returns the bytes. */
+    public long downloadBackup(String name, Path target) throws IOException, InterruptedException {
+        return download(Endpoints.backup(name), target);
     }
 
-    private void download(String path, Path target) throws IOException, InterruptedException {
-        int status = session.transport().download(path, session.accessToken(), target);
-        if (status / 100 != 2) {
-            throw new ApiException(status, "http_" + status, "Download failed: the server answered HTTP " + status,
-                    null);
+    public void deleteBackup(String name) throws IOException, InterruptedException {
+        responses.requireSuccess(session.send("DELETE", Endpoints.backup(name), null));
+    }
+
+    private long download(String path, Path target) throws IOException, InterruptedException {
+        HttpTransport.Download result = session.transport().download(path, session.accessToken(), target);
+        if (result.status() / 100 != 2) {
+            // the refusal is the server's usual JSON error (403 for a non-owner, 400 for a bad filter): show it
+            throw responses.error(new HttpTransport.Response(result.status(), result.errorBody(), Duration.ZERO,
+                    result.headers()));
         }
+        return result.bytes();
     }
 
     private <T> T get(String path, Class<T> type) throws IOException, InterruptedException {

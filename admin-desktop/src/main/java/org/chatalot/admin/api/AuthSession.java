@@ -74,14 +74,23 @@ public final class AuthSession {
         return tokens == null ? null : tokens.user();
     }
 
+    /**
+     * Ends the session on the server too. With a refresh token it is sent instead of the access token: the
+     * server accepts either, and an access token that expired while the app sat idle would be refused (401)
+     * and leave the session alive on the server.
+     */
     public synchronized void logout() throws IOException, InterruptedException {
         if (tokens == null) {
             return;
         }
-        String bearer = tokens.accessToken();
+        AuthTokens ended = tokens;
         tokens = null;
         listener.signedOut();
-        transport.send("POST", Endpoints.LOGOUT, null, bearer);
+        if (ended.refreshToken() != null) {
+            transport.send("POST", Endpoints.LOGOUT, json.write(new RefreshRequest(ended.refreshToken())), null);
+        } else {
+            transport.send("POST", Endpoints.LOGOUT, null, ended.accessToken());
+        }
     }
 
     /** Sends an authenticated request, refreshing the access token as needed. */

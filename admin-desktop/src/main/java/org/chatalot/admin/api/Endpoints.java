@@ -9,15 +9,14 @@ import java.util.UUID;
 import org.chatalot.model.ApiPaths;
 
 /**
- * Every server path the admin app calls, in one place, so a path that moves when the admin API lands is fixed
- * here and nowhere else. Query strings are built with {@link #query}.
+ * Every server path the admin app calls, in one place, as the server routes them (docs/api.md, "Admin"). Query
+ * strings are built with {@link #query}.
  */
 public final class Endpoints {
     public static final String HEALTH = ApiPaths.HEALTH;
     public static final String LOGIN = ApiPaths.AUTH + "/login";
     public static final String REFRESH = ApiPaths.AUTH + "/refresh";
     public static final String LOGOUT = ApiPaths.AUTH + "/logout";
-    public static final String ME = ApiPaths.ACCOUNT + "/me";
 
     public static final String USERS = ApiPaths.ADMIN + "/users";
     public static final String INVITES = ApiPaths.ADMIN + "/invites";
@@ -32,9 +31,9 @@ public final class Endpoints {
     private Endpoints() {
     }
 
-    /** {@code POST /api/admin/users/{id}/{action}}: suspend, unsuspend, reset-password, reset-2fa, … */
+    /** {@code /api/admin/users/{id}/suspend}, {@code …/password-reset}, …: see {@link UserAction}. */
     public static String userAction(UUID id, UserAction action) {
-        return USERS + "/" + id + "/" + action.path();
+        return user(id) + action.path();
     }
 
     public static String user(UUID id) {
@@ -42,7 +41,11 @@ public final class Endpoints {
     }
 
     public static String userSessions(UUID id) {
-        return USERS + "/" + id + "/sessions";
+        return user(id) + "/sessions";
+    }
+
+    public static String userSession(UUID id, UUID sessionId) {
+        return userSessions(id) + "/" + sessionId;
     }
 
     public static String invite(String code) {

@@ -1,6 +1,7 @@
 package org.chatalot.admin.api;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -21,6 +22,9 @@ import org.chatalot.admin.connection.SslContextFactory;
  * set explicitly, whatever the trust mode: a pinned certificate replaces chain validation, never the name check.
  */
 public final class HttpTransport {
+    /** An error body is a line of JSON; a proxy's error page may be longer, and only its start is shown. */
+    private static final int ERROR_BODY_LIMIT = 64 * 1024;
+
     private final ConnectionProfile profile;
     private final HttpClient client;
     private final Duration timeout;
@@ -67,20 +71,40 @@ public final class HttpTransport {
         }
     }
 
-    /** Streams a (possibly large) body to {@code target}; returns the HTTP status. */
-    public int download(String path, String bearer, Path target) throws IOException, InterruptedException {
-        HttpRequest request = request("GET", path, null, bearer).timeout(timeout.multipliedBy(30)).build();
+    /**
+     * A streamed download: the status, how many bytes reached the target, and on failure the (small) error body
+     * the server sent instead, so the caller can show the server's own message.
+     */
+    public record Download(int status, long bytes, byte[] errorBody, HttpHeaders headers) {
+    }
+
+    /**
+     * Streams a (possibly large) body to {@code target} through a {@code .part} file that is renamed only once the
+     * whole body arrived: a dropped connection (how the server ends a failed export) never leaves a truncated file
+     * that looks complete.
+     */
+    public Download download(String path, String bearer, Path target) throws IOException, InterruptedException {
+        HttpRequest request = request("GET", path, null, bearer).setHeader("Accept", "*/*")
+                .timeout(timeout.multipliedBy(30)).build();
         Path partial = target.resolveSibling(target.getFileName() + ".part");
         try {
             HttpResponse<Path> response = client.send(request, HttpResponse.BodyHandlers.ofFile(partial));
-            if (response.statusCode() / 100 == 2) {
-                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+            if (response.statusCode() / 100 != 2) {
+                return new Download(response.statusCode(), 0, head(partial), response.headers());
             }
-            return response.statusCode();
+            long bytes = Files.size(partial);
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+            return new Download(response.statusCode(), bytes, new byte[0], response.headers());
         } catch (IOException e) {
             throw Problems.classify(e, request.uri());
         } finally {
             Files.deleteIfExists(partial);
+        }
+    }
+
+    private static byte[] head(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(ERROR_BODY_LIMIT);
         }
     }
 

@@ -35,7 +35,9 @@ final class Responses {
             // not our server's error shape (a proxy's HTML page): fall through to the status line
         }
         String text = new String(response.body(), StandardCharsets.UTF_8).strip();
-        String hint = response.status() == 404 ? " (this server may not offer this admin feature yet)" : "";
+        // the server answers every path, unknown ones included, with its JSON error: this came from something else
+        String hint = response.status() == 404 ? " (not from Chatalot's API: check the URL and that the proxy passes"
+                + " /api to the server)" : "";
         return new ApiException(response.status(), "http_" + response.status(), "The server answered HTTP "
                 + response.status() + hint + (text.isEmpty() || text.startsWith("<") ? "" : ": "
                 + text.substring(0, Math.min(200, text.length()))), null);

@@ -64,11 +64,11 @@ public final class AuditView implements View {
         older.disableProperty().bind(model.hasOlderProperty().not());
         apply.setOnAction(event -> model.load());
         older.setOnAction(event -> model.loadOlder());
-        exportCsv.setOnAction(event -> export(AuditExport.Format.CSV));
-        exportJson.setOnAction(event -> export(AuditExport.Format.JSON));
+        exportCsv.setOnAction(event -> export(ExportFormat.CSV));
+        exportJson.setOnAction(event -> export(ExportFormat.JSON));
     }
 
-    private void export(AuditExport.Format format) {
+    private void export(ExportFormat format) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export the audit log");
         chooser.setInitialFileName("chatalot-audit." + format.wireName());

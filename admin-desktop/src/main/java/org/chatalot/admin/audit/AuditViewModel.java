@@ -17,6 +17,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import org.chatalot.admin.api.AuditQuery;
+import org.chatalot.admin.common.Formats;
 import org.chatalot.admin.common.ScreenModel;
 import org.chatalot.admin.common.TaskRunner;
 import org.chatalot.model.admin.AuditEvent;
@@ -88,10 +89,14 @@ public final class AuditViewModel extends ScreenModel {
                 }));
     }
 
-    /** Writes every matching entry to {@code target} as {@link AuditExport.Format#CSV} or JSON. */
-    public void export(AuditExport.Format format, Path target) {
-        query().ifPresent(query -> submit("Exporting audit log", () -> new AuditExport(api()).write(query, format,
-                target), count -> tell("Exported " + count + " entries to " + target.getFileName())));
+    /**
+     * Saves the server's export of every entry matching the filters (not just the loaded page), streamed to
+     * {@code target}. The server defuses spreadsheet formulas in CSV cells and audits the export itself.
+     */
+    public void export(ExportFormat format, Path target) {
+        query().ifPresent(query -> submit("Exporting audit log", () -> api().exportAudit(query, format.wireName(),
+                target), bytes -> tell("Exported the audit log to " + target.getFileName() + " ("
+                + Formats.bytes(bytes) + ")")));
     }
 
     private void remember(AuditPage page) {

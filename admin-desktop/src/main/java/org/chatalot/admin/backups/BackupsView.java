@@ -11,19 +11,21 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableView;
 import javafx.stage.FileChooser;
 
+import org.chatalot.admin.common.Dialogs;
 import org.chatalot.admin.common.Formats;
 import org.chatalot.admin.common.Fxml;
 import org.chatalot.admin.common.Tables;
 import org.chatalot.admin.common.View;
 import org.chatalot.model.admin.BackupInfo;
 
-/** Backups on the server: create one, download the selected one to a file the admin picks. */
+/** Backups on the server: create one, download the selected one to a file the admin picks, delete one. */
 public final class BackupsView implements View {
     private final BackupsViewModel model;
     private final Parent root;
 
     @FXML private Button create;
     @FXML private Button download;
+    @FXML private Button delete;
     @FXML private ProgressIndicator busy;
     @FXML private Button refresh;
     @FXML private TableView<BackupInfo> table;
@@ -47,6 +49,12 @@ public final class BackupsView implements View {
         error.textProperty().bind(model.errorProperty());
         message.textProperty().bind(model.messageProperty());
         download.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        delete.setOnAction(event -> {
+            BackupInfo backup = table.getSelectionModel().getSelectedItem();
+            Dialogs.confirm(root, "Delete " + backup.name(), "Delete this backup from the server? Copies you"
+                    + " downloaded are not affected.", "Delete", false, false).ifPresent(reason -> model.delete(backup));
+        });
         create.setOnAction(event -> model.create());
         refresh.setOnAction(event -> model.load());
         download.setOnAction(event -> {

@@ -5,11 +5,12 @@ import java.nio.file.Path;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import org.chatalot.admin.common.Formats;
 import org.chatalot.admin.common.ScreenModel;
 import org.chatalot.admin.common.TaskRunner;
 import org.chatalot.model.admin.BackupInfo;
 
-/** Backups: list, create, download (streamed to disk, never held in memory). */
+/** Backups: list, create, download (streamed to disk, never held in memory), delete. */
 public final class BackupsViewModel extends ScreenModel {
     private final ObservableList<BackupInfo> backups = FXCollections.observableArrayList();
 
@@ -32,10 +33,19 @@ public final class BackupsViewModel extends ScreenModel {
         });
     }
 
+    /** Owners only (an archive holds the token signing key); an admin sees the server's refusal. */
     public void download(BackupInfo backup, Path target) {
-        submit("Downloading " + backup.name(), () -> {
-            api().downloadBackup(backup.name(), target);
-            return target;
-        }, saved -> tell("Saved " + backup.name() + " to " + saved));
+        submit("Downloading " + backup.name(), () -> api().downloadBackup(backup.name(), target),
+                bytes -> tell("Saved " + backup.name() + " to " + target + " (" + Formats.bytes(bytes) + ")"));
+    }
+
+    public void delete(BackupInfo backup) {
+        submit("Deleting " + backup.name(), () -> {
+            api().deleteBackup(backup.name());
+            return backup;
+        }, deleted -> {
+            tell("Backup " + deleted.name() + " deleted");
+            load();
+        });
     }
 }

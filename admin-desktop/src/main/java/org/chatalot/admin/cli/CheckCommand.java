@@ -21,7 +21,10 @@ import org.chatalot.admin.doctor.DeploymentChecks;
 import org.chatalot.admin.doctor.Finding;
 import org.chatalot.admin.doctor.ReportExport;
 
-/** {@code check URL}: runs the deployment checks; exit 0 all pass, 1 warnings, 2 failures. */
+/**
+ * {@code check URL}: the deployment doctor's checks (the same as {@code chatalot-install verify}); exit 0 all pass,
+ * 1 warnings, 2 failures.
+ */
 @Command(name = "check", description = "Check TLS and the deployment at URL. Exit 0 pass, 1 warn, 2 fail.")
 final class CheckCommand implements Callable<Integer> {
     private final DeploymentChecks checks;
@@ -39,8 +42,21 @@ final class CheckCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:CHATALOT_TOKEN}",
-            description = "an admin access token, for checks that need one (default: $CHATALOT_TOKEN)")
+            description = "an access token: a user's lets the WebSocket checks sign in, an admin's also the"
+                    + " forwarded-header and PUBLIC_URL checks (default: $CHATALOT_TOKEN)")
     String token;
+
+    @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "80",
+            description = "the plain-HTTP port that should redirect to HTTPS (default: ${DEFAULT-VALUE})")
+    int httpPort;
+
+    @Option(names = "--max-file-size-mb", paramLabel = "MB",
+            description = "the upload size the proxy must accept (default: what the server announces)")
+    Integer maxFileSizeMb;
+
+    @Option(names = "--idle-seconds", paramLabel = "SECONDS", defaultValue = "75",
+            description = "how long the idle WebSocket is held (default: ${DEFAULT-VALUE}, past nginx's 60 s)")
+    int idleSeconds;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10", description = "per network step")
     int timeoutSeconds;
@@ -52,7 +68,8 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         CheckRequest request = new CheckRequest(url, (trust == null ? new TrustOptions() : trust).mode(),
-                Optional.ofNullable(token).filter(value -> !value.isBlank()), Duration.ofSeconds(timeoutSeconds));
+                Optional.ofNullable(token).filter(value -> !value.isBlank()), httpPort,
+                Optional.ofNullable(maxFileSizeMb), Duration.ofSeconds(idleSeconds), Duration.ofSeconds(timeoutSeconds));
         CheckReport report = checks.run(request, CheckProgress.NONE);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -67,8 +84,9 @@ final class CheckCommand implements Callable<Integer> {
     private static void print(PrintWriter out, CheckReport report) {
         out.println("Checked " + report.url() + " in " + report.took().toMillis() + " ms");
         for (Finding finding : report.findings()) {
-            out.printf(Locale.ROOT, "%-5s %-28s %s%n", finding.severity().label().toUpperCase(Locale.ROOT),
-                    finding.title(), finding.evidence());
+            out.printf(Locale.ROOT, "%-5s %-18s %s%n", finding.severity().label().toUpperCase(Locale.ROOT),
+                    finding.id(), finding.title());
+            out.printf(Locale.ROOT, "      %s%n", finding.evidence());
             if (!finding.fix().isBlank()) {
                 out.printf(Locale.ROOT, "      fix: %s%n", finding.fix());
             }

@@ -1,15 +1,11 @@
 package org.chatalot.admin.connection;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+
+import org.chatalot.installer.tls.CertificateFacts;
 
 /**
  * A certificate as the admin sees it before pinning it or in a check report: who it names, who signed it, when
@@ -19,10 +15,13 @@ public record CertificateDetails(String subject, String issuer, List<String> sub
                                  Instant notBefore, Instant notAfter, String sha256, String keyAlgorithm) {
 
     public static CertificateDetails of(X509Certificate certificate) {
-        return new CertificateDetails(certificate.getSubjectX500Principal().getName(),
-                certificate.getIssuerX500Principal().getName(), names(certificate),
-                certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(),
-                fingerprint(certificate), certificate.getPublicKey().getAlgorithm());
+        return of(CertificateFacts.of(certificate, Instant.now()));
+    }
+
+    /** From the installer's description of a certificate (the doctor's report carries those). */
+    public static CertificateDetails of(CertificateFacts facts) {
+        return new CertificateDetails(facts.subject(), facts.issuer(), List.copyOf(facts.subjectAlternativeNames()),
+                facts.notBefore(), facts.notAfter(), facts.sha256Fingerprint(), facts.keyAlgorithm());
     }
 
     /** Whole days until the certificate expires; negative once it has. */
@@ -36,12 +35,7 @@ public record CertificateDetails(String subject, String issuer, List<String> sub
     }
 
     public static String fingerprint(X509Certificate certificate) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
-            return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
-        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
-            throw new IllegalStateException("cannot fingerprint a certificate", e);
-        }
+        return CertificateFacts.fingerprint(certificate);
     }
 
     /** {@code AB12…} → {@code AB:12:…}. */
@@ -52,22 +46,5 @@ public record CertificateDetails(String subject, String issuer, List<String> sub
             out.append(i == 0 ? "" : ":").append(plain, i, i + 2);
         }
         return out.toString();
-    }
-
-    private static List<String> names(X509Certificate certificate) {
-        List<String> names = new ArrayList<>();
-        try {
-            if (certificate.getSubjectAlternativeNames() != null) {
-                for (List<?> entry : certificate.getSubjectAlternativeNames()) {
-                    int type = (Integer) entry.get(0);
-                    if (type == 2 || type == 7) {
-                        names.add((type == 2 ? "DNS:" : "IP:") + entry.get(1));
-                    }
-                }
-            }
-        } catch (CertificateParsingException e) {
-            names.add("unreadable: " + e.getMessage());
-        }
-        return List.copyOf(names);
     }
 }

@@ -1,75 +1,43 @@
 package org.chatalot.admin.connection;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.util.Collection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
-/** Trust from the JDK: its CA list, the CAs of a PEM file, or one pinned certificate. */
+import org.chatalot.installer.tls.TrustManagers;
+
+/**
+ * Trust from the installer's trust layer, the one the deployment doctor uses: the JDK's CAs, or only the CAs of
+ * a PEM file. A pin is the app's own {@link PinnedTrustManager}, because a changed certificate must come back as
+ * a {@link PinMismatchException} saying what was presented, so the admin can review and re-approve it.
+ */
 public final class JdkSslContextFactory implements SslContextFactory {
 
     @Override
     public SSLContext create(TrustMode mode) {
-        X509TrustManager manager = switch (mode) {
-            case TrustMode.SystemCas s -> systemCas();
-            case TrustMode.CaFile f -> fromKeyStore(caKeyStore(f));
-            case TrustMode.Pinned p -> new PinnedTrustManager(p.sha256(), systemCas());
+        return switch (mode) {
+            case TrustMode.SystemCas s -> TrustManagers.sslContext(mode.shared());
+            case TrustMode.CaFile f -> TrustManagers.sslContext(mode.shared());
+            case TrustMode.Pinned p -> pinned(new PinnedTrustManager(p.sha256(), systemCas()));
         };
+    }
+
+    public static X509TrustManager systemCas() {
+        return TrustManagers.forMode(org.chatalot.installer.tls.TrustMode.system());
+    }
+
+    /**
+     * Not through {@code TrustManagers.sslContext}, which takes an extended manager: this one is plain on purpose,
+     * so the JDK wraps it and checks the host name itself.
+     */
+    private static SSLContext pinned(X509TrustManager manager) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[] {manager}, null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this JDK offers no TLS", e);
-        }
-    }
-
-    public static X509TrustManager systemCas() {
-        return fromKeyStore(null);
-    }
-
-    private static X509TrustManager fromKeyStore(KeyStore store) {
-        try {
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(store);
-            for (TrustManager manager : factory.getTrustManagers()) {
-                if (manager instanceof X509TrustManager x509) {
-                    return x509;
-                }
-            }
-            throw new IllegalStateException("the JDK offers no X.509 trust manager");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot build a trust manager", e);
-        }
-    }
-
-    private static KeyStore caKeyStore(TrustMode.CaFile file) {
-        try (InputStream in = Files.newInputStream(file.pemFile())) {
-            Collection<? extends Certificate> cas = CertificateFactory.getInstance("X.509").generateCertificates(in);
-            if (cas.isEmpty()) {
-                throw new IllegalArgumentException("no certificate in CA file " + file.pemFile());
-            }
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            int index = 0;
-            for (Certificate ca : cas) {
-                store.setCertificateEntry("ca-" + index++, ca);
-            }
-            return store;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read CA file " + file.pemFile(), e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("CA file " + file.pemFile() + " is not PEM certificates: "
-                    + e.getMessage(), e);
         }
     }
 }

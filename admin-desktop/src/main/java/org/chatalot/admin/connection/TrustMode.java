@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Whom a connection believes. Each mode keeps the host-name check; none accepts any certificate. Mirrors the
- * installer's trust modes so its doctor can be handed the same choice.
+ * Whom a connection believes, as a profile stores it. Each mode keeps the host-name check; none accepts any
+ * certificate. The same three modes as the installer's trust layer ({@link #shared()}), which builds the trust
+ * managers for the app's HTTPS client and runs the deployment doctor.
  */
 public sealed interface TrustMode {
 
@@ -36,6 +37,15 @@ public sealed interface TrustMode {
                     + fingerprint + "\"");
         }
         return hex;
+    }
+
+    /** This choice in the installer's trust layer. */
+    default org.chatalot.installer.tls.TrustMode shared() {
+        return switch (this) {
+            case SystemCas s -> org.chatalot.installer.tls.TrustMode.system();
+            case CaFile f -> org.chatalot.installer.tls.TrustMode.caFile(f.pemFile());
+            case Pinned p -> org.chatalot.installer.tls.TrustMode.pinned(p.sha256());
+        };
     }
 
     default String describe() {

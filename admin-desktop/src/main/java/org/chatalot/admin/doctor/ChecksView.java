@@ -59,8 +59,8 @@ public final class ChecksView implements View {
         findings.setItems(model.findings());
         findings.getColumns().setAll(List.of(
                 Tables.badgeColumn("Result", f -> f.severity().label(), 70),
-                Tables.column("Check", Finding::title, 190),
-                wrapped(Tables.column("Evidence", Finding::evidence, 330)),
+                wrapped(Tables.column("Check", Finding::title, 220)),
+                wrapped(Tables.column("Evidence", Finding::evidence, 340)),
                 wrapped(Tables.column("Fix", Finding::fix, 280))));
         run.disableProperty().bind(model.runningProperty());
         cancel.disableProperty().bind(model.runningProperty().not());

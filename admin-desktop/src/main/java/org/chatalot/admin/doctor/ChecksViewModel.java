@@ -32,8 +32,8 @@ import org.chatalot.admin.connection.CertificateDetails;
  * the report, and optionally re-runs on a schedule, notifying only when a result gets worse than the last run.
  */
 public final class ChecksViewModel extends ScreenModel {
-    /** The built-in checks run six steps; the doctor runs more, so progress is capped below 1 until done. */
-    static final int EXPECTED_CHECKS = 6;
+    /** The doctor runs 19 checks; progress stays below 1 until the report is in, whatever the count. */
+    static final int EXPECTED_CHECKS = 19;
 
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final ObjectProperty<CheckReport> report = new SimpleObjectProperty<>();

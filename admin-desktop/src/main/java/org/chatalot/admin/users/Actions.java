@@ -19,7 +19,7 @@ public final class Actions {
             case RESET_TWO_FACTOR -> user.totpEnabled();
             case GRANT_ADMIN -> user.role() == Role.MEMBER;
             case REVOKE_ADMIN -> user.role() == Role.ADMIN;
-            case RESET_PASSWORD, REVOKE_SESSIONS -> true;
+            case RESET_PASSWORD, REVOKE_SESSIONS, UNLOCK -> true;
         };
     }
 
@@ -35,6 +35,8 @@ public final class Actions {
                     + " who is asking.";
             case REVOKE_SESSIONS -> "Sign " + name + " out on every device?";
             case REVOKE_ADMIN -> "Remove admin rights from " + name + "?";
+            case UNLOCK -> "Lift the sign-in lock of " + name + "? It is set after 10 failed sign-ins and lasts"
+                    + " 15 minutes.";
             case UNSUSPEND, GRANT_ADMIN -> action.label() + " " + name + "?";
         };
     }
@@ -52,6 +54,7 @@ public final class Actions {
             case RESET_PASSWORD -> "Password of " + name + " reset";
             case RESET_TWO_FACTOR -> "Two-factor sign-in of " + name + " turned off";
             case REVOKE_SESSIONS -> name + " signed out everywhere";
+            case UNLOCK -> "Sign-in lock of " + name + " lifted";
             case GRANT_ADMIN -> name + " is now an admin";
             case REVOKE_ADMIN -> name + " is no longer an admin";
         };

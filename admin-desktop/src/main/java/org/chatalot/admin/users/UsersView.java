@@ -48,6 +48,7 @@ public final class UsersView implements View {
     @FXML private MenuButton more;
     @FXML private MenuItem resetTwoFactor;
     @FXML private MenuItem revokeSessions;
+    @FXML private MenuItem unlock;
     @FXML private MenuItem grantAdmin;
     @FXML private MenuItem revokeAdmin;
     @FXML private Button delete;
@@ -106,11 +107,12 @@ public final class UsersView implements View {
         resetPassword.setOnAction(event -> confirmAndRun(UserAction.RESET_PASSWORD));
         resetTwoFactor.setOnAction(event -> confirmAndRun(UserAction.RESET_TWO_FACTOR));
         revokeSessions.setOnAction(event -> confirmAndRun(UserAction.REVOKE_SESSIONS));
+        unlock.setOnAction(event -> confirmAndRun(UserAction.UNLOCK));
         grantAdmin.setOnAction(event -> confirmAndRun(UserAction.GRANT_ADMIN));
         revokeAdmin.setOnAction(event -> confirmAndRun(UserAction.REVOKE_ADMIN));
         sessions.setOnAction(event -> selected().ifPresent(user -> {
             model.loadSessions(user);
-            SessionsDialog.show(root, user, model.sessions());
+            SessionsDialog.show(root, user, model.sessions(), session -> model.revokeSession(user, session));
         }));
         delete.setOnAction(event -> selected().ifPresent(user -> Dialogs.confirm(root, "Delete " + user.username(),
                 Actions.deleteConfirmation(user), "Delete", true, false).ifPresent(reason -> model.delete(user,
@@ -119,9 +121,11 @@ public final class UsersView implements View {
 
     private void confirmAndRun(UserAction action) {
         selected().ifPresent(user -> {
+            // the server keeps a reason only for suspensions (and deletions): asking for one elsewhere would be
+            // a promise the audit log does not keep
             boolean needsReason = action == UserAction.SUSPEND;
             Dialogs.confirm(root, action.label() + " " + user.username(), Actions.confirmation(action, user),
-                    action.label(), action.isDestructive(), needsReason)
+                    action.label(), needsReason, needsReason)
                     .ifPresent(reason -> model.act(user, action, reason.isBlank() ? null : reason));
         });
     }
@@ -145,6 +149,7 @@ public final class UsersView implements View {
         resetPassword.setDisable(!offered.apply(UserAction.RESET_PASSWORD));
         resetTwoFactor.setDisable(!offered.apply(UserAction.RESET_TWO_FACTOR));
         revokeSessions.setDisable(!offered.apply(UserAction.REVOKE_SESSIONS));
+        unlock.setDisable(!offered.apply(UserAction.UNLOCK));
         grantAdmin.setDisable(!offered.apply(UserAction.GRANT_ADMIN));
         revokeAdmin.setDisable(!offered.apply(UserAction.REVOKE_ADMIN));
         boolean none = user == null;

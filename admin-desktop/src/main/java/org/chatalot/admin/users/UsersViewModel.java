@@ -1,7 +1,5 @@
 package org.chatalot.admin.users;
 
-import java.util.Optional;
-
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -13,6 +11,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import org.chatalot.admin.api.ActionResult;
 import org.chatalot.admin.api.UserAction;
 import org.chatalot.admin.api.UserQuery;
 import org.chatalot.admin.common.ScreenModel;
@@ -143,15 +142,15 @@ public final class UsersViewModel extends ScreenModel {
         });
     }
 
-    /** Runs the action; {@code reason} is required for a suspension and recorded in the audit log for all. */
+    /** Runs the action; {@code reason} is required for a suspension: the user sees it and the audit log keeps it. */
     public void act(AdminUser user, UserAction action, String reason) {
         if (action == UserAction.SUSPEND && (reason == null || reason.isBlank())) {
             fail("Give a reason for the suspension: the user sees it and it goes into the audit log.");
             return;
         }
         submit(action.label() + " " + user.username(), () -> api().act(user.id(), action, reason),
-                (Optional<String> password) -> {
-                    temporaryPassword.set(password.orElse(""));
+                (ActionResult result) -> {
+                    temporaryPassword.set(result.temporaryPassword().orElse(""));
                     tell(Actions.done(action, user));
                     load();
                 });
@@ -170,6 +169,18 @@ public final class UsersViewModel extends ScreenModel {
     public void loadSessions(AdminUser user) {
         sessions.clear();
         submit("Loading sessions of " + user.username(), () -> api().sessions(user.id()), sessions::setAll);
+    }
+
+    /** Signs out one device; the list and the table's session count are reloaded from the server. */
+    public void revokeSession(AdminUser user, SessionInfo session) {
+        submit("Signing out " + session.device(), () -> {
+            api().revokeSession(user.id(), session.id());
+            return session;
+        }, revoked -> {
+            tell(user.username() + " signed out on " + revoked.device());
+            loadSessions(user);
+            load();
+        });
     }
 
     private void show(AdminUserPage page) {

@@ -30,7 +30,7 @@ class ArchitectureTest {
     @Test
     void clientTrustChecksAndCliHaveNoJavaFx() {
         noClasses().that().resideInAnyPackage("..admin.api..", "..admin.connection..", "..admin.cli..")
-                .or().haveFullyQualifiedName("org.chatalot.admin.doctor.BasicChecks")
+                .or().haveFullyQualifiedName("org.chatalot.admin.doctor.DoctorChecks")
                 .should().dependOnClassesThat().resideInAPackage("javafx..").check(CLASSES);
     }
 

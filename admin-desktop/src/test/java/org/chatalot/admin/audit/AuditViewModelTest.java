@@ -9,7 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.chatalot.admin.api.JsonCodec;
 import org.chatalot.admin.testing.StubFixture;
+import org.chatalot.model.admin.AuditEvent;
 
 class AuditViewModelTest {
 
@@ -25,11 +27,25 @@ class AuditViewModelTest {
             assertThat(fixture.stub().requests()).last().asString().contains("action=auth.login");
 
             Path csv = dir.resolve("audit.csv");
-            model.export(AuditExport.Format.CSV, csv);
+            model.export(ExportFormat.CSV, csv);
             List<String> lines = Files.readAllLines(csv);
             assertThat(lines).hasSize(5);
-            assertThat(lines.get(0)).startsWith("at,actor_id,actor_name,action");
-            assertThat(model.messageProperty().get()).isEqualTo("Exported 4 entries to audit.csv");
+            assertThat(lines.get(0)).startsWith("id,at,actor_id,actor_name,action");
+            assertThat(fixture.stub().requests()).last().asString()
+                    .isEqualTo("GET /api/admin/audit/export?action=auth.login&format=csv");
+            assertThat(model.messageProperty().get()).startsWith("Exported the audit log to audit.csv (");
+            assertThat(dir.resolve("audit.csv.part")).doesNotExist();
+        }
+    }
+
+    @Test
+    void theJsonExportIsTheServersArrayOfEntries(@TempDir Path dir) throws Exception {
+        try (StubFixture fixture = new StubFixture()) {
+            AuditViewModel model = new AuditViewModel(fixture.runner(), fixture.connection()::api);
+            Path json = dir.resolve("audit.json");
+            model.export(ExportFormat.JSON, json);
+            AuditEvent[] entries = new JsonCodec().read(Files.readAllBytes(json), AuditEvent[].class);
+            assertThat(entries).hasSize(12);
         }
     }
 
@@ -44,10 +60,4 @@ class AuditViewModelTest {
         }
     }
 
-    @Test
-    void csvCellsThatASpreadsheetWouldRunAreDefused() {
-        assertThat(AuditExport.csv("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
-        assertThat(AuditExport.csv("a,b")).isEqualTo("\"a,b\"");
-        assertThat(AuditExport.csv(null)).isEmpty();
-    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +12,7 @@ import org.chatalot.admin.api.ServerConnection;
 import org.chatalot.admin.api.TokenListener;
 import org.chatalot.admin.connection.ConnectionProfile;
 import org.chatalot.admin.connection.JdkSslContextFactory;
+import org.chatalot.admin.doctor.CheckRequest;
 import org.chatalot.admin.doctor.FakeChecks;
 import org.chatalot.admin.doctor.Finding;
 import org.chatalot.admin.testing.StubAdminServer;
@@ -34,6 +36,21 @@ class AdminCliTest {
         checks.willReport(Finding.warn("b", "B", "meh", "fix"), Finding.fail("c", "C", "broken", "fix"));
         assertThat(run("check", "https://chat.example.com", "--json")).isEqualTo(2);
         assertThat(out.toString()).contains("\"result\" : \"fail\"", "\"exit_code\" : 2");
+    }
+
+    @Test
+    void checkOptionsReachTheDoctor() {
+        assertThat(run("check", "https://chat.example.com:8443", "--token", "T", "--http-port", "8080",
+                "--max-file-size-mb", "20", "--idle-seconds", "2", "--timeout", "3")).isZero();
+        CheckRequest request = checks.lastRequest();
+        assertThat(request.accessToken()).contains("T");
+        assertThat(request.httpPort()).isEqualTo(8080);
+        assertThat(request.maxFileSizeMb()).contains(20);
+        assertThat(request.idle()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(request.timeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(run("check", "https://chat.example.com")).isZero();
+        assertThat(checks.lastRequest().maxFileSizeMb()).as("asked of the server").isEmpty();
+        assertThat(checks.lastRequest().idle()).isEqualTo(Duration.ofSeconds(75));
     }
 
     @Test

@@ -7,15 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.chatalot.admin.connection.CertificateDetails;
 import org.chatalot.admin.connection.TrustMode;
+import org.chatalot.admin.testing.StubAdminServer;
+import org.chatalot.admin.testing.StubFixture;
 import org.chatalot.admin.testing.ImmediateTaskRunner;
 import org.chatalot.admin.testing.ManualTicker;
 
@@ -75,18 +75,20 @@ class ChecksViewModelTest {
     }
 
     @Test
-    void expiryIsJudgedAgainstTheCertificatesLifetime() {
-        Instant now = Instant.parse("2026-11-27T00:00:00Z");
-        assertThat(Expiry.judge(leaf(now, 90, 60), now).severity()).isEqualTo(Severity.PASS);
-        assertThat(Expiry.judge(leaf(now, 90, 20), now).severity()).isEqualTo(Severity.WARN);
-        assertThat(Expiry.judge(leaf(now, 90, 5), now).severity()).isEqualTo(Severity.FAIL);
-        assertThat(Expiry.judge(leaf(now, 3650, 2), now).severity()).isEqualTo(Severity.FAIL);
-        assertThat(Expiry.judge(leaf(now, 90, -1), now).evidence()).startsWith("expired");
-    }
+    void fromASignedInSessionTheChecksGetItsAccessToken() throws Exception {
+        try (StubFixture fixture = new StubFixture()) {
+            SignedInChecks signedIn = new SignedInChecks(checks, fixture.connection().session()::accessToken);
+            signedIn.run(CheckRequest.of(URI.create("https://chat.example.com"), TrustMode.system()),
+                    CheckProgress.NONE);
+            assertThat(checks.lastRequest().accessToken()).hasValueSatisfying(token -> assertThat(token)
+                    .startsWith("access-"));
 
-    private static CertificateDetails leaf(Instant now, int lifetimeDays, int daysLeft) {
-        Instant notAfter = now.plus(Duration.ofDays(daysLeft));
-        return new CertificateDetails("CN=x", "CN=ca", List.of("DNS:x"), notAfter.minus(Duration.ofDays(lifetimeDays)),
-                notAfter, "AB".repeat(32), "EC");
+            fixture.stub().setExpiresIn(0);
+            fixture.connection().session().login("owner", StubAdminServer.PASSWORD, null);
+            fixture.stub().close();
+            signedIn.run(CheckRequest.of(URI.create("https://chat.example.com"), TrustMode.system()),
+                    CheckProgress.NONE);
+            assertThat(checks.lastRequest().accessToken()).as("unreachable: run without").isEmpty();
+        }
     }
 }

@@ -11,6 +11,7 @@ import org.chatalot.admin.connection.CertificateDetails;
 public final class FakeChecks implements DeploymentChecks {
     private List<Finding> next = List.of(Finding.pass("tls.handshake", "TLS handshake", "verified"));
     private int runs;
+    private CheckRequest lastRequest;
 
     public void willReport(Finding... findings) {
         next = List.of(findings);
@@ -20,9 +21,14 @@ public final class FakeChecks implements DeploymentChecks {
         return runs;
     }
 
+    public CheckRequest lastRequest() {
+        return lastRequest;
+    }
+
     @Override
     public CheckReport run(CheckRequest request, CheckProgress progress) {
         runs++;
+        lastRequest = request;
         List<Finding> done = new ArrayList<>();
         for (Finding finding : next) {
             progress.started(finding.id(), finding.title());

@@ -26,9 +26,10 @@ class SettingsViewModelTest {
             assertThat(fixture.stub().data().handle("GET", "/api/admin/settings", null, null).body().toString())
                     .contains("CLOSED");
 
-            model.maxFileSizeMbProperty().set(20_000);
+            model.maxFileSizeMbProperty().set(200);
             model.save();
-            assertThat(model.errorProperty().get()).isEqualTo("max_file_size_mb: at most 10000");
+            assertThat(model.errorProperty().get()).isEqualTo("max_file_size_mb: must be 1-100 (MAX_FILE_SIZE_MB,"
+                    + " which also sized the proxy's body limit)");
             model.maxFileSizeMbProperty().set(0);
             model.save();
             assertThat(model.errorProperty().get()).contains("at least 1");

@@ -19,12 +19,15 @@ import org.chatalot.model.auth.Me;
 import org.chatalot.model.error.ErrorBody;
 import org.chatalot.model.health.DetailedHealth;
 import org.chatalot.model.health.Health;
+import org.chatalot.model.user.Role;
 import org.chatalot.model.user.UserStatus;
 
 /**
- * A stand-in for the admin API (issue 7) on a random loopback port, answering with the shared-model records:
- * sign-in with optional 2FA, rotating refresh tokens, the admin endpoints over {@link StubData}, health. Tests
- * flip its switches (expire the access token, end the session, degrade health) to exercise the app's paths.
+ * A stand-in for the server on a random loopback port, with its routes and JSON shapes (the shared-model records
+ * and the {@code {"error":{…}}} body): sign-in with optional 2FA, rotating refresh tokens, logout by refresh token,
+ * the admin endpoints over {@link StubData} acting as the signed-in user, health. Tests flip its switches (expire
+ * the access token, end the session, degrade health) to exercise paths the real server cannot be driven into on
+ * demand; {@code e2e/…/desktop} runs the same app code against the real server.
  */
 public final class StubAdminServer implements AutoCloseable {
     public static final String PASSWORD = "correct horse battery staple";
@@ -40,6 +43,8 @@ public final class StubAdminServer implements AutoCloseable {
     private volatile boolean degraded;
     private volatile boolean sessionEnded;
     private volatile long expiresIn = 900;
+    private volatile String signedIn = "owner";
+    private volatile boolean loggedOut;
 
     public StubAdminServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -78,6 +83,11 @@ public final class StubAdminServer implements AutoCloseable {
         sessionEnded = true;
     }
 
+    /** True once the app signed out on the server (with its refresh token or a valid access token). */
+    public boolean isLoggedOut() {
+        return loggedOut;
+    }
+
     public void setExpiresIn(long seconds) {
         expiresIn = seconds;
     }
@@ -100,7 +110,7 @@ public final class StubAdminServer implements AutoCloseable {
                     "0.1.0", 3725, !degraded));
             case "/api/auth/login" -> login(exchange, json.mapper().readTree(body));
             case "/api/auth/refresh" -> refresh(exchange, json.mapper().readTree(body));
-            case "/api/auth/logout" -> send(exchange, 204, null);
+            case "/api/auth/logout" -> logout(exchange, body);
             default -> {
                 if (!path.startsWith("/api/admin/")) {
                     send(exchange, 404, ErrorBody.of("not_found", "no such path"));
@@ -110,9 +120,16 @@ public final class StubAdminServer implements AutoCloseable {
                     send(exchange, 200, new DetailedHealth("ok", "0.1.0", 3725, true, 0.4, 40L << 30, 100L << 30,
                             200L << 20, 512L << 20, 12, false, "25"));
                 } else {
-                    StubData.Answer answer = data.handle(method, path, exchange.getRequestURI().getRawQuery(),
+                    AdminUser actor = data.user(signedIn).orElseThrow();
+                    if (actor.role() == Role.MEMBER) {
+                        send(exchange, 403, ErrorBody.of("forbidden", "this needs the admin role"));
+                        return;
+                    }
+                    StubData.Answer answer = data.handle(actor, method, path, exchange.getRequestURI().getRawQuery(),
                             body.length == 0 ? null : json.mapper().readTree(body));
-                    sendRaw(exchange, answer.status(), answer.body() == null ? null : json.write(answer.body()));
+                    byte[] bytes = answer.body() == null ? null : answer.body() instanceof byte[] raw ? raw
+                            : json.write(answer.body());
+                    sendRaw(exchange, answer.status(), bytes, answer.contentType());
                 }
             }
         }
@@ -130,16 +147,30 @@ public final class StubAdminServer implements AutoCloseable {
         }
     }
 
+    /** As the server: the session of the refresh token in the body, or of the bearer token. */
+    private void logout(HttpExchange exchange, byte[] body) throws IOException {
+        String bearer = exchange.getRequestHeaders().getFirst("Authorization");
+        String presented = body.length == 0 ? "" : json.mapper().readTree(body).path("refresh_token").asText();
+        if (!presented.equals(refreshToken) && !("Bearer " + accessToken).equals(bearer)) {
+            send(exchange, 401, ErrorBody.of("invalid_refresh_token", "the refresh token is not valid; sign in again"));
+            return;
+        }
+        sessionEnded = true;
+        loggedOut = true;
+        send(exchange, 204, null);
+    }
+
     private void refresh(HttpExchange exchange, JsonNode body) throws IOException {
         String presented = body.path("refresh_token").asText();
         if (sessionEnded || !presented.equals(refreshToken)) {
             send(exchange, 401, ErrorBody.of("refresh_token_reused", "This session was signed out."));
         } else {
-            send(exchange, 200, issue("owner"));
+            send(exchange, 200, issue(signedIn));
         }
     }
 
     private AuthTokens issue(String username) {
+        signedIn = username;
         int n = counter.incrementAndGet();
         accessToken = "access-" + n;
         refreshToken = "refresh-" + n;
@@ -150,15 +181,16 @@ public final class StubAdminServer implements AutoCloseable {
     }
 
     private void send(HttpExchange exchange, int status, Object body) throws IOException {
-        sendRaw(exchange, status, body == null ? null : json.write(body));
+        sendRaw(exchange, status, body == null ? null : json.write(body), "application/json");
     }
 
-    private static void sendRaw(HttpExchange exchange, int status, byte[] body) throws IOException {
+    private static void sendRaw(HttpExchange exchange, int status, byte[] body, String contentType)
+            throws IOException {
         if (body == null) {
             exchange.sendResponseHeaders(status, -1);
             return;
         }
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, body.length);
         exchange.getResponseBody().write(body);
     }

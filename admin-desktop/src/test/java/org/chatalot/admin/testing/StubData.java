@@ -3,201 +3,138 @@ package org.chatalot.admin.testing;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.chatalot.model.admin.AdminUser;
-import org.chatalot.model.admin.AdminUserPage;
 import org.chatalot.model.admin.AuditEvent;
 import org.chatalot.model.admin.AuditPage;
 import org.chatalot.model.admin.BackupInfo;
-import org.chatalot.model.admin.CreatedUser;
 import org.chatalot.model.admin.InstanceSettingsView;
+import org.chatalot.model.admin.InstanceStats;
 import org.chatalot.model.admin.Invite;
+import org.chatalot.model.admin.RequestDiagnostics;
 import org.chatalot.model.auth.RegistrationMode;
-import org.chatalot.model.auth.SessionInfo;
 import org.chatalot.model.error.ErrorBody;
-import org.chatalot.model.user.Role;
 import org.chatalot.model.user.UserStatus;
 
-/** The stub's in-memory instance: 32 users, invites, audit entries, settings and backups, with the API's rules. */
+/**
+ * The stub's in-memory instance behind {@code /api/admin/*}: 32 users ({@link StubAccounts}), invites, the audit
+ * log and its export, settings, statistics, request diagnostics and backups, with the real server's routes,
+ * answers and refusals (docs/api.md, "Admin").
+ */
 public final class StubData {
-    private static final Instant BASE = Instant.parse("2026-11-02T09:00:00Z");
+    private static final Instant BASE = StubAccounts.BASE;
+    /** The stub's MAX_FILE_SIZE_MB: the ceiling of the upload-size setting, as on the server. */
+    static final int MAX_FILE_SIZE_MB = 100;
 
-    private final List<AdminUser> users = new ArrayList<>();
+    private final StubAccounts accounts = new StubAccounts(this);
     private final List<Invite> invites = new ArrayList<>();
     private final List<AuditEvent> audit = new ArrayList<>();
     private final List<BackupInfo> backups = new ArrayList<>();
     private InstanceSettingsView settings = new InstanceSettingsView(RegistrationMode.INVITE_ONLY, 100, 500, 90);
 
-    /** What an endpoint answers. */
-    public record Answer(int status, Object body) {
+    /** What an endpoint answers: a record sent as JSON, raw bytes (downloads), or nothing (204). */
+    public record Answer(int status, Object body, String contentType) {
+        public Answer(int status, Object body) {
+            this(status, body, "application/json");
+        }
     }
 
     StubData() {
-        users.add(user("owner", "The Owner", Role.OWNER, UserStatus.ACTIVE, 0));
-        users.add(user("alice", "Alice Martin", Role.ADMIN, UserStatus.ACTIVE, 1));
-        users.add(user("bob", "Bob Chen", Role.MEMBER, UserStatus.ACTIVE, 2));
-        users.add(user("carol", "Carol Diaz", Role.MEMBER, UserStatus.SUSPENDED, 3));
-        String[] names = {"dave", "erin", "frank", "grace", "heidi", "ivan", "judy", "mallory", "niaj", "olivia",
-            "peggy", "rupert", "sybil", "trent", "uma", "victor", "walter", "xena", "yara", "zoe", "arthur",
-            "beatrice", "cedric", "delia", "edgar", "fiona", "gus", "hana"};
-        for (int i = 0; i < names.length; i++) {
-            users.add(user(names[i], Character.toUpperCase(names[i].charAt(0)) + names[i].substring(1),
-                    Role.MEMBER, UserStatus.ACTIVE, 4 + i));
-        }
-        invites.add(new Invite("KRE3-XRC2-OZSZ", 5, 2, BASE.plusSeconds(86400 * 30), users.get(0).id(), BASE, null,
-                true));
-        invites.add(new Invite("PLM8-QQA1-TTRE", 1, 1, null, users.get(0).id(), BASE, null, false));
+        AdminUser owner = accounts.all().get(0);
+        invites.add(new Invite("KRE3-XRC2-OZSZ", 5, 2, BASE.plusSeconds(86400 * 30), owner.id(), BASE, null, true));
+        invites.add(new Invite("PLM8-QQA1-TTRE", 1, 1, null, owner.id(), BASE, null, false));
         for (int i = 0; i < 12; i++) {
-            audit.add(new AuditEvent(UUID.randomUUID(), BASE.plusSeconds(3600L * (12 - i)), users.get(i % 2).id(),
-                    users.get(i % 2).username(), i % 3 == 0 ? "auth.login" : "admin.invite.create", "user",
-                    users.get(2 + i % 5).id().toString(), users.get(2 + i % 5).username(), "203.0.113." + (10 + i),
-                    "chatalot-admin", Map.of()));
+            AdminUser actor = accounts.all().get(i % 2);
+            AdminUser target = accounts.all().get(2 + i % 5);
+            audit.add(0, new AuditEvent(UUID.randomUUID(), BASE.plusSeconds(3600L * i), actor.id(), actor.username(),
+                    i % 3 == 0 ? "auth.login" : "invite.created", "user", target.id().toString(), target.username(),
+                    "203.0.113." + (10 + i), "chatalot-admin", Map.of()));
         }
-        backups.add(new BackupInfo("chatalot-2026-11-26T0300.zip", 48_211_344, BASE.plusSeconds(86400 * 24),
+        backups.add(new BackupInfo("chatalot-backup-20261126T030000Z.zip", 48_211_344, BASE.plusSeconds(86400 * 24),
                 "9f2c1e0b7d4a5f6e8c3b2a1d0e9f8c7b6a5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f"));
     }
 
-    private static AdminUser user(String username, String display, Role role, UserStatus status, int n) {
-        return new AdminUser(UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)), username, display,
-                username + "@example.com", role, status, status == UserStatus.SUSPENDED ? "Spam" : null, n % 4 == 1,
-                BASE.plusSeconds(3600L * n), BASE.plusSeconds(86400L * 20 + 600L * n), 1_048_576L * (n * 7 % 50),
-                n % 3);
-    }
-
     public Optional<AdminUser> user(String username) {
-        return users.stream().filter(u -> u.username().equals(username)).findFirst();
+        return accounts.byName(username);
     }
 
-    public synchronized Answer handle(String method, String path, String query, JsonNode body) {
+    public synchronized List<AdminUser> users() {
+        return accounts.all();
+    }
+
+    public synchronized List<AuditEvent> auditLog() {
+        return List.copyOf(audit);
+    }
+
+    /** Without an actor: the owner, as most tests sign in. */
+    public Answer handle(String method, String path, String query, JsonNode body) {
+        return handle(accounts.all().get(0), method, path, query, body);
+    }
+
+    public synchronized Answer handle(AdminUser actor, String method, String path, String query, JsonNode body) {
         Map<String, String> params = params(query);
         String[] parts = path.substring("/api/admin/".length()).split("/");
+        String[] rest = Arrays.copyOfRange(parts, 1, parts.length);
         return switch (parts[0]) {
-            case "users" -> users(method, parts, params, body);
-            case "invites" -> invites(method, parts, body);
-            case "audit" -> parts.length == 1 ? auditPage(params) : error(404, "not_found", "no export here");
-            case "settings" -> method.equals("PUT") ? saveSettings(body) : new Answer(200, settings);
-            case "backups" -> backups(method, parts);
-            default -> error(404, "not_found", "no such admin path");
+            case "users" -> accounts.handle(actor, method, rest, params, body);
+            case "invites" -> invites(actor, method, rest, body);
+            case "audit" -> rest.length == 0 ? auditPage(params) : rest[0].equals("export") ? export(params)
+                    : notFound(path);
+            case "settings" -> method.equals("PUT") ? saveSettings(actor, body) : new Answer(200, settings);
+            case "stats" -> new Answer(200, stats());
+            case "diagnostics" -> new Answer(200, new RequestDiagnostics("127.0.0.1", true, "127.0.0.1", "http",
+                    "127.0.0.1", Map.of(), null));
+            case "backups" -> backups(actor, method, rest);
+            default -> notFound(path);
         };
     }
 
-    private Answer users(String method, String[] parts, Map<String, String> params, JsonNode body) {
-        if (parts.length == 1) {
-            return method.equals("POST") ? create(body) : new Answer(200, page(params));
-        }
-        int index = indexOf(UUID.fromString(parts[1]));
-        if (index < 0) {
-            return error(404, "not_found", "no such user");
-        }
-        if (parts.length == 3 && parts[2].equals("sessions")) {
-            return new Answer(200, List.of(new SessionInfo(UUID.randomUUID(), "Firefox on Linux", "198.51.100.7",
-                    BASE, BASE.plusSeconds(7200), BASE.plusSeconds(86400 * 30), false)));
-        }
-        if (!parts[1].equals(body == null ? "" : body.path("confirm_user_id").asText())) {
-            return error(400, "validation_failed", "confirm_user_id must repeat the user's id");
-        }
-        return act(index, method.equals("DELETE") ? "delete" : parts[2], body.path("reason").asText(null));
+    void audit(AdminUser actor, String action, AdminUser target) {
+        audit.add(0, new AuditEvent(UUID.randomUUID(), Instant.now(), actor.id(), actor.username(), action, "user",
+                target.id().toString(), target.username(), "127.0.0.1", "chatalot-admin", Map.of()));
     }
 
-    private Answer act(int index, String action, String reason) {
-        AdminUser u = users.get(index);
-        if (u.role() == Role.OWNER && !action.equals("reset-password") && !action.equals("revoke-sessions")) {
-            return error(403, "forbidden", "The owner's account cannot be changed by an admin action.");
-        }
-        Function<UserStatus, AdminUser> status = s -> new AdminUser(u.id(), u.username(), u.displayName(), u.email(),
-                u.role(), s, s == UserStatus.SUSPENDED ? reason : null, u.totpEnabled(), u.createdAt(), u.lastSeenAt(),
-                u.storageBytes(), 0);
-        Function<Role, AdminUser> role = r -> new AdminUser(u.id(), u.username(), u.displayName(), u.email(), r,
-                u.status(), u.statusReason(), u.totpEnabled(), u.createdAt(), u.lastSeenAt(), u.storageBytes(),
-                u.activeSessions());
-        switch (action) {
-            case "suspend" -> users.set(index, status.apply(UserStatus.SUSPENDED));
-            case "unsuspend" -> users.set(index, status.apply(UserStatus.ACTIVE));
-            case "delete" -> users.set(index, status.apply(UserStatus.DELETED));
-            case "grant-admin" -> users.set(index, role.apply(Role.ADMIN));
-            case "revoke-admin" -> users.set(index, role.apply(Role.MEMBER));
-            case "reset-password" -> {
-                return new Answer(200, new CreatedUser(u, "Temp-7Kq2-Xw9p"));
-            }
-            default -> {
-                // reset-2fa, revoke-sessions: nothing visible in the table changes
-            }
-        }
-        return new Answer(action.equals("delete") ? 204 : 200, action.equals("delete") ? null : users.get(index));
-    }
-
-    private Answer create(JsonNode body) {
-        String username = body.path("username").asText();
-        if (user(username).isPresent()) {
-            return error(409, "username_taken", "The username " + username + " is taken.");
-        }
-        AdminUser created = user(username, body.path("display_name").asText(username), Role.MEMBER,
-                UserStatus.ACTIVE, users.size());
-        users.add(created);
-        return new Answer(201, new CreatedUser(created, body.hasNonNull("password") ? null : "Temp-3Fh8-Lp2m"));
-    }
-
-    private AdminUserPage page(Map<String, String> params) {
-        String q = params.getOrDefault("q", "").toLowerCase(Locale.ROOT);
-        Comparator<AdminUser> order = Comparator.comparing(sortKey(params.getOrDefault("sort", "username")));
-        if ("desc".equals(params.get("order"))) {
-            order = order.reversed();
-        }
-        List<AdminUser> matching = users.stream()
-                .filter(u -> (u.username() + " " + u.displayName() + " " + u.email()).toLowerCase(Locale.ROOT)
-                        .contains(q))
-                .filter(u -> !params.containsKey("status") || u.status().wireName().equals(params.get("status")))
-                .filter(u -> !params.containsKey("role") || u.role().wireName().equals(params.get("role")))
-                .sorted(order).toList();
-        int offset = Integer.parseInt(params.getOrDefault("offset", "0"));
-        int limit = Integer.parseInt(params.getOrDefault("limit", "50"));
-        return new AdminUserPage(matching.subList(Math.min(offset, matching.size()),
-                Math.min(offset + limit, matching.size())), matching.size(), offset, limit);
-    }
-
-    private static Function<AdminUser, String> sortKey(String column) {
-        return switch (column) {
-            case "email" -> AdminUser::email;
-            case "role" -> u -> u.role().wireName();
-            case "status" -> u -> u.status().wireName();
-            case "last_seen_at" -> u -> u.lastSeenAt().toString();
-            case "created_at" -> u -> u.createdAt().toString();
-            case "display_name" -> AdminUser::displayName;
-            default -> AdminUser::username;
-        };
-    }
-
-    private Answer invites(String method, String[] parts, JsonNode body) {
+    private Answer invites(AdminUser actor, String method, String[] rest, JsonNode body) {
         if (method.equals("POST")) {
             Integer max = body.hasNonNull("max_uses") ? body.get("max_uses").asInt() : null;
-            Invite invite = new Invite("NEW" + invites.size() + "-ABCD-EFGH", max, 0, null, users.get(0).id(),
+            if (max != null && (max < 1 || max > 10_000)) {
+                return error(400, "validation_failed", "max_uses", "max_uses: must be 1-10000 (or left out for "
+                        + "unlimited)");
+            }
+            Invite invite = new Invite("NEW" + invites.size() + "-ABCD-EFGH", max, 0, null, actor.id(),
                     Instant.now(), null, true);
             invites.add(0, invite);
             return new Answer(201, invite);
         }
+        if (rest.length == 0) {
+            return new Answer(200, invites);
+        }
+        Optional<Invite> found = invites.stream().filter(i -> i.code().equals(rest[0])).findFirst();
+        if (found.isEmpty()) {
+            return error(404, "not_found", null, "no such invite");
+        }
         if (method.equals("DELETE")) {
-            invites.replaceAll(i -> i.code().equals(parts[1]) ? new Invite(i.code(), i.maxUses(), i.uses(),
-                    i.expiresAt(), i.createdBy(), i.createdAt(), Instant.now(), false) : i);
+            Invite i = found.get();
+            invites.set(invites.indexOf(i), new Invite(i.code(), i.maxUses(), i.uses(), i.expiresAt(), i.createdBy(),
+                    i.createdAt(), Instant.now(), false));
             return new Answer(204, null);
         }
-        return new Answer(200, invites);
+        return new Answer(200, found.get());
     }
 
     private Answer auditPage(Map<String, String> params) {
         int limit = Integer.parseInt(params.getOrDefault("limit", "100"));
-        List<AuditEvent> matching = audit.stream()
-                .filter(e -> !params.containsKey("action") || e.action().equals(params.get("action"))).toList();
+        List<AuditEvent> matching = filtered(params);
         int start = 0;
         if (params.containsKey("before")) {
             UUID before = UUID.fromString(params.get("before"));
@@ -208,50 +145,95 @@ public final class StubData {
         return new Answer(200, new AuditPage(slice, next));
     }
 
-    private Answer saveSettings(JsonNode body) {
-        if (body.hasNonNull("max_file_size_mb") && body.get("max_file_size_mb").asInt() > 10_000) {
-            return error(400, "validation_failed", "max_file_size_mb: at most 10000");
+    /** The server's export: every matching entry, CSV with its header line or a JSON array. */
+    private Answer export(Map<String, String> params) {
+        String format = params.getOrDefault("format", "csv");
+        List<AuditEvent> matching = filtered(params);
+        if (format.equals("json")) {
+            return new Answer(200, matching);
+        }
+        if (!format.equals("csv")) {
+            return error(400, "validation_failed", "format", "format: must be csv or json");
+        }
+        StringBuilder csv = new StringBuilder("id,at,actor_id,actor_name,action,target_type,target_id,target_name,"
+                + "ip,user_agent,details\n");
+        for (AuditEvent e : matching) {
+            csv.append(String.join(",", e.id().toString(), e.at().toString(), String.valueOf(e.actorId()),
+                    e.actorName(), e.action(), e.targetType(), e.targetId(), e.targetName(), e.ip(), e.userAgent(),
+                    "{}")).append('\n');
+        }
+        return new Answer(200, csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv; charset=utf-8");
+    }
+
+    private List<AuditEvent> filtered(Map<String, String> params) {
+        return audit.stream().filter(e -> !params.containsKey("action") || e.action().equals(params.get("action")))
+                .filter(e -> !params.containsKey("actor_id") || String.valueOf(e.actorId())
+                        .equals(params.get("actor_id")))
+                .toList();
+    }
+
+    private Answer saveSettings(AdminUser actor, JsonNode body) {
+        if (body.hasNonNull("max_file_size_mb") && (body.get("max_file_size_mb").asInt() < 1
+                || body.get("max_file_size_mb").asInt() > MAX_FILE_SIZE_MB)) {
+            return error(400, "validation_failed", "max_file_size_mb", "max_file_size_mb: must be 1-"
+                    + MAX_FILE_SIZE_MB + " (MAX_FILE_SIZE_MB, which also sized the proxy's body limit)");
         }
         settings = new InstanceSettingsView(body.hasNonNull("registration_mode")
                 ? RegistrationMode.fromWireName(body.get("registration_mode").asText()).orElseThrow()
                 : settings.registrationMode(), intOr(body, "max_file_size_mb", settings.maxFileSizeMb()),
                 intOr(body, "upload_quota_mb", settings.uploadQuotaMb()),
                 intOr(body, "audit_retention_days", settings.auditRetentionDays()));
+        audit(actor, "admin.settings_changed", actor);
         return new Answer(200, settings);
     }
 
-    private Answer backups(String method, String[] parts) {
+    private InstanceStats stats() {
+        List<AdminUser> all = accounts.all();
+        long suspended = all.stream().filter(u -> u.status() == UserStatus.SUSPENDED).count();
+        long active = all.stream().filter(u -> u.status() == UserStatus.ACTIVE).count();
+        List<InstanceStats.DayCount> days = new ArrayList<>();
+        for (int i = 29; i >= 0; i--) {
+            days.add(new InstanceStats.DayCount(LocalDate.of(2026, 11, 27).minusDays(i), 40L + i % 7 * 13));
+        }
+        return new InstanceStats(all.size(), active, suspended, 5, 7, 9, 12_480, days, 311, 1_208_000_000L,
+                List.of(new InstanceStats.UserStorage(all.get(2).id(), all.get(2).username(), 40, 310_000_000L)));
+    }
+
+    private Answer backups(AdminUser actor, String method, String[] rest) {
         if (method.equals("POST")) {
-            BackupInfo backup = new BackupInfo("chatalot-new-" + backups.size() + ".zip", 1024, Instant.now(),
+            BackupInfo backup = new BackupInfo("chatalot-backup-new-" + backups.size() + ".zip", 1024, Instant.now(),
                     "00".repeat(32));
             backups.add(0, backup);
             return new Answer(201, backup);
         }
-        if (parts.length == 2) {
-            return new Answer(200, Map.of("archive", parts[1]));
+        if (rest.length == 0) {
+            return new Answer(200, backups);
         }
-        return new Answer(200, backups);
-    }
-
-    public synchronized List<AdminUser> users() {
-        return List.copyOf(users);
-    }
-
-    private int indexOf(UUID id) {
-        for (int i = 0; i < users.size(); i++) {
-            if (users.get(i).id().equals(id)) {
-                return i;
-            }
+        Optional<BackupInfo> found = backups.stream().filter(b -> b.name().equals(rest[0])).findFirst();
+        if (found.isEmpty()) {
+            return error(404, "not_found", null, "no such backup: " + rest[0]);
         }
-        return -1;
+        if (method.equals("DELETE")) {
+            backups.remove(found.get());
+            return new Answer(204, null);
+        }
+        if (actor.role() != org.chatalot.model.user.Role.OWNER) {
+            return error(403, "forbidden", null, "this needs the owner role");
+        }
+        return new Answer(200, ("PK zip of " + rest[0]).getBytes(StandardCharsets.UTF_8), "application/zip");
     }
 
     private static Integer intOr(JsonNode body, String field, Integer fallback) {
         return body.hasNonNull(field) ? Integer.valueOf(body.get(field).asInt()) : fallback;
     }
 
-    private static Answer error(int status, String code, String message) {
-        return new Answer(status, ErrorBody.of(code, message));
+    private static Answer notFound(String path) {
+        return error(404, "not_found", null, "no such resource: " + path);
+    }
+
+    /** The server's error body: {@code {"error":{"code","message","field"?}}}. */
+    static Answer error(int status, String code, String field, String message) {
+        return new Answer(status, new ErrorBody(new ErrorBody.ErrorDetail(code, message, field, null)));
     }
 
     private static Map<String, String> params(String query) {

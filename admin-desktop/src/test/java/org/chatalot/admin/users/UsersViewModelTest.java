@@ -88,8 +88,46 @@ class UsersViewModelTest {
     void theServersRefusalIsShownInItsOwnWords() {
         model.load();
         model.act(row("owner"), UserAction.SUSPEND, "test");
-        assertThat(model.errorProperty().get()).isEqualTo("The owner's account cannot be changed by an admin action.");
+        assertThat(model.errorProperty().get()).isEqualTo("you cannot suspend your own account; ask another owner");
         assertThat(row("owner").status()).isEqualTo(UserStatus.ACTIVE);
+        model.act(row("bob"), UserAction.UNSUSPEND, null);
+        assertThat(model.errorProperty().get()).isEqualTo("this account is not suspended");
+    }
+
+    @Test
+    void eachActionUsesTheServersRouteAndConfirmsItsTarget() {
+        model.load();
+        AdminUser bob = row("bob");
+        AdminUser alice = row("alice");
+        model.act(bob, UserAction.RESET_PASSWORD, null);
+        model.act(alice, UserAction.RESET_TWO_FACTOR, null);
+        model.act(bob, UserAction.REVOKE_SESSIONS, null);
+        model.act(bob, UserAction.UNLOCK, null);
+        model.act(bob, UserAction.GRANT_ADMIN, null);
+        model.act(row("bob"), UserAction.REVOKE_ADMIN, null);
+        assertThat(model.errorProperty().get()).isEmpty();
+        String users = "/api/admin/users/";
+        assertThat(fixture.stub().requests()).contains("POST " + users + bob.id() + "/password-reset",
+                "POST " + users + alice.id() + "/totp-reset", "DELETE " + users + bob.id() + "/sessions",
+                "POST " + users + bob.id() + "/unlock", "POST " + users + bob.id() + "/admin",
+                "DELETE " + users + bob.id() + "/admin");
+        assertThat(row("alice").totpEnabled()).isFalse();
+        assertThat(row("bob").activeSessions()).isZero();
+        assertThat(fixture.stub().data().auditLog()).extracting(e -> e.action()).startsWith("admin.role_revoked",
+                "admin.role_granted", "admin.user_unlocked", "admin.sessions_revoked", "admin.totp_reset",
+                "admin.password_reset");
+    }
+
+    @Test
+    void oneDeviceCanBeSignedOut() {
+        model.load();
+        AdminUser alice = row("alice");
+        model.loadSessions(alice);
+        model.revokeSession(alice, model.sessions().get(0));
+        assertThat(model.errorProperty().get()).isEmpty();
+        assertThat(fixture.stub().requests()).contains("DELETE /api/admin/users/" + alice.id() + "/sessions/"
+                + model.sessions().get(0).id());
+        assertThat(model.messageProperty().get()).isEqualTo("alice signed out on Firefox on Linux");
     }
 
     @Test
@@ -101,7 +139,7 @@ class UsersViewModelTest {
         assertThat(model.temporaryPasswordProperty().get()).isEqualTo("Temp-3Fh8-Lp2m");
         assertThat(model.totalProperty().get()).isEqualTo(33);
         model.create(new CreateUserRequest("newbie", null, null, null, null));
-        assertThat(model.errorProperty().get()).isEqualTo("The username newbie is taken.");
+        assertThat(model.errorProperty().get()).isEqualTo("username: is already taken");
     }
 
     @Test

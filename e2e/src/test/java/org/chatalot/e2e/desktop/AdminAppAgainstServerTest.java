@@ -32,7 +32,7 @@ import org.chatalot.server.testing.TestServer;
 import org.chatalot.server.testing.TestUsers;
 
 /**
- * The admin app's ViewModels against the real server (endpoints on main): sign-in, the health dashboard,
+ * The admin app's ViewModels against the real server: sign-in, the health dashboard,
  * invites, the audit log, refresh-token rotation and sign-out.
  */
 class AdminAppAgainstServerTest {

@@ -17,15 +17,18 @@ import org.chatalot.testing.FreePorts;
 import org.chatalot.testing.Nginx;
 import org.chatalot.testing.TempDirs;
 
-/** Ports, PKI and the doctor call shared by the end-to-end doctor tests. */
-final class FrontFixture implements AutoCloseable {
-    final int httpsPort = FreePorts.next();
-    final int httpPort = FreePorts.next();
+/**
+ * Ports, PKI and the doctor call shared by the end-to-end doctor tests. The public part is what the admin app's
+ * screenshots need: a healthy front for a real server, its URL and the CA to trust.
+ */
+public final class FrontFixture implements AutoCloseable {
+    public final int httpsPort = FreePorts.next();
+    public final int httpPort = FreePorts.next();
     final Path dir = TempDirs.create("chatalot-front-");
     final TestPki pki;
     final TestPki.ServerFiles goodCertificate;
 
-    FrontFixture() {
+    public FrontFixture() {
         try {
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         } catch (IOException e) {
@@ -35,8 +38,18 @@ final class FrontFixture implements AutoCloseable {
         goodCertificate = pki.validFor("chat.test");
     }
 
-    String publicUrl() {
+    public String publicUrl() {
         return "https://chat.test:" + httpsPort;
+    }
+
+    /** The installer's nginx site for a server on {@code serverPort}, with a good certificate chain. */
+    public String healthySite(int serverPort) {
+        return site(serverPort, goodCertificate).text();
+    }
+
+    /** The root of the test PKI, for a CA-file trust. */
+    public Path rootCertificate() {
+        return pki.rootCertificate();
     }
 
     FrontSite site(int serverPort, TestPki.ServerFiles tls) {
