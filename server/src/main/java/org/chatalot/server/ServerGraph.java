@@ -54,6 +54,7 @@ import org.chatalot.server.invite.InviteService;
 import org.chatalot.server.local.LocalToken;
 import org.chatalot.server.maintenance.Housekeeping;
 import org.chatalot.server.message.MessageApi;
+import org.chatalot.server.message.MessageRate;
 import org.chatalot.server.message.MessageRepository;
 import org.chatalot.server.message.MessageService;
 import org.chatalot.server.message.MessageWriter;
@@ -88,6 +89,7 @@ final class ServerGraph implements AutoCloseable {
     final AdminWiring.Admin admin;
     final RealtimeEndpoint realtime;
     private final PasswordHasher hasher;
+    private final MessageRate messageRate;
     private MessageWriter messageWriter;
 
     ServerGraph(ServerConfig config, Clock clock) {
@@ -107,9 +109,11 @@ final class ServerGraph implements AutoCloseable {
         this.housekeeping = new Housekeeping();
         this.hasher = PasswordHasher.forMachine(config.security().argon2());
         Accounts accounts = accounts(keys);
+        this.messageRate = new MessageRate(metrics.registry(), () -> clock.millis() / 1000);
         Chat chat = chat(accounts);
         this.realtime = chat.realtime();
-        this.health = new HealthChecks(database, config.storage(), lifecycle, build, realtime.hub()::openSockets);
+        this.health = new HealthChecks(database, config.storage(), lifecycle, build, new HealthChecks.Activity(
+                realtime.hub()::openSockets, realtime.hub()::sessionCount, messageRate::lastMinute));
         lifecycle.onShutdown(realtime.hub()::shutdown);
         this.admin = AdminWiring.build(accounts.adminParts(), new AdminWiring.Context(config, clock, database.sql(),
                 json, build.version(), health, housekeeping, chat.channelService(), realtime.hub(), chat.storage()));
@@ -193,7 +197,8 @@ final class ServerGraph implements AutoCloseable {
         var files = FileWiring.build(new FileWiring.Context(config, clock, sql, json, errors, housekeeping,
                 accounts.access(), accounts.ids(), accounts.adminParts().settings()), access, memberships);
         var messageRepository = new MessageRepository(sql);
-        this.messageWriter = new MessageWriter(sql, messageRepository, channelRepository, files.attachments());
+        this.messageWriter = new MessageWriter(sql, messageRepository, channelRepository, files.attachments(),
+                messageRate);
         var messages = new MessageService(sql, messageRepository, messageWriter, access, dms, memberships,
                 files.attachments(), hub, accounts.ids(), clock);
         var cursors = new ReadCursors(channelRepository, messageRepository, access, hub);

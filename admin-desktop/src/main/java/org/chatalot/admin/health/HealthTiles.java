@@ -22,6 +22,7 @@ public final class HealthTiles {
     private final Tile database = new Tile();
     private final Tile disk = new Tile();
     private final Tile sockets = new Tile();
+    private final Tile messages = new Tile();
     private final Tile version = new Tile();
     private final Tile uptime = new Tile();
 
@@ -60,6 +61,10 @@ public final class HealthTiles {
         return sockets;
     }
 
+    public Tile messages() {
+        return messages;
+    }
+
     public Tile version() {
         return version;
     }
@@ -80,17 +85,19 @@ public final class HealthTiles {
             String why = detailProblem == null ? "n/a" : "n/a (admin health unavailable)";
             disk.set(why, "unknown");
             sockets.set(why, "unknown");
+            messages.set(why, "unknown");
             return;
         }
         double free = detail.diskTotalBytes() == 0 ? 1 : (double) detail.diskFreeBytes() / detail.diskTotalBytes();
         disk.set(Formats.bytes(detail.diskFreeBytes()) + " free (" + Math.round(free * 100) + "%)",
                 free < LOW_DISK ? "warn" : "ok");
         sockets.set(Integer.toString(detail.openSockets()), "ok");
+        messages.set(detail.messagesLastMinute() + " / min", "ok");
     }
 
     void showUnreachable() {
         server.set("Unreachable", "bad");
-        for (Tile tile : new Tile[] {database, disk, sockets}) {
+        for (Tile tile : new Tile[] {database, disk, sockets, messages}) {
             tile.set("—", "unknown");
         }
     }

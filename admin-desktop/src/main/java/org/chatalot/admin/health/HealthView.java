@@ -47,7 +47,8 @@ public final class HealthView implements View {
         HealthTiles t = model.tiles();
         tiles.getChildren().setAll(List.of(tile("Server", "tile-server", t.server()),
                 tile("Database", "tile-database", t.database()), tile("Disk", "tile-disk", t.disk()),
-                tile("Open sockets", "tile-sockets", t.sockets()), tile("Version", "tile-version", t.version()),
+                tile("Open sockets", "tile-sockets", t.sockets()), tile("Messages", "tile-messages", t.messages()),
+                tile("Version", "tile-version", t.version()),
                 tile("Uptime", "tile-uptime", t.uptime())));
         unreachable.visibleProperty().bind(model.unreachableProperty());
         unreachable.managedProperty().bind(unreachable.visibleProperty());

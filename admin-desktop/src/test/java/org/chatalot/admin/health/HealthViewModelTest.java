@@ -37,6 +37,7 @@ class HealthViewModelTest {
             assertThat(model.tiles().version().valueProperty().get()).isEqualTo("0.1.0");
             assertThat(model.tiles().uptime().valueProperty().get()).isEqualTo("1 h 2 min");
             assertThat(model.tiles().sockets().valueProperty().get()).isEqualTo("12");
+            assertThat(model.tiles().messages().valueProperty().get()).isEqualTo("37 / min");
             assertThat(model.tiles().disk().valueProperty().get()).isEqualTo("40.0 GiB free (40%)");
             model.stop();
             assertThat(ticker.activeCount()).isZero();

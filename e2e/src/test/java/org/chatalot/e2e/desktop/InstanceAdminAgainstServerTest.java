@@ -193,6 +193,7 @@ class InstanceAdminAgainstServerTest {
         assertThat(health.tiles().server().valueProperty().get()).isEqualTo("Up");
         assertThat(health.tiles().disk().valueProperty().get()).endsWith("%)");
         assertThat(health.tiles().sockets().valueProperty().get()).matches("\\d+");
+        assertThat(health.tiles().messages().valueProperty().get()).matches("\\d+ / min");
 
         DetailedHealth detail = owner.api().detailedHealth();
         assertThat(detail.dbHealthy()).isTrue();

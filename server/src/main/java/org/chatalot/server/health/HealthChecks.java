@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 import org.chatalot.model.health.DetailedHealth;
 import org.chatalot.model.health.Health;
@@ -20,15 +21,19 @@ public final class HealthChecks {
     private final ServerConfig.Storage storage;
     private final Lifecycle lifecycle;
     private final BuildInfo build;
-    private final IntSupplier openSockets;
+    private final Activity activity;
 
     public HealthChecks(Database database, ServerConfig.Storage storage, Lifecycle lifecycle, BuildInfo build,
-                        IntSupplier openSockets) {
+                        Activity activity) {
         this.database = database;
         this.storage = storage;
         this.lifecycle = lifecycle;
         this.build = build;
-        this.openSockets = openSockets;
+        this.activity = activity;
+    }
+
+    /** What the server is doing right now, read when a report is made. */
+    public record Activity(IntSupplier openSockets, IntSupplier realtimeSessions, LongSupplier messagesLastMinute) {
     }
 
     /** The upstream-compatible probe: degraded when the database does not answer. */
@@ -64,7 +69,8 @@ public final class HealthChecks {
         }
         boolean ok = ping.healthy() && !lifecycle.isShuttingDown();
         return new DetailedHealth(ok ? Health.OK : Health.DEGRADED, build.version(), uptimeSeconds(), ping.healthy(),
-                millis(ping), free, total, heap.getUsed(), heap.getMax(), openSockets.getAsInt(),
+                millis(ping), free, total, heap.getUsed(), heap.getMax(), activity.openSockets().getAsInt(),
+                activity.realtimeSessions().getAsInt(), activity.messagesLastMinute().getAsLong(),
                 lifecycle.isShuttingDown(), Runtime.version().toString());
     }
 

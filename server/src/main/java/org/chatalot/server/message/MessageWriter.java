@@ -28,15 +28,18 @@ public final class MessageWriter implements AutoCloseable {
     private final MessageRepository messages;
     private final ChannelRepository channels;
     private final Attachments attachments;
+    private final MessageRate rate;
     private final ArrayBlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final Thread thread;
     private volatile boolean running = true;
 
-    public MessageWriter(Sql sql, MessageRepository messages, ChannelRepository channels, Attachments attachments) {
+    public MessageWriter(Sql sql, MessageRepository messages, ChannelRepository channels, Attachments attachments,
+                         MessageRate rate) {
         this.sql = sql;
         this.messages = messages;
         this.channels = channels;
         this.attachments = attachments;
+        this.rate = rate;
         this.thread = Thread.ofPlatform().name("message-writer").daemon().start(this::run);
     }
 
@@ -75,6 +78,7 @@ public final class MessageWriter implements AutoCloseable {
                 store(tx, batch);
                 return null;
             });
+            rate.recorded(batch.size());
             batch.forEach(p -> p.done().complete(null));
         } catch (RuntimeException batchFailure) {
             // One bad message must not sink the others: store each on its own to find it.
@@ -84,6 +88,7 @@ public final class MessageWriter implements AutoCloseable {
                         store(tx, List.of(pending));
                         return null;
                     });
+                    rate.recorded(1);
                     pending.done().complete(null);
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.WARNING, "Message " + pending.message().id() + " not stored", e);

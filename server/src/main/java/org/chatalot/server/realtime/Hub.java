@@ -75,6 +75,11 @@ public final class Hub implements EventSink, Sockets, AccountEvents.Listener {
         return connections.size();
     }
 
+    /** Realtime sessions, including those waiting to be resumed. */
+    public int sessionCount() {
+        return sessions.count();
+    }
+
     /** Users with at least one open socket right now (a session waiting to resume does not count). */
     public int onlineUsers() {
         return sessions.onlineUsers();

@@ -39,6 +39,10 @@ final class SessionRegistry {
         return byUser.getOrDefault(userId, Set.of());
     }
 
+    int count() {
+        return byId.size();
+    }
+
     Collection<RealtimeSession> all() {
         return byId.values();
     }

@@ -78,17 +78,33 @@ class InstanceOverviewTest {
     }
 
     @Test
-    void detailedHealthReportsTheDatabaseAndTheMachine() {
+    void detailedHealthReportsTheDatabaseTheMachineAndWhatIsGoingOn() {
         TestUsers users = server.users();
-
-        DetailedHealth health = users.expect(200, users.get(users.owner().accessToken(), "/api/admin/health"),
-                DetailedHealth.class);
+        AuthTokens talker = users.register("health-talker");
+        Channel channel = createChannel(talker, "health-room", Visibility.PUBLIC);
+        DetailedHealth before = detailedHealth();
+        DetailedHealth health;
+        try (WsClient socket = WsClient.authenticated(server, talker.accessToken())) {
+            for (int i = 0; i < 2; i++) {
+                socket.send(new ClientMessage.SendMessage(channel.id(), "ping " + i, null, null, null, "h" + i));
+                socket.await("message_sent");
+            }
+            health = detailedHealth();
+        }
 
         assertThat(health.status()).isEqualTo("ok");
         assertThat(health.dbHealthy()).isTrue();
         assertThat(health.dbLatencyMs()).isPositive();
         assertThat(health.diskFreeBytes()).isPositive();
         assertThat(health.heapUsedBytes()).isPositive();
+        assertThat(health.openSockets()).isEqualTo(before.openSockets() + 1);
+        assertThat(health.realtimeSessions()).isEqualTo(before.realtimeSessions() + 1);
+        assertThat(health.messagesLastMinute()).isEqualTo(before.messagesLastMinute() + 2);
+    }
+
+    private static DetailedHealth detailedHealth() {
+        TestUsers users = server.users();
+        return users.expect(200, users.get(users.owner().accessToken(), "/api/admin/health"), DetailedHealth.class);
     }
 
     private static InstanceStats stats() {

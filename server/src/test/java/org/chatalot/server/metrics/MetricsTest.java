@@ -28,6 +28,10 @@ class MetricsTest {
         assertThat(response.body())
                 .contains("jvm_memory_used_bytes{")
                 .contains("chatalot_db_connections_active")
+                .contains("chatalot_messages_stored_total")
+                .contains("chatalot_ws_sockets")
+                .contains("chatalot_ws_sessions")
+                .contains("chatalot_ws_resumes_total{")
                 .containsPattern(
                         "chatalot_http_requests_seconds_count\\{.*area=\"api\".*method=\"GET\".*status=\"200\"");
     }
