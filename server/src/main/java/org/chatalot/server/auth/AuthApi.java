@@ -1,5 +1,7 @@
 package org.chatalot.server.auth;
 
+import java.util.Optional;
+
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -11,7 +13,10 @@ import org.chatalot.model.auth.LoginRequest;
 import org.chatalot.model.auth.RecoverRequest;
 import org.chatalot.model.auth.RefreshRequest;
 import org.chatalot.model.auth.RegisterRequest;
+import org.chatalot.server.common.Principal;
 import org.chatalot.server.config.ServerConfig;
+import org.chatalot.server.error.InvalidInput;
+import org.chatalot.server.error.Unauthorized;
 import org.chatalot.server.health.BuildInfo;
 import org.chatalot.server.http.Access;
 import org.chatalot.server.http.Json;
@@ -53,15 +58,29 @@ public final class AuthApi implements HttpService {
                 .register();
     }
 
-    /** Signs out the session of the bearer token, or of the refresh token in the body. */
+    /**
+     * Signs out the session of the bearer token, or of the refresh token in the body. An access token that
+     * has expired meanwhile does not stop a client that also sends its refresh token from signing out.
+     */
     private void logout(ServerRequest request, ServerResponse response) {
-        var caller = access.optional(request);
+        String refreshToken = request.content().hasEntity()
+                ? json.read(request, RefreshRequest.class).refreshToken() : null;
+        Optional<Principal> caller;
+        try {
+            caller = access.optional(request);
+        } catch (Unauthorized e) {
+            if (refreshToken == null) {
+                throw e;
+            }
+            caller = Optional.empty();
+        }
         if (caller.isPresent()) {
             sessions.revoke(caller.get().userId(), caller.get().username(), caller.get().sessionId(), "logout",
                     Access.origin(request));
+        } else if (refreshToken == null || refreshToken.isBlank()) {
+            throw new InvalidInput("refresh_token", "required: send the bearer token or the refresh token");
         } else {
-            sessions.logoutWithRefreshToken(json.read(request, RefreshRequest.class).refreshToken(),
-                    Access.origin(request));
+            sessions.logoutWithRefreshToken(refreshToken, Access.origin(request));
         }
         response.status(Status.NO_CONTENT_204).send();
     }

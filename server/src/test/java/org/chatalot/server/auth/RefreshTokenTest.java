@@ -78,6 +78,23 @@ class RefreshTokenTest {
     }
 
     @Test
+    void logoutWithAnAccessTokenNoLongerValidFallsBackToTheRefreshToken() {
+        AuthTokens session = server.users().register("idle-leaver");
+
+        var withoutRefresh = server.users().post("expired-or-garbled", "/api/auth/logout", "{}");
+        var withRefresh = server.users().post("expired-or-garbled", "/api/auth/logout",
+                new RefreshRequest(session.refreshToken()));
+        var neither = server.users().post(null, "/api/auth/logout", "{}");
+
+        assertThat(withoutRefresh.statusCode()).isEqualTo(401);
+        assertThat(withRefresh.statusCode()).isEqualTo(204);
+        assertThat(server.users().post(null, "/api/auth/refresh", new RefreshRequest(session.refreshToken()))
+                .statusCode()).isEqualTo(401);
+        assertThat(neither.statusCode()).isEqualTo(400);
+        assertThat(server.read(neither, ErrorBody.class).error().field()).isEqualTo("refresh_token");
+    }
+
+    @Test
     void unknownOrMissingRefreshTokenIsRejected() {
         assertThat(server.users().post(null, "/api/auth/refresh", new RefreshRequest("made-up")).statusCode())
                 .isEqualTo(401);
