@@ -1,7 +1,6 @@
 package org.chatalot.server.admin;
 
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -83,7 +82,7 @@ public final class AccountActionService {
             return null;
         });
         int revoked = disable(id, "account_suspended");
-        record(actor, "admin.user_suspended", target, details("reason", reason, "sessions_revoked", revoked));
+        record(actor, "admin.user_suspended", target, AdminRules.details("reason", reason, "sessions_revoked", revoked));
         return views.get(id);
     }
 
@@ -117,7 +116,7 @@ public final class AccountActionService {
         });
         int revoked = disable(id, "account_deleted");
         throttle.clear(User.key(target.username()));
-        record(actor, "admin.user_deleted", target, details("reason", reason, "sessions_revoked", revoked));
+        record(actor, "admin.user_deleted", target, AdminRules.details("reason", reason, "sessions_revoked", revoked));
     }
 
     /** A new generated password, shown once; every session is signed out and a login lock lifted. */
@@ -125,6 +124,7 @@ public final class AccountActionService {
         AdminRules.requireConfirmation(id, confirmation);
         User target = target(id);
         AdminRules.requireCanManage(actor, target, "reset the password of");
+        String reason = AdminRules.reason(confirmation);
         String password = secrets.humanCode(4, 5);
         String hash = hasher.hash(password);
         sql.inTransaction(tx -> {
@@ -133,7 +133,7 @@ public final class AccountActionService {
         });
         int revoked = sessions.revokeAll(id, null, "password_reset");
         throttle.clear(User.key(target.username()));
-        record(actor, "admin.password_reset", target, details("sessions_revoked", revoked));
+        record(actor, "admin.password_reset", target, AdminRules.details("reason", reason, "sessions_revoked", revoked));
         return new CreatedUser(views.get(id), password);
     }
 
@@ -142,11 +142,12 @@ public final class AccountActionService {
         AdminRules.requireConfirmation(id, confirmation);
         User target = target(id);
         AdminRules.requireCanManage(actor, target, "reset two-factor authentication of");
+        String reason = AdminRules.reason(confirmation);
         if (!target.totpEnabled() && target.totpSecret() == null) {
             throw new Conflict("totp_not_enabled", null, "this account does not use two-factor authentication");
         }
         twoFactor.disable(target);
-        record(actor, "admin.totp_reset", target, Map.of());
+        record(actor, "admin.totp_reset", target, AdminRules.details("reason", reason));
         return views.get(id);
     }
 
@@ -175,13 +176,4 @@ public final class AccountActionService {
         return sessions.revokeAll(id, null, reason);
     }
 
-    private static Map<String, Object> details(Object... pairs) {
-        Map<String, Object> details = new HashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            if (pairs[i + 1] != null) {
-                details.put((String) pairs[i], pairs[i + 1]);
-            }
-        }
-        return details;
-    }
 }

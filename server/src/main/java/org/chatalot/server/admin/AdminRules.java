@@ -1,5 +1,7 @@
 package org.chatalot.server.admin;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import org.chatalot.model.admin.TargetConfirmation;
@@ -62,6 +64,17 @@ final class AdminRules {
     }
 
     /** Optional free text shown to the user and kept in the audit log. */
+    /** Audit details from name/value pairs, leaving out null values. */
+    static Map<String, Object> details(Object... pairs) {
+        Map<String, Object> details = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i + 1] != null) {
+                details.put((String) pairs[i], pairs[i + 1]);
+            }
+        }
+        return details;
+    }
+
     static String reason(TargetConfirmation body) {
         String reason = body.reason() == null ? null : body.reason().strip();
         if (reason == null || reason.isEmpty()) {

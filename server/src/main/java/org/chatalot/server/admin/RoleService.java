@@ -1,7 +1,6 @@
 package org.chatalot.server.admin;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.UUID;
 
 import org.chatalot.model.admin.AdminUser;
@@ -39,6 +38,7 @@ public final class RoleService {
 
     public AdminUser grantAdmin(Actor actor, UUID id, TargetConfirmation confirmation) {
         User target = check(actor, id, confirmation, "make an admin of");
+        String reason = AdminRules.reason(confirmation);
         if (target.role() != Role.MEMBER) {
             throw new Conflict("already_admin", null, "this account already has the " + target.role().wireName()
                     + " role");
@@ -46,19 +46,20 @@ public final class RoleService {
         if (target.status() != UserStatus.ACTIVE) {
             throw new Conflict("not_active", null, "only an active account can be made an admin");
         }
-        change(actor, target, Role.ADMIN, "admin.role_granted");
+        change(actor, target, Role.ADMIN, "admin.role_granted", reason);
         return views.get(id);
     }
 
     public AdminUser revokeAdmin(Actor actor, UUID id, TargetConfirmation confirmation) {
         User target = check(actor, id, confirmation, "demote");
+        String reason = AdminRules.reason(confirmation);
         if (target.role() == Role.OWNER) {
             throw new Conflict("owner_role", null, "an owner's role is not changed here");
         }
         if (target.role() != Role.ADMIN) {
             throw new Conflict("not_admin", null, "this account is not an admin");
         }
-        change(actor, target, Role.MEMBER, "admin.role_revoked");
+        change(actor, target, Role.MEMBER, "admin.role_revoked", reason);
         return views.get(id);
     }
 
@@ -73,12 +74,13 @@ public final class RoleService {
         return target;
     }
 
-    private void change(Actor actor, User target, Role role, String action) {
+    private void change(Actor actor, User target, Role role, String action, String reason) {
         sql.inTransaction(tx -> {
             repository.setRole(tx, target.id(), role, clock.instant());
             return null;
         });
         states.invalidateUser(target.id());
-        accounts.record(actor, action, target, Map.of("from", target.role().wireName(), "to", role.wireName()));
+        accounts.record(actor, action, target, AdminRules.details("from", target.role().wireName(),
+                "to", role.wireName(), "reason", reason));
     }
 }

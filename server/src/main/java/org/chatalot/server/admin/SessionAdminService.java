@@ -45,8 +45,9 @@ public final class SessionAdminService {
         AdminRules.requireConfirmation(userId, confirmation);
         User target = accounts.target(userId);
         AdminRules.requireCanManage(actor, target, "sign out");
+        String reason = AdminRules.reason(confirmation);
         int revoked = sessions.revokeAll(userId, null, REASON);
-        audit(actor, target, Map.of("sessions_revoked", revoked));
+        audit(actor, target, AdminRules.details("sessions_revoked", revoked, "reason", reason));
         return revoked;
     }
 

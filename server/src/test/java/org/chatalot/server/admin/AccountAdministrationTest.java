@@ -229,6 +229,28 @@ class AccountAdministrationTest {
     }
 
     @Test
+    void theReasonGivenIsKeptInTheAuditLogAndAnInvalidOneChangesNothing() {
+        AuthTokens member = users().register("reasoned");
+        UUID id = member.user().id();
+        String base = "/api/admin/users/" + id;
+
+        HttpResponse<String> tooLong = users().post(owner(), base + "/password-reset",
+                new TargetConfirmation(id, "x".repeat(501)));
+        users().post(owner(), base + "/admin", new TargetConfirmation(id, "runs the Friday release"));
+        users().delete(owner(), base + "/admin", new TargetConfirmation(id, "release handed over"));
+        users().post(owner(), base + "/password-reset", new TargetConfirmation(id, "asked by phone"));
+        users().delete(owner(), base + "/sessions", new TargetConfirmation(id, "laptop stolen"));
+
+        assertError(tooLong, 400, "validation_failed");
+        AuditPage page = users().expect(200, users().get(owner(), "/api/admin/audit?target_id=" + id), AuditPage.class);
+        assertThat(page.entries()).filteredOn(e -> e.action().startsWith("admin."))
+                .extracting(e -> e.action() + ": " + e.details().get("reason"))
+                .containsExactlyInAnyOrder("admin.role_granted: runs the Friday release",
+                        "admin.role_revoked: release handed over", "admin.password_reset: asked by phone",
+                        "admin.sessions_revoked: laptop stolen");
+    }
+
+    @Test
     void theUserListSearchesSortsAndPages() {
         for (String name : List.of("zed-list", "amy-list", "kim-list")) {
             users().register(name);
