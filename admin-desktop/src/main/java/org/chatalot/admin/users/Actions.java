@@ -19,7 +19,8 @@ public final class Actions {
             case RESET_TWO_FACTOR -> user.totpEnabled();
             case GRANT_ADMIN -> user.role() == Role.MEMBER;
             case REVOKE_ADMIN -> user.role() == Role.ADMIN;
-            case RESET_PASSWORD, REVOKE_SESSIONS, UNLOCK -> true;
+            case UNLOCK -> user.lockedUntil() != null;
+            case RESET_PASSWORD, REVOKE_SESSIONS -> true;
         };
     }
 

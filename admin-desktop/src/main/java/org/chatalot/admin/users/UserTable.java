@@ -9,6 +9,7 @@ import javafx.scene.control.TableView;
 
 import org.chatalot.admin.common.Formats;
 import org.chatalot.model.admin.AdminUser;
+import org.chatalot.model.user.UserStatus;
 
 /**
  * The users table's columns. Sorting is the server's (the table holds one page): a click on a header asks the
@@ -54,7 +55,7 @@ final class UserTable {
 
     private static TableColumn<AdminUser, String> statusColumn() {
         TableColumn<AdminUser, String> column = UsersView.column("Status", "status",
-                user -> user.status().wireName(), 110);
+                UserTable::status, 110);
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String status, boolean empty) {
@@ -69,5 +70,10 @@ final class UserTable {
             }
         });
         return column;
+    }
+
+    /** The account's status, or "locked" for an active account locked out after failed sign-ins. */
+    static String status(AdminUser user) {
+        return user.status() == UserStatus.ACTIVE && user.lockedUntil() != null ? "locked" : user.status().wireName();
     }
 }

@@ -56,7 +56,7 @@ final class StubAccounts {
         return new AdminUser(UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)), username, display,
                 username + "@example.com", role, status, status == UserStatus.SUSPENDED ? "Spam" : null, n % 4 == 1,
                 BASE.plusSeconds(3600L * n), BASE.plusSeconds(86400L * 20 + 600L * n), 1_048_576L * (n * 7 % 50),
-                n % 3);
+                n % 3, null);
     }
 
     List<AdminUser> all() {
@@ -290,21 +290,22 @@ final class StubAccounts {
         boolean gone = status == UserStatus.DELETED;
         return new AdminUser(u.id(), u.username(), u.displayName(), gone ? null : u.email(), u.role(), status,
                 reason, !gone && u.totpEnabled(), u.createdAt(), u.lastSeenAt(), u.storageBytes(),
-                status == UserStatus.ACTIVE ? u.activeSessions() : 0);
+                status == UserStatus.ACTIVE ? u.activeSessions() : 0, u.lockedUntil());
     }
 
     private static AdminUser role(AdminUser u, Role role) {
         return new AdminUser(u.id(), u.username(), u.displayName(), u.email(), role, u.status(), u.statusReason(),
-                u.totpEnabled(), u.createdAt(), u.lastSeenAt(), u.storageBytes(), u.activeSessions());
+                u.totpEnabled(), u.createdAt(), u.lastSeenAt(), u.storageBytes(), u.activeSessions(),
+                u.lockedUntil());
     }
 
     private static AdminUser totp(AdminUser u) {
         return new AdminUser(u.id(), u.username(), u.displayName(), u.email(), u.role(), u.status(), u.statusReason(),
-                false, u.createdAt(), u.lastSeenAt(), u.storageBytes(), u.activeSessions());
+                false, u.createdAt(), u.lastSeenAt(), u.storageBytes(), u.activeSessions(), u.lockedUntil());
     }
 
     private static AdminUser sessions(AdminUser u, int count) {
         return new AdminUser(u.id(), u.username(), u.displayName(), u.email(), u.role(), u.status(), u.statusReason(),
-                u.totpEnabled(), u.createdAt(), u.lastSeenAt(), u.storageBytes(), count);
+                u.totpEnabled(), u.createdAt(), u.lastSeenAt(), u.storageBytes(), count, u.lockedUntil());
     }
 }

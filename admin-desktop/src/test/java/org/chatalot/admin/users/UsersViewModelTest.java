@@ -190,4 +190,18 @@ class UsersViewModelTest {
         assertThat(Actions.isOffered(row("carol"), UserAction.UNSUSPEND)).isTrue();
         assertThat(Actions.isOffered(row("bob"), UserAction.UNSUSPEND)).isFalse();
     }
+
+    @Test
+    void unlockIsOfferedAndShownOnlyForALockedAccount() {
+        model.load();
+        AdminUser bob = row("bob");
+        AdminUser locked = new AdminUser(bob.id(), bob.username(), bob.displayName(), bob.email(), bob.role(),
+                bob.status(), null, bob.totpEnabled(), bob.createdAt(), bob.lastSeenAt(), bob.storageBytes(),
+                bob.activeSessions(), java.time.Instant.now().plusSeconds(600));
+
+        assertThat(Actions.isOffered(bob, UserAction.UNLOCK)).isFalse();
+        assertThat(Actions.isOffered(locked, UserAction.UNLOCK)).isTrue();
+        assertThat(UserTable.status(bob)).isEqualTo("active");
+        assertThat(UserTable.status(locked)).isEqualTo("locked");
+    }
 }

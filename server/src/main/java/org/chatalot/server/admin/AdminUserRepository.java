@@ -27,12 +27,12 @@ public final class AdminUserRepository {
         String pattern = query == null ? null : "%" + escapeLike(User.key(query)) + "%";
         String statusName = status == null ? null : status.wireName();
         String roleName = role == null ? null : role.wireName();
-        return sql.list("admin-user-list", AdminUserRepository::map, now, pattern, pattern, pattern, pattern,
+        return sql.list("admin-user-list", AdminUserRepository::map, now, now, pattern, pattern, pattern, pattern,
                 statusName, statusName, roleName, roleName);
     }
 
     public Optional<Row> byId(UUID id, Instant now) {
-        return sql.one("admin-user-by-id", AdminUserRepository::map, now, id);
+        return sql.one("admin-user-by-id", AdminUserRepository::map, now, now, id);
     }
 
     public void setStatus(Sql.Tx tx, UUID id, UserStatus status, String reason, Instant now) {
@@ -63,10 +63,11 @@ public final class AdminUserRepository {
     }
 
     private static Row map(DbRow row) {
-        return new Row(UserRepository.map(row), Rows.intValue(row, "ACTIVE_SESSIONS"));
+        return new Row(UserRepository.map(row), Rows.intValue(row, "ACTIVE_SESSIONS"),
+                Rows.instant(row, "SIGN_IN_LOCKED_UNTIL"));
     }
 
-    /** An account and how many signed-in sessions it has. */
-    public record Row(User user, int activeSessions) {
+    /** An account, how many signed-in sessions it has, and until when sign-in is locked (null: it is not). */
+    public record Row(User user, int activeSessions, Instant lockedUntil) {
     }
 }

@@ -124,7 +124,8 @@ public final class UserAdminService {
     AdminUser view(AdminUserRepository.Row row, StorageUsage.Usage usage) {
         User u = row.user();
         return new AdminUser(u.id(), u.username(), u.displayName(), u.email(), u.role(), u.status(),
-                u.statusReason(), u.totpEnabled(), u.createdAt(), u.lastSeenAt(), usage.bytes(), row.activeSessions());
+                u.statusReason(), u.totpEnabled(), u.createdAt(), u.lastSeenAt(), usage.bytes(), row.activeSessions(),
+                row.lockedUntil());
     }
 
     /** Members by default; admins only by an owner; owners only by the operator on the box. */

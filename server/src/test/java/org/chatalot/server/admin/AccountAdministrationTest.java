@@ -229,6 +229,27 @@ class AccountAdministrationTest {
     }
 
     @Test
+    void aSignInLockShowsInTheUserListUntilAnAdminLiftsIt() {
+        UUID id = users().register("fumbler").user().id();
+        int attempts = 0;
+        HttpResponse<String> answer;
+        do {
+            attempts++;
+            answer = users().post(null, "/api/auth/login", org.chatalot.model.auth.LoginRequest.of("fumbler",
+                    "wrong password " + attempts));
+        } while (answer.statusCode() == 401 && attempts < 20);
+
+        AdminUser locked = user(id);
+        users().post(owner(), "/api/admin/users/" + id + "/unlock", "{}");
+
+        assertError(answer, 429, "account_locked");
+        assertThat(attempts).isEqualTo(10);
+        assertThat(locked.lockedUntil()).isAfter(java.time.Instant.now().plusSeconds(60));
+        assertThat(user(id).lockedUntil()).isNull();
+        assertThat(users().login("fumbler", TestUsers.PASSWORD).user().id()).isEqualTo(id);
+    }
+
+    @Test
     void theReasonGivenIsKeptInTheAuditLogAndAnInvalidOneChangesNothing() {
         AuthTokens member = users().register("reasoned");
         UUID id = member.user().id();

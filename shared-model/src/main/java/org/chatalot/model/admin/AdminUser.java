@@ -20,5 +20,6 @@ public record AdminUser(UUID id,
                         @JsonProperty("created_at") Instant createdAt,
                         @JsonProperty("last_seen_at") Instant lastSeenAt,
                         @JsonProperty("storage_bytes") long storageBytes,
-                        @JsonProperty("active_sessions") int activeSessions) {
+                        @JsonProperty("active_sessions") int activeSessions,
+                        @JsonProperty("locked_until") Instant lockedUntil) {
 }
