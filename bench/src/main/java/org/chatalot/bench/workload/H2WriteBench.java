@@ -1,4 +1,4 @@
-package org.chatalot.bench;
+package org.chatalot.bench.workload;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,12 +14,12 @@ import java.util.UUID;
  * H2's default (commits written in the background) and with WRITE_DELAY=0 (every commit reaches the file
  * before it returns), and WRITE_DELAY=0 with 64 messages per commit (the server's group commit).
  */
-final class H2WriteBench {
+public final class H2WriteBench {
 
-    record Result(String setting, int rowsPerCommit, long rows, double seconds, double rowsPerSecond) {
+    public record Result(String setting, int rowsPerCommit, long rows, double seconds, double rowsPerSecond) {
     }
 
-    Result run(Path dir, String setting, String urlSuffix, int rowsPerCommit, double seconds) throws Exception {
+    public Result run(Path dir, String setting, String urlSuffix, int rowsPerCommit, double seconds) throws Exception {
         Path dbDir = Files.createTempDirectory(dir, "h2-");
         String url = "jdbc:h2:file:" + dbDir.resolve("bench") + urlSuffix;
         try (Connection connection = DriverManager.getConnection(url)) {

@@ -1,0 +1,43 @@
+package org.chatalot.bench.workload;
+
+import java.nio.charset.StandardCharsets;
+
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+
+/**
+ * The most password checks one core can do: Argon2id with the server's default cost (64 MiB, t=3, p=4), the
+ * same BouncyCastle code the server uses, one thread, nothing else. W4 compares the server's logins per
+ * second on its one core against this.
+ */
+public final class Argon2Ceiling {
+    public static final int MEMORY_KIB = 65536;
+    public static final int ITERATIONS = 3;
+    public static final int PARALLELISM = 4;
+
+    private Argon2Ceiling() {
+    }
+
+    /** Hashes per second over {@code hashes} hashes, stopping early after {@code maxSeconds} (after a warm-up). */
+    public static double hashesPerSecond(int hashes, double maxSeconds) {
+        hash(0);
+        long start = System.nanoTime();
+        long deadline = start + (long) (maxSeconds * 1e9);
+        int n = 0;
+        do {
+            hash(++n);
+        } while (n < hashes && System.nanoTime() < deadline);
+        return n / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static void hash(int n) {
+        Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13).withMemoryAsKB(MEMORY_KIB)
+                .withIterations(ITERATIONS).withParallelism(PARALLELISM)
+                .withSalt(("benchmark salt " + n).getBytes(StandardCharsets.US_ASCII)).build();
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(parameters);
+        byte[] out = new byte[32];
+        generator.generateBytes("benchmark passphrase 2026".getBytes(StandardCharsets.UTF_8), out);
+    }
+}
