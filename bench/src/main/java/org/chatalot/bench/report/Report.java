@@ -48,6 +48,7 @@ public final class Report {
     public void section(String name, String markdown) throws IOException {
         Path doc = repo.resolve("docs/performance.md");
         String text = Files.exists(doc) ? Files.readString(doc) : "# Performance\n";
+        Files.createDirectories(doc.getParent());
         Files.writeString(doc, replaceSection(text, name, markdown));
         System.out.println("updated docs/performance.md section " + name);
     }

@@ -1,8 +1,10 @@
 package org.chatalot.bench.workload;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.chatalot.bench.chatalot.Api;
@@ -25,6 +27,7 @@ public final class LoginStormBench {
 
     public record Result(double argon2CeilingPerSecond, int stormClients, double stormSeconds, long logins,
                          double loginsPerSecond, long tooMany429, long unavailable503, long otherFailures,
+                         String firstFailure,
                          int chatRate, double chatBaselineP99Ms, double chatStormP99Ms, double chatStormLossPercent,
                          String load) {
     }
@@ -51,7 +54,7 @@ public final class LoginStormBench {
             }
             Result result = new Result(argon2Ceiling, stormClients, storm.elapsedSeconds(), storm.ok.sum(),
                     storm.ok.sum() / storm.elapsedSeconds(), storm.tooMany.sum(), storm.unavailable.sum(),
-                    storm.failed.sum(), chatRate, baseline.p99Ms(), during.p99Ms(), during.lossPercent(),
+                    storm.failed.sum(), storm.firstFailure.get(), chatRate, baseline.p99Ms(), during.p99Ms(), during.lossPercent(),
                     Machine.loadAverage());
             System.out.printf("  W4 %.2f logins/s (Argon2 ceiling %.2f/s per core), 429: %d, 503: %d, other: %d; "
                             + "chat p99 %.2f ms alone, %.2f ms during the storm%n", result.loginsPerSecond(),
@@ -71,6 +74,7 @@ public final class LoginStormBench {
         private final LongAdder tooMany = new LongAdder();
         private final LongAdder unavailable = new LongAdder();
         private final LongAdder failed = new LongAdder();
+        private final AtomicReference<String> firstFailure = new AtomicReference<>();
         private long startNanos;
         private volatile long endNanos;
 
@@ -95,17 +99,20 @@ public final class LoginStormBench {
         }
 
         private void loop(int client, long deadline) {
-            String user = "fan" + (1 + client % (accounts - 1));
+            String user = "fan" + client % (accounts - 1);
             String address = Api.clientAddress(100 + client);
-            try {
-                while (System.nanoTime() < deadline) {
+            while (System.nanoTime() < deadline) {
+                try {
                     count(api.login(user, address));
+                } catch (IOException e) {
+                    failed.increment();
+                    firstFailure.compareAndSet(null, e.toString());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
                 }
-            } catch (Exception e) {
-                failed.increment();
-            } finally {
-                endNanos = Math.max(endNanos, System.nanoTime());
             }
+            endNanos = Math.max(endNanos, System.nanoTime());
         }
 
         private void count(HttpResponse<String> response) throws InterruptedException {
@@ -119,7 +126,10 @@ public final class LoginStormBench {
                     unavailable.increment();
                     Thread.sleep(1000);
                 }
-                default -> failed.increment();
+                default -> {
+                    failed.increment();
+                    firstFailure.compareAndSet(null, response.statusCode() + " " + response.body());
+                }
             }
         }
     }

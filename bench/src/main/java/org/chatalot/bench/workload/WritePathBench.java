@@ -41,7 +41,7 @@ public final class WritePathBench {
     public Result run(ServerProcess server) throws Exception {
         Api api = new Api(server.base());
         AuthTokens owner = api.registerOwner(server.setupCode());
-        List<AuthTokens> users = api.registerMembers(owner, "w", writers);
+        List<AuthTokens> users = api.registerMembers(owner, "writer", writers);
         List<UUID> channels = new ArrayList<>();
         for (int i = 0; i < writers; i++) {
             channels.add(api.channel(owner, "writes-" + i).id());
