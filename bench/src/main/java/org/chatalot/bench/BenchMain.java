@@ -1,5 +1,6 @@
 package org.chatalot.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import org.chatalot.bench.chatalot.ServerLaunch;
+import org.chatalot.bench.core.Profiler;
 import org.chatalot.bench.report.Publisher;
 import org.chatalot.bench.report.Report;
 import org.chatalot.bench.report.SuiteResults;
@@ -44,6 +46,9 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--rung-seconds", description = "length of each fan-out rung")
     Double rungSeconds;
 
+    @Option(names = "--jfr", description = "JFR profiles of our server during measured phases, into this folder")
+    Path jfr;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new BenchMain()).execute(args));
     }
@@ -51,6 +56,10 @@ public final class BenchMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Set<Workload> which = workloads(parts);
+        if (jfr != null) {
+            Files.createDirectories(jfr);
+            System.setProperty(Profiler.PROPERTY, jfr.toString());
+        }
         Settings settings = settings();
         Suite suite = new Suite(settings, ServerLaunch.jar(repo));
         SuiteResults results = suite.run(which);

@@ -71,9 +71,10 @@ public final class Sections {
         if (r.skipped() != null) {
             return "Measured " + machine + ".\n\nW5 **skipped**: " + r.skipped() + ".";
         }
-        StringBuilder md = new StringBuilder("Measured " + machine + ". One upload of " + r.ours().bytes() / 1_000_000
-                + " MB (multipart, with Content-Length) through nginx TLS on loopback.\n\n| through nginx to | status | "
-                + "wall time | throughput | receiver's peak memory growth |\n|---|---|---|---|---|\n");
+        StringBuilder md = new StringBuilder("Measured " + machine + ". One upload of "
+                + r.ours().bytes() / 1_000_000 + " MB (multipart, with Content-Length) through nginx TLS on loopback."
+                + "\n\n| through nginx to | status | wall time | throughput | receiver's peak memory growth |\n"
+                + "|---|---|---|---|---|\n");
         for (UploadBench.Upload u : List.of(r.sink(), r.ours())) {
             md.append(String.format("| %s | %d | %.0f ms | %.0f MB/s | %.1f MiB |%n", u.target(), u.status(),
                     u.wallMillis(), u.megabytesPerSecond(), u.peakGrowthMiB()));

@@ -10,6 +10,7 @@ import org.chatalot.bench.core.Latencies;
 import org.chatalot.bench.core.Machine;
 import org.chatalot.bench.core.Marker;
 import org.chatalot.bench.core.ProcessStats;
+import org.chatalot.bench.core.Profiler;
 import org.chatalot.bench.target.RoomMember;
 import org.chatalot.bench.target.RoomServer;
 
@@ -20,6 +21,7 @@ import org.chatalot.bench.target.RoomServer;
  * per delivery. The ladder stops early once a server is clearly past its capacity.
  */
 public final class FanoutBench {
+    static final int WARM_UP_ROUND = 9_999;
     private final int members;
     private final int senders;
     private final double rungSeconds;
@@ -36,6 +38,8 @@ public final class FanoutBench {
         Receivers receivers = new Receivers(members);
         List<RoomMember> room = server.join(members, receivers::onFrame);
         try {
+            warmUp(server, room, receivers, 2 * ladder.getFirst());
+            Profiler.start(server.process(), "fanout-" + server.name().replace(' ', '-'));
             List<Rung> results = new ArrayList<>();
             for (int i = 0; i < ladder.size(); i++) {
                 Rung rung = rung(server, room, receivers, i, ladder.get(i));
@@ -45,10 +49,19 @@ public final class FanoutBench {
                     break;
                 }
             }
+            Profiler.stop(server.process());
             return results;
         } finally {
             room.forEach(RoomMember::close);
         }
+    }
+
+    /**
+     * A rung that is not measured, so that every server (JIT-compiled or not) is measured warm: the first
+     * seconds of a JVM are spent compiling, and would otherwise count against the lightest rung.
+     */
+    void warmUp(RoomServer server, List<RoomMember> room, Receivers receivers, int rate) throws InterruptedException {
+        rung(server, room, receivers, WARM_UP_ROUND, rate);
     }
 
     /** One rung: send {@code rate} messages per second for the rung's length, then wait for stragglers. */

@@ -11,6 +11,7 @@ import org.chatalot.bench.chatalot.ServerProcess;
 import org.chatalot.bench.chatalot.Socket;
 import org.chatalot.bench.core.Machine;
 import org.chatalot.bench.core.Marker;
+import org.chatalot.bench.core.Profiler;
 import org.chatalot.model.auth.AuthTokens;
 import org.chatalot.model.channel.Channel;
 
@@ -21,6 +22,8 @@ import org.chatalot.model.channel.Channel;
  * history is read back to check that every message sent was stored.
  */
 public final class LatencyBench {
+    private static final int WARM_UP_MESSAGES = 200;
+    private static final int WARM_UP_RATE = 100;
     private final int members;
     private final int messages;
     private final int ratePerSecond;
@@ -42,13 +45,20 @@ public final class LatencyBench {
         List<AuthTokens> users = new ArrayList<>(List.of(owner));
         users.addAll(api.registerMembers(owner, "lat", members - 1));
         Channel channel = api.channel(owner, "latency");
+        Channel warmUp = api.channel(owner, "warm-up");
         for (AuthTokens member : users.subList(1, users.size())) {
             api.join(member, channel.id());
+            api.join(member, warmUp.id());
         }
         Channel dm = api.directMessage(users.get(1), users.get(2).user().id());
+        // Not measured: the server's first seconds are spent JIT-compiling the very path measured here.
+        new LatencyBench(members, WARM_UP_MESSAGES, WARM_UP_RATE).measure(server, api, "warm-up", warmUp.id(), users,
+                0);
+        Profiler.start(server.handle(), "latency");
         List<Result> results = new ArrayList<>();
         results.add(measure(server, api, "DM", dm.id(), List.of(users.get(1), users.get(2)), 1));
         results.add(measure(server, api, members + "-member channel", channel.id(), users, 2));
+        Profiler.stop(server.handle());
         return results;
     }
 

@@ -45,6 +45,7 @@ public final class LoginStormBench {
         FanoutBench.Receivers receivers = new FanoutBench.Receivers(members);
         List<RoomMember> joined = room.join(members, receivers::onFrame);
         try {
+            chat.warmUp(room, joined, receivers, chatRate);
             Rung baseline = chat.rung(room, joined, receivers, 0, chatRate);
             Storm storm = new Storm(new Api(server.base()), members);
             List<Thread> clients = storm.start(stormClients, seconds);
@@ -54,8 +55,8 @@ public final class LoginStormBench {
             }
             Result result = new Result(argon2Ceiling, stormClients, storm.elapsedSeconds(), storm.ok.sum(),
                     storm.ok.sum() / storm.elapsedSeconds(), storm.tooMany.sum(), storm.unavailable.sum(),
-                    storm.failed.sum(), storm.firstFailure.get(), chatRate, baseline.p99Ms(), during.p99Ms(), during.lossPercent(),
-                    Machine.loadAverage());
+                    storm.failed.sum(), storm.firstFailure.get(), chatRate, baseline.p99Ms(), during.p99Ms(),
+                    during.lossPercent(), Machine.loadAverage());
             System.out.printf("  W4 %.2f logins/s (Argon2 ceiling %.2f/s per core), 429: %d, 503: %d, other: %d; "
                             + "chat p99 %.2f ms alone, %.2f ms during the storm%n", result.loginsPerSecond(),
                     argon2Ceiling, result.tooMany429(), result.unavailable503(), result.otherFailures(),

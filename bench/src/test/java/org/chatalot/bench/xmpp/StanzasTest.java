@@ -15,7 +15,8 @@ class StanzasTest {
         String auth = Stanzas.authPlain("m7", "benchpass");
         String encoded = auth.substring(auth.indexOf('>') + 1, auth.indexOf("</auth>"));
 
-        assertThat(new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8)).isEqualTo("\0m7\0benchpass");
+        assertThat(new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8))
+                .isEqualTo("\0m7\0benchpass");
         assertThat(auth).contains("mechanism=\"PLAIN\"");
     }
 
@@ -31,8 +32,9 @@ class StanzasTest {
 
     @Test
     void selfPresenceIsRecognisedInEitherQuoteStyle() {
-        String prosody = "<presence from='bench@conference.localhost/m0'><x xmlns='http://jabber.org/protocol/muc#user'>"
-                + "<status code='110'/><status code='201'/></x></presence>";
+        String prosody = "<presence from='bench@conference.localhost/m0'>"
+                + "<x xmlns='http://jabber.org/protocol/muc#user'><status code='110'/><status code='201'/></x>"
+                + "</presence>";
         String ejabberd = "<presence from=\"bench@conference.localhost/m0\"><x><status code=\"110\"/></x></presence>";
         String other = "<presence from='bench@conference.localhost/m3'><x><item role='participant'/></x></presence>";
 
