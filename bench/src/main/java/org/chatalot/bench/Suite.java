@@ -127,7 +127,7 @@ public final class Suite {
 
     private LoginStormBench.Result logins() throws Exception {
         System.out.println("W4 login storm, " + Machine.describe());
-        double ceiling = Argon2Ceiling.hashesPerSecond(settings.argon2Hashes(), 15);
+        double ceiling = Argon2Ceiling.hashesPerCpuSecond(settings.argon2Hashes(), 20);
         Map<String, String> env = settings.realArgon2() ? Map.of() : Map.of("ARGON2_MEMORY_KIB", "19456",
                 "ARGON2_ITERATIONS", "2", "ARGON2_PARALLELISM", "1");
         try (ServerProcess server = ours(env)) {

@@ -59,12 +59,15 @@ public final class Sections {
         return String.format("Measured %s. Server with its production defaults (Argon2id 64 MiB, t=3, p=4; rate "
                         + "limits on), %d storm clients for %.1f s, each from its own address; chat at %d msg/s "
                         + "meanwhile.%n%n| | value |%n|---|---|%n"
-                        + "| Argon2 ceiling, one core (same library and cost, nothing else) | %.2f hashes/s |%n"
-                        + "| successful logins | %d (%.2f/s) |%n| 429 answers | %d |%n| 503 answers | %d |%n"
+                        + "| Argon2 ceiling, one core (same library and cost, nothing else) | %.2f hashes per CPU "
+                        + "second |%n| successful logins | %d (%.2f/s; %.2f per server CPU second) |%n"
+                        + "| 429 answers | %d |%n| 503 answers | %d |%n"
                         + "| other failures | %d |%n| chat p99 alone | %.2f ms |%n| chat p99 during the storm | "
                         + "%.2f ms (loss %.2f %%) |%n", machine, r.stormClients(), r.stormSeconds(), r.chatRate(),
-                r.argon2CeilingPerSecond(), r.logins(), r.loginsPerSecond(), r.tooMany429(), r.unavailable503(),
-                r.otherFailures(), r.chatBaselineP99Ms(), r.chatStormP99Ms(), r.chatStormLossPercent());
+                r.argon2CeilingPerSecond(), r.logins(), r.loginsPerSecond(), r.loginsPerServerCpuSecond(),
+                r.tooMany429(), r.unavailable503(),
+                r.otherFailures(), r.chatBaselineP99Ms(), r.chatStormP99Ms(), r.chatStormLossPercent())
+                + (r.firstFailure() == null ? "" : "\nFirst failure: `" + r.firstFailure() + "`\n");
     }
 
     public static String upload(UploadBench.Result r, String machine) {

@@ -48,7 +48,9 @@ public final class Summary {
 
     static String sideBySide(SuiteResults r) {
         Map<String, List<Rung>> ladders = r.fanout();
-        OptionalInt common = Ladders.commonSustainedRate(ladders.values());
+        // Servers that sustained no rung at all cannot be compared at a common rate; they show "–" there.
+        OptionalInt common = Ladders.commonSustainedRate(ladders.values().stream()
+                .filter(l -> Ladders.capacity(l) > 0).toList());
         StringBuilder md = new StringBuilder("| | " + SuiteResults.OURS + " | " + String.join(" | ", PEERS)
                 + " | ours / ceiling | ours / ejabberd | ours / Prosody |\n|---|---|---|---|---|---|---|---|\n");
         md.append(row("fan-out capacity, deliveries/s at p99 ≤ 50 ms (higher is better)", ladders,
