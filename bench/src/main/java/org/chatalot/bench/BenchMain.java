@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import org.chatalot.bench.chatalot.ServerLaunch;
+import org.chatalot.bench.chatalot.ServerProcess;
 import org.chatalot.bench.core.Profiler;
 import org.chatalot.bench.report.Publisher;
 import org.chatalot.bench.report.Report;
@@ -49,6 +50,10 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--jfr", description = "JFR profiles of our server during measured phases, into this folder")
     Path jfr;
 
+    @Option(names = "--jvm-options", description = "extra JVM options for our server and the ceiling, "
+            + "e.g. \"-XX:+UseG1GC\"")
+    String jvmOptions;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new BenchMain()).execute(args));
     }
@@ -56,6 +61,9 @@ public final class BenchMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Set<Workload> which = workloads(parts);
+        if (jvmOptions != null) {
+            System.setProperty(ServerProcess.EXTRA_JVM_OPTIONS_PROPERTY, jvmOptions);
+        }
         if (jfr != null) {
             Files.createDirectories(jfr);
             System.setProperty(Profiler.PROPERTY, jfr.toString());

@@ -75,8 +75,8 @@ final class Fanout {
     private RoomServer start(String server) throws Exception {
         return switch (server) {
             case Settings.CHATALOT -> new ChatalotRoom(ServerProcess.start(launch, work, ServerProcess.FAST_SETUP,
-                    ServerProcess.JVM_OPTIONS));
-            case Settings.CEILING -> CeilingProcess.start(work, ServerProcess.JVM_OPTIONS);
+                    ServerProcess.jvmOptions()));
+            case Settings.CEILING -> CeilingProcess.start(work, ServerProcess.jvmOptions());
             case Settings.EJABBERD -> Ejabberd.start(work);
             case Settings.PROSODY -> Prosody.start(work);
             default -> throw new IllegalArgumentException(server);

@@ -27,7 +27,7 @@ final class Subjects {
             @Override
             public List<String> command(int port) {
                 List<String> command = new ArrayList<>(List.of(Launch.java()));
-                command.addAll(ServerProcess.JVM_OPTIONS);
+                command.addAll(ServerProcess.jvmOptions());
                 command.addAll(launch.arguments());
                 return command;
             }
@@ -54,7 +54,7 @@ final class Subjects {
 
             @Override
             public List<String> command(int port) {
-                return CeilingProcess.command(ServerProcess.JVM_OPTIONS, port);
+                return CeilingProcess.command(ServerProcess.jvmOptions(), port);
             }
 
             @Override

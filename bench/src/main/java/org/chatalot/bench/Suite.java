@@ -2,6 +2,7 @@ package org.chatalot.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -48,7 +49,7 @@ public final class Suite {
         List<H2WriteBench.Result> h2 = attempt(chosen, Workload.WRITES, "h2", this::h2);
         WritePathBench.Result writes = attempt(chosen, Workload.WRITES, "writes", this::writePath);
         List<ColdStartBench.Result> cold = attempt(chosen, Workload.COLDSTART, "coldstart", this::coldStart);
-        IdleSocketsBench.Result idle = attempt(chosen, Workload.IDLE, "idle", this::idle);
+        List<IdleSocketsBench.Result> idle = attempt(chosen, Workload.IDLE, "idle", this::idle);
         Map<String, List<Rung>> fanout = chosen.contains(Workload.FANOUT) ? new Fanout(settings, launch, work,
                 skipped).run() : Map.of();
         List<LatencyBench.Result> latency = attempt(chosen, Workload.LATENCY, "latency", this::latency);
@@ -80,7 +81,7 @@ public final class Suite {
     }
 
     private ServerProcess ours(Map<String, String> env) throws Exception {
-        return ServerProcess.start(launch, work, env, ServerProcess.JVM_OPTIONS);
+        return ServerProcess.start(launch, work, env, ServerProcess.jvmOptions());
     }
 
     private List<H2WriteBench.Result> h2() throws Exception {
@@ -107,14 +108,18 @@ public final class Suite {
                 bench.run(Subjects.ceiling(), work, settings.coldStartRuns()));
     }
 
-    private IdleSocketsBench.Result idle() throws Exception {
+    private List<IdleSocketsBench.Result> idle() throws Exception {
         System.out.println("W3 idle sockets, " + Machine.describe());
+        List<IdleSocketsBench.Result> results = new ArrayList<>();
         try (ServerProcess server = ours(ServerProcess.FAST_SETUP)) {
-            IdleSocketsBench.Result r = new IdleSocketsBench().run(server, settings.idleSockets());
-            System.out.printf("  %d sockets: heap %+.1f KB/socket, RSS %+.1f KB/socket%n", r.sockets(),
-                    r.heapBytesPerSocket() / 1024, r.rssBytesPerSocket() / 1024);
-            return r;
+            results.add(new IdleSocketsBench().run(server, settings.idleSockets()));
         }
+        try (CeilingProcess ceiling = CeilingProcess.start(work, ServerProcess.jvmOptions())) {
+            results.add(new IdleSocketsBench().run(ceiling, settings.idleSockets()));
+        }
+        results.forEach(r -> System.out.printf("  W3 %-16s %d sockets: heap %+.1f KB/socket, RSS %+.1f KB/socket%n",
+                r.server(), r.sockets(), r.heapBytesPerSocket() / 1024, r.rssBytesPerSocket() / 1024));
+        return results;
     }
 
     private List<LatencyBench.Result> latency() throws Exception {
@@ -139,7 +144,7 @@ public final class Suite {
     private UploadBench.Result upload() throws Exception {
         System.out.println("W5 upload through nginx TLS, " + Machine.describe());
         try (ServerProcess server = ours(ServerProcess.FAST_SETUP);
-             CeilingProcess ceiling = CeilingProcess.start(work, ServerProcess.JVM_OPTIONS)) {
+             CeilingProcess ceiling = CeilingProcess.start(work, ServerProcess.jvmOptions())) {
             return new UploadBench(settings.uploadBytes()).run(server, ceiling, work);
         }
     }

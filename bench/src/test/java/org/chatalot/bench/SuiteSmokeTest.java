@@ -35,7 +35,10 @@ class SuiteSmokeTest {
         assertFanout(r.fanout().get(SuiteResults.OURS));
         assertFanout(r.fanout().get(SuiteResults.CEILING));
         assertThat(r.latency()).hasSize(2).allSatisfy(SuiteSmokeTest::assertStoredAndDelivered);
-        assertThat(r.idle().sockets()).isEqualTo(16);
+        assertThat(r.idle()).hasSize(2).allSatisfy(i -> {
+            assertThat(i.sockets()).isEqualTo(16);
+            assertThat(i.heapAfter()).isPositive();
+        });
         assertThat(r.logins().logins()).isPositive();
         assertThat(r.logins().otherFailures()).isZero();
         assertThat(r.writes().acknowledged()).isPositive();

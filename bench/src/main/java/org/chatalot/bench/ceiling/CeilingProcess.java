@@ -20,6 +20,7 @@ import org.chatalot.bench.target.TextSocket;
 
 /** The ceiling server in its own process, pinned like ours, as a room: every socket is a member. */
 public final class CeilingProcess implements RoomServer {
+    public static final String NAME = "Helidon ceiling";
     private static final Pattern LISTENING = Pattern.compile("ceiling listening on (\\d+)");
 
     private final Process process;
@@ -61,7 +62,7 @@ public final class CeilingProcess implements RoomServer {
 
     @Override
     public String name() {
-        return "Helidon ceiling";
+        return NAME;
     }
 
     @Override

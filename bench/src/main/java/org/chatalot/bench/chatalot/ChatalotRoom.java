@@ -21,7 +21,7 @@ public final class ChatalotRoom implements RoomServer {
 
     @Override
     public String name() {
-        return "Chatalot";
+        return ServerProcess.NAME;
     }
 
     @Override

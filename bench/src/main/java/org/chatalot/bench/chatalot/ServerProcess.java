@@ -23,7 +23,11 @@ public final class ServerProcess implements AutoCloseable {
             "RATE_LIMIT_PER_SECOND", "1000000", "AUTH_RATE_LIMIT_BURST", "1000000",
             "AUTH_RATE_LIMIT_PER_SECOND", "1000000", "WS_RATE_LIMIT_BURST", "1000000",
             "WS_RATE_LIMIT_PER_SECOND", "1000000");
+    public static final String NAME = "Chatalot";
+    /** Options of every JVM under test (ours and the ceiling alike, so that they stay comparable). */
     public static final List<String> JVM_OPTIONS = List.of("-Xmx512m");
+    /** Extra JVM options for both, from the CLI's {@code --jvm-options}, e.g. another collector. */
+    public static final String EXTRA_JVM_OPTIONS_PROPERTY = "bench.jvmOptions";
     private static final Pattern LISTENING = Pattern.compile("Chatalot is listening on (http://\\S+?)(;|$)");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
@@ -59,6 +63,15 @@ public final class ServerProcess implements AutoCloseable {
             Launch.stop(process, Duration.ofSeconds(5));
             throw e;
         }
+    }
+
+    public static List<String> jvmOptions() {
+        List<String> options = new ArrayList<>(JVM_OPTIONS);
+        String extra = System.getProperty(EXTRA_JVM_OPTIONS_PROPERTY, "").strip();
+        if (!extra.isEmpty()) {
+            options.addAll(List.of(extra.split("\\s+")));
+        }
+        return options;
     }
 
     public URI base() {

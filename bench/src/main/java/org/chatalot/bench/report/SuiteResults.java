@@ -3,6 +3,8 @@ package org.chatalot.bench.report;
 import java.util.List;
 import java.util.Map;
 
+import org.chatalot.bench.ceiling.CeilingProcess;
+import org.chatalot.bench.chatalot.ServerProcess;
 import org.chatalot.bench.workload.ColdStartBench;
 import org.chatalot.bench.workload.H2WriteBench;
 import org.chatalot.bench.workload.IdleSocketsBench;
@@ -18,11 +20,11 @@ import org.chatalot.bench.workload.WritePathBench;
  */
 public record SuiteResults(String machine, String loadAtStart, String loadAtEnd, double durationSeconds,
                            int members, Map<String, List<Rung>> fanout, List<LatencyBench.Result> latency,
-                           IdleSocketsBench.Result idle, LoginStormBench.Result logins, UploadBench.Result upload,
+                           List<IdleSocketsBench.Result> idle, LoginStormBench.Result logins, UploadBench.Result upload,
                            List<ColdStartBench.Result> coldStart, WritePathBench.Result writes,
                            List<H2WriteBench.Result> h2, Map<String, String> skipped) {
-    public static final String OURS = "Chatalot";
-    public static final String CEILING = "Helidon ceiling";
+    public static final String OURS = ServerProcess.NAME;
+    public static final String CEILING = CeilingProcess.NAME;
     public static final String EJABBERD = "ejabberd 23.01";
     public static final String PROSODY = "Prosody 0.12";
 }

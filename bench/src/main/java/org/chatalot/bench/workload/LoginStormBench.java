@@ -31,8 +31,8 @@ public final class LoginStormBench {
      * compares with the Argon2 ceiling (hashes per CPU second) even when other work shared the machine.
      */
     public record Result(double argon2CeilingPerSecond, int stormClients, double stormSeconds, long logins,
-                         double loginsPerSecond, double serverCpuSeconds, double loginsPerServerCpuSecond, long tooMany429, long unavailable503, long otherFailures,
-                         String firstFailure,
+                         double loginsPerSecond, double serverCpuSeconds, double loginsPerServerCpuSecond,
+                         long tooMany429, long unavailable503, long otherFailures, String firstFailure,
                          int chatRate, double chatBaselineP99Ms, double chatStormP99Ms, double chatStormLossPercent,
                          String load) {
     }
@@ -60,18 +60,23 @@ public final class LoginStormBench {
                 client.join(Math.round(seconds * 1000) + 70_000);
             }
             double cpuSeconds = (ProcessStats.cpuNanos(server.handle()) - cpuBefore) / 1e9;
-            Result result = new Result(argon2Ceiling, stormClients, storm.elapsedSeconds(), storm.ok.sum(),
-                    storm.ok.sum() / storm.elapsedSeconds(), cpuSeconds, storm.ok.sum() / cpuSeconds, storm.tooMany.sum(), storm.unavailable.sum(),
-                    storm.failed.sum(), storm.firstFailure.get(), chatRate, baseline.p99Ms(), during.p99Ms(),
-                    during.lossPercent(), Machine.loadAverage());
-            System.out.printf("  W4 %.2f logins/s, %.2f per server CPU second (Argon2 ceiling %.2f per CPU second), "
-                            + "429: %d, 503: %d, other: %d; chat p99 %.2f ms alone, %.2f ms during the storm%n",
-                    result.loginsPerSecond(), result.loginsPerServerCpuSecond(), argon2Ceiling, result.tooMany429(), result.unavailable503(), result.otherFailures(),
-                    baseline.p99Ms(), during.p99Ms());
-            return result;
+            return result(storm, cpuSeconds, argon2Ceiling, baseline, during);
         } finally {
             joined.forEach(RoomMember::close);
         }
+    }
+
+    private Result result(Storm storm, double cpuSeconds, double argon2Ceiling, Rung baseline, Rung during) {
+        long ok = storm.ok.sum();
+        Result r = new Result(argon2Ceiling, stormClients, storm.elapsedSeconds(), ok, ok / storm.elapsedSeconds(),
+                cpuSeconds, ok / cpuSeconds, storm.tooMany.sum(), storm.unavailable.sum(), storm.failed.sum(),
+                storm.firstFailure.get(), chatRate, baseline.p99Ms(), during.p99Ms(), during.lossPercent(),
+                Machine.loadAverage());
+        System.out.printf("  W4 %.2f logins/s, %.2f per server CPU second (Argon2 ceiling %.2f per CPU second), "
+                        + "429: %d, 503: %d, other: %d; chat p99 %.2f ms alone, %.2f ms during the storm%n",
+                r.loginsPerSecond(), r.loginsPerServerCpuSecond(), argon2Ceiling, r.tooMany429(), r.unavailable503(),
+                r.otherFailures(), r.chatBaselineP99Ms(), r.chatStormP99Ms());
+        return r;
     }
 
     /** The login clients: each logs in as one of the chat members, again and again, until the time is up. */

@@ -48,45 +48,8 @@ public final class Ejabberd {
                 "ERL_CRASH_DUMP", dir.resolve("erl_crash.dump").toString());
     }
 
-    /** The whole configuration: one loopback listener, no shapers, open in-band registration, MUC. */
+    /** The whole configuration ({@code ejabberd.yml} beside this class): one loopback listener, no shapers. */
     static String config(int port) {
-        return String.join("\n",
-                "# written by the Chatalot benchmark",
-                "hosts: [" + XmppServer.DOMAIN + "]",
-                "loglevel: warning",
-                "certfiles: []",
-                "acme:",
-                "  auto: false",
-                "listen:",
-                "  - port: " + port,
-                "    ip: \"127.0.0.1\"",
-                "    module: ejabberd_http",
-                "    backlog: 1024",
-                "    request_handlers:",
-                "      /ws: ejabberd_http_ws",
-                "auth_method: internal",
-                "auth_password_format: plain",
-                "registration_timeout: infinity",
-                "shaper_rules: {}",
-                "access_rules:",
-                "  register: {allow: all}",
-                "  local: {allow: all}",
-                "  c2s: {allow: all}",
-                "modules:",
-                "  mod_disco: {}",
-                "  mod_ping: {}",
-                "  mod_register:",
-                "    access: register",
-                "    ip_access: all",
-                "  mod_muc:",
-                "    host: conference." + XmppServer.DOMAIN,
-                "    access: all",
-                "    access_create: all",
-                "    access_persistent: all",
-                "    history_size: 0",
-                "    default_room_options:",
-                "      mam: false",
-                "      persistent: false",
-                "");
+        return Templates.render("ejabberd.yml", Map.of("port", Integer.toString(port), "domain", XmppServer.DOMAIN));
     }
 }

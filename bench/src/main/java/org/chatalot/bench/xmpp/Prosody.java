@@ -36,41 +36,9 @@ public final class Prosody {
                 httpPort, "/xmpp-websocket");
     }
 
-    /** The whole configuration; every listener is on 127.0.0.1 and nothing else is enabled. */
+    /** The whole configuration ({@code prosody.cfg.lua} beside this class): every listener on 127.0.0.1. */
     static String config(Path dir, int httpPort, int c2sPort) {
-        return String.join("\n",
-                "-- written by the Chatalot benchmark; this instance lives in " + dir,
-                "run_as_root = true  -- the benchmark runs as whoever runs it; nothing here is reachable",
-                "daemonize = false",
-                "pidfile = \"" + dir.resolve("prosody.pid") + "\"",
-                "data_path = \"" + dir.resolve("data") + "\"",
-                "certificates = \"" + dir.resolve("certs") + "\"",
-                "log = { warn = \"" + dir.resolve("prosody.log") + "\" }",
-                "interfaces = { \"127.0.0.1\" }",
-                "local_interfaces = { \"127.0.0.1\" }",
-                "c2s_interfaces = { \"127.0.0.1\" }",
-                "c2s_ports = { " + c2sPort + " }",
-                "c2s_direct_tls_ports = {}",
-                "legacy_ssl_ports = {}",
-                "s2s_ports = {}",
-                "component_ports = {}",
-                "http_interfaces = { \"127.0.0.1\" }",
-                "http_ports = { " + httpPort + " }",
-                "https_ports = {}",
-                "modules_enabled = { \"roster\"; \"saslauth\"; \"disco\"; \"ping\"; \"register\"; \"websocket\" }",
-                "modules_disabled = { \"s2s\"; \"offline\" }",
-                "authentication = \"internal_plain\"",
-                "storage = \"internal\"",
-                "allow_registration = true",
-                "min_seconds_between_registrations = 0",
-                "c2s_require_encryption = false",
-                "allow_unencrypted_plain_auth = true",
-                "consider_websocket_secure = true",
-                "VirtualHost \"" + XmppServer.DOMAIN + "\"",
-                "Component \"conference." + XmppServer.DOMAIN + "\" \"muc\"",
-                "  muc_room_locking = false",
-                "  restrict_room_creation = false",
-                "  max_history_messages = 0",
-                "");
+        return Templates.render("prosody.cfg.lua", Map.of("dir", dir.toString(), "http_port",
+                Integer.toString(httpPort), "c2s_port", Integer.toString(c2sPort), "domain", XmppServer.DOMAIN));
     }
 }
