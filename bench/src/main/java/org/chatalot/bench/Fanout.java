@@ -11,7 +11,7 @@ import org.chatalot.bench.chatalot.ServerLaunch;
 import org.chatalot.bench.chatalot.ServerProcess;
 import org.chatalot.bench.core.Machine;
 import org.chatalot.bench.report.SuiteResults;
-import org.chatalot.bench.target.RoomServer;
+import org.chatalot.bench.room.RoomServer;
 import org.chatalot.bench.workload.FanoutBench;
 import org.chatalot.bench.workload.Rung;
 import org.chatalot.bench.xmpp.Ejabberd;

@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
 
 import org.chatalot.bench.core.Launch;
 import org.chatalot.bench.core.LoopbackGuard;
-import org.chatalot.bench.target.FrameSink;
-import org.chatalot.bench.target.RoomMember;
-import org.chatalot.bench.target.RoomServer;
-import org.chatalot.bench.target.TextSocket;
+import org.chatalot.bench.room.FrameSink;
+import org.chatalot.bench.room.RoomMember;
+import org.chatalot.bench.room.RoomServer;
+import org.chatalot.bench.room.TextSocket;
 
 /** The ceiling server in its own process, pinned like ours, as a room: every socket is a member. */
 public final class CeilingProcess implements RoomServer {

@@ -4,9 +4,9 @@ import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.chatalot.bench.target.FrameSink;
-import org.chatalot.bench.target.RoomMember;
-import org.chatalot.bench.target.RoomServer;
+import org.chatalot.bench.room.FrameSink;
+import org.chatalot.bench.room.RoomMember;
+import org.chatalot.bench.room.RoomServer;
 import org.chatalot.model.auth.AuthTokens;
 import org.chatalot.model.channel.Channel;
 

@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-import org.chatalot.bench.target.TextSocket;
+import org.chatalot.bench.room.TextSocket;
 
 /** One authenticated WebSocket of our protocol: authenticates, then hands every text frame to a consumer. */
 public final class Socket {

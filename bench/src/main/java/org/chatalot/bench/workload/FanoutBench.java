@@ -11,8 +11,8 @@ import org.chatalot.bench.core.Machine;
 import org.chatalot.bench.core.Marker;
 import org.chatalot.bench.core.ProcessStats;
 import org.chatalot.bench.core.Profiler;
-import org.chatalot.bench.target.RoomMember;
-import org.chatalot.bench.target.RoomServer;
+import org.chatalot.bench.room.RoomMember;
+import org.chatalot.bench.room.RoomServer;
 
 /**
  * W1 fan-out, for any {@link RoomServer}: {@code members} sockets in one room, the first {@code senders} of

@@ -16,7 +16,7 @@ import org.chatalot.bench.chatalot.Socket;
 import org.chatalot.bench.core.Launch;
 import org.chatalot.bench.core.Machine;
 import org.chatalot.bench.core.ProcessStats;
-import org.chatalot.bench.target.TextSocket;
+import org.chatalot.bench.room.TextSocket;
 import org.chatalot.model.auth.AuthTokens;
 
 /**

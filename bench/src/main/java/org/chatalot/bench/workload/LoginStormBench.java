@@ -12,7 +12,7 @@ import org.chatalot.bench.chatalot.ChatalotRoom;
 import org.chatalot.bench.chatalot.ServerProcess;
 import org.chatalot.bench.core.Machine;
 import org.chatalot.bench.core.ProcessStats;
-import org.chatalot.bench.target.RoomMember;
+import org.chatalot.bench.room.RoomMember;
 
 /**
  * W4: logins with the real Argon2 cost while chat runs at a low rate. The server runs with its production

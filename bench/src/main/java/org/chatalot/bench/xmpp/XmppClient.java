@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
-import org.chatalot.bench.target.TextSocket;
+import org.chatalot.bench.room.TextSocket;
 
 /**
  * One XMPP-over-WebSocket session (RFC 7395): open, in-band registration, SASL PLAIN, bind, MUC join. During

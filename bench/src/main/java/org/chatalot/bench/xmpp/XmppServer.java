@@ -11,9 +11,9 @@ import java.util.Map;
 
 import org.chatalot.bench.core.Launch;
 import org.chatalot.bench.core.LoopbackGuard;
-import org.chatalot.bench.target.FrameSink;
-import org.chatalot.bench.target.RoomMember;
-import org.chatalot.bench.target.RoomServer;
+import org.chatalot.bench.room.FrameSink;
+import org.chatalot.bench.room.RoomMember;
+import org.chatalot.bench.room.RoomServer;
 
 /** A running XMPP server as a room: members register, log in and join one MUC room over WebSocket. */
 public final class XmppServer implements RoomServer {
