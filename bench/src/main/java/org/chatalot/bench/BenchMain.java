@@ -2,157 +2,112 @@ package org.chatalot.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code ./bench/run <suite>}: runs one suite (or all) and records the results. */
+import org.chatalot.bench.chatalot.ServerLaunch;
+import org.chatalot.bench.chatalot.ServerProcess;
+import org.chatalot.bench.core.Profiler;
+import org.chatalot.bench.report.Publisher;
+import org.chatalot.bench.report.Report;
+import org.chatalot.bench.report.SuiteResults;
+
+/**
+ * {@code ./bench/run [all|fanout|latency|idle|logins|upload|coldstart|writes …]}: runs the whole suite or
+ * some of its parts against the built server jar, and writes bench/results and docs/performance.md.
+ */
 @Command(name = "chatalot-bench", mixinStandardHelpOptions = true,
-        subcommands = {BenchMain.Fanout.class, BenchMain.Idle.class, BenchMain.ColdStart.class,
-            BenchMain.Writes.class},
-        description = "Benchmarks of the real server; results go to bench/results and docs/performance.md.")
+        description = "Benchmarks of the real server against the Helidon ceiling, ejabberd and Prosody.")
 public final class BenchMain implements Callable<Integer> {
-    static final Map<String, String> FAST_SETUP = Map.of("ARGON2_MEMORY_KIB", "19456", "ARGON2_ITERATIONS", "2",
-            "ARGON2_PARALLELISM", "1", "RATE_LIMIT_BURST", "1000000", "RATE_LIMIT_PER_SECOND", "1000000",
-            "AUTH_RATE_LIMIT_BURST", "1000000", "AUTH_RATE_LIMIT_PER_SECOND", "1000000",
-            "WS_RATE_LIMIT_BURST", "1000000", "WS_RATE_LIMIT_PER_SECOND", "1000000");
+    @Parameters(arity = "0..*", description = "all (default), or any of: fanout latency idle logins upload "
+            + "coldstart writes")
+    List<String> parts = List.of("all");
 
     @Option(names = "--repo", description = "repository root", defaultValue = ".")
-    static Path repo = Path.of(".");
+    Path repo;
+
+    @Option(names = "--smoke", description = "tiny sizes and durations: proves the harness, measures nothing")
+    boolean smoke;
+
+    @Option(names = "--servers", split = ",", description = "fan-out servers: chatalot,ceiling,ejabberd,prosody")
+    List<String> servers;
+
+    @Option(names = "--ladder", split = ",", description = "fan-out rates, messages per second")
+    List<Integer> ladder;
+
+    @Option(names = "--rung-seconds", description = "length of each fan-out rung")
+    Double rungSeconds;
+
+    @Option(names = "--jfr", description = "JFR profiles of our server during measured phases, into this folder")
+    Path jfr;
+
+    @Option(names = "--jvm-options", description = "extra JVM options for our server and the ceiling, "
+            + "e.g. \"-XX:+UseG1GC\"")
+    String jvmOptions;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new BenchMain()).execute(args));
     }
 
     @Override
-    public Integer call() {
-        CommandLine.usage(this, System.out);
+    public Integer call() throws Exception {
+        Set<Workload> which = workloads(parts);
+        if (jvmOptions != null) {
+            System.setProperty(ServerProcess.EXTRA_JVM_OPTIONS_PROPERTY, jvmOptions);
+        }
+        if (jfr != null) {
+            Files.createDirectories(jfr);
+            System.setProperty(Profiler.PROPERTY, jfr.toString());
+        }
+        Settings settings = settings();
+        Suite suite = new Suite(settings, ServerLaunch.jar(repo));
+        SuiteResults results = suite.run(which);
+        boolean whole = which.size() == Workload.values().length;
+        String name = whole ? "suite" : String.join("-", parts);
+        new Publisher(new Report(repo)).publish(results, name, whole, settings.senders());
+        System.out.printf("done in %.0f s; load average now %s%n", results.durationSeconds(), results.loadAtEnd());
+        results.skipped().forEach((what, why) -> System.out.println("  skipped " + what + ": " + why));
         return 0;
     }
 
-    static Path serverJar() {
-        Path jar = repo.resolve("server/target/chatalot-server.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException("build the server first: mvn -pl server -am package -DskipTests");
+    private Settings settings() {
+        Settings settings = smoke ? Settings.smoke() : Settings.full();
+        if (ladder != null || rungSeconds != null) {
+            settings = settings.withLadder(ladder != null ? ladder : settings.ladder(),
+                    rungSeconds != null ? rungSeconds : settings.rungSeconds());
         }
-        return jar;
+        if (servers != null) {
+            servers.forEach(Fanout::displayName);
+            settings = settings.withServers(servers);
+        }
+        return settings;
     }
 
-    static Path work() throws java.io.IOException {
-        return Files.createTempDirectory("chatalot-bench-");
-    }
-
-    @Command(name = "fanout", description = "W1: one channel, a ladder of send rates.")
-    static final class Fanout implements Callable<Integer> {
-        @Option(names = "--members", defaultValue = "50")
-        int members;
-        @Option(names = "--senders", defaultValue = "10")
-        int senders;
-        @Option(names = "--seconds", defaultValue = "5", description = "length of each rung")
-        double seconds;
-        @Option(names = "--ladder", split = ",", defaultValue = "20,100,200,500,1000,1600,2400,3200",
-                description = "messages per second")
-        List<Integer> ladder;
-
-        @Override
-        public Integer call() throws Exception {
-            System.out.println("W1 fan-out, " + members + " members, " + Report.machine());
-            try (ServerProcess server = ServerProcess.start(serverJar(), work(), FAST_SETUP, "0",
-                    List.of("-Xmx512m"))) {
-                List<FanoutBench.Rung> rungs = new FanoutBench(members, senders, seconds).run(server, ladder);
-                Report report = new Report(repo);
-                report.json("fanout", rungs);
-                StringBuilder md = new StringBuilder("Measured " + Report.machine() + ". Server pinned to core 0, "
-                        + "load generator on the other. " + members + " members in one channel, " + senders
-                        + " of them sending; every message goes to the " + (members - 1) + " others.\n\n"
-                        + "| offered msg/s | offered deliveries/s | delivered/s | loss | p50 | p99 | max | "
-                        + "server CPU per delivery |\n|---|---|---|---|---|---|---|---|\n");
-                for (FanoutBench.Rung r : rungs) {
-                    md.append(String.format("| %d | %d | %.0f | %.2f %% | %.2f ms | %.2f ms | %.1f ms | %.1f µs |%n",
-                            r.offeredMessagesPerSecond(), r.offeredDeliveriesPerSecond(), r.deliveredPerSecond(),
-                            r.lossPercent(), r.p50Ms(), r.p99Ms(), r.maxMs(), r.serverCpuMicrosPerDelivery()));
-                }
-                report.section("fanout", md.toString());
+    static Set<Workload> workloads(List<String> names) {
+        if (names.isEmpty() || names.contains("all")) {
+            return EnumSet.allOf(Workload.class);
+        }
+        Map<String, Workload> byLabel = new HashMap<>();
+        for (Workload w : Workload.values()) {
+            byLabel.put(w.label(), w);
+        }
+        Set<Workload> out = EnumSet.noneOf(Workload.class);
+        for (String name : names) {
+            Workload w = byLabel.get(name);
+            if (w == null) {
+                throw new CommandLine.ParameterException(new CommandLine(new BenchMain()), "unknown part " + name);
             }
-            return 0;
+            out.add(w);
         }
-    }
-
-    @Command(name = "idle", description = "W3: memory per idle authenticated socket.")
-    static final class Idle implements Callable<Integer> {
-        @Option(names = "--sockets", defaultValue = "2000")
-        int sockets;
-
-        @Override
-        public Integer call() throws Exception {
-            System.out.println("W3 idle sockets, " + Report.machine());
-            try (ServerProcess server = ServerProcess.start(serverJar(), work(), FAST_SETUP, "0",
-                    List.of("-Xmx512m"))) {
-                IdleSocketsBench.Result r = new IdleSocketsBench().run(server, sockets);
-                System.out.printf("  %d sockets: heap %+.1f KB/socket, RSS %+.1f KB/socket%n", r.sockets(),
-                        r.heapBytesPerSocket() / 1024, r.rssBytesPerSocket() / 1024);
-                Report report = new Report(repo);
-                report.json("idle", r);
-                report.section("idle", String.format("Measured %s. %d authenticated, idle WebSockets (8 per user)."
-                        + "%n%n| | before | after | per socket |%n|---|---|---|---|%n"
-                        + "| Java heap after full GC | %.1f MiB | %.1f MiB | %.1f KB |%n"
-                        + "| process RSS | %.1f MiB | %.1f MiB | %.1f KB |%n", Report.machine(), r.sockets(),
-                        r.heapBefore() / 1048576.0, r.heapAfter() / 1048576.0, r.heapBytesPerSocket() / 1024,
-                        r.rssBefore() / 1048576.0, r.rssAfter() / 1048576.0, r.rssBytesPerSocket() / 1024));
-            }
-            return 0;
-        }
-    }
-
-    @Command(name = "coldstart", description = "W6: empty data directory to first 200 on /api/health.")
-    static final class ColdStart implements Callable<Integer> {
-        @Option(names = "--runs", defaultValue = "5")
-        int runs;
-
-        @Override
-        public Integer call() throws Exception {
-            ColdStartBench.Result r = new ColdStartBench().run(serverJar(), work(), runs);
-            System.out.printf("  cold start: median %.0f ms over %d runs %s%n", r.medianMillis(), runs, r.millis());
-            Report report = new Report(repo);
-            report.json("coldstart", r);
-            report.section("coldstart", String.format("Measured %s.%n%nFrom `java -jar chatalot-server.jar` on an "
-                    + "empty data directory (keys generated, database created and migrated) to the first 200 on "
-                    + "`/api/health`: **median %.0f ms** over %d runs (%s).", Report.machine(), r.medianMillis(),
-                    runs, r.millis().stream().map(m -> String.format("%.0f", m)).toList()));
-            return 0;
-        }
-    }
-
-    @Command(name = "writes", description = "W7: the cost of durable commits in H2, and group commit.")
-    static final class Writes implements Callable<Integer> {
-        @Option(names = "--seconds", defaultValue = "5")
-        double seconds;
-
-        @Override
-        public Integer call() throws Exception {
-            Path dir = work();
-            H2WriteBench bench = new H2WriteBench();
-            List<H2WriteBench.Result> results = new ArrayList<>();
-            results.add(bench.run(dir, "H2 default (background writes)", "", 1, seconds));
-            results.add(bench.run(dir, "WRITE_DELAY=0 (durable)", ";WRITE_DELAY=0", 1, seconds));
-            results.add(bench.run(dir, "WRITE_DELAY=0, group commit", ";WRITE_DELAY=0", 64, seconds));
-            StringBuilder md = new StringBuilder("Measured " + Report.machine() + ". One thread inserting rows "
-                    + "shaped like messages into a fresh H2 file database.\n\n| setting | rows per commit | rows/s |"
-                    + "\n|---|---|---|\n");
-            for (H2WriteBench.Result r : results) {
-                System.out.printf("  %-32s %3d rows/commit: %,.0f rows/s%n", r.setting(), r.rowsPerCommit(),
-                        r.rowsPerSecond());
-                md.append(String.format("| %s | %d | %,.0f |%n", r.setting(), r.rowsPerCommit(), r.rowsPerSecond()));
-            }
-            Report report = new Report(repo);
-            report.json("writes", results);
-            report.section("writes", md.toString());
-            return 0;
-        }
+        return out;
     }
 }

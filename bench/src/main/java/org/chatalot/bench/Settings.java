@@ -1,0 +1,41 @@
+package org.chatalot.bench;
+
+import java.util.List;
+
+/**
+ * Every size and duration of one run of the suite. {@link #full()} is the documented run (a few minutes on
+ * two cores); {@link #smoke()} the tiny one CI uses to prove the harness works.
+ */
+public record Settings(int members, int senders, double rungSeconds, double drainSeconds, List<Integer> ladder,
+                       List<String> servers, int latencyMembers, int latencyMessages, int latencyRate,
+                       int idleSockets, int loginMembers, int loginChatRate, int stormClients, double stormSeconds,
+                       int argon2Hashes, boolean realArgon2, long uploadBytes, int coldStartRuns, int writers,
+                       int writeWindow, double writeSeconds, double h2Seconds) {
+    public static final String CHATALOT = "chatalot";
+    public static final String CEILING = "ceiling";
+    public static final String EJABBERD = "ejabberd";
+    public static final String PROSODY = "prosody";
+
+    public static Settings full() {
+        return new Settings(50, 10, 3, 3, List.of(20, 100, 200, 400, 700, 1000, 1500, 2000, 3000),
+                List.of(CHATALOT, CEILING, EJABBERD, PROSODY), 50, 100, 10, 2000, 10, 20, 24, 8, 5, true,
+                100_000_000L, 5, 16, 8, 5, 2);
+    }
+
+    public static Settings smoke() {
+        return new Settings(4, 2, 1, 2, List.of(20, 50), List.of(CHATALOT, CEILING), 3, 10, 20, 16, 3, 5, 2, 1.5,
+                1, false, 2_000_000L, 1, 2, 2, 1, 0.3);
+    }
+
+    public Settings withLadder(List<Integer> rates, double seconds) {
+        return new Settings(members, senders, seconds, drainSeconds, rates, servers, latencyMembers,
+                latencyMessages, latencyRate, idleSockets, loginMembers, loginChatRate, stormClients, stormSeconds,
+                argon2Hashes, realArgon2, uploadBytes, coldStartRuns, writers, writeWindow, writeSeconds, h2Seconds);
+    }
+
+    public Settings withServers(List<String> names) {
+        return new Settings(members, senders, rungSeconds, drainSeconds, ladder, names, latencyMembers,
+                latencyMessages, latencyRate, idleSockets, loginMembers, loginChatRate, stormClients, stormSeconds,
+                argon2Hashes, realArgon2, uploadBytes, coldStartRuns, writers, writeWindow, writeSeconds, h2Seconds);
+    }
+}

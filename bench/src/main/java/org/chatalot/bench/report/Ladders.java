@@ -1,0 +1,41 @@
+package org.chatalot.bench.report;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+
+import org.chatalot.bench.workload.Rung;
+
+/** Reading fan-out ladders: capacity within the latency bound, the rung servers share, CPU at a rung. */
+public final class Ladders {
+    private Ladders() {
+    }
+
+    /** Deliveries per second of the highest rung sustained (p99 ≤ 50 ms, loss ≤ 1 %); 0 when none was. */
+    public static double capacity(List<Rung> ladder) {
+        return ladder.stream().filter(Rung::isSustained).mapToDouble(Rung::deliveredPerSecond).max().orElse(0);
+    }
+
+    /** The highest offered rate every ladder sustained, if any. */
+    public static OptionalInt commonSustainedRate(Collection<List<Rung>> ladders) {
+        OptionalInt common = OptionalInt.empty();
+        for (List<Rung> ladder : ladders) {
+            int highest = ladder.stream().filter(Rung::isSustained).mapToInt(Rung::offeredMessagesPerSecond).max()
+                    .orElse(0);
+            common = OptionalInt.of(common.isPresent() ? Math.min(common.getAsInt(), highest) : highest);
+        }
+        return common.isPresent() && common.getAsInt() > 0 ? common : OptionalInt.empty();
+    }
+
+    /** Server CPU per delivery (µs) at an offered rate. */
+    public static OptionalDouble cpuAt(List<Rung> ladder, int rate) {
+        return ladder.stream().filter(r -> r.offeredMessagesPerSecond() == rate)
+                .mapToDouble(Rung::serverCpuMicrosPerDelivery).findFirst();
+    }
+
+    /** p99 at the lightest rung. */
+    public static OptionalDouble lightestP99(List<Rung> ladder) {
+        return ladder.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(ladder.getFirst().p99Ms());
+    }
+}

@@ -1,0 +1,120 @@
+package org.chatalot.bench.report;
+
+import java.util.List;
+import java.util.Map;
+
+import org.chatalot.bench.workload.ColdStartBench;
+import org.chatalot.bench.workload.H2WriteBench;
+import org.chatalot.bench.workload.IdleSocketsBench;
+import org.chatalot.bench.workload.LatencyBench;
+import org.chatalot.bench.workload.LoginStormBench;
+import org.chatalot.bench.workload.Rung;
+import org.chatalot.bench.workload.UploadBench;
+import org.chatalot.bench.workload.WritePathBench;
+
+/** The detail section of each workload, as markdown. */
+public final class Sections {
+    private Sections() {
+    }
+
+    public static String fanout(Map<String, List<Rung>> ladders, int members, int senders, String machine) {
+        StringBuilder md = new StringBuilder("Measured " + machine + ". " + members + " members in one room, "
+                + senders + " of them sending; every message goes to the " + (members - 1) + " others.\n");
+        ladders.forEach((server, rungs) -> {
+            md.append("\n**").append(server).append("**\n\n| offered msg/s | offered deliveries/s | sent at | "
+                    + "delivered/s | loss | p50 | p99 | max | server CPU per delivery | load |\n"
+                    + "|---|---|---|---|---|---|---|---|---|---|\n");
+            for (Rung r : rungs) {
+                md.append(String.format("| %d | %,d | %.0f/s | %,.0f | %.2f %% | %.2f ms | %.2f ms | %.1f ms | "
+                                + "%.1f µs | %s |%n", r.offeredMessagesPerSecond(), r.offeredDeliveriesPerSecond(),
+                        r.achievedSendRate(), r.deliveredPerSecond(), r.lossPercent(), r.p50Ms(), r.p99Ms(),
+                        r.maxMs(), r.serverCpuMicrosPerDelivery(), r.load()));
+            }
+        });
+        return md.toString();
+    }
+
+    public static String latency(List<LatencyBench.Result> results, String machine) {
+        StringBuilder md = new StringBuilder("Measured " + machine + ".\n\n| scenario | messages | rate | stored "
+                + "and delivered | stored (read back) | p50 | p99 | max | p99 to `message_sent` |\n"
+                + "|---|---|---|---|---|---|---|---|---|\n");
+        for (LatencyBench.Result r : results) {
+            md.append(String.format("| %s | %d | %d/s | %d of %d | %d | %.2f ms | %.2f ms | %.2f ms | %.2f ms |%n",
+                    r.scenario(), r.messages(), r.ratePerSecond(), r.complete(), r.expected(), r.stored(),
+                    r.p50Ms(), r.p99Ms(), r.maxMs(), r.ackP99Ms()));
+        }
+        return md.toString();
+    }
+
+    public static String idle(List<IdleSocketsBench.Result> results, String machine) {
+        StringBuilder md = new StringBuilder("Measured " + machine + ". Idle WebSockets held open: ours "
+                + "authenticated (8 per user), the ceiling's plain.\n\n| server | sockets | heap after full GC, "
+                + "before → after | per socket | RSS before → after | per socket |\n|---|---|---|---|---|---|\n");
+        for (IdleSocketsBench.Result r : results) {
+            md.append(String.format("| %s | %d | %.1f → %.1f MiB | %.1f KB | %.1f → %.1f MiB | %.1f KB |%n",
+                    r.server(), r.sockets(), r.heapBefore() / 1048576.0, r.heapAfter() / 1048576.0,
+                    r.heapBytesPerSocket() / 1024, r.rssBefore() / 1048576.0, r.rssAfter() / 1048576.0,
+                    r.rssBytesPerSocket() / 1024));
+        }
+        return md.toString();
+    }
+
+    public static String logins(LoginStormBench.Result r, String machine) {
+        return String.format("Measured %s. Server with its production defaults (Argon2id 64 MiB, t=3, p=4; rate "
+                        + "limits on), %d storm clients for %.1f s, each from its own address; chat at %d msg/s "
+                        + "meanwhile.%n%n| | value |%n|---|---|%n"
+                        + "| Argon2 ceiling, one core (same library and cost, nothing else) | %.2f hashes per CPU "
+                        + "second |%n| successful logins | %d (%.2f/s; %.2f per server CPU second) |%n"
+                        + "| 429 answers | %d |%n| 503 answers | %d |%n"
+                        + "| other failures | %d |%n| chat p99 alone | %.2f ms |%n| chat p99 during the storm | "
+                        + "%.2f ms (loss %.2f %%) |%n", machine, r.stormClients(), r.stormSeconds(), r.chatRate(),
+                r.argon2CeilingPerSecond(), r.logins(), r.loginsPerSecond(), r.loginsPerServerCpuSecond(),
+                r.tooMany429(), r.unavailable503(),
+                r.otherFailures(), r.chatBaselineP99Ms(), r.chatStormP99Ms(), r.chatStormLossPercent())
+                + (r.firstFailure() == null ? "" : "\nFirst failure: `" + r.firstFailure() + "`\n");
+    }
+
+    public static String upload(UploadBench.Result r, String machine) {
+        if (r.skipped() != null) {
+            return "Measured " + machine + ".\n\nW5 **skipped**: " + r.skipped() + ".";
+        }
+        StringBuilder md = new StringBuilder("Measured " + machine + ". One upload of "
+                + r.ours().bytes() / 1_000_000 + " MB (multipart, with Content-Length) through nginx TLS on loopback."
+                + "\n\n| through nginx to | status | wall time | throughput | receiver's peak memory growth |\n"
+                + "|---|---|---|---|---|\n");
+        for (UploadBench.Upload u : List.of(r.sink(), r.ours())) {
+            md.append(String.format("| %s | %d | %.0f ms | %.0f MB/s | %.1f MiB |%n", u.target(), u.status(),
+                    u.wallMillis(), u.megabytesPerSecond(), u.peakGrowthMiB()));
+        }
+        return md.toString();
+    }
+
+    public static String coldStart(List<ColdStartBench.Result> results, String machine) {
+        StringBuilder md = new StringBuilder("Measured " + machine + ". From launching the process (pinned to "
+                + "the server core) to the first 200 on its health URL; our server starts on an empty data "
+                + "directory (keys generated, database created and migrated).\n\n| server | median | runs |\n"
+                + "|---|---|---|\n");
+        for (ColdStartBench.Result r : results) {
+            md.append(String.format("| %s | %.0f ms | %s |%n", r.server(), r.medianMillis(), r.millis().stream()
+                    .map(m -> String.format("%.0f", m)).toList()));
+        }
+        return md.toString();
+    }
+
+    public static String writes(WritePathBench.Result w7, List<H2WriteBench.Result> h2, String machine) {
+        StringBuilder md = new StringBuilder("Measured " + machine + ".\n\n");
+        if (w7 != null) {
+            md.append(String.format("Through the real server: %d sockets, each posting to its own channel with up "
+                            + "to %d messages awaiting `message_sent`, for %.1f s: **%,.0f messages/s stored "
+                            + "durably** (%d acknowledged, %d read back from the history), %.1f µs of server CPU "
+                            + "per message.%n%n", w7.writers(), w7.window(), w7.seconds(), w7.storedPerSecond(),
+                    w7.acknowledged(), w7.stored(), w7.serverCpuMicrosPerMessage()));
+        }
+        md.append("H2 alone, one thread inserting rows shaped like messages into a fresh file database:\n\n"
+                + "| setting | rows per commit | rows/s |\n|---|---|---|\n");
+        for (H2WriteBench.Result r : h2) {
+            md.append(String.format("| %s | %d | %,.0f |%n", r.setting(), r.rowsPerCommit(), r.rowsPerSecond()));
+        }
+        return md.toString();
+    }
+}

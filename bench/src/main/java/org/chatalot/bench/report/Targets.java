@@ -1,0 +1,139 @@
+package org.chatalot.bench.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.stream.Collectors;
+
+import org.chatalot.bench.workload.ColdStartBench;
+import org.chatalot.bench.workload.IdleSocketsBench;
+import org.chatalot.bench.workload.LatencyBench;
+import org.chatalot.bench.workload.Rung;
+
+/** The targets of issue 10, checked against one run's ratios. */
+public final class Targets {
+    public enum Status { MEETS, MISSES, NOT_MEASURED }
+
+    public record Verdict(String target, String measured, Status status) {
+    }
+
+    private Targets() {
+    }
+
+    public static List<Verdict> check(SuiteResults r) {
+        List<Verdict> out = new ArrayList<>();
+        out.add(capacityRatio(r, SuiteResults.EJABBERD, 2.0, "≥ 2× ejabberd"));
+        out.add(capacityRatio(r, SuiteResults.CEILING, 0.5, "≥ 0.5× the bare Helidon ceiling"));
+        out.add(cpuPerDelivery(r));
+        out.add(lightLoad(r.latency()));
+        out.add(idle(r));
+        out.add(coldStart(r.coldStart()));
+        out.add(upload(r));
+        out.add(logins(r));
+        return out;
+    }
+
+    static Verdict capacityRatio(SuiteResults r, String peer, double bound, String target) {
+        String name = "fan-out capacity at p99 ≤ 50 ms " + target;
+        List<Rung> ours = r.fanout().get(SuiteResults.OURS);
+        List<Rung> theirs = r.fanout().get(peer);
+        if (ours == null || theirs == null || Ladders.capacity(theirs) == 0) {
+            return missing(name, r.skipped().getOrDefault(peer, "no sustained rung to compare with"));
+        }
+        double ratio = Ladders.capacity(ours) / Ladders.capacity(theirs);
+        return verdict(name, String.format("%.2f× (%,.0f vs %,.0f deliveries/s)", ratio, Ladders.capacity(ours),
+                Ladders.capacity(theirs)), ratio >= bound);
+    }
+
+    static Verdict cpuPerDelivery(SuiteResults r) {
+        String name = "CPU per delivery ≤ 2× the ceiling";
+        List<Rung> ours = r.fanout().get(SuiteResults.OURS);
+        List<Rung> ceiling = r.fanout().get(SuiteResults.CEILING);
+        OptionalInt rate = ours == null || ceiling == null ? OptionalInt.empty()
+                : Ladders.commonSustainedRate(List.of(ours, ceiling));
+        if (rate.isEmpty()) {
+            return missing(name, "no rate sustained by both");
+        }
+        OptionalDouble a = Ladders.cpuAt(ours, rate.getAsInt());
+        OptionalDouble b = Ladders.cpuAt(ceiling, rate.getAsInt());
+        double ratio = a.orElse(Double.NaN) / b.orElse(Double.NaN);
+        return verdict(name, String.format("%.2f× (%.1f vs %.1f µs at %d msg/s)", ratio, a.orElse(Double.NaN),
+                b.orElse(Double.NaN), rate.getAsInt()), ratio <= 2);
+    }
+
+    static Verdict lightLoad(List<LatencyBench.Result> latency) {
+        String name = "light-load p99 ≤ 10 ms (stored and delivered)";
+        if (latency == null || latency.isEmpty()) {
+            return missing(name, "W2 did not run");
+        }
+        StringBuilder measured = new StringBuilder();
+        boolean meets = true;
+        for (LatencyBench.Result result : latency) {
+            measured.append(measured.isEmpty() ? "" : "; ").append(String.format("%s %.2f ms", result.scenario(),
+                    result.p99Ms()));
+            meets &= result.p99Ms() <= 10 && result.complete() == result.expected();
+        }
+        return verdict(name, measured.toString(), meets);
+    }
+
+    static Verdict idle(SuiteResults r) {
+        String name = "≤ 30 KB per idle socket";
+        IdleSocketsBench.Result ours = r.idle() == null ? null : r.idle().stream()
+                .filter(i -> i.server().equals(SuiteResults.OURS)).findFirst().orElse(null);
+        if (ours == null) {
+            return missing(name, r.skipped().getOrDefault("idle", "W3 did not run"));
+        }
+        double heapKb = ours.heapBytesPerSocket() / 1024;
+        String ceiling = r.idle().stream().filter(i -> i.server().equals(SuiteResults.CEILING)).findFirst()
+                .map(c -> String.format("; the ceiling %.1f KB", c.heapBytesPerSocket() / 1024)).orElse("");
+        return verdict(name, String.format("%.1f KB heap (%.1f KB RSS)%s", heapKb, ours.rssBytesPerSocket() / 1024,
+                ceiling), heapKb <= 30);
+    }
+
+    static Verdict coldStart(List<ColdStartBench.Result> results) {
+        String name = "cold start ≤ 1.3× bare Helidon";
+        Map<String, Double> medians = results == null ? Map.of() : results.stream().collect(
+                Collectors.toMap(ColdStartBench.Result::server, ColdStartBench.Result::medianMillis));
+        if (!medians.containsKey(SuiteResults.OURS) || !medians.containsKey(SuiteResults.CEILING)) {
+            return missing(name, "W6 did not run for both");
+        }
+        double ratio = medians.get(SuiteResults.OURS) / medians.get(SuiteResults.CEILING);
+        return verdict(name, String.format("%.2f× (%.0f vs %.0f ms)", ratio, medians.get(SuiteResults.OURS),
+                medians.get(SuiteResults.CEILING)), ratio <= 1.3);
+    }
+
+    static Verdict upload(SuiteResults r) {
+        String name = "upload ≤ 1.5× nginx→sink, ≤ 32 MB memory growth";
+        if (r.upload() == null || r.upload().skipped() != null) {
+            return missing(name, r.upload() == null ? "W5 did not run" : r.upload().skipped());
+        }
+        double ratio = r.upload().ours().wallMillis() / r.upload().sink().wallMillis();
+        double growth = r.upload().ours().peakGrowthMiB();
+        return verdict(name, String.format("%.2f× (%.0f vs %.0f ms), %.1f MiB growth", ratio,
+                r.upload().ours().wallMillis(), r.upload().sink().wallMillis(), growth),
+                ratio <= 1.5 && growth <= 32 && r.upload().ours().status() / 100 == 2);
+    }
+
+    static Verdict logins(SuiteResults r) {
+        String name = "logins ≥ 0.8× Argon2 per core, chat p99 ≤ 2× baseline";
+        if (r.logins() == null) {
+            return missing(name, r.skipped().getOrDefault("logins", "W4 did not run"));
+        }
+        double ratio = r.logins().loginsPerServerCpuSecond() / r.logins().argon2CeilingPerSecond();
+        double chat = r.logins().chatStormP99Ms() / r.logins().chatBaselineP99Ms();
+        return verdict(name, String.format("%.2f× (%.2f logins vs %.2f hashes per CPU second); chat p99 %.2f× "
+                        + "(%.1f vs %.1f ms)", ratio, r.logins().loginsPerServerCpuSecond(),
+                r.logins().argon2CeilingPerSecond(), chat,
+                r.logins().chatStormP99Ms(), r.logins().chatBaselineP99Ms()), ratio >= 0.8 && chat <= 2);
+    }
+
+    private static Verdict verdict(String name, String measured, boolean meets) {
+        return new Verdict(name, measured, meets ? Status.MEETS : Status.MISSES);
+    }
+
+    private static Verdict missing(String name, String why) {
+        return new Verdict(name, "not measured: " + why, Status.NOT_MEASURED);
+    }
+}

@@ -1,0 +1,101 @@
+package org.chatalot.bench.workload;
+
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+
+import org.chatalot.bench.chatalot.Api;
+import org.chatalot.bench.chatalot.ServerProcess;
+import org.chatalot.bench.chatalot.Socket;
+import org.chatalot.bench.core.Machine;
+import org.chatalot.bench.core.Marker;
+import org.chatalot.bench.core.Profiler;
+import org.chatalot.model.auth.AuthTokens;
+import org.chatalot.model.channel.Channel;
+
+/**
+ * W2 latency at light load, on our server: a DM and a channel of {@code members}. A message counts only once
+ * it is both stored (the sender has its {@code message_sent}, sent after the commit) and delivered; its
+ * latency for each receiver is the later of the two, from the moment it was sent. At the end the channel's
+ * history is read back to check that every message sent was stored.
+ */
+public final class LatencyBench {
+    private static final int WARM_UP_MESSAGES = 200;
+    private static final int WARM_UP_RATE = 100;
+    private final int members;
+    private final int messages;
+    private final int ratePerSecond;
+
+    public record Result(String scenario, int members, int messages, int ratePerSecond, long expected,
+                         long complete, long stored, double p50Ms, double p99Ms, double maxMs, double ackP99Ms,
+                         String load) {
+    }
+
+    public LatencyBench(int members, int messages, int ratePerSecond) {
+        this.members = members;
+        this.messages = messages;
+        this.ratePerSecond = ratePerSecond;
+    }
+
+    public List<Result> run(ServerProcess server) throws Exception {
+        Api api = new Api(server.base());
+        AuthTokens owner = api.registerOwner(server.setupCode());
+        List<AuthTokens> users = new ArrayList<>(List.of(owner));
+        users.addAll(api.registerMembers(owner, "lat", members - 1));
+        Channel channel = api.channel(owner, "latency");
+        Channel warmUp = api.channel(owner, "warm-up");
+        for (AuthTokens member : users.subList(1, users.size())) {
+            api.join(member, channel.id());
+            api.join(member, warmUp.id());
+        }
+        Channel dm = api.directMessage(users.get(1), users.get(2).user().id());
+        // Not measured: the server's first seconds are spent JIT-compiling the very path measured here.
+        new LatencyBench(members, WARM_UP_MESSAGES, WARM_UP_RATE).measure(server, api, "warm-up", warmUp.id(), users,
+                0);
+        Profiler.start(server.handle(), "latency");
+        List<Result> results = new ArrayList<>();
+        results.add(measure(server, api, "DM", dm.id(), List.of(users.get(1), users.get(2)), 1));
+        results.add(measure(server, api, members + "-member channel", channel.id(), users, 2));
+        Profiler.stop(server.handle());
+        return results;
+    }
+
+    private Result measure(ServerProcess server, Api api, String scenario, UUID channelId, List<AuthTokens> people,
+                           int round) throws Exception {
+        Tracker tracker = new Tracker(round, messages, people.size());
+        HttpClient client = HttpClient.newHttpClient();
+        List<Socket> sockets = new ArrayList<>();
+        for (int i = 0; i < people.size(); i++) {
+            int index = i;
+            sockets.add(Socket.open(client, server.base(), people.get(i).accessToken(),
+                    frame -> tracker.onFrame(index, frame)));
+        }
+        try {
+            paceMessages(sockets.get(0), channelId.toString(), round, tracker);
+            tracker.awaitAll(5_000);
+        } finally {
+            sockets.forEach(Socket::close);
+        }
+        long stored = api.storedMessages(people.get(0), channelId, messages + 100L);
+        Result result = tracker.result(scenario, people.size(), ratePerSecond, stored, Machine.loadAverage());
+        System.out.printf("  W2 %-20s p50 %.2f ms, p99 %.2f ms (stored and delivered: %d of %d; stored %d)%n",
+                scenario, result.p50Ms(), result.p99Ms(), result.complete(), result.expected(), stored);
+        return result;
+    }
+
+    private void paceMessages(Socket sender, String channelId, int round, Tracker tracker) {
+        long interval = 1_000_000_000L / ratePerSecond;
+        long start = System.nanoTime();
+        for (int i = 0; i < messages; i++) {
+            long wait = start + i * interval - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            long now = System.nanoTime();
+            tracker.sent(i, now);
+            sender.sendMessage(channelId, new Marker(round, i, now).text(), "w2-" + i);
+        }
+    }
+}

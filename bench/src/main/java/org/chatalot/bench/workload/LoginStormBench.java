@@ -1,0 +1,149 @@
+package org.chatalot.bench.workload;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.chatalot.bench.chatalot.Api;
+import org.chatalot.bench.chatalot.ChatalotRoom;
+import org.chatalot.bench.chatalot.ServerProcess;
+import org.chatalot.bench.core.Machine;
+import org.chatalot.bench.core.ProcessStats;
+import org.chatalot.bench.room.RoomMember;
+
+/**
+ * W4: logins with the real Argon2 cost while chat runs at a low rate. The server runs with its production
+ * defaults (Argon2 64 MiB/t=3/p=4, rate limits on); each storm client stands for its own address, as logins
+ * through a proxy would. First a chat round alone (the baseline p99), then the same chat round during the
+ * storm. A client answered 429 or 503 waits a second, as its Retry-After asks.
+ */
+public final class LoginStormBench {
+    private final int members;
+    private final int chatRate;
+    private final int stormClients;
+    private final double seconds;
+
+    /**
+     * {@code loginsPerServerCpuSecond} divides the logins by the server's CPU time during the storm, so it
+     * compares with the Argon2 ceiling (hashes per CPU second) even when other work shared the machine.
+     */
+    public record Result(double argon2CeilingPerSecond, int stormClients, double stormSeconds, long logins,
+                         double loginsPerSecond, double serverCpuSeconds, double loginsPerServerCpuSecond,
+                         long tooMany429, long unavailable503, long otherFailures, String firstFailure,
+                         int chatRate, double chatBaselineP99Ms, double chatStormP99Ms, double chatStormLossPercent,
+                         String load) {
+    }
+
+    public LoginStormBench(int members, int chatRate, int stormClients, double seconds) {
+        this.members = members;
+        this.chatRate = chatRate;
+        this.stormClients = stormClients;
+        this.seconds = seconds;
+    }
+
+    public Result run(ServerProcess server, double argon2Ceiling) throws Exception {
+        ChatalotRoom room = new ChatalotRoom(server);
+        FanoutBench chat = new FanoutBench(members, Math.min(members, 10), seconds, 3);
+        FanoutBench.Receivers receivers = new FanoutBench.Receivers(members);
+        List<RoomMember> joined = room.join(members, receivers::onFrame);
+        try {
+            chat.warmUp(room, joined, receivers, chatRate);
+            Rung baseline = chat.rung(room, joined, receivers, 0, chatRate);
+            Storm storm = new Storm(new Api(server.base()), members);
+            long cpuBefore = ProcessStats.cpuNanos(server.handle());
+            List<Thread> clients = storm.start(stormClients, seconds);
+            Rung during = chat.rung(room, joined, receivers, 1, chatRate);
+            for (Thread client : clients) {
+                client.join(Math.round(seconds * 1000) + 70_000);
+            }
+            double cpuSeconds = (ProcessStats.cpuNanos(server.handle()) - cpuBefore) / 1e9;
+            return result(storm, cpuSeconds, argon2Ceiling, baseline, during);
+        } finally {
+            joined.forEach(RoomMember::close);
+        }
+    }
+
+    private Result result(Storm storm, double cpuSeconds, double argon2Ceiling, Rung baseline, Rung during) {
+        long ok = storm.ok.sum();
+        Result r = new Result(argon2Ceiling, stormClients, storm.elapsedSeconds(), ok, ok / storm.elapsedSeconds(),
+                cpuSeconds, ok / cpuSeconds, storm.tooMany.sum(), storm.unavailable.sum(), storm.failed.sum(),
+                storm.firstFailure.get(), chatRate, baseline.p99Ms(), during.p99Ms(), during.lossPercent(),
+                Machine.loadAverage());
+        System.out.printf("  W4 %.2f logins/s, %.2f per server CPU second (Argon2 ceiling %.2f per CPU second), "
+                        + "429: %d, 503: %d, other: %d; chat p99 %.2f ms alone, %.2f ms during the storm%n",
+                r.loginsPerSecond(), r.loginsPerServerCpuSecond(), argon2Ceiling, r.tooMany429(), r.unavailable503(),
+                r.otherFailures(), r.chatBaselineP99Ms(), r.chatStormP99Ms());
+        return r;
+    }
+
+    /** The login clients: each logs in as one of the chat members, again and again, until the time is up. */
+    private static final class Storm {
+        private final Api api;
+        private final int accounts;
+        private final LongAdder ok = new LongAdder();
+        private final LongAdder tooMany = new LongAdder();
+        private final LongAdder unavailable = new LongAdder();
+        private final LongAdder failed = new LongAdder();
+        private final AtomicReference<String> firstFailure = new AtomicReference<>();
+        private long startNanos;
+        private volatile long endNanos;
+
+        Storm(Api api, int accounts) {
+            this.api = api;
+            this.accounts = accounts;
+        }
+
+        List<Thread> start(int clients, double seconds) {
+            startNanos = System.nanoTime();
+            long deadline = startNanos + (long) (seconds * 1e9);
+            List<Thread> threads = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                threads.add(Thread.ofVirtual().start(() -> loop(client, deadline)));
+            }
+            return threads;
+        }
+
+        double elapsedSeconds() {
+            return Math.max(1, (endNanos == 0 ? System.nanoTime() : endNanos) - startNanos) / 1e9;
+        }
+
+        private void loop(int client, long deadline) {
+            String user = "fan" + client % (accounts - 1);
+            String address = Api.clientAddress(100 + client);
+            while (System.nanoTime() < deadline) {
+                try {
+                    count(api.login(user, address));
+                } catch (IOException e) {
+                    failed.increment();
+                    firstFailure.compareAndSet(null, e.toString());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            endNanos = Math.max(endNanos, System.nanoTime());
+        }
+
+        private void count(HttpResponse<String> response) throws InterruptedException {
+            switch (response.statusCode()) {
+                case 200 -> ok.increment();
+                case 429 -> {
+                    tooMany.increment();
+                    Thread.sleep(1000);
+                }
+                case 503 -> {
+                    unavailable.increment();
+                    Thread.sleep(1000);
+                }
+                default -> {
+                    failed.increment();
+                    firstFailure.compareAndSet(null, response.statusCode() + " " + response.body());
+                }
+            }
+        }
+    }
+}

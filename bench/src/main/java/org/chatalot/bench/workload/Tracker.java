@@ -1,0 +1,90 @@
+package org.chatalot.bench.workload;
+
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+import org.chatalot.bench.core.Latencies;
+import org.chatalot.bench.core.Marker;
+
+/**
+ * W2's bookkeeping: when each message was sent, when its {@code message_sent} (stored) arrived, and when it
+ * reached each receiver. Receiver 0 is the sender. The marker's sender field carries the message number.
+ */
+final class Tracker {
+    private static final String ACK = "\"type\":\"message_sent\"";
+    private static final String CLIENT_ID = "\"client_id\":\"w2-";
+
+    private final int round;
+    private final int receivers;
+    private final long[] sent;
+    private final AtomicLongArray acked;
+    private final AtomicLongArray delivered;
+
+    Tracker(int round, int messages, int people) {
+        this.round = round;
+        this.receivers = people;
+        this.sent = new long[messages];
+        this.acked = new AtomicLongArray(messages);
+        this.delivered = new AtomicLongArray(messages * people);
+    }
+
+    void sent(int message, long nanos) {
+        sent[message] = nanos;
+    }
+
+    void onFrame(int person, CharSequence frame) {
+        long now = System.nanoTime();
+        String text = frame.toString();
+        if (person == 0 && text.contains(ACK)) {
+            int at = text.indexOf(CLIENT_ID);
+            if (at >= 0) {
+                int from = at + CLIENT_ID.length();
+                acked.compareAndSet(Integer.parseInt(text, from, text.indexOf('"', from), 10), 0, now);
+            }
+            return;
+        }
+        Marker marker = Marker.find(text);
+        if (marker != null && marker.round() == round && person > 0) {
+            delivered.compareAndSet(marker.sender() * receivers + person, 0, now);
+        }
+    }
+
+    /** Waits until every message is stored and delivered everywhere, or {@code timeoutMillis} pass. */
+    void awaitAll(long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        while (complete().length < (long) sent.length * (receivers - 1) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+    }
+
+    LatencyBench.Result result(String scenario, int people, int rate, long stored, String load) {
+        long[] complete = complete();
+        long[] acks = new long[sent.length];
+        for (int m = 0; m < sent.length; m++) {
+            acks[m] = acked.get(m) == 0 ? Long.MAX_VALUE : acked.get(m) - sent[m];
+        }
+        Arrays.sort(acks);
+        return new LatencyBench.Result(scenario, people, sent.length, rate, (long) sent.length * (receivers - 1),
+                complete.length, stored, Latencies.percentileMillis(complete, 50),
+                Latencies.percentileMillis(complete, 99), Latencies.percentileMillis(complete, 100),
+                Latencies.percentileMillis(acks, 99), load);
+    }
+
+    /** Sorted latencies of every (message, receiver) pair that is both stored and delivered. */
+    private long[] complete() {
+        long[] out = new long[sent.length * (receivers - 1)];
+        int n = 0;
+        for (int m = 0; m < sent.length; m++) {
+            long ack = acked.get(m);
+            for (int r = 1; r < receivers && ack != 0; r++) {
+                long delivery = delivered.get(m * receivers + r);
+                if (delivery != 0) {
+                    out[n++] = Math.max(ack, delivery) - sent[m];
+                }
+            }
+        }
+        long[] done = Arrays.copyOf(out, n);
+        Arrays.sort(done);
+        return done;
+    }
+}

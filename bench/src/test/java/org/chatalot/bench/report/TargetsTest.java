@@ -1,0 +1,76 @@
+package org.chatalot.bench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.chatalot.bench.workload.ColdStartBench;
+import org.chatalot.bench.workload.LatencyBench;
+
+class TargetsTest {
+
+    @Test
+    void capacityRatiosAreJudgedAgainstTheirBounds() {
+        SuiteResults r = Fixtures.results(Fixtures.ladders());
+
+        Targets.Verdict ejabberd = Targets.capacityRatio(r, SuiteResults.EJABBERD, 2.0, "≥ 2× ejabberd");
+        Targets.Verdict ceiling = Targets.capacityRatio(r, SuiteResults.CEILING, 0.5, "≥ 0.5× ceiling");
+
+        assertThat(ejabberd.status()).isEqualTo(Targets.Status.MEETS);
+        assertThat(ejabberd.measured()).startsWith("4.00×");
+        assertThat(ceiling.status()).isEqualTo(Targets.Status.MEETS);
+        assertThat(ceiling.measured()).startsWith("0.50×");
+    }
+
+    @Test
+    void aPeerThatDidNotRunIsNotMeasuredWithItsReason() {
+        SuiteResults r = Fixtures.results(Fixtures.ladders());
+
+        Targets.Verdict prosody = Targets.capacityRatio(r, SuiteResults.PROSODY, 1, "vs Prosody");
+
+        assertThat(prosody.status()).isEqualTo(Targets.Status.NOT_MEASURED);
+        assertThat(prosody.measured()).contains("not installed");
+    }
+
+    @Test
+    void cpuPerDeliveryIsComparedAtTheHighestRateBothSustained() {
+        Targets.Verdict cpu = Targets.cpuPerDelivery(Fixtures.results(Fixtures.ladders()));
+
+        assertThat(cpu.status()).isEqualTo(Targets.Status.MISSES);
+        assertThat(cpu.measured()).isEqualTo("3.00× (30.0 vs 10.0 µs at 400 msg/s)");
+    }
+
+    @Test
+    void lightLoadNeedsEveryMessageStoredAndDeliveredWithinTenMilliseconds() {
+        var fast = new LatencyBench.Result("DM", 2, 100, 10, 100, 100, 100, 1, 4, 6, 3, "0");
+        var incomplete = new LatencyBench.Result("DM", 2, 100, 10, 100, 99, 100, 1, 4, 6, 3, "0");
+        var slow = new LatencyBench.Result("channel", 50, 100, 10, 4900, 4900, 100, 3, 12, 20, 3, "0");
+
+        assertThat(Targets.lightLoad(List.of(fast)).status()).isEqualTo(Targets.Status.MEETS);
+        assertThat(Targets.lightLoad(List.of(incomplete)).status()).isEqualTo(Targets.Status.MISSES);
+        assertThat(Targets.lightLoad(List.of(fast, slow)).status()).isEqualTo(Targets.Status.MISSES);
+    }
+
+    @Test
+    void coldStartIsARatioOfMedians() {
+        var ours = new ColdStartBench.Result(SuiteResults.OURS, List.of(1200.0), 1200, "0");
+        var bare = new ColdStartBench.Result(SuiteResults.CEILING, List.of(1000.0), 1000, "0");
+
+        Targets.Verdict verdict = Targets.coldStart(List.of(ours, bare));
+
+        assertThat(verdict.status()).isEqualTo(Targets.Status.MEETS);
+        assertThat(verdict.measured()).startsWith("1.20×");
+        assertThat(Targets.coldStart(List.of(ours)).status()).isEqualTo(Targets.Status.NOT_MEASURED);
+    }
+
+    @Test
+    void everyTargetOfTheIssueGetsAVerdict() {
+        List<Targets.Verdict> all = Targets.check(Fixtures.results(Fixtures.ladders()));
+
+        assertThat(all).hasSize(8);
+        assertThat(all).filteredOn(v -> v.status() == Targets.Status.NOT_MEASURED).extracting(Targets.Verdict::target)
+                .contains("≤ 30 KB per idle socket", "cold start ≤ 1.3× bare Helidon");
+    }
+}

@@ -1,0 +1,40 @@
+package org.chatalot.bench.workload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import org.chatalot.bench.core.Marker;
+
+class TrackerTest {
+
+    @Test
+    void aMessageCountsOnlyOnceItIsBothStoredAndDeliveredAndTakesTheLaterOfTheTwo() throws Exception {
+        Tracker tracker = new Tracker(1, 2, 2);
+        long sent = System.nanoTime();
+        tracker.sent(0, sent);
+        tracker.sent(1, sent);
+
+        tracker.onFrame(1, "{\"type\":\"new_message\",\"message\":{\"content\":\"" + new Marker(1, 0, sent).text()
+                + "\"}}");
+        Thread.sleep(5);
+        tracker.onFrame(0, "{\"seq\":3,\"type\":\"message_sent\",\"client_id\":\"w2-0\",\"message_id\":\"x\"}");
+        tracker.onFrame(1, "{\"type\":\"new_message\",\"message\":{\"content\":\"" + new Marker(1, 1, sent).text()
+                + "\"}}");
+
+        LatencyBench.Result result = tracker.result("DM", 2, 10, 2, "0");
+        assertThat(result.expected()).isEqualTo(2);
+        assertThat(result.complete()).isEqualTo(1);
+        assertThat(result.p99Ms()).isGreaterThanOrEqualTo(5.0);
+    }
+
+    @Test
+    void deliveriesOfAnotherRoundAreIgnored() {
+        Tracker tracker = new Tracker(2, 1, 2);
+        tracker.sent(0, System.nanoTime());
+        tracker.onFrame(0, "{\"type\":\"message_sent\",\"client_id\":\"w2-0\"}");
+        tracker.onFrame(1, "{\"content\":\"" + new Marker(1, 0, 1).text() + "\"}");
+
+        assertThat(tracker.result("DM", 2, 10, 1, "0").complete()).isZero();
+    }
+}
