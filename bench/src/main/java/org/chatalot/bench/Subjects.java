@@ -12,12 +12,22 @@ import org.chatalot.bench.core.Launch;
 import org.chatalot.bench.report.SuiteResults;
 import org.chatalot.bench.workload.ColdStartBench;
 
-/** The two cold-start subjects: our server on an empty data directory, and the bare Helidon ceiling. */
+/**
+ * The two cold-start subjects: our server on an empty data directory, and the bare Helidon ceiling. Both run
+ * with a class-data-sharing archive of their classes, as {@code ./chatalot} and the installer's systemd unit
+ * start the server (the run that writes it is not measured).
+ */
 final class Subjects {
     private Subjects() {
     }
 
-    static ColdStartBench.Subject chatalot(ServerLaunch launch) {
+    /** The JVM options that map (or, the first time, write) a class-data-sharing archive. */
+    static List<String> sharedArchive(Path archive) {
+        return List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off",
+                "-Xlog:cds+dynamic=off");
+    }
+
+    static ColdStartBench.Subject chatalot(ServerLaunch launch, Path archive) {
         return new ColdStartBench.Subject() {
             @Override
             public String name() {
@@ -28,6 +38,7 @@ final class Subjects {
             public List<String> command(int port) {
                 List<String> command = new ArrayList<>(List.of(Launch.java()));
                 command.addAll(ServerProcess.jvmOptions());
+                command.addAll(sharedArchive(archive));
                 command.addAll(launch.arguments());
                 return command;
             }
@@ -45,7 +56,7 @@ final class Subjects {
         };
     }
 
-    static ColdStartBench.Subject ceiling() {
+    static ColdStartBench.Subject ceiling(Path archive) {
         return new ColdStartBench.Subject() {
             @Override
             public String name() {
@@ -54,7 +65,9 @@ final class Subjects {
 
             @Override
             public List<String> command(int port) {
-                return CeilingProcess.command(ServerProcess.jvmOptions(), port);
+                List<String> options = new ArrayList<>(ServerProcess.jvmOptions());
+                options.addAll(sharedArchive(archive));
+                return CeilingProcess.command(options, port);
             }
 
             @Override

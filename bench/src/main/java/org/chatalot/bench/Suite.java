@@ -104,8 +104,9 @@ public final class Suite {
     private List<ColdStartBench.Result> coldStart() throws Exception {
         System.out.println("W6 cold start, " + Machine.describe());
         ColdStartBench bench = new ColdStartBench();
-        return List.of(bench.run(Subjects.chatalot(launch), work, settings.coldStartRuns()),
-                bench.run(Subjects.ceiling(), work, settings.coldStartRuns()));
+        return List.of(bench.run(Subjects.chatalot(launch, work.resolve("chatalot.jsa")), work,
+                        settings.coldStartRuns()),
+                bench.run(Subjects.ceiling(work.resolve("ceiling.jsa")), work, settings.coldStartRuns()));
     }
 
     private List<IdleSocketsBench.Result> idle() throws Exception {
