@@ -61,7 +61,7 @@ final class Handshake {
         connection.session(session);
         hub.deliver(session, new ServerMessage.Authenticated(principal.userId(), session.id, serverVersion,
                 pingIntervalSecs));
-        hub.deliver(session, hub.presence().snapshot());
+        session.deliverLive(() -> hub.frames().body(hub.presence().snapshot()));
         hub.presence().socketsChanged(principal.userId());
     }
 
@@ -83,6 +83,7 @@ final class Handshake {
             return;
         }
         connection.session(session);
+        session.deliverLive(() -> hub.frames().body(hub.presence().snapshot()));
         resumes.increment();
         if (previous != null && previous != connection) {
             previous.session(null);

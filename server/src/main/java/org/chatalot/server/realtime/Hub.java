@@ -153,32 +153,34 @@ public final class Hub implements EventSink, Sockets, AccountEvents.Listener {
         }
     }
 
-    /** To the sessions of the channel's members that have it open ({@code subscribe}), except one user. */
-    void toSubscribers(UUID channelId, ServerMessage event, UUID exceptUser) {
+    /**
+     * A moment's state (typing) to the attached sockets of the channel's members that have it open
+     * ({@code subscribe}), except one user. Not numbered and not replayed.
+     */
+    void liveToSubscribers(UUID channelId, ServerMessage event, UUID exceptUser) {
         String body = frames.body(event);
-        long now = System.nanoTime();
         for (UUID userId : memberships.members(channelId)) {
             if (userId.equals(exceptUser)) {
                 continue;
             }
             for (RealtimeSession session : sessionsOf(userId)) {
                 if (session.subscriptions.contains(channelId)) {
-                    session.deliver(body, now);
+                    session.deliverLive(body);
                     delivered.increment();
                 }
             }
         }
     }
 
-    /** To every live session (the instance is one space: presence is visible to all). */
-    void toEveryone(ServerMessage event, UUID exceptUser) {
+    /**
+     * A moment's state (presence) to every attached socket: the instance is one space, presence is visible
+     * to all. Not numbered and not replayed; a resumed socket gets a fresh {@code presence_bulk} instead.
+     */
+    void liveToEveryone(ServerMessage event) {
         String body = frames.body(event);
-        long now = System.nanoTime();
         for (RealtimeSession session : sessions.all()) {
-            if (!session.principal().userId().equals(exceptUser)) {
-                session.deliver(body, now);
-                delivered.increment();
-            }
+            session.deliverLive(body);
+            delivered.increment();
         }
     }
 

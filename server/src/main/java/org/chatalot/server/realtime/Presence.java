@@ -28,7 +28,7 @@ final class Presence {
         PresenceStatus before = visible == PresenceStatus.OFFLINE ? shown.remove(userId) : shown.put(userId, visible);
         PresenceStatus previous = before == null ? PresenceStatus.OFFLINE : before;
         if (previous != visible) {
-            hub.toEveryone(new ServerMessage.PresenceUpdate(userId, visible), null);
+            hub.liveToEveryone(new ServerMessage.PresenceUpdate(userId, visible));
         }
     }
 

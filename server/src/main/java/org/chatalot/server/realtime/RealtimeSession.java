@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.chatalot.server.common.Principal;
 
@@ -54,6 +55,26 @@ final class RealtimeSession {
         trim(now);
         if (connection != null) {
             connection.send(seq, body);
+        }
+    }
+
+    /**
+     * Hands a moment's state (presence, typing) to the socket if one is attached, without a number and
+     * without keeping it: replaying it later would show something that is no longer true.
+     */
+    synchronized void deliverLive(String body) {
+        if (!ended && connection != null) {
+            connection.sendUnnumbered(body);
+        }
+    }
+
+    /**
+     * Like {@link #deliverLive(String)} for a snapshot made under this session's lock, so that no live
+     * change delivered meanwhile can be overtaken by the older snapshot.
+     */
+    synchronized void deliverLive(Supplier<String> snapshot) {
+        if (!ended && connection != null) {
+            connection.sendUnnumbered(snapshot.get());
         }
     }
 

@@ -22,20 +22,20 @@ final class Typing {
 
     void start(UUID channelId, UUID userId, long now) {
         if (typing.put(new Key(channelId, userId), now + EXPIRY_NANOS) == null) {
-            hub.toSubscribers(channelId, new ServerMessage.UserTyping(channelId, userId), userId);
+            hub.liveToSubscribers(channelId, new ServerMessage.UserTyping(channelId, userId), userId);
         }
     }
 
     void stop(UUID channelId, UUID userId) {
         if (typing.remove(new Key(channelId, userId)) != null) {
-            hub.toSubscribers(channelId, new ServerMessage.UserStoppedTyping(channelId, userId), userId);
+            hub.liveToSubscribers(channelId, new ServerMessage.UserStoppedTyping(channelId, userId), userId);
         }
     }
 
     void expire(long now) {
         typing.forEach((key, expires) -> {
             if (expires - now < 0 && typing.remove(key, expires)) {
-                hub.toSubscribers(key.channelId(), new ServerMessage.UserStoppedTyping(key.channelId(),
+                hub.liveToSubscribers(key.channelId(), new ServerMessage.UserStoppedTyping(key.channelId(),
                         key.userId()), key.userId());
             }
         });

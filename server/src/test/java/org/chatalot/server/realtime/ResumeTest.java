@@ -45,7 +45,7 @@ class ResumeTest {
             JsonNode live = second.await("new_message", n -> n.at("/message/content").asText().equals("live again"));
 
             assertThat(resumed.get("session_id").asText()).isEqualTo(sessionId);
-            List<JsonNode> frames = second.seen().subList(1, second.seen().size());
+            List<JsonNode> frames = second.seen().stream().filter(n -> n.has("seq")).toList();
             for (int i = 0; i < frames.size(); i++) {
                 assertThat(frames.get(i).get("seq").asLong()).as("every event after %d, in order, no gaps", lastSeq)
                         .isEqualTo(lastSeq + 1 + i);
@@ -53,9 +53,42 @@ class ResumeTest {
             assertThat(frames).filteredOn(n -> n.get("type").asText().equals("new_message"))
                     .extracting(n -> n.at("/message/content").asText())
                     .containsExactly("missed 1", "missed 2", "missed 3", "missed 4", "missed 5", "live again");
-            assertThat(resumed.get("replayed").asLong()).as("the five messages and the presence changes")
-                    .isBetween(5L, live.get("seq").asLong() - 1 - lastSeq);
+            assertThat(resumed.get("replayed").asLong()).as("the five messages; presence is not replayed")
+                    .isEqualTo(5L);
+            assertThat(second.seen()).filteredOn(n -> !n.has("seq")).extracting(n -> n.get("type").asText())
+                    .startsWith("resumed", "presence_bulk");
             assertThat(live.at("/message/content").asText()).isEqualTo("live again");
+        }
+    }
+
+    @Test
+    void presenceIsNotReplayedButAResumedSocketGetsTheCurrentPresence() {
+        AuthTokens watcher = server.users().register("pr.watcher");
+        AuthTokens leaver = server.users().register("pr.leaver");
+        AuthTokens stayer = server.users().register("pr.stayer");
+        WsClient staying = WsClient.authenticated(server, stayer.accessToken());
+        WsClient first = WsClient.authenticated(server, watcher.accessToken());
+        String sessionId = first.seen().getFirst().get("session_id").asText();
+        long lastSeq = first.seen().getFirst().get("seq").asLong();
+        WsClient leaving = WsClient.authenticated(server, leaver.accessToken());
+        String leaverId = leaver.user().id().toString();
+        first.await("presence_update", n -> n.get("user_id").asText().equals(leaverId));
+        first.abort();
+        leaving.close();
+
+        try (staying; WsClient second = WsClient.connect(server)) {
+            second.send(new ClientMessage.Resume(watcher.accessToken(), java.util.UUID.fromString(sessionId),
+                    lastSeq));
+            JsonNode resumed = second.await("resumed");
+            JsonNode bulk = second.await("presence_bulk");
+
+            assertThat(resumed.get("replayed").asLong()).isZero();
+            assertThat(bulk.has("seq")).isFalse();
+            assertThat(bulk.get("users").findValuesAsText("user_id")).contains(stayer.user().id().toString())
+                    .doesNotContain(leaverId);
+            second.await("presence_update", n -> n.get("user_id").asText().equals(watcher.user().id().toString()));
+            assertThat(second.seen()).as("the leaver's going offline is not replayed")
+                    .noneMatch(n -> n.path("user_id").asText().equals(leaverId));
         }
     }
 
@@ -67,7 +100,7 @@ class ResumeTest {
         server.chat().join(reader, channel.id());
         WsClient first = WsClient.authenticated(server, reader.accessToken());
         String sessionId = first.seen().getFirst().get("session_id").asText();
-        long lastSeq = first.await("presence_bulk").get("seq").asLong();
+        long lastSeq = first.seen().getFirst().get("seq").asLong();
         first.abort();
 
         for (int i = 0; i < RealtimeSession.MAX_BUFFERED_EVENTS + 20; i++) {
