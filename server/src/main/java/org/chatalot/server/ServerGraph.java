@@ -33,6 +33,7 @@ import org.chatalot.server.call.IceServers;
 import org.chatalot.server.channel.BlockApi;
 import org.chatalot.server.channel.ChannelAccess;
 import org.chatalot.server.channel.ChannelApi;
+import org.chatalot.server.channel.ChannelIndex;
 import org.chatalot.server.channel.ChannelRepository;
 import org.chatalot.server.channel.ChannelService;
 import org.chatalot.server.channel.DirectMessages;
@@ -187,13 +188,15 @@ final class ServerGraph implements AutoCloseable {
         var memberships = new Memberships();
         var channelRepository = new ChannelRepository(sql);
         channelRepository.allMemberships().forEach(pair -> memberships.add(pair[0], pair[1]));
+        var channelIndex = ChannelIndex.loadFrom(channelRepository);
         var hub = new Hub(accounts.tokens(), memberships, json, accounts.ids(), build.version(),
                 config.network().wsPingInterval().toSeconds(), metrics.registry());
         accounts.events().subscribe(hub);
-        var access = new ChannelAccess(channelRepository, memberships, accounts.userRepository());
-        var channels = new ChannelService(sql, channelRepository, memberships, access, hub, accounts.ids(), clock);
-        var dms = new DirectMessages(sql, channelRepository, memberships, access, accounts.userRepository(),
+        var access = new ChannelAccess(channelRepository, channelIndex, memberships, accounts.userRepository());
+        var channels = new ChannelService(sql, channelRepository, channelIndex, memberships, access, hub,
                 accounts.ids(), clock);
+        var dms = new DirectMessages(sql, channelRepository, channelIndex, memberships, access,
+                accounts.userRepository(), accounts.ids(), clock);
         var files = FileWiring.build(new FileWiring.Context(config, clock, sql, json, errors, housekeeping,
                 accounts.access(), accounts.ids(), accounts.adminParts().settings()), access, memberships);
         var messageRepository = new MessageRepository(sql);

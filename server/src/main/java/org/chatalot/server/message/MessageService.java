@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 
-import org.chatalot.model.channel.Channel;
 import org.chatalot.model.channel.ChannelKind;
 import org.chatalot.model.file.FileInfo;
 import org.chatalot.model.message.Message;
@@ -16,6 +15,7 @@ import org.chatalot.model.message.MessagePage;
 import org.chatalot.model.message.SendMessageRequest;
 import org.chatalot.model.ws.ServerMessage;
 import org.chatalot.server.channel.ChannelAccess;
+import org.chatalot.server.channel.ChannelIndex;
 import org.chatalot.server.channel.DirectMessages;
 import org.chatalot.server.channel.Memberships;
 import org.chatalot.server.common.EventSink;
@@ -66,7 +66,7 @@ public final class MessageService {
         if (channelId == null) {
             throw new InvalidInput("channel_id", "required");
         }
-        Channel channel = access.poster(who, channelId);
+        ChannelIndex.Entry channel = access.postable(who, channelId);
         MessageRules.content(request.content(), request.attachments());
         String encryption = MessageRules.encryption(request.encryption());
         if (channel.kind() == ChannelKind.DM) {
@@ -107,7 +107,7 @@ public final class MessageService {
     /** The sender may change the content within 15 minutes; earlier versions are kept. */
     public Message edit(Principal who, UUID messageId, String content, String encryption) {
         StoredMessage old = visibleMessage(who, messageId);
-        access.poster(who, old.channelId());
+        access.postable(who, old.channelId());
         if (!old.sender().id().equals(who.userId())) {
             throw new Forbidden("only the sender can edit a message");
         }
@@ -181,7 +181,7 @@ public final class MessageService {
 
     private StoredMessage reactable(Principal who, UUID messageId) {
         StoredMessage message = visibleMessage(who, messageId);
-        access.poster(who, message.channelId());
+        access.postable(who, message.channelId());
         if (message.isDeleted()) {
             throw new Conflict("message_deleted", null, "cannot react to a deleted message");
         }
