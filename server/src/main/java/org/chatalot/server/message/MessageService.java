@@ -3,6 +3,7 @@ package org.chatalot.server.message;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
@@ -42,13 +43,14 @@ public final class MessageService {
     private final DirectMessages directMessages;
     private final Memberships memberships;
     private final Attachments attachments;
+    private final Senders senders;
     private final EventSink events;
     private final Ids ids;
     private final Clock clock;
 
     public MessageService(Sql sql, MessageRepository messages, MessageWriter writer, ChannelAccess access,
                           DirectMessages directMessages, Memberships memberships, Attachments attachments,
-                          EventSink events, Ids ids, Clock clock) {
+                          Senders senders, EventSink events, Ids ids, Clock clock) {
         this.sql = sql;
         this.messages = messages;
         this.writer = writer;
@@ -56,6 +58,7 @@ public final class MessageService {
         this.directMessages = directMessages;
         this.memberships = memberships;
         this.attachments = attachments;
+        this.senders = senders;
         this.events = events;
         this.ids = ids;
         this.clock = clock;
@@ -79,10 +82,13 @@ public final class MessageService {
         }
         List<UUID> files = request.attachments() == null ? List.of() : List.copyOf(request.attachments());
         List<FileInfo> fileInfo = attachments.check(who, channelId, files);
+        // The database keeps microseconds: the event shows the time exactly as history will.
+        Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         NewMessage message = new NewMessage(ids.next(), channelId, who.userId(), request.content(), encryption,
-                request.replyTo(), clock.instant(), files);
+                request.replyTo(), createdAt, files);
+        Message stored = new Message(message.id(), channelId, senders.of(who.userId()), message.content(),
+                encryption, message.replyTo(), createdAt, null, false, List.of(), fileInfo);
         awaitDurable(message);
-        Message stored = messages.byId(message.id()).orElseThrow().toWire(List.of(), fileInfo);
         events.toChannel(channelId, new ServerMessage.NewMessage(stored), except);
         return stored;
     }
