@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import org.chatalot.model.channel.ChannelKind;
@@ -64,8 +65,67 @@ public final class MessageService {
         this.clock = clock;
     }
 
-    /** Stores the message durably, then announces it to the channel (except {@code except}, the sender's socket). */
+    /**
+     * What the sender of a queued message hears, once: after the commit and the channel's announcement, or
+     * with the reason it was not stored. Called on the message writer's announcer thread, in commit order.
+     */
+    public interface Outcome {
+        void stored(Message message);
+
+        void failed(RuntimeException error);
+    }
+
+    /**
+     * Checks the message and queues it for the next group commit; throws at once when it may not be sent.
+     * Once it is committed the channel's members hear of it ({@code new_message}, except on the sender's
+     * socket {@code except}), and then {@code outcome}. Nothing is announced before it is on disk.
+     */
+    public void submit(Principal who, UUID channelId, SendMessageRequest request, Object except, Outcome outcome) {
+        Accepted accepted = accept(who, channelId, request);
+        Message wire = accepted.wire();
+        writer.write(accepted.message(), new MessageWriter.Committed() {
+            @Override
+            public void stored() {
+                try {
+                    events.toChannel(channelId, new ServerMessage.NewMessage(wire), except);
+                } finally {
+                    outcome.stored(wire);
+                }
+            }
+
+            @Override
+            public void failed(RuntimeException error) {
+                outcome.failed(error);
+            }
+        });
+    }
+
+    /** {@link #submit}, waiting: answers once the message is stored and announced (the REST path). */
     public Message send(Principal who, UUID channelId, SendMessageRequest request, Object except) {
+        CompletableFuture<Message> done = new CompletableFuture<>();
+        submit(who, channelId, request, except, new Outcome() {
+            @Override
+            public void stored(Message message) {
+                done.complete(message);
+            }
+
+            @Override
+            public void failed(RuntimeException error) {
+                done.completeExceptionally(error);
+            }
+        });
+        try {
+            return done.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /**
+     * Every check a message passes before it is queued, answered from memory but for replies, attachments
+     * and blocks in DMs.
+     */
+    private Accepted accept(Principal who, UUID channelId, SendMessageRequest request) {
         if (channelId == null) {
             throw new InvalidInput("channel_id", "required");
         }
@@ -86,11 +146,12 @@ public final class MessageService {
         Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         NewMessage message = new NewMessage(ids.next(), channelId, who.userId(), request.content(), encryption,
                 request.replyTo(), createdAt, files);
-        Message stored = new Message(message.id(), channelId, senders.of(who.userId()), message.content(),
-                encryption, message.replyTo(), createdAt, null, false, List.of(), fileInfo);
-        awaitDurable(message);
-        events.toChannel(channelId, new ServerMessage.NewMessage(stored), except);
-        return stored;
+        return new Accepted(message, new Message(message.id(), channelId, senders.of(who.userId()),
+                message.content(), encryption, message.replyTo(), createdAt, null, false, List.of(), fileInfo));
+    }
+
+    /** A message to store, and how {@code new_message} shows it once stored (no need to read it back). */
+    private record Accepted(NewMessage message, Message wire) {
     }
 
     public MessagePage history(Principal who, UUID channelId, UUID before, Integer limit) {
@@ -208,16 +269,5 @@ public final class MessageService {
     private Message wire(StoredMessage message) {
         var files = attachments.forMessages(List.of(message.id())).getOrDefault(message.id(), List.of());
         return message.toWire(messages.reactions(message.id()), files);
-    }
-
-    private void awaitDurable(NewMessage message) {
-        try {
-            writer.write(message).join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw e;
-        }
     }
 }
