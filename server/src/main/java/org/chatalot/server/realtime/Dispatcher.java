@@ -26,7 +26,7 @@ import org.chatalot.server.message.ReadCursors;
  */
 final class Dispatcher {
     private static final int MAX_SUBSCRIPTIONS = 500;
-    /** Messages one socket may have awaiting {@code message_sent}; well above what a person or W7's window needs. */
+    /** Messages one socket may have awaiting {@code message_sent}: far more than anyone types ahead. */
     static final int MAX_SENDS_IN_FLIGHT = 32;
 
     private final Hub hub;
@@ -128,10 +128,12 @@ final class Dispatcher {
         @Override
         public void failed(RuntimeException error) {
             sends.release(connection);
-            hub.deliver(session, error instanceof ServiceException known
+            // The writer has logged an unexpected failure; the client gets no internals, as over REST.
+            ServerMessage.Error answer = error instanceof ServiceException known
                     ? new ServerMessage.Error(known.code(), known.getMessage(), clientId)
-                    : new ServerMessage.Error(ErrorCodes.INTERNAL_ERROR, "the message could not be stored; send it "
-                    + "again", clientId));
+                    : new ServerMessage.Error(ErrorCodes.INTERNAL_ERROR,
+                            "the message could not be stored; send it again", clientId);
+            hub.deliver(session, answer);
         }
     }
 

@@ -37,8 +37,4 @@ final class SendWindow {
     void release(Connection connection) {
         inFlight.computeIfPresent(connection, (socket, count) -> count <= 1 ? null : count - 1);
     }
-
-    int inFlight(Connection connection) {
-        return inFlight.getOrDefault(connection, 0);
-    }
 }
