@@ -195,6 +195,32 @@ class SendMessageTest {
         }
     }
 
+    @Test
+    void aCommitThatCannotCompleteIsReportedWithoutInternalsAndNothingIsAnnounced() throws Exception {
+        AuthTokens sender = server.users().register("t.sender");
+        AuthTokens watcher = server.users().register("t.watcher");
+        Channel channel = server.chat().publicChannel(sender, "timeout");
+        server.chat().join(watcher, channel.id());
+        try (WsClient out = WsClient.authenticated(server, sender.accessToken());
+             WsClient in = WsClient.authenticated(server, watcher.accessToken())) {
+            JsonNode failed;
+            try (HeldCommits held = HeldCommits.on(channel.id())) {
+                // Held past H2's lock timeout, for the group commit and for the retry of the message alone.
+                out.send(new ClientMessage.SendMessage(channel.id(), "stuck", null, null, null, "c1"));
+                failed = out.await("error", n -> true, Duration.ofSeconds(15));
+            }
+            out.send(new ClientMessage.SendMessage(channel.id(), "unstuck", null, null, null, "c2"));
+            JsonNode sent = out.await("message_sent");
+
+            assertThat(failed.get("code").asText()).isEqualTo("internal_error");
+            assertThat(failed.get("client_id").asText()).isEqualTo("c1");
+            assertThat(failed.get("message").asText()).doesNotContain("Timeout", "lock", "SQL");
+            assertThat(sent.get("client_id").asText()).isEqualTo("c2");
+            assertThat(in.await("new_message").at("/message/content").asText()).isEqualTo("unstuck");
+            assertThat(contents(history(sender, channel.id()))).containsExactly("unstuck");
+        }
+    }
+
     /** Sends {@code count} messages keeping at most the limit awaiting acknowledgement; returns the acks' ids. */
     private static List<String> sendWithWindow(AuthTokens user, UUID channelId, String name, int count) {
         List<String> acknowledged = new ArrayList<>();
@@ -264,8 +290,8 @@ class SendMessageTest {
 
     /**
      * Holds the channel's row lock from a second connection to the server's database (the same in-process
-     * H2), so the message writer's next commit (which updates that row) waits until this is closed, well
-     * within H2's two-second lock timeout.
+     * H2), so the message writer's next commit (which updates that row) waits until this is closed, or fails
+     * after H2's two-second lock timeout.
      */
     private static final class HeldCommits implements AutoCloseable {
         private final java.sql.Connection connection;
