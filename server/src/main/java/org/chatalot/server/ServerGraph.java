@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import io.micrometer.core.instrument.Gauge;
 
+import org.chatalot.model.message.UserRef;
 import org.chatalot.server.account.AccountApi;
 import org.chatalot.server.admin.StorageUsage;
 import org.chatalot.server.account.AccountService;
@@ -33,6 +34,7 @@ import org.chatalot.server.call.IceServers;
 import org.chatalot.server.channel.BlockApi;
 import org.chatalot.server.channel.ChannelAccess;
 import org.chatalot.server.channel.ChannelApi;
+import org.chatalot.server.channel.ChannelIndex;
 import org.chatalot.server.channel.ChannelRepository;
 import org.chatalot.server.channel.ChannelService;
 import org.chatalot.server.channel.DirectMessages;
@@ -41,6 +43,7 @@ import org.chatalot.server.channel.Memberships;
 import org.chatalot.server.config.ServerConfig;
 import org.chatalot.server.db.Database;
 import org.chatalot.server.db.Ids;
+import org.chatalot.server.error.NotFound;
 import org.chatalot.server.file.FileApi;
 import org.chatalot.server.health.BuildInfo;
 import org.chatalot.server.health.HealthChecks;
@@ -59,6 +62,7 @@ import org.chatalot.server.message.MessageRepository;
 import org.chatalot.server.message.MessageService;
 import org.chatalot.server.message.MessageWriter;
 import org.chatalot.server.message.ReadCursors;
+import org.chatalot.server.message.Senders;
 import org.chatalot.server.metrics.ServerMetrics;
 import org.chatalot.server.realtime.Hub;
 import org.chatalot.server.realtime.RealtimeEndpoint;
@@ -148,7 +152,8 @@ final class ServerGraph implements AutoCloseable {
         var users = new UserRepository(sql);
         var sessionRepository = new SessionRepository(sql);
         var states = new AccountStates(
-                id -> users.byId(id).map(u -> new AccountStates.UserState(u.id(), u.username(), u.role(), u.status())),
+                id -> users.byId(id).map(u -> new AccountStates.UserState(u.id(), u.username(), u.displayName(),
+                        u.role(), u.status())),
                 id -> sessionRepository.byId(id).map(s ->
                         new AccountStates.SessionState(s.id(), s.userId(), s.revokedAt() != null)));
         var tokens = new AccessTokens(keys.jwtKeyPair(), clock, states);
@@ -165,8 +170,8 @@ final class ServerGraph implements AutoCloseable {
                 audit, secrets, ids, clock);
         var login = new Login(sql, users, hasher, policy, throttle, twoFactor, sessions, states, audit, secrets, clock);
         var credentials = new Credentials(hasher, throttle, twoFactor, audit);
-        var accounts = new AccountService(sql, users, hasher, policy, credentials, twoFactor, sessions, audit,
-                secrets, clock);
+        var accounts = new AccountService(sql, users, hasher, policy, credentials, twoFactor, sessions, states,
+                audit, secrets, clock);
         housekeeping.every(Duration.ofHours(1), Duration.ofMinutes(1), "expired login locks", throttle::prune);
         housekeeping.every(Duration.ofHours(6), Duration.ofMinutes(2), "expired sessions",
                 () -> sessionRepository.deleteExpired(clock.instant()));
@@ -187,20 +192,22 @@ final class ServerGraph implements AutoCloseable {
         var memberships = new Memberships();
         var channelRepository = new ChannelRepository(sql);
         channelRepository.allMemberships().forEach(pair -> memberships.add(pair[0], pair[1]));
+        var channelIndex = ChannelIndex.loadFrom(channelRepository);
         var hub = new Hub(accounts.tokens(), memberships, json, accounts.ids(), build.version(),
                 config.network().wsPingInterval().toSeconds(), metrics.registry());
         accounts.events().subscribe(hub);
-        var access = new ChannelAccess(channelRepository, memberships, accounts.userRepository());
-        var channels = new ChannelService(sql, channelRepository, memberships, access, hub, accounts.ids(), clock);
-        var dms = new DirectMessages(sql, channelRepository, memberships, access, accounts.userRepository(),
+        var access = new ChannelAccess(channelRepository, channelIndex, memberships, accounts.userRepository());
+        var channels = new ChannelService(sql, channelRepository, channelIndex, memberships, access, hub,
                 accounts.ids(), clock);
+        var dms = new DirectMessages(sql, channelRepository, channelIndex, memberships, access,
+                accounts.userRepository(), accounts.ids(), clock);
         var files = FileWiring.build(new FileWiring.Context(config, clock, sql, json, errors, housekeeping,
                 accounts.access(), accounts.ids(), accounts.adminParts().settings()), access, memberships);
         var messageRepository = new MessageRepository(sql);
         this.messageWriter = new MessageWriter(sql, messageRepository, channelRepository, files.attachments(),
                 messageRate);
         var messages = new MessageService(sql, messageRepository, messageWriter, access, dms, memberships,
-                files.attachments(), hub, accounts.ids(), clock);
+                files.attachments(), senders(accounts.adminParts().states()), hub, accounts.ids(), clock);
         var cursors = new ReadCursors(channelRepository, messageRepository, access, hub);
         var calls = new CallService(access, memberships, hub, hub, accounts.ids(), System::nanoTime);
         memberships.onRemoval(calls);
@@ -209,6 +216,12 @@ final class ServerGraph implements AutoCloseable {
                 new BlockApi(dms, accounts.access(), json), new MessageApi(messages, cursors, accounts.access(), json),
                 new CallApi(new IceServers(config.calls(), clock), accounts.access(), json), realtime, channels,
                 files.api(), files.storage());
+    }
+
+    /** The sender of a new message from the account cache, which a profile change invalidates. */
+    private static Senders senders(AccountStates states) {
+        return userId -> states.user(userId).map(u -> new UserRef(u.id(), u.username(), u.displayName()))
+                .orElseThrow(() -> new NotFound("no such user"));
     }
 
     /** DATA_DIR first, mode 700, so nothing created inside it later leaves it group- or world-readable. */

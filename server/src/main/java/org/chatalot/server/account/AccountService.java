@@ -14,6 +14,7 @@ import org.chatalot.model.auth.TotpSetup;
 import org.chatalot.model.auth.UpdateProfileRequest;
 import org.chatalot.server.audit.AuditLog;
 import org.chatalot.server.audit.AuditLog.AuditEntry;
+import org.chatalot.server.auth.AccountStates;
 import org.chatalot.server.auth.Credentials;
 import org.chatalot.server.auth.PasswordHasher;
 import org.chatalot.server.auth.PasswordPolicy;
@@ -39,13 +40,14 @@ public final class AccountService {
     private final Credentials credentials;
     private final TwoFactor twoFactor;
     private final Sessions sessions;
+    private final AccountStates states;
     private final AuditLog audit;
     private final Secrets secrets;
     private final Clock clock;
 
     public AccountService(Sql sql, UserRepository users, PasswordHasher hasher, PasswordPolicy policy,
-                          Credentials credentials, TwoFactor twoFactor, Sessions sessions, AuditLog audit,
-                          Secrets secrets, Clock clock) {
+                          Credentials credentials, TwoFactor twoFactor, Sessions sessions, AccountStates states,
+                          AuditLog audit, Secrets secrets, Clock clock) {
         this.sql = sql;
         this.users = users;
         this.hasher = hasher;
@@ -53,6 +55,7 @@ public final class AccountService {
         this.credentials = credentials;
         this.twoFactor = twoFactor;
         this.sessions = sessions;
+        this.states = states;
         this.audit = audit;
         this.secrets = secrets;
         this.clock = clock;
@@ -83,6 +86,7 @@ public final class AccountService {
         String email = request.email() == null ? user.email() : UserRules.email(request.email());
         try {
             users.updateProfile(user.id(), displayName, email, clock.instant());
+            states.invalidateUser(user.id());
         } catch (RuntimeException e) {
             if (Sql.isUniqueViolation(e, "UQ_USER_EMAIL")) {
                 throw new Conflict("email_taken", "email", "email: is already used by another account");

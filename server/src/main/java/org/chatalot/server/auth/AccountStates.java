@@ -74,8 +74,8 @@ public final class AccountStates {
         }
     }
 
-    /** The parts of an account that decide whether its tokens work. */
-    public record UserState(UUID id, String username, Role role, UserStatus status) {
+    /** The parts of an account that decide whether its tokens work, and the name its messages show. */
+    public record UserState(UUID id, String username, String displayName, Role role, UserStatus status) {
     }
 
     /** Whether a signed-in session still is. */

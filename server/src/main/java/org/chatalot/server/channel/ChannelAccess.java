@@ -16,11 +16,14 @@ import org.chatalot.server.user.UserRepository;
 /** Who may see, post in, and moderate a channel: the checks every channel and message operation starts with. */
 public final class ChannelAccess {
     private final ChannelRepository channels;
+    private final ChannelIndex index;
     private final Memberships memberships;
     private final UserRepository users;
 
-    public ChannelAccess(ChannelRepository channels, Memberships memberships, UserRepository users) {
+    public ChannelAccess(ChannelRepository channels, ChannelIndex index, Memberships memberships,
+                         UserRepository users) {
         this.channels = channels;
+        this.index = index;
         this.memberships = memberships;
         this.users = users;
     }
@@ -58,13 +61,32 @@ public final class ChannelAccess {
         return channel;
     }
 
-    /** A member who may post: the channel must not be archived. */
-    public Channel poster(Principal who, UUID channelId) {
-        Channel channel = member(who, channelId);
-        if (channel.archivedAt() != null) {
+    /**
+     * A member who may post: the channel must not be archived. Answered from the in-memory indexes, without
+     * a query, because every message asks; the same answers, and the same errors, as {@link #member}.
+     */
+    public ChannelIndex.Entry postable(Principal who, UUID channelId) {
+        if (channelId == null) {
+            throw noSuchChannel();
+        }
+        ChannelIndex.Entry channel = index.get(channelId).orElseThrow(ChannelAccess::noSuchChannel);
+        boolean isMember = memberships.isMember(channelId, who.userId());
+        if (!isMember && !channel.isOpenToAll()) {
+            throw noSuchChannel();
+        }
+        if (!isMember) {
+            throw new Forbidden("not_member", "join the channel first");
+        }
+        if (channel.isArchived()) {
             throw new Forbidden("channel_archived", "this channel is archived (read-only)");
         }
         return channel;
+    }
+
+    /** {@link #postable}, for callers that need the whole channel row. */
+    public Channel poster(Principal who, UUID channelId) {
+        postable(who, channelId);
+        return channels.byId(channelId).orElseThrow(ChannelAccess::noSuchChannel);
     }
 
     public boolean isModerator(Principal who, UUID channelId) {

@@ -52,6 +52,13 @@ public final class ChannelRepository {
         return sql.list("channel-list-dms", row -> new DmRow(map(row), Rows.uuid(row, "OTHER_ID")), userId);
     }
 
+    /** Every live channel, for {@link ChannelIndex}. */
+    List<ChannelIndex.Entry> indexEntries() {
+        return sql.list("channel-index", row -> new ChannelIndex.Entry(Rows.uuid(row, "ID"),
+                ChannelKind.fromWireName(Rows.string(row, "KIND")), Visibility.fromWireName(Rows.string(row,
+                "VISIBILITY")), Rows.instant(row, "ARCHIVED_AT") != null));
+    }
+
     public void update(UUID id, String name, String topic) {
         sql.update("channel-update", name, topic, id);
     }

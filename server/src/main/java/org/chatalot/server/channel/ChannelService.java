@@ -29,16 +29,19 @@ import org.chatalot.server.error.NotFound;
 public final class ChannelService {
     private final Sql sql;
     private final ChannelRepository channels;
+    private final ChannelIndex index;
     private final Memberships memberships;
     private final ChannelAccess access;
     private final EventSink events;
     private final Ids ids;
     private final Clock clock;
+    private final Object archiving = new Object();
 
-    public ChannelService(Sql sql, ChannelRepository channels, Memberships memberships, ChannelAccess access,
-                          EventSink events, Ids ids, Clock clock) {
+    public ChannelService(Sql sql, ChannelRepository channels, ChannelIndex index, Memberships memberships,
+                          ChannelAccess access, EventSink events, Ids ids, Clock clock) {
         this.sql = sql;
         this.channels = channels;
+        this.index = index;
         this.memberships = memberships;
         this.access = access;
         this.events = events;
@@ -60,7 +63,9 @@ public final class ChannelService {
             return null;
         });
         memberships.add(channel.id(), who.userId());
-        return channels.byId(channel.id()).orElseThrow();
+        Channel created = channels.byId(channel.id()).orElseThrow();
+        index.put(created);
+        return created;
     }
 
     public Channel get(Principal who, UUID channelId) {
@@ -86,7 +91,7 @@ public final class ChannelService {
 
     public Channel archive(Principal who, UUID channelId, boolean archived) {
         requireNotDm(access.moderate(who, channelId));
-        channels.archive(channelId, archived ? clock.instant() : null);
+        setArchived(channelId, archived);
         return announce(channelId);
     }
 
@@ -107,7 +112,7 @@ public final class ChannelService {
      */
     public Channel archiveAny(UUID channelId, boolean archived) {
         requireNotDm(channels.byId(channelId).orElseThrow(ChannelAccess::noSuchChannel));
-        channels.archive(channelId, archived ? clock.instant() : null);
+        setArchived(channelId, archived);
         return announce(channelId);
     }
 
@@ -122,6 +127,7 @@ public final class ChannelService {
     private void remove(Channel channel) {
         UUID channelId = channel.id();
         if (channels.delete(channelId, clock.instant())) {
+            index.remove(channelId);
             Channel gone = new Channel(channel.id(), channel.kind(), channel.visibility(), channel.name(),
                     channel.topic(), channel.createdBy(), channel.createdAt(), channel.archivedAt(), true, 0);
             events.toChannel(channelId, new ServerMessage.ChannelUpdated(gone), null);
@@ -235,6 +241,17 @@ public final class ChannelService {
     private ChannelMember memberOf(UUID channelId, UUID userId) {
         return channels.members(channelId).stream().filter(m -> m.user().id().equals(userId)).findFirst()
                 .orElseThrow(() -> new NotFound("not a member"));
+    }
+
+    /**
+     * Row and index change together under one lock, so an archive and an unarchive racing cannot leave the
+     * index disagreeing with the database. Posts are refused from the moment this returns.
+     */
+    private void setArchived(UUID channelId, boolean archived) {
+        synchronized (archiving) {
+            channels.archive(channelId, archived ? clock.instant() : null);
+            index.archived(channelId, archived);
+        }
     }
 
     private Channel announce(UUID channelId) {

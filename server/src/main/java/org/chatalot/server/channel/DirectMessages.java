@@ -26,16 +26,18 @@ import org.chatalot.server.user.UserRepository;
 public final class DirectMessages {
     private final Sql sql;
     private final ChannelRepository channels;
+    private final ChannelIndex index;
     private final Memberships memberships;
     private final ChannelAccess access;
     private final UserRepository users;
     private final Ids ids;
     private final Clock clock;
 
-    public DirectMessages(Sql sql, ChannelRepository channels, Memberships memberships, ChannelAccess access,
-                          UserRepository users, Ids ids, Clock clock) {
+    public DirectMessages(Sql sql, ChannelRepository channels, ChannelIndex index, Memberships memberships,
+                          ChannelAccess access, UserRepository users, Ids ids, Clock clock) {
         this.sql = sql;
         this.channels = channels;
+        this.index = index;
         this.memberships = memberships;
         this.access = access;
         this.users = users;
@@ -104,7 +106,9 @@ public final class DirectMessages {
         }
         memberships.add(channel.id(), a);
         memberships.add(channel.id(), b);
-        return channels.byId(channel.id()).orElseThrow();
+        Channel created = channels.byId(channel.id()).orElseThrow();
+        index.put(created);
+        return created;
     }
 
     static String dmKey(UUID a, UUID b) {

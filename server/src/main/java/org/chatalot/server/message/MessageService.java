@@ -3,11 +3,12 @@ package org.chatalot.server.message;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-import org.chatalot.model.channel.Channel;
 import org.chatalot.model.channel.ChannelKind;
 import org.chatalot.model.file.FileInfo;
 import org.chatalot.model.message.Message;
@@ -16,6 +17,7 @@ import org.chatalot.model.message.MessagePage;
 import org.chatalot.model.message.SendMessageRequest;
 import org.chatalot.model.ws.ServerMessage;
 import org.chatalot.server.channel.ChannelAccess;
+import org.chatalot.server.channel.ChannelIndex;
 import org.chatalot.server.channel.DirectMessages;
 import org.chatalot.server.channel.Memberships;
 import org.chatalot.server.common.EventSink;
@@ -42,13 +44,14 @@ public final class MessageService {
     private final DirectMessages directMessages;
     private final Memberships memberships;
     private final Attachments attachments;
+    private final Senders senders;
     private final EventSink events;
     private final Ids ids;
     private final Clock clock;
 
     public MessageService(Sql sql, MessageRepository messages, MessageWriter writer, ChannelAccess access,
                           DirectMessages directMessages, Memberships memberships, Attachments attachments,
-                          EventSink events, Ids ids, Clock clock) {
+                          Senders senders, EventSink events, Ids ids, Clock clock) {
         this.sql = sql;
         this.messages = messages;
         this.writer = writer;
@@ -56,17 +59,77 @@ public final class MessageService {
         this.directMessages = directMessages;
         this.memberships = memberships;
         this.attachments = attachments;
+        this.senders = senders;
         this.events = events;
         this.ids = ids;
         this.clock = clock;
     }
 
-    /** Stores the message durably, then announces it to the channel (except {@code except}, the sender's socket). */
+    /**
+     * What the sender of a queued message hears, once: after the commit and the channel's announcement, or
+     * with the reason it was not stored. Called on the message writer's announcer thread, in commit order.
+     */
+    public interface Outcome {
+        void stored(Message message);
+
+        void failed(RuntimeException error);
+    }
+
+    /**
+     * Checks the message and queues it for the next group commit; throws at once when it may not be sent.
+     * Once it is committed the channel's members hear of it ({@code new_message}, except on the sender's
+     * socket {@code except}), and then {@code outcome}. Nothing is announced before it is on disk.
+     */
+    public void submit(Principal who, UUID channelId, SendMessageRequest request, Object except, Outcome outcome) {
+        Accepted accepted = accept(who, channelId, request);
+        Message wire = accepted.wire();
+        writer.write(accepted.message(), new MessageWriter.Committed() {
+            @Override
+            public void stored() {
+                try {
+                    events.toChannel(channelId, new ServerMessage.NewMessage(wire), except);
+                } finally {
+                    outcome.stored(wire);
+                }
+            }
+
+            @Override
+            public void failed(RuntimeException error) {
+                outcome.failed(error);
+            }
+        });
+    }
+
+    /** {@link #submit}, waiting: answers once the message is stored and announced (the REST path). */
     public Message send(Principal who, UUID channelId, SendMessageRequest request, Object except) {
+        CompletableFuture<Message> done = new CompletableFuture<>();
+        submit(who, channelId, request, except, new Outcome() {
+            @Override
+            public void stored(Message message) {
+                done.complete(message);
+            }
+
+            @Override
+            public void failed(RuntimeException error) {
+                done.completeExceptionally(error);
+            }
+        });
+        try {
+            return done.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /**
+     * Every check a message passes before it is queued, answered from memory but for replies, attachments
+     * and blocks in DMs.
+     */
+    private Accepted accept(Principal who, UUID channelId, SendMessageRequest request) {
         if (channelId == null) {
             throw new InvalidInput("channel_id", "required");
         }
-        Channel channel = access.poster(who, channelId);
+        ChannelIndex.Entry channel = access.postable(who, channelId);
         MessageRules.content(request.content(), request.attachments());
         String encryption = MessageRules.encryption(request.encryption());
         if (channel.kind() == ChannelKind.DM) {
@@ -79,12 +142,16 @@ public final class MessageService {
         }
         List<UUID> files = request.attachments() == null ? List.of() : List.copyOf(request.attachments());
         List<FileInfo> fileInfo = attachments.check(who, channelId, files);
+        // The database keeps microseconds: the event shows the time exactly as history will.
+        Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         NewMessage message = new NewMessage(ids.next(), channelId, who.userId(), request.content(), encryption,
-                request.replyTo(), clock.instant(), files);
-        awaitDurable(message);
-        Message stored = messages.byId(message.id()).orElseThrow().toWire(List.of(), fileInfo);
-        events.toChannel(channelId, new ServerMessage.NewMessage(stored), except);
-        return stored;
+                request.replyTo(), createdAt, files);
+        return new Accepted(message, new Message(message.id(), channelId, senders.of(who.userId()),
+                message.content(), encryption, message.replyTo(), createdAt, null, false, List.of(), fileInfo));
+    }
+
+    /** A message to store, and how {@code new_message} shows it once stored (no need to read it back). */
+    private record Accepted(NewMessage message, Message wire) {
     }
 
     public MessagePage history(Principal who, UUID channelId, UUID before, Integer limit) {
@@ -107,7 +174,7 @@ public final class MessageService {
     /** The sender may change the content within 15 minutes; earlier versions are kept. */
     public Message edit(Principal who, UUID messageId, String content, String encryption) {
         StoredMessage old = visibleMessage(who, messageId);
-        access.poster(who, old.channelId());
+        access.postable(who, old.channelId());
         if (!old.sender().id().equals(who.userId())) {
             throw new Forbidden("only the sender can edit a message");
         }
@@ -181,7 +248,7 @@ public final class MessageService {
 
     private StoredMessage reactable(Principal who, UUID messageId) {
         StoredMessage message = visibleMessage(who, messageId);
-        access.poster(who, message.channelId());
+        access.postable(who, message.channelId());
         if (message.isDeleted()) {
             throw new Conflict("message_deleted", null, "cannot react to a deleted message");
         }
@@ -202,16 +269,5 @@ public final class MessageService {
     private Message wire(StoredMessage message) {
         var files = attachments.forMessages(List.of(message.id())).getOrDefault(message.id(), List.of());
         return message.toWire(messages.reactions(message.id()), files);
-    }
-
-    private void awaitDurable(NewMessage message) {
-        try {
-            writer.write(message).join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw e;
-        }
     }
 }

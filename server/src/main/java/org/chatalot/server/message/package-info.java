@@ -1,5 +1,6 @@
 /**
- * Messages: sending (acknowledged only once durably stored, written in group commits), history pages,
- * edits with their history, soft deletes, reactions, read cursors and unread counts.
+ * Messages: sending (queued without waiting, written in group commits, acknowledged and announced only once
+ * durably stored), history pages, edits with their history, soft deletes, reactions, read cursors and
+ * unread counts.
  */
 package org.chatalot.server.message;

@@ -3,6 +3,7 @@ package org.chatalot.server.realtime;
 import java.util.List;
 import java.util.UUID;
 
+import org.chatalot.model.error.ErrorCodes;
 import org.chatalot.model.message.Message;
 import org.chatalot.model.message.SendMessageRequest;
 import org.chatalot.model.ws.ClientMessage;
@@ -14,6 +15,7 @@ import org.chatalot.server.common.Principal;
 import org.chatalot.server.error.InvalidInput;
 import org.chatalot.server.error.NotFound;
 import org.chatalot.server.error.ServiceException;
+import org.chatalot.server.error.TooMany;
 import org.chatalot.server.message.MessageService;
 import org.chatalot.server.message.ReadCursors;
 
@@ -24,12 +26,15 @@ import org.chatalot.server.message.ReadCursors;
  */
 final class Dispatcher {
     private static final int MAX_SUBSCRIPTIONS = 500;
+    /** Messages one socket may have awaiting {@code message_sent}: far more than anyone types ahead. */
+    static final int MAX_SENDS_IN_FLIGHT = 32;
 
     private final Hub hub;
     private final MessageService messages;
     private final ReadCursors cursors;
     private final Typing typing;
     private final CallService calls;
+    private final SendWindow sends = new SendWindow(MAX_SENDS_IN_FLIGHT);
 
     Dispatcher(Hub hub, MessageService messages, ReadCursors cursors, Typing typing, CallService calls) {
         this.hub = hub;
@@ -77,15 +82,59 @@ final class Dispatcher {
         }
     }
 
+    /**
+     * Queues the message and returns: the reader goes on with the socket's next frame while the message waits
+     * for its group commit. Checks and limits apply before it is queued; {@code message_sent}, or the error,
+     * comes once it is committed, in the order the socket sent its messages.
+     */
     private void send(RealtimeSession session, Connection connection, ClientMessage.SendMessage send) {
         if (send.clientId() != null && send.clientId().length() > 64) {
             throw new InvalidInput("client_id", "at most 64 characters");
         }
-        Message stored = messages.send(session.principal(), send.channelId(), new SendMessageRequest(send.content(),
-                send.encryption(), send.replyTo(), send.attachments()), connection);
-        hub.deliver(session, new ServerMessage.MessageSent(send.clientId(), stored.id(), stored.channelId(),
-                stored.createdAt()));
-        typing.stop(stored.channelId(), session.principal().userId());
+        if (!sends.tryTake(connection)) {
+            throw new TooMany("at most " + sends.cap() + " messages may await message_sent on one socket; "
+                    + "wait for their acknowledgements", 1);
+        }
+        try {
+            messages.submit(session.principal(), send.channelId(), new SendMessageRequest(send.content(),
+                    send.encryption(), send.replyTo(), send.attachments()), connection,
+                    new Acknowledgement(session, connection, send.clientId()));
+        } catch (RuntimeException e) {
+            sends.release(connection);
+            throw e;
+        }
+    }
+
+    /** Tells the sending socket how its message ended; runs on the message writer's announcer, in order. */
+    private final class Acknowledgement implements MessageService.Outcome {
+        private final RealtimeSession session;
+        private final Connection connection;
+        private final String clientId;
+
+        Acknowledgement(RealtimeSession session, Connection connection, String clientId) {
+            this.session = session;
+            this.connection = connection;
+            this.clientId = clientId;
+        }
+
+        @Override
+        public void stored(Message message) {
+            sends.release(connection);
+            hub.deliver(session, new ServerMessage.MessageSent(clientId, message.id(), message.channelId(),
+                    message.createdAt()));
+            typing.stop(message.channelId(), session.principal().userId());
+        }
+
+        @Override
+        public void failed(RuntimeException error) {
+            sends.release(connection);
+            // The writer has logged an unexpected failure; the client gets no internals, as over REST.
+            ServerMessage.Error answer = error instanceof ServiceException known
+                    ? new ServerMessage.Error(known.code(), known.getMessage(), clientId)
+                    : new ServerMessage.Error(ErrorCodes.INTERNAL_ERROR,
+                            "the message could not be stored; send it again", clientId);
+            hub.deliver(session, answer);
+        }
     }
 
     private void subscribe(RealtimeSession session, List<UUID> channelIds) {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.chatalot.model.file.FileInfo;
 import org.chatalot.model.user.Role;
 import org.chatalot.server.channel.ChannelAccess;
+import org.chatalot.server.channel.ChannelIndex;
 import org.chatalot.server.channel.ChannelRepository;
 import org.chatalot.server.channel.Memberships;
 import org.chatalot.server.common.Principal;
@@ -57,7 +58,8 @@ class FileHousekeepingTest {
                 "jdbc:h2:file:" + dataDir.resolve("db") + ";WRITE_DELAY=0", 0));
         repository = new FileRepository(database.sql());
         store = new FileStore(dataDir.resolve("files")).prepare();
-        var access = new ChannelAccess(new ChannelRepository(database.sql()), new Memberships(),
+        var channels = new ChannelRepository(database.sql());
+        var access = new ChannelAccess(channels, ChannelIndex.loadFrom(channels), new Memberships(),
                 new UserRepository(database.sql()));
         uploads = new Uploads(repository, store, access, new Ids(Clock.systemUTC()), clock,
                 FileLimits.fixed(1 << 20, 0), 0);

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,13 +40,15 @@ import org.chatalot.testing.JavaProcess;
 
 /**
  * {@code message_sent} is a promise: the message is on disk. The server runs as a separate JVM; a client
- * streams messages, and once hundreds are acknowledged the server is killed with SIGKILL (no shutdown hook,
- * no flush). After a restart on the same data directory, every acknowledged message is in the history.
+ * streams messages as fast as the protocol lets it (32 awaiting {@code message_sent}), and once hundreds are
+ * acknowledged the server is killed with SIGKILL (no shutdown hook, no flush) while the stream goes on. After a
+ * restart on the same data directory, every acknowledged message is in the history.
  */
 class AcknowledgedMessagesSurviveKillTest {
     private static final Pattern LISTENING = Pattern.compile("Chatalot is listening on (http://\\S+?)(;|$)");
     private static final ObjectMapper JSON = Json.createMapper();
     private static final int ACKS_BEFORE_KILL = 300;
+    private static final int IN_FLIGHT_LIMIT = 32;
     private static final String PASSWORD = "correct horse battery staple";
 
     @TempDir
@@ -69,17 +72,17 @@ class AcknowledgedMessagesSurviveKillTest {
             channelId = post(base, token, "/api/channels", new CreateChannelRequest("durable", null, null, null),
                     Channel.class).id();
             CountDownLatch enough = new CountDownLatch(ACKS_BEFORE_KILL);
+            Semaphore window = new Semaphore(IN_FLIGHT_LIMIT);
             WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
                     .buildAsync(URI.create(base.toString().replace("http:", "ws:") + "/ws"),
-                            new AckCollector(acknowledged, enough)).join();
+                            new AckCollector(acknowledged, enough, window)).join();
             socket.sendText(JSON.writeValueAsString(new ClientMessage.Authenticate(token)), true).join();
-            for (int i = 0; i < ACKS_BEFORE_KILL * 4; i++) {
-                socket.sendText(JSON.writeValueAsString(new ClientMessage.SendMessage(channelId, "durable " + i,
-                        null, null, null, "c" + i)), true).join();
-            }
+            UUID channel = channelId;
+            Thread stream = Thread.ofVirtual().start(() -> stream(socket, channel, window));
             assertThat(enough.await(60, TimeUnit.SECONDS)).as("acks arrived; server said:%n%s", server.output())
                     .isTrue();
             server.killHard();
+            stream.interrupt();
         }
         Set<UUID> acked = Set.copyOf(acknowledged);
 
@@ -93,6 +96,21 @@ class AcknowledgedMessagesSurviveKillTest {
             assertThat(stored).containsAll(acked);
             System.out.printf("kill -9 after %d acknowledged messages: %d stored after restart%n", acked.size(),
                     stored.size());
+        }
+    }
+
+    /** Sends until the server is gone, keeping at most the protocol's limit awaiting acknowledgement. */
+    private static void stream(WebSocket socket, UUID channelId, Semaphore window) {
+        try {
+            for (int i = 0; i < ACKS_BEFORE_KILL * 4; i++) {
+                window.acquire();
+                socket.sendText(JSON.writeValueAsString(new ClientMessage.SendMessage(channelId, "durable " + i,
+                        null, null, null, "c" + i)), true).join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // The server was killed mid-send.
         }
     }
 
@@ -138,15 +156,17 @@ class AcknowledgedMessagesSurviveKillTest {
         return URI.create(matcher.group(1));
     }
 
-    /** Records the id of every {@code message_sent}. */
+    /** Records the id of every {@code message_sent}; each answer (or error) makes room for one more message. */
     private static final class AckCollector implements WebSocket.Listener {
         private final Set<UUID> acknowledged;
         private final CountDownLatch enough;
+        private final Semaphore window;
         private final StringBuilder partial = new StringBuilder();
 
-        AckCollector(Set<UUID> acknowledged, CountDownLatch enough) {
+        AckCollector(Set<UUID> acknowledged, CountDownLatch enough, Semaphore window) {
             this.acknowledged = acknowledged;
             this.enough = enough;
+            this.window = window;
         }
 
         @Override
@@ -159,9 +179,13 @@ class AcknowledgedMessagesSurviveKillTest {
             try {
                 JsonNode frame = JSON.readTree(partial.toString());
                 partial.setLength(0);
-                if ("message_sent".equals(frame.path("type").asText())) {
+                String type = frame.path("type").asText();
+                if ("message_sent".equals(type)) {
                     acknowledged.add(UUID.fromString(frame.get("message_id").asText()));
                     enough.countDown();
+                }
+                if ("message_sent".equals(type) || "error".equals(type)) {
+                    window.release();
                 }
             } catch (Exception e) {
                 throw new IllegalStateException(e);

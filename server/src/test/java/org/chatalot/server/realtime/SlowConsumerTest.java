@@ -44,6 +44,10 @@ class SlowConsumerTest {
              WsClient in = WsClient.authenticated(server, fast.accessToken())) {
             long started = System.nanoTime();
             for (int i = 0; i < MESSAGES; i++) {
+                if (i >= Dispatcher.MAX_SENDS_IN_FLIGHT) {
+                    // The sender stays within its socket's limit of messages awaiting message_sent.
+                    out.await("message_sent");
+                }
                 out.send(new ClientMessage.SendMessage(channel.id(), payload, null, null, null, null));
             }
             for (int i = 0; i < MESSAGES; i++) {
