@@ -7,15 +7,20 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.jackson.io.JacksonDeserializer;
 
 import org.chatalot.model.user.Role;
 import org.chatalot.model.user.UserStatus;
 import org.chatalot.server.common.Principal;
 import org.chatalot.server.common.TokenVerifier;
 import org.chatalot.server.error.Unauthorized;
+import org.chatalot.server.http.Json;
 
 /**
  * Ed25519-signed JWT access tokens: 15 minutes, audience {@code chatalot}, claims {@code sub},
@@ -32,11 +37,25 @@ public final class AccessTokens implements TokenVerifier {
     private final KeyPair keys;
     private final Clock clock;
     private final AccountStates states;
+    private final JwtParser parser;
 
     public AccessTokens(KeyPair keys, Clock clock, AccountStates states) {
         this.keys = keys;
         this.clock = clock;
         this.states = states;
+        // Built once; its JSON reader takes buffers from a shared pool instead of keeping a set per thread
+        // (each WebSocket's reader is a virtual thread that authenticates once and then lives for hours).
+        var claimsJson = JsonMapper.builder(Json.pooledFactory())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        this.parser = Jwts.parser()
+                .json(new JacksonDeserializer<>(claimsJson))
+                .verifyWith(keys.getPublic())
+                .requireIssuer(ISSUER)
+                .requireAudience(AUDIENCE)
+                .clockSkewSeconds(LEEWAY_SECONDS)
+                .clock(() -> Date.from(clock.instant()))
+                .build();
     }
 
     public String issue(UUID userId, String username, Role role, UUID sessionId) {
@@ -77,15 +96,7 @@ public final class AccessTokens implements TokenVerifier {
 
     private Claims parse(String token) {
         try {
-            return Jwts.parser()
-                    .verifyWith(keys.getPublic())
-                    .requireIssuer(ISSUER)
-                    .requireAudience(AUDIENCE)
-                    .clockSkewSeconds(LEEWAY_SECONDS)
-                    .clock(() -> Date.from(clock.instant()))
-                    .build()
-                    .parseSignedClaims(token)
-                    .getPayload();
+            return parser.parseSignedClaims(token).getPayload();
         } catch (io.jsonwebtoken.ExpiredJwtException e) {
             throw new Unauthorized("token_expired", "the access token has expired; refresh it");
         } catch (JwtException | IllegalArgumentException e) {

@@ -2,7 +2,7 @@ package org.chatalot.server.realtime;
 
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,16 +21,25 @@ import org.chatalot.model.ws.WsErrorCodes;
  * server sends goes through a bounded queue drained by this socket's writer thread, so a client that stops
  * reading fills only its own queue. When the queue is full the socket is closed as a slow consumer (its
  * session stays resumable), and a writer stuck on a dead TCP connection is interrupted, which closes it.
+ *
+ * <p>An idle socket should cost little memory, so nothing here keeps its high-water mark: the queue holds
+ * nodes only for what is waiting, a large incoming message's buffer is let go once it is handled, and a
+ * large outgoing frame is sent as fragments, because Helidon's send buffer (one per socket, kept for the
+ * socket's life) grows to the largest frame ever written.
  */
 final class Connection implements WsListener {
     static final int QUEUE_CAPACITY = 1024;
     static final int MAX_MESSAGE_CHARS = 1024 * 1024;
+    /** Outgoing text longer than this goes out in WebSocket fragments of at most this many chars. */
+    static final int FRAGMENT_CHARS = 4096;
+    /** A reassembly buffer that grew beyond this is released after its message. */
+    private static final int KEPT_BUFFER_CHARS = 8192;
     private static final Object PING = new Object();
     private static final System.Logger LOG = System.getLogger(Connection.class.getName());
 
     private final Hub hub;
     private final TokenBucket bucket;
-    private final ArrayBlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
     private final StringBuilder partial = new StringBuilder();
     private final AtomicInteger unansweredPings = new AtomicInteger();
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -85,22 +94,34 @@ final class Connection implements WsListener {
     @Override
     public void onMessage(WsSession ws, String text, boolean last) {
         if (partial.length() + text.length() > MAX_MESSAGE_CHARS) {
-            partial.setLength(0);
+            releasePartial();
             sendError(WsErrorCodes.MESSAGE_TOO_BIG, "frames are limited to 1 MiB", null);
             close(CloseCodes.MESSAGE_TOO_BIG, "message too big");
             return;
         }
-        partial.append(text);
-        if (!last) {
-            return;
+        String frame;
+        if (last && partial.isEmpty()) {
+            frame = text;
+        } else {
+            partial.append(text);
+            if (!last) {
+                return;
+            }
+            frame = partial.toString();
+            releasePartial();
         }
-        String frame = partial.toString();
-        partial.setLength(0);
         if (!bucket.tryTake(System.nanoTime())) {
             sendError(WsErrorCodes.RATE_LIMITED, "too many frames; slow down", null);
             return;
         }
         hub.received(this, frame);
+    }
+
+    private void releasePartial() {
+        partial.setLength(0);
+        if (partial.capacity() > KEPT_BUFFER_CHARS) {
+            partial.trimToSize();
+        }
     }
 
     @Override
@@ -206,9 +227,9 @@ final class Connection implements WsListener {
             while (true) {
                 Object item = queue.take();
                 if (item instanceof Numbered numbered) {
-                    socket.send(Frames.withSeq(numbered.seq(), numbered.body()), true);
+                    writeNumbered(numbered.seq(), numbered.body());
                 } else if (item instanceof String frame) {
-                    socket.send(frame, true);
+                    writeFragments(frame, 0);
                 } else if (item == PING) {
                     socket.ping(BufferData.empty());
                 } else if (item instanceof Close close) {
@@ -222,6 +243,33 @@ final class Connection implements WsListener {
             LOG.log(System.Logger.Level.DEBUG, "WebSocket write to " + clientIp + " failed", e);
         } finally {
             finish();
+        }
+    }
+
+    private void writeNumbered(long seq, String body) {
+        if (body.length() <= FRAGMENT_CHARS) {
+            socket.send(Frames.withSeq(seq, body), true);
+        } else {
+            socket.send(Frames.seqPrefix(seq), false);
+            writeFragments(body, 1);
+        }
+    }
+
+    /** Sends {@code text} from {@code start} on as one message, in fragments of at most FRAGMENT_CHARS. */
+    private void writeFragments(String text, int start) {
+        if (start == 0 && text.length() <= FRAGMENT_CHARS) {
+            socket.send(text, true);
+            return;
+        }
+        int at = start;
+        while (true) {
+            int end = Frames.fragmentEnd(text, at, FRAGMENT_CHARS);
+            boolean last = end == text.length();
+            socket.send(text.substring(at, end), last);
+            if (last) {
+                return;
+            }
+            at = end;
         }
     }
 

@@ -43,7 +43,24 @@ final class Frames {
     }
 
     static String withSeq(long seq, String body) {
-        return "{\"" + ServerMessage.SEQ + "\":" + seq + "," + body.substring(1);
+        return seqPrefix(seq) + body.substring(1);
+    }
+
+    /** What {@link #withSeq} puts in place of the body's opening brace: {@code {"seq":N,}. */
+    static String seqPrefix(long seq) {
+        return "{\"" + ServerMessage.SEQ + "\":" + seq + ",";
+    }
+
+    /**
+     * Where the fragment of {@code text} starting at {@code start} ends: at most {@code max} chars on, and
+     * never between the two halves of a surrogate pair (each fragment is encoded to UTF-8 on its own).
+     */
+    static int fragmentEnd(String text, int start, int max) {
+        int end = Math.min(text.length(), start + max);
+        if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return end;
     }
 
     /** Parses a client frame; InvalidInput with a message a client developer can act on. */

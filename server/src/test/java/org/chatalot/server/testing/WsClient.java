@@ -76,6 +76,19 @@ public final class WsClient implements AutoCloseable {
         socket.sendText(text, true).join();
     }
 
+    /** Sends one message as WebSocket fragments of at most {@code size} chars, never splitting a pair. */
+    public void sendFragmented(String text, int size) {
+        int at = 0;
+        while (at < text.length()) {
+            int end = Math.min(text.length(), at + size);
+            if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
+                end--;
+            }
+            socket.sendText(text.substring(at, end), end == text.length()).join();
+            at = end;
+        }
+    }
+
     /** Waits for the next frame of this type (skipping others, which stay in {@link #seen()}). */
     public JsonNode await(String type) {
         return await(type, node -> true, Duration.ofSeconds(5));
