@@ -37,7 +37,6 @@ public final class PasswordHasher implements AutoCloseable {
     private final ServerConfig.Argon2 cost;
     private final ThreadPoolExecutor pool;
     private final SecureRandom random = new SecureRandom();
-    private final Future<String> dummyHash;
 
     public PasswordHasher(ServerConfig.Argon2 cost, int threads, int queueCapacity) {
         this.cost = cost;
@@ -48,10 +47,6 @@ public final class PasswordHasher implements AutoCloseable {
                     thread.setDaemon(true);
                     return thread;
                 }, new ThreadPoolExecutor.AbortPolicy());
-        // Hashed on the pool, not during start-up: the first Argon2 hash runs before the JIT has compiled it
-        // and took over a second of the start-up path.
-        byte[] dummySalt = randomSalt();
-        this.dummyHash = pool.submit(() -> compute("not a real password", dummySalt, cost));
     }
 
     /** Pool sized to the machine: one hashing thread per core, a queue of 32 per thread. */
@@ -79,9 +74,14 @@ public final class PasswordHasher implements AutoCloseable {
                 storedHash.getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** Spends the same effort as a real check, for usernames that do not exist (no timing oracle). */
+    /**
+     * Spends the same effort as a real check, for usernames that do not exist (no timing oracle): one hash
+     * at today's cost, queued on the same pool, whose result is thrown away. Nothing is precomputed, so
+     * start-up does no hashing.
+     */
     public void verifyNothing(String password) {
-        verify(password == null ? "" : password, await(dummyHash));
+        byte[] salt = randomSalt();
+        run(() -> compute(password == null ? "" : password, salt, cost));
     }
 
     /** True when a hash was made with other cost parameters than today's (rehash at next login). */

@@ -74,4 +74,30 @@ class PasswordHasherTest {
             assertThat(refused).isGreaterThanOrEqualTo(4);
         }
     }
+
+    @Test
+    void anUnknownUsernameCostsAsMuchAsAWrongPasswordSoTimingDoesNotTellWhichExist() {
+        try (PasswordHasher hasher = new PasswordHasher(MINIMUM, 1, 4)) {
+            String stored = hasher.hash("the right password");
+            hasher.verifyNothing("warm-up");
+            hasher.verify("warm-up", stored);
+            List<Long> unknown = new ArrayList<>();
+            List<Long> wrong = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                long start = System.nanoTime();
+                hasher.verifyNothing("a guess " + i);
+                unknown.add(System.nanoTime() - start);
+                start = System.nanoTime();
+                assertThat(hasher.verify("a guess " + i, stored)).isFalse();
+                wrong.add(System.nanoTime() - start);
+            }
+
+            // Same work (one hash at the same cost), so the medians are close; a shortcut would be ~100x apart.
+            assertThat((double) median(unknown) / median(wrong)).isBetween(0.5, 2.0);
+        }
+    }
+
+    private static long median(List<Long> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
+    }
 }
