@@ -24,8 +24,11 @@ public final class ServerProcess implements AutoCloseable {
             "AUTH_RATE_LIMIT_PER_SECOND", "1000000", "WS_RATE_LIMIT_BURST", "1000000",
             "WS_RATE_LIMIT_PER_SECOND", "1000000");
     public static final String NAME = "Chatalot";
-    /** Options of every JVM under test (ours and the ceiling alike, so that they stay comparable). */
-    public static final List<String> JVM_OPTIONS = List.of("-Xmx512m");
+    /**
+     * Options of every JVM under test (ours and the ceiling alike, so that they stay comparable): the
+     * memory options of the installer's systemd unit.
+     */
+    public static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-XX:MetaspaceSize=128m");
     /** Extra JVM options for both, from the CLI's {@code --jvm-options}, e.g. another collector. */
     public static final String EXTRA_JVM_OPTIONS_PROPERTY = "bench.jvmOptions";
     private static final Pattern LISTENING = Pattern.compile("Chatalot is listening on (http://\\S+?)(;|$)");

@@ -33,20 +33,35 @@ public final class PasswordHasher implements AutoCloseable {
             "\\$argon2id\\$v=19\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)");
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
+    static final int IDLE_THREAD_SECONDS = 60;
 
     private final ServerConfig.Argon2 cost;
     private final ThreadPoolExecutor pool;
+    /**
+     * Each hashing thread keeps its Argon2 memory (64 MiB at the default cost) from one hash to the next:
+     * allocated afresh for every hash, the blocks filled the young generation and were copied while live,
+     * costing throughput in a login storm. A thread idle for {@link #IDLE_THREAD_SECONDS} ends and its
+     * memory goes with it, so a quiet server does not hold it.
+     */
+    private final ThreadLocal<Argon2BytesGenerator.BlockPool> blocks;
     private final SecureRandom random = new SecureRandom();
 
     public PasswordHasher(ServerConfig.Argon2 cost, int threads, int queueCapacity) {
+        this(cost, threads, queueCapacity, IDLE_THREAD_SECONDS);
+    }
+
+    PasswordHasher(ServerConfig.Argon2 cost, int threads, int queueCapacity, int idleThreadSeconds) {
         this.cost = cost;
+        int blockCount = Argon2BytesGenerator.getBlockCount(cost.memoryKib(), cost.parallelism());
+        this.blocks = ThreadLocal.withInitial(() -> new Argon2BytesGenerator.FixedBlockPool(blockCount));
         AtomicInteger counter = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
+        this.pool = new ThreadPoolExecutor(threads, threads, idleThreadSeconds, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(queueCapacity), task -> {
                     Thread thread = new Thread(task, "argon2-" + counter.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
                 }, new ThreadPoolExecutor.AbortPolicy());
+        pool.allowCoreThreadTimeOut(true);
     }
 
     /** Pool sized to the machine: one hashing thread per core, a queue of 32 per thread. */
@@ -96,6 +111,11 @@ public final class PasswordHasher implements AutoCloseable {
         return pool.getQueue().size();
     }
 
+    /** Hashing threads alive now (each holding its Argon2 memory). */
+    int threadsAlive() {
+        return pool.getPoolSize();
+    }
+
     @Override
     public void close() {
         pool.shutdownNow();
@@ -126,8 +146,9 @@ public final class PasswordHasher implements AutoCloseable {
         return salt;
     }
 
-    private static String compute(String password, byte[] salt, ServerConfig.Argon2 cost) {
+    private String compute(String password, byte[] salt, ServerConfig.Argon2 cost) {
         Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withBlockPool(blocks.get())
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(cost.memoryKib())
                 .withIterations(cost.iterations())

@@ -97,6 +97,28 @@ class PasswordHasherTest {
         }
     }
 
+    @Test
+    void hashesRepeatedOnOneThreadReuseItsMemoryAndStayCorrectAndAnIdleThreadLetsItGo() throws Exception {
+        try (PasswordHasher hasher = new PasswordHasher(MINIMUM, 1, 4, 1)) {
+            List<String> stored = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                stored.add(hasher.hash("password " + i));
+            }
+            for (int i = 0; i < 4; i++) {
+                assertThat(hasher.verify("password " + i, stored.get(i))).isTrue();
+                assertThat(hasher.verify("password " + (i + 1), stored.get(i))).isFalse();
+            }
+            assertThat(hasher.threadsAlive()).isEqualTo(1);
+
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (hasher.threadsAlive() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(hasher.threadsAlive()).as("the idle hashing thread ended, with its memory").isZero();
+            assertThat(hasher.verify("password 2", stored.get(2))).as("and a new one starts on demand").isTrue();
+        }
+    }
+
     private static long median(List<Long> values) {
         return values.stream().sorted().toList().get(values.size() / 2);
     }
