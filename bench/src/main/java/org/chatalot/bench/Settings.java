@@ -17,7 +17,7 @@ public record Settings(int members, int senders, double rungSeconds, double drai
     public static final String PROSODY = "prosody";
 
     public static Settings full() {
-        return new Settings(50, 10, 3, 3, List.of(20, 100, 200, 400, 700, 1000, 1500, 2000, 3000),
+        return new Settings(50, 10, 3, 3, List.of(20, 100, 200, 400, 700, 1000, 1500, 2000, 3000, 4000, 5000),
                 List.of(CHATALOT, CEILING, EJABBERD, PROSODY), 50, 100, 10, 2000, 10, 20, 24, 8, 5, true,
                 100_000_000L, 5, 16, 8, 5, 2);
     }
