@@ -40,8 +40,10 @@ public final class PasswordHasher implements AutoCloseable {
     /**
      * Each hashing thread keeps its Argon2 memory (64 MiB at the default cost) from one hash to the next:
      * allocated afresh for every hash, the blocks filled the young generation and were copied while live,
-     * costing throughput in a login storm. A thread idle for {@link #IDLE_THREAD_SECONDS} ends and its
-     * memory goes with it, so a quiet server does not hold it.
+     * pausing chat for tens of milliseconds during a login storm. Only where that memory is at most a
+     * quarter of the heap (512 MiB holds it for two threads); in a smaller heap holding it would starve
+     * everything else. A thread idle for {@link #IDLE_THREAD_SECONDS} ends and its memory goes with it.
+     * Null when hashes allocate their own memory.
      */
     private final ThreadLocal<Argon2BytesGenerator.BlockPool> blocks;
     private final SecureRandom random = new SecureRandom();
@@ -53,7 +55,9 @@ public final class PasswordHasher implements AutoCloseable {
     PasswordHasher(ServerConfig.Argon2 cost, int threads, int queueCapacity, int idleThreadSeconds) {
         this.cost = cost;
         int blockCount = Argon2BytesGenerator.getBlockCount(cost.memoryKib(), cost.parallelism());
-        this.blocks = ThreadLocal.withInitial(() -> new Argon2BytesGenerator.FixedBlockPool(blockCount));
+        this.blocks = keepsMemory(cost, threads, Runtime.getRuntime().maxMemory())
+                ? ThreadLocal.withInitial(() -> new Argon2BytesGenerator.FixedBlockPool(blockCount))
+                : null;
         AtomicInteger counter = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(threads, threads, idleThreadSeconds, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(queueCapacity), task -> {
@@ -62,6 +66,11 @@ public final class PasswordHasher implements AutoCloseable {
                     return thread;
                 }, new ThreadPoolExecutor.AbortPolicy());
         pool.allowCoreThreadTimeOut(true);
+    }
+
+    /** Whether hashing threads keep their Argon2 memory: only when all of it is at most a quarter of the heap. */
+    static boolean keepsMemory(ServerConfig.Argon2 cost, int threads, long maxHeapBytes) {
+        return (long) cost.memoryKib() * 1024 * threads <= maxHeapBytes / 4;
     }
 
     /** Pool sized to the machine: one hashing thread per core, a queue of 32 per thread. */
@@ -147,8 +156,11 @@ public final class PasswordHasher implements AutoCloseable {
     }
 
     private String compute(String password, byte[] salt, ServerConfig.Argon2 cost) {
-        Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withBlockPool(blocks.get())
+        Argon2Parameters.Builder builder = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id);
+        if (blocks != null) {
+            builder.withBlockPool(blocks.get());
+        }
+        Argon2Parameters parameters = builder
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(cost.memoryKib())
                 .withIterations(cost.iterations())

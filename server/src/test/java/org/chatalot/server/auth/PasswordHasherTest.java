@@ -119,6 +119,16 @@ class PasswordHasherTest {
         }
     }
 
+    @Test
+    void argon2MemoryIsKeptBetweenHashesOnlyWhereItIsAtMostAQuarterOfTheHeap() {
+        ServerConfig.Argon2 production = new ServerConfig.Argon2(65_536, 3, 4);
+        long mib = 1024 * 1024;
+
+        assertThat(PasswordHasher.keepsMemory(production, 2, 512 * mib)).as("the systemd unit's heap").isTrue();
+        assertThat(PasswordHasher.keepsMemory(production, 4, 512 * mib)).isFalse();
+        assertThat(PasswordHasher.keepsMemory(MINIMUM, 2, 48 * mib)).as("a small heap").isFalse();
+    }
+
     private static long median(List<Long> values) {
         return values.stream().sorted().toList().get(values.size() / 2);
     }
