@@ -120,6 +120,10 @@ public final class PasswordHasher implements AutoCloseable {
         return pool.getQueue().size();
     }
 
+    boolean keepsArgon2Memory() {
+        return blocks != null;
+    }
+
     /** Hashing threads alive now (each holding its Argon2 memory). */
     int threadsAlive() {
         return pool.getPoolSize();

@@ -134,6 +134,14 @@ final class Connection implements WsListener {
         unansweredPings.set(0);
     }
 
+    /** RFC 6455 asks for a pong with the same payload; it goes through the queue like every other frame. */
+    @Override
+    public void onPing(WsSession ws, BufferData buffer) {
+        byte[] payload = new byte[buffer.available()];
+        buffer.read(payload);
+        enqueue(new Pong(payload));
+    }
+
     @Override
     public void onClose(WsSession ws, int status, String reason) {
         finish();
@@ -232,6 +240,8 @@ final class Connection implements WsListener {
                     writeFragments(frame, 0);
                 } else if (item == PING) {
                     socket.ping(BufferData.empty());
+                } else if (item instanceof Pong pong) {
+                    socket.pong(BufferData.create(pong.payload()));
                 } else if (item instanceof Close close) {
                     socket.close(close.code(), close.reason());
                     return;
@@ -290,5 +300,8 @@ final class Connection implements WsListener {
     }
 
     private record Close(int code, String reason) {
+    }
+
+    private record Pong(byte[] payload) {
     }
 }

@@ -53,11 +53,12 @@ final class Frames {
 
     /**
      * Where the fragment of {@code text} starting at {@code start} ends: at most {@code max} chars on, and
-     * never between the two halves of a surrogate pair (each fragment is encoded to UTF-8 on its own).
+     * never between the two halves of a surrogate pair (each fragment is encoded to UTF-8 on its own),
+     * and always at least one char on.
      */
     static int fragmentEnd(String text, int start, int max) {
         int end = Math.min(text.length(), start + max);
-        if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
+        if (end < text.length() && end - 1 > start && Character.isHighSurrogate(text.charAt(end - 1))) {
             end--;
         }
         return end;

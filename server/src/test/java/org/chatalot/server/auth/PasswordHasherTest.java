@@ -2,12 +2,16 @@ package org.chatalot.server.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.junit.jupiter.api.Test;
 
 import org.chatalot.server.config.ServerConfig;
@@ -98,8 +102,10 @@ class PasswordHasherTest {
     }
 
     @Test
-    void hashesRepeatedOnOneThreadReuseItsMemoryAndStayCorrectAndAnIdleThreadLetsItGo() throws Exception {
+    void hashesRepeatedOnOneThreadReuseItsMemoryAndMatchAFreshComputationAndAnIdleThreadLetsItGo()
+            throws Exception {
         try (PasswordHasher hasher = new PasswordHasher(MINIMUM, 1, 4, 1)) {
+            assertThat(hasher.keepsArgon2Memory()).as("this test JVM's heap is large enough").isTrue();
             List<String> stored = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 stored.add(hasher.hash("password " + i));
@@ -108,6 +114,9 @@ class PasswordHasherTest {
                 assertThat(hasher.verify("password " + i, stored.get(i))).isTrue();
                 assertThat(hasher.verify("password " + (i + 1), stored.get(i))).isFalse();
             }
+            // The same hash computed by BouncyCastle with memory of its own, after the pool was used 12 times.
+            assertThat(hasher.verify("password 0", freshlyComputed("password 0", stored.get(0)))).isTrue();
+            assertThat(freshlyComputed("password 3", stored.get(3))).isEqualTo(stored.get(3));
             assertThat(hasher.threadsAlive()).isEqualTo(1);
 
             long deadline = System.nanoTime() + 10_000_000_000L;
@@ -117,6 +126,25 @@ class PasswordHasherTest {
             assertThat(hasher.threadsAlive()).as("the idle hashing thread ended, with its memory").isZero();
             assertThat(hasher.verify("password 2", stored.get(2))).as("and a new one starts on demand").isTrue();
         }
+    }
+
+    /** Recomputes a PHC string's hash with a fresh BouncyCastle generator (no block pool), same salt and cost. */
+    private static String freshlyComputed(String password, String phc) {
+        String[] parts = phc.split("\\$");
+        String[] cost = parts[3].split(",");
+        byte[] salt = Base64.getDecoder().decode(parts[4]);
+        var generator = new Argon2BytesGenerator();
+        generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withMemoryAsKB(Integer.parseInt(cost[0].substring(2)))
+                .withIterations(Integer.parseInt(cost[1].substring(2)))
+                .withParallelism(Integer.parseInt(cost[2].substring(2)))
+                .withSalt(salt)
+                .build());
+        byte[] hash = new byte[32];
+        generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), hash);
+        return "$" + parts[1] + "$" + parts[2] + "$" + parts[3] + "$" + parts[4] + "$"
+                + Base64.getEncoder().withoutPadding().encodeToString(hash);
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.chatalot.model.auth.AuthTokens;
 import org.chatalot.model.channel.Channel;
 import org.chatalot.model.message.Message;
 import org.chatalot.model.ws.ClientMessage;
+import org.chatalot.server.testing.RawWebSocket;
 import org.chatalot.server.testing.TestServer;
 import org.chatalot.server.testing.WsClient;
 
@@ -86,6 +87,40 @@ class LargeFramesTest {
         assertThat(Frames.fragmentEnd(text, 0, 4)).isEqualTo(4);
         assertThat(Frames.fragmentEnd(text, 2, 2)).isEqualTo(4);
         assertThat(Frames.fragmentEnd(text, 4, 10)).isEqualTo(text.length());
+        assertThat(Frames.fragmentEnd(text, 2, 1)).as("always moves on, even by half a pair").isEqualTo(3);
+    }
+
+    @Test
+    void onTheWireALongEventIsATextFrameAndContinuationsOfBoundedSize() throws Exception {
+        AuthTokens writer = server.users().register("lf.wire.writer");
+        AuthTokens reader = server.users().register("lf.wire.reader");
+        Channel channel = server.chat().publicChannel(writer, "wire");
+        server.chat().join(reader, channel.id());
+        String content = "z".repeat(20_000);
+        try (RawWebSocket raw = RawWebSocket.connect(server.server().port());
+             WsClient out = WsClient.authenticated(server, writer.accessToken())) {
+            raw.sendText("{\"type\":\"authenticate\",\"token\":\"" + reader.accessToken() + "\"}");
+            while (!raw.read().text().contains("\"authenticated\"")) {
+                // until the session is attached, so that it receives the message
+            }
+            out.send(new ClientMessage.SendMessage(channel.id(), content, null, null, null, "wire"));
+            RawWebSocket.Frame first;
+            do {
+                first = raw.read(); // presence and pings come whole
+            } while (first.fin());
+            List<RawWebSocket.Frame> fragments = new ArrayList<>(List.of(first));
+            while (!fragments.getLast().fin()) {
+                fragments.add(raw.read());
+            }
+            String joined = fragments.stream().map(RawWebSocket.Frame::text).reduce("", String::concat);
+
+            assertThat(fragments.getFirst().opcode()).isEqualTo(RawWebSocket.TEXT);
+            assertThat(fragments.subList(1, fragments.size())).allSatisfy(
+                    frame -> assertThat(frame.opcode()).isEqualTo(RawWebSocket.CONTINUATION));
+            assertThat(fragments).hasSizeGreaterThan(4).allSatisfy(
+                    frame -> assertThat(frame.payload().length).isLessThanOrEqualTo(3 * Connection.FRAGMENT_CHARS));
+            assertThat(joined).startsWith("{\"seq\":").contains("\"type\":\"new_message\"").contains(content);
+        }
     }
 
     private static List<JsonNode> events(WsClient client, int count) {

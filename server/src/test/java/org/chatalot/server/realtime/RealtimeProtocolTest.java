@@ -159,6 +159,21 @@ class RealtimeProtocolTest {
         }
 
         @Test
+        void aClientsPingIsAnsweredWithAPongCarryingItsPayload() throws Exception {
+            AuthTokens user = server.users().register("pinging");
+            try (WsClient client = WsClient.authenticated(server, user.accessToken())) {
+                byte[] payload = "are you there?".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+                java.nio.ByteBuffer pong = client.ping(java.nio.ByteBuffer.wrap(payload))
+                        .get(5, java.util.concurrent.TimeUnit.SECONDS);
+
+                byte[] echoed = new byte[pong.remaining()];
+                pong.get(echoed);
+                assertThat(echoed).isEqualTo(payload);
+            }
+        }
+
+        @Test
         void aSocketThatMissesTwoPongsIsClosedWith4006() throws Exception {
             AuthTokens user = server.users().register("deaf");
             try (RawWebSocket raw = RawWebSocket.connect(server.server().port())) {

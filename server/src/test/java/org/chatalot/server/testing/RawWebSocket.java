@@ -13,6 +13,7 @@ import java.util.Base64;
  * ignore ping frames (the JDK client answers them itself) or send exactly the frames a test needs.
  */
 public final class RawWebSocket implements AutoCloseable {
+    public static final int CONTINUATION = 0x0;
     public static final int TEXT = 0x1;
     public static final int CLOSE = 0x8;
     public static final int PING = 0x9;
@@ -101,7 +102,7 @@ public final class RawWebSocket implements AutoCloseable {
         }
         byte[] payload = new byte[(int) length];
         in.readFully(payload);
-        return new Frame(first & 0x0F, payload);
+        return new Frame(first & 0x0F, payload, (first & 0x80) != 0);
     }
 
     @Override
@@ -118,7 +119,8 @@ public final class RawWebSocket implements AutoCloseable {
     }
 
     /** One frame: opcode and payload. */
-    public record Frame(int opcode, byte[] payload) {
+    /** {@code fin}: the last frame of its message (false for all but the last fragment). */
+    public record Frame(int opcode, byte[] payload, boolean fin) {
         public String text() {
             return new String(payload, StandardCharsets.UTF_8);
         }

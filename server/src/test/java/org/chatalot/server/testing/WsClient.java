@@ -34,6 +34,7 @@ public final class WsClient implements AutoCloseable {
     private final List<JsonNode> seen = new ArrayList<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final CompletableFuture<Void> pingReceived = new CompletableFuture<>();
+    private final LinkedBlockingQueue<CompletableFuture<ByteBuffer>> pongs = new LinkedBlockingQueue<>();
     private volatile boolean answerPings = true;
 
     private WsClient(WebSocket.Builder builder, URI uri) {
@@ -166,6 +167,14 @@ public final class WsClient implements AutoCloseable {
         return pingReceived;
     }
 
+    /** Sends a ping frame; the future completes with the payload of the pong that answers it. */
+    public CompletableFuture<ByteBuffer> ping(ByteBuffer payload) {
+        CompletableFuture<ByteBuffer> answer = new CompletableFuture<>();
+        pongs.add(answer);
+        socket.sendPing(payload).join();
+        return answer;
+    }
+
     /** Drops the TCP connection without a close handshake. */
     public void abort() {
         socket.abort();
@@ -208,6 +217,18 @@ public final class WsClient implements AutoCloseable {
             if (answerPings) {
                 return webSocket.sendPong(message);
             }
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+            CompletableFuture<ByteBuffer> waiting = pongs.poll();
+            if (waiting != null) {
+                ByteBuffer copy = ByteBuffer.allocate(message.remaining());
+                copy.put(message).flip();
+                waiting.complete(copy);
+            }
+            webSocket.request(1);
             return null;
         }
 
