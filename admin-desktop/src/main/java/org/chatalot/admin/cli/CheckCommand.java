@@ -14,12 +14,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import org.chatalot.admin.doctor.CheckProgress;
 import org.chatalot.admin.doctor.CheckReport;
 import org.chatalot.admin.doctor.CheckRequest;
 import org.chatalot.admin.doctor.DeploymentChecks;
-import org.chatalot.admin.doctor.Finding;
 import org.chatalot.admin.doctor.ReportExport;
+import org.chatalot.installer.doctor.Finding;
+import org.chatalot.installer.doctor.ProgressListener;
 
 /**
  * {@code check URL}: the deployment doctor's checks (the same as {@code chatalot-install verify}); exit 0 all pass,
@@ -70,7 +70,7 @@ final class CheckCommand implements Callable<Integer> {
         CheckRequest request = new CheckRequest(url, (trust == null ? new TrustOptions() : trust).mode(),
                 Optional.ofNullable(token).filter(value -> !value.isBlank()), httpPort,
                 Optional.ofNullable(maxFileSizeMb), Duration.ofSeconds(idleSeconds), Duration.ofSeconds(timeoutSeconds));
-        CheckReport report = checks.run(request, CheckProgress.NONE);
+        CheckReport report = checks.run(request, ProgressListener.NONE);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new ReportExport().json(report));

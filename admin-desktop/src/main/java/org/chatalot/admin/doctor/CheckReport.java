@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.chatalot.admin.connection.CertificateDetails;
+import org.chatalot.installer.doctor.Finding;
+import org.chatalot.installer.doctor.Severity;
 
 /** Everything one run found, findings in the order they ran; the chain is leaf first, empty without a handshake. */
 public record CheckReport(URI url, Instant startedAt, Duration took, List<Finding> findings,

@@ -26,6 +26,7 @@ import org.chatalot.admin.common.Fxml;
 import org.chatalot.admin.common.Tables;
 import org.chatalot.admin.common.View;
 import org.chatalot.admin.connection.CertificateDetails;
+import org.chatalot.installer.doctor.Finding;
 
 /** Runs the checks with a progress bar; findings with evidence and fix; certificate card; export; schedule. */
 public final class ChecksView implements View {

@@ -26,6 +26,9 @@ import org.chatalot.admin.common.TaskHandle;
 import org.chatalot.admin.common.TaskRunner;
 import org.chatalot.admin.common.Ticker;
 import org.chatalot.admin.connection.CertificateDetails;
+import org.chatalot.installer.doctor.Finding;
+import org.chatalot.installer.doctor.ProgressListener;
+import org.chatalot.installer.doctor.Severity;
 
 /**
  * The TLS and deployment check: runs the checks with live progress, shows findings and the certificate, exports
@@ -178,7 +181,7 @@ public final class ChecksViewModel extends ScreenModel {
     }
 
     /** Progress arrives on the checking thread; the properties change on the UI thread. */
-    private final class Progress implements CheckProgress {
+    private final class Progress implements ProgressListener {
         private int finished;
 
         @Override

@@ -18,6 +18,7 @@ import org.chatalot.admin.connection.CertificateDetails;
 import org.chatalot.installer.doctor.Doctor;
 import org.chatalot.installer.doctor.DoctorReport;
 import org.chatalot.installer.doctor.DoctorRequest;
+import org.chatalot.installer.doctor.Finding;
 import org.chatalot.installer.doctor.ProgressListener;
 import org.chatalot.installer.tls.TrustManagers;
 import org.chatalot.model.ApiPaths;
@@ -38,7 +39,7 @@ public final class DoctorChecks implements DeploymentChecks {
     }
 
     @Override
-    public CheckReport run(CheckRequest request, CheckProgress progress) throws InterruptedException {
+    public CheckReport run(CheckRequest request, ProgressListener progress) throws InterruptedException {
         Instant start = clock.instant();
         DoctorRequest doctor;
         try {
@@ -51,13 +52,12 @@ public final class DoctorChecks implements DeploymentChecks {
             return new CheckReport(request.url(), start, Duration.between(start, clock.instant()), List.of(finding),
                     List.of());
         }
-        DoctorReport report = Doctor.run(doctor, listener(progress), clock);
+        DoctorReport report = Doctor.run(doctor, progress, clock);
         if (Thread.interrupted()) {
             // the doctor notes an interrupt and lets the remaining steps fail fast: report it as the cancel it was
             throw new InterruptedException("deployment check cancelled");
         }
-        return new CheckReport(report.url(), report.startedAt(), report.took(),
-                report.findings().stream().map(DoctorChecks::finding).toList(),
+        return new CheckReport(report.url(), report.startedAt(), report.took(), report.findings(),
                 report.chain().stream().map(CertificateDetails::of).toList());
     }
 
@@ -95,24 +95,5 @@ public final class DoctorChecks implements DeploymentChecks {
 
     private static URI configUri(URI url) {
         return URI.create(url.getScheme() + "://" + url.getRawAuthority() + ApiPaths.AUTH + "/config");
-    }
-
-    private static ProgressListener listener(CheckProgress progress) {
-        return new ProgressListener() {
-            @Override
-            public void started(String id, String title) {
-                progress.started(id, title);
-            }
-
-            @Override
-            public void finished(org.chatalot.installer.doctor.Finding finding) {
-                progress.finished(finding(finding));
-            }
-        };
-    }
-
-    static Finding finding(org.chatalot.installer.doctor.Finding finding) {
-        return new Finding(finding.id(), finding.title(), Severity.valueOf(finding.severity().name()),
-                finding.evidence(), finding.fix());
     }
 }

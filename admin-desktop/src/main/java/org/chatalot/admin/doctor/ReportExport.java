@@ -9,6 +9,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import org.chatalot.admin.api.JsonCodec;
 import org.chatalot.admin.connection.CertificateDetails;
+import org.chatalot.installer.doctor.Finding;
+import org.chatalot.installer.doctor.Severity;
 
 /** A check report as Markdown (to paste into a ticket) and as JSON (for scripts; the CLI's {@code --json}). */
 public final class ReportExport {

@@ -2,6 +2,8 @@ package org.chatalot.admin.doctor;
 
 import java.io.IOException;
 
+import org.chatalot.installer.doctor.ProgressListener;
+
 /**
  * The checks as run from a signed-in session: with its access token, fetched fresh on the checking thread, so the
  * doctor's WebSocket checks can sign in and its proxy checks can read the admin-only request diagnostics. When no
@@ -23,7 +25,7 @@ public final class SignedInChecks implements DeploymentChecks {
     }
 
     @Override
-    public CheckReport run(CheckRequest request, CheckProgress progress) throws InterruptedException {
+    public CheckReport run(CheckRequest request, ProgressListener progress) throws InterruptedException {
         CheckRequest signedIn = request;
         try {
             signedIn = request.withAccessToken(tokens.accessToken());

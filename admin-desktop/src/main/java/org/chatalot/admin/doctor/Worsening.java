@@ -3,6 +3,9 @@ package org.chatalot.admin.doctor;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.chatalot.installer.doctor.Finding;
+import org.chatalot.installer.doctor.Severity;
+
 /**
  * What got worse between two runs of the same checks: a finding whose severity rose, or a new finding that is
  * not a pass. Improvements and unchanged results do not notify, so a periodic check stays quiet until it matters.

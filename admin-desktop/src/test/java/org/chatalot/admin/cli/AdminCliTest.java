@@ -14,8 +14,8 @@ import org.chatalot.admin.connection.ConnectionProfile;
 import org.chatalot.admin.connection.JdkSslContextFactory;
 import org.chatalot.admin.doctor.CheckRequest;
 import org.chatalot.admin.doctor.FakeChecks;
-import org.chatalot.admin.doctor.Finding;
 import org.chatalot.admin.testing.StubAdminServer;
+import org.chatalot.installer.doctor.Finding;
 
 /** Exit codes and output of {@code chatalot-admin}, as cron and CI see them. */
 class AdminCliTest {

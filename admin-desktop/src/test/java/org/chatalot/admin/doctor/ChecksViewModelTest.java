@@ -14,10 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.chatalot.admin.connection.TrustMode;
-import org.chatalot.admin.testing.StubAdminServer;
-import org.chatalot.admin.testing.StubFixture;
 import org.chatalot.admin.testing.ImmediateTaskRunner;
 import org.chatalot.admin.testing.ManualTicker;
+import org.chatalot.admin.testing.StubAdminServer;
+import org.chatalot.admin.testing.StubFixture;
+import org.chatalot.installer.doctor.Finding;
+import org.chatalot.installer.doctor.ProgressListener;
 
 class ChecksViewModelTest {
     private final FakeChecks checks = new FakeChecks();
@@ -79,7 +81,7 @@ class ChecksViewModelTest {
         try (StubFixture fixture = new StubFixture()) {
             SignedInChecks signedIn = new SignedInChecks(checks, fixture.connection().session()::accessToken);
             signedIn.run(CheckRequest.of(URI.create("https://chat.example.com"), TrustMode.system()),
-                    CheckProgress.NONE);
+                    ProgressListener.NONE);
             assertThat(checks.lastRequest().accessToken()).hasValueSatisfying(token -> assertThat(token)
                     .startsWith("access-"));
 
@@ -87,7 +89,7 @@ class ChecksViewModelTest {
             fixture.connection().session().login("owner", StubAdminServer.PASSWORD, null);
             fixture.stub().close();
             signedIn.run(CheckRequest.of(URI.create("https://chat.example.com"), TrustMode.system()),
-                    CheckProgress.NONE);
+                    ProgressListener.NONE);
             assertThat(checks.lastRequest().accessToken()).as("unreachable: run without").isEmpty();
         }
     }

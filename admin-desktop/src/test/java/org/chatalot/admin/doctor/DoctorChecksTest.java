@@ -14,6 +14,9 @@ import org.chatalot.admin.connection.CertificateDetails;
 import org.chatalot.admin.connection.TrustMode;
 import org.chatalot.admin.testing.TestCertificates;
 import org.chatalot.admin.testing.TlsStub;
+import org.chatalot.installer.doctor.Finding;
+import org.chatalot.installer.doctor.ProgressListener;
+import org.chatalot.installer.doctor.Severity;
 
 /** The installer's doctor through the app's seam: all of its checks, live progress, the certificate, no bypass. */
 class DoctorChecksTest {
@@ -27,7 +30,7 @@ class DoctorChecksTest {
             List<Finding> finished = new ArrayList<>();
             CheckReport report = checks.run(CheckRequest.of(stub.url("localhost"), new TrustMode.Pinned(
                     CertificateDetails.fingerprint(identity.certificate()))).withIdle(Duration.ofSeconds(1))
-                    .withTimeout(Duration.ofSeconds(2)), new CheckProgress() {
+                    .withTimeout(Duration.ofSeconds(2)), new ProgressListener() {
                         @Override
                         public void started(String id, String title) {
                             started.add(id);
@@ -55,7 +58,7 @@ class DoctorChecksTest {
     void anUntrustedCertificateIsReportedNeverBypassed() throws Exception {
         try (TlsStub stub = new TlsStub(TestCertificates.selfSigned("localhost"), true)) {
             CheckReport report = checks.run(CheckRequest.of(stub.url("localhost"), TrustMode.system())
-                    .withTimeout(Duration.ofSeconds(2)), CheckProgress.NONE);
+                    .withTimeout(Duration.ofSeconds(2)), ProgressListener.NONE);
             assertThat(report.finding("tls.chain")).map(Finding::severity).contains(Severity.FAIL);
             assertThat(report.finding("http.health")).map(Finding::severity).contains(Severity.SKIP);
             assertThat(report.exitCode()).isEqualTo(2);
@@ -65,7 +68,7 @@ class DoctorChecksTest {
     @Test
     void aUrlTheDoctorCannotCheckIsOneFailureSayingWhy() throws Exception {
         CheckReport report = checks.run(CheckRequest.of(URI.create("http://chat.example.com"), TrustMode.system()),
-                CheckProgress.NONE);
+                ProgressListener.NONE);
         assertThat(report.findings()).singleElement().satisfies(finding -> {
             assertThat(finding.id()).isEqualTo("config.url");
             assertThat(finding.severity()).isEqualTo(Severity.FAIL);

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.chatalot.admin.connection.CertificateDetails;
+import org.chatalot.installer.doctor.Finding;
+import org.chatalot.installer.doctor.ProgressListener;
 
 /** Deployment checks that report whatever the test sets, through the same progress calls as real ones. */
 public final class FakeChecks implements DeploymentChecks {
@@ -26,7 +28,7 @@ public final class FakeChecks implements DeploymentChecks {
     }
 
     @Override
-    public CheckReport run(CheckRequest request, CheckProgress progress) {
+    public CheckReport run(CheckRequest request, ProgressListener progress) {
         runs++;
         lastRequest = request;
         List<Finding> done = new ArrayList<>();

@@ -15,15 +15,15 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
+import org.chatalot.admin.common.Notifier;
 import org.chatalot.admin.connection.TrustMode;
 import org.chatalot.admin.doctor.CheckRequest;
 import org.chatalot.admin.doctor.ChecksView;
 import org.chatalot.admin.doctor.ChecksViewModel;
 import org.chatalot.admin.doctor.FakeChecks;
-import org.chatalot.admin.doctor.Finding;
-import org.chatalot.admin.common.Notifier;
 import org.chatalot.admin.testing.ImmediateTaskRunner;
 import org.chatalot.admin.testing.ManualTicker;
+import org.chatalot.installer.doctor.Finding;
 
 /** The check screen in a real window: run, see each finding with its evidence and the certificate card. */
 @ExtendWith(ApplicationExtension.class)

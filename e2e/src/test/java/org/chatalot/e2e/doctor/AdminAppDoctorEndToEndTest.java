@@ -25,7 +25,6 @@ import org.chatalot.admin.cli.AdminCli;
 import org.chatalot.admin.connection.ConnectionProfile;
 import org.chatalot.admin.connection.JdkSslContextFactory;
 import org.chatalot.admin.connection.TrustMode;
-import org.chatalot.admin.doctor.CheckProgress;
 import org.chatalot.admin.doctor.CheckReport;
 import org.chatalot.admin.doctor.CheckRequest;
 import org.chatalot.admin.doctor.ChecksViewModel;
@@ -143,10 +142,10 @@ class AdminAppDoctorEndToEndTest {
         ServerConnection connection = signInThroughTheFront();
         connection.api().saveSettings(new InstanceSettingsView(null, 40, null, null));
         try {
-            CheckReport report = new DoctorChecks(Clock.systemUTC()).run(request(), CheckProgress.NONE);
+            CheckReport report = new DoctorChecks(Clock.systemUTC()).run(request(), ProgressListener.NONE);
             assertThat(report.finding("proxy.body-limit").orElseThrow().title()).contains("40 MiB");
             assertThat(new DoctorChecks(Clock.systemUTC()).run(request().withMaxFileSizeMb(7),
-                    CheckProgress.NONE).finding("proxy.body-limit").orElseThrow().title())
+                    ProgressListener.NONE).finding("proxy.body-limit").orElseThrow().title())
                     .contains("7 MiB");
         } finally {
             connection.api().saveSettings(new InstanceSettingsView(null, 100, null, null));

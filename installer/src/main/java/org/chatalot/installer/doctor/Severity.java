@@ -9,4 +9,8 @@ public enum Severity {
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    public boolean isWorseThan(Severity other) {
+        return compareTo(other) > 0;
+    }
 }
