@@ -1,6 +1,5 @@
 package org.chatalot.admin.audit;
 
-import java.io.File;
 import java.util.List;
 
 import javafx.fxml.FXML;
@@ -11,8 +10,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.stage.FileChooser;
 
+import org.chatalot.admin.common.Dialogs;
 import org.chatalot.admin.common.Formats;
 import org.chatalot.admin.common.Fxml;
 import org.chatalot.admin.common.Tables;
@@ -69,13 +68,8 @@ public final class AuditView implements View {
     }
 
     private void export(ExportFormat format) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the audit log");
-        chooser.setInitialFileName("chatalot-audit." + format.wireName());
-        File file = chooser.showSaveDialog(root.getScene().getWindow());
-        if (file != null) {
-            model.export(format, file.toPath());
-        }
+        Dialogs.saveAs(root, "Export the audit log", "chatalot-audit." + format.wireName())
+                .ifPresent(file -> model.export(format, file));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.chatalot.admin.backups;
 
-import java.io.File;
 import java.util.List;
 
 import javafx.fxml.FXML;
@@ -9,7 +8,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableView;
-import javafx.stage.FileChooser;
 
 import org.chatalot.admin.common.Dialogs;
 import org.chatalot.admin.common.Formats;
@@ -59,12 +57,8 @@ public final class BackupsView implements View {
         refresh.setOnAction(event -> model.load());
         download.setOnAction(event -> {
             BackupInfo backup = table.getSelectionModel().getSelectedItem();
-            FileChooser chooser = new FileChooser();
-            chooser.setInitialFileName(backup.name());
-            File file = chooser.showSaveDialog(root.getScene().getWindow());
-            if (file != null) {
-                model.download(backup, file.toPath());
-            }
+            Dialogs.saveAs(root, "Download the backup", backup.name())
+                    .ifPresent(file -> model.download(backup, file));
         });
     }
 

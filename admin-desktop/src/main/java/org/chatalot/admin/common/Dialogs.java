@@ -1,5 +1,7 @@
 package org.chatalot.admin.common;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.util.Optional;
 
 import javafx.beans.binding.Bindings;
@@ -11,9 +13,10 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** The confirmation dialogs destructive actions go through, styled like the rest of the app. */
+/** The app's dialogs: confirmations destructive actions go through (styled like the rest), messages, saving. */
 public final class Dialogs {
     private Dialogs() {
     }
@@ -65,6 +68,14 @@ public final class Dialogs {
         if (owner != null && owner.getScene() != null) {
             dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
         }
+    }
+
+    /** Asks where to save a file, suggesting {@code initialName}; empty when the admin cancels. */
+    public static Optional<Path> saveAs(Node owner, String title, String initialName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(initialName);
+        return Optional.ofNullable(chooser.showSaveDialog(window(owner))).map(File::toPath);
     }
 
     private static Window window(Node owner) {

@@ -1,6 +1,5 @@
 package org.chatalot.admin.doctor;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,9 +17,9 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
-import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
+import org.chatalot.admin.common.Dialogs;
 import org.chatalot.admin.common.Formats;
 import org.chatalot.admin.common.Fxml;
 import org.chatalot.admin.common.Tables;
@@ -138,12 +137,7 @@ public final class ChecksView implements View {
     }
 
     private void save(String name, Consumer<Path> action) {
-        FileChooser chooser = new FileChooser();
-        chooser.setInitialFileName(name);
-        File file = chooser.showSaveDialog(root.getScene().getWindow());
-        if (file != null) {
-            action.accept(file.toPath());
-        }
+        Dialogs.saveAs(root, "Export the report", name).ifPresent(action);
     }
 
     @Override
