@@ -95,7 +95,7 @@ public final class LatencyBench {
             }
             long now = System.nanoTime();
             tracker.sent(i, now);
-            sender.sendMessage(channelId, new Marker(round, i, now).text(), "w2-" + i);
+            sender.sendMessage(channelId, new Marker(round, i, now).text(), Tracker.clientId(round, i));
         }
     }
 }

@@ -12,9 +12,9 @@ import org.chatalot.bench.core.Marker;
  */
 final class Tracker {
     private static final String ACK = "\"type\":\"message_sent\"";
-    private static final String CLIENT_ID = "\"client_id\":\"w2-";
 
     private final int round;
+    private final String clientIdPrefix;
     private final int receivers;
     private final long[] sent;
     private final AtomicLongArray acked;
@@ -22,10 +22,23 @@ final class Tracker {
 
     Tracker(int round, int messages, int people) {
         this.round = round;
+        this.clientIdPrefix = "\"client_id\":\"" + clientIdPrefix(round);
         this.receivers = people;
         this.sent = new long[messages];
         this.acked = new AtomicLongArray(messages);
         this.delivered = new AtomicLongArray(messages * people);
+    }
+
+    /**
+     * The {@code client_id} of a message: unique per round, because the server answers a client id its sender
+     * used before with that earlier message instead of storing a new one.
+     */
+    static String clientId(int round, int message) {
+        return clientIdPrefix(round) + message;
+    }
+
+    private static String clientIdPrefix(int round) {
+        return "w2-" + round + "-";
     }
 
     void sent(int message, long nanos) {
@@ -36,9 +49,9 @@ final class Tracker {
         long now = System.nanoTime();
         String text = frame.toString();
         if (person == 0 && text.contains(ACK)) {
-            int at = text.indexOf(CLIENT_ID);
+            int at = text.indexOf(clientIdPrefix);
             if (at >= 0) {
-                int from = at + CLIENT_ID.length();
+                int from = at + clientIdPrefix.length();
                 acked.compareAndSet(Integer.parseInt(text, from, text.indexOf('"', from), 10), 0, now);
             }
             return;

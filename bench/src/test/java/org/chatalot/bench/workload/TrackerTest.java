@@ -18,7 +18,8 @@ class TrackerTest {
         tracker.onFrame(1, "{\"type\":\"new_message\",\"message\":{\"content\":\"" + new Marker(1, 0, sent).text()
                 + "\"}}");
         Thread.sleep(5);
-        tracker.onFrame(0, "{\"seq\":3,\"type\":\"message_sent\",\"client_id\":\"w2-0\",\"message_id\":\"x\"}");
+        tracker.onFrame(0, "{\"seq\":3,\"type\":\"message_sent\",\"client_id\":\"" + Tracker.clientId(1, 0)
+                + "\",\"message_id\":\"x\"}");
         tracker.onFrame(1, "{\"type\":\"new_message\",\"message\":{\"content\":\"" + new Marker(1, 1, sent).text()
                 + "\"}}");
 
@@ -32,7 +33,7 @@ class TrackerTest {
     void deliveriesOfAnotherRoundAreIgnored() {
         Tracker tracker = new Tracker(2, 1, 2);
         tracker.sent(0, System.nanoTime());
-        tracker.onFrame(0, "{\"type\":\"message_sent\",\"client_id\":\"w2-0\"}");
+        tracker.onFrame(0, "{\"type\":\"message_sent\",\"client_id\":\"" + Tracker.clientId(1, 0) + "\"}");
         tracker.onFrame(1, "{\"content\":\"" + new Marker(1, 0, 1).text() + "\"}");
 
         assertThat(tracker.result("DM", 2, 10, 1, "0").complete()).isZero();

@@ -41,9 +41,11 @@ public final class MessageApi {
                 .get("/unread", access.member((who, req, res) -> json.send(res, cursors.unread(who))))
                 .get("/{id}/messages", access.member((who, req, res) -> json.send(res, messages.history(who,
                         PathParams.uuid(req, "id"), before(req), PathParams.queryInt(req, "limit")))))
-                .post("/{id}/messages", access.member((who, req, res) -> json.send(res, Status.CREATED_201,
-                        messages.send(who, PathParams.uuid(req, "id"), json.read(req, SendMessageRequest.class),
-                                null))))
+                .post("/{id}/messages", access.member((who, req, res) -> {
+                    MessageService.Posted posted = messages.send(who, PathParams.uuid(req, "id"),
+                            json.read(req, SendMessageRequest.class), null);
+                    json.send(res, posted.isResent() ? Status.OK_200 : Status.CREATED_201, posted.message());
+                }))
                 .post("/{id}/read", access.member((who, req, res) -> {
                     cursors.markRead(who, PathParams.uuid(req, "id"),
                             json.read(req, MarkReadRequest.class).messageId());

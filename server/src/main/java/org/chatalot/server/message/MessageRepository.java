@@ -27,7 +27,12 @@ public final class MessageRepository {
 
     public void insert(Sql.Tx tx, NewMessage message) {
         tx.update("message-insert", message.id(), message.channelId(), message.senderId(), message.content(),
-                message.encryption(), message.replyTo(), message.createdAt());
+                message.encryption(), message.replyTo(), message.createdAt(), message.clientId());
+    }
+
+    /** The message a sender stored under their {@code client_id}, if any. */
+    public Optional<StoredMessage> byClientId(UUID senderId, String clientId) {
+        return sql.one("message-by-client-id", MessageRepository::map, senderId, clientId);
     }
 
     public Optional<StoredMessage> byId(UUID id) {

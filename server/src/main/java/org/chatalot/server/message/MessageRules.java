@@ -14,6 +14,7 @@ final class MessageRules {
     static final int MAX_ATTACHMENTS = 10;
     static final int MAX_DISTINCT_REACTIONS = 20;
     static final int MAX_EMOJI_LENGTH = 32;
+    static final int MAX_CLIENT_ID_LENGTH = 64;
     private static final Pattern SCHEME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,39}");
 
     private MessageRules() {
@@ -30,6 +31,23 @@ final class MessageRules {
         if (hasFiles && attachments.size() > MAX_ATTACHMENTS) {
             throw new InvalidInput("attachments", "at most " + MAX_ATTACHMENTS + " files per message");
         }
+    }
+
+    /**
+     * The sender's own id for a message, or null for none. An empty one would make every such message of a
+     * sender "the same message", so it is refused rather than taken as a key.
+     */
+    static String clientId(String clientId) {
+        if (clientId == null) {
+            return null;
+        }
+        if (clientId.isBlank()) {
+            throw new InvalidInput("client_id", "must not be empty (leave it out instead)");
+        }
+        if (clientId.length() > MAX_CLIENT_ID_LENGTH) {
+            throw new InvalidInput("client_id", "at most " + MAX_CLIENT_ID_LENGTH + " characters");
+        }
+        return clientId;
     }
 
     /** The name of a client-side encryption scheme, or null for plain text. */

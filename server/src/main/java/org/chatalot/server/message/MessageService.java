@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -48,6 +49,7 @@ public final class MessageService {
     private final EventSink events;
     private final Ids ids;
     private final Clock clock;
+    private final Resends resends = new Resends();
 
     public MessageService(Sql sql, MessageRepository messages, MessageWriter writer, ChannelAccess access,
                           DirectMessages directMessages, Memberships memberships, Attachments attachments,
@@ -67,46 +69,86 @@ public final class MessageService {
 
     /**
      * What the sender of a queued message hears, once: after the commit and the channel's announcement, or
-     * with the reason it was not stored. Called on the message writer's announcer thread, in commit order.
+     * with the reason it was not stored. Called on the message writer's announcer thread, in commit order;
+     * {@code resent} may come at once, on the caller's thread.
      */
     public interface Outcome {
         void stored(Message message);
 
+        /** The sender stored this message before under the same {@code client_id}: {@code original} is it. */
+        default void resent(Message original) {
+            stored(original);
+        }
+
         void failed(RuntimeException error);
+    }
+
+    /** What a post ended in: the message, and whether an earlier post with its {@code client_id} stored it. */
+    public record Posted(Message message, boolean isResent) {
     }
 
     /**
      * Checks the message and queues it for the next group commit; throws at once when it may not be sent.
      * Once it is committed the channel's members hear of it ({@code new_message}, except on the sender's
      * socket {@code except}), and then {@code outcome}. Nothing is announced before it is on disk.
+     *
+     * <p>A message with a {@code client_id} the sender used before is not stored or announced again: the
+     * outcome is the original (from the database, or from the copy still in flight), even after a restart.
      */
     public void submit(Principal who, UUID channelId, SendMessageRequest request, Object except, Outcome outcome) {
-        Accepted accepted = accept(who, channelId, request);
-        Message wire = accepted.wire();
-        writer.write(accepted.message(), new MessageWriter.Committed() {
-            @Override
-            public void stored() {
-                try {
-                    events.toChannel(channelId, new ServerMessage.NewMessage(wire), except);
-                } finally {
-                    outcome.stored(wire);
+        String clientId = MessageRules.clientId(request.clientId());
+        if (clientId == null) {
+            queue(accept(who, channelId, request, null), except, outcome);
+            return;
+        }
+        Resends.Key key = new Resends.Key(who.userId(), clientId);
+        if (!resends.claim(key, outcome)) {
+            return;
+        }
+        try {
+            Optional<Message> original = original(who, key);
+            if (original.isPresent()) {
+                resends.stored(key, original.get());
+                outcome.resent(original.get());
+                return;
+            }
+            queue(accept(who, channelId, request, clientId), except, new Outcome() {
+                @Override
+                public void stored(Message message) {
+                    try {
+                        outcome.stored(message);
+                    } finally {
+                        resends.stored(key, message);
+                    }
                 }
-            }
 
-            @Override
-            public void failed(RuntimeException error) {
-                outcome.failed(error);
-            }
-        });
+                @Override
+                public void failed(RuntimeException error) {
+                    try {
+                        outcome.failed(error);
+                    } finally {
+                        resends.failed(key, error);
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            resends.failed(key, e);
+            throw e;
+        }
     }
 
     /** {@link #submit}, waiting: answers once the message is stored and announced (the REST path). */
-    public Message send(Principal who, UUID channelId, SendMessageRequest request, Object except) {
-        CompletableFuture<Message> done = new CompletableFuture<>();
+    public Posted send(Principal who, UUID channelId, SendMessageRequest request, Object except) {
+        CompletableFuture<Posted> done = new CompletableFuture<>();
         submit(who, channelId, request, except, new Outcome() {
             @Override
             public void stored(Message message) {
-                done.complete(message);
+                done.complete(new Posted(message, false));
+            }
+
+            @Override
+            public void resent(Message original) {
+                done.complete(new Posted(original, true));
             }
 
             @Override
@@ -121,11 +163,38 @@ public final class MessageService {
         }
     }
 
+    private void queue(Accepted accepted, Object except, Outcome outcome) {
+        Message wire = accepted.wire();
+        writer.write(accepted.message(), new MessageWriter.Committed() {
+            @Override
+            public void stored() {
+                try {
+                    events.toChannel(wire.channelId(), new ServerMessage.NewMessage(wire), except);
+                } finally {
+                    outcome.stored(wire);
+                }
+            }
+
+            @Override
+            public void failed(RuntimeException error) {
+                outcome.failed(error);
+            }
+        });
+    }
+
+    /** The message stored earlier under this client id, as its sender may see it now. */
+    private Optional<Message> original(Principal who, Resends.Key key) {
+        return messages.byClientId(key.senderId(), key.clientId()).map(stored -> {
+            access.member(who, stored.channelId());
+            return wire(stored);
+        });
+    }
+
     /**
      * Every check a message passes before it is queued, answered from memory but for replies, attachments
      * and blocks in DMs.
      */
-    private Accepted accept(Principal who, UUID channelId, SendMessageRequest request) {
+    private Accepted accept(Principal who, UUID channelId, SendMessageRequest request, String clientId) {
         if (channelId == null) {
             throw new InvalidInput("channel_id", "required");
         }
@@ -145,7 +214,7 @@ public final class MessageService {
         // The database keeps microseconds: the event shows the time exactly as history will.
         Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         NewMessage message = new NewMessage(ids.next(), channelId, who.userId(), request.content(), encryption,
-                request.replyTo(), createdAt, files);
+                request.replyTo(), createdAt, files, clientId);
         return new Accepted(message, new Message(message.id(), channelId, senders.of(who.userId()),
                 message.content(), encryption, message.replyTo(), createdAt, null, false, List.of(), fileInfo));
     }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A validated message on its way to the database. */
+/** A validated message on its way to the database; {@code clientId} is the sender's own id for it, or null. */
 public record NewMessage(UUID id, UUID channelId, UUID senderId, String content, String encryption, UUID replyTo,
-                         Instant createdAt, List<UUID> attachments) {
+                         Instant createdAt, List<UUID> attachments, String clientId) {
 }

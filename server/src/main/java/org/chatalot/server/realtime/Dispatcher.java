@@ -88,16 +88,13 @@ final class Dispatcher {
      * comes once it is committed, in the order the socket sent its messages.
      */
     private void send(RealtimeSession session, Connection connection, ClientMessage.SendMessage send) {
-        if (send.clientId() != null && send.clientId().length() > 64) {
-            throw new InvalidInput("client_id", "at most 64 characters");
-        }
         if (!sends.tryTake(connection)) {
             throw new TooMany("at most " + sends.cap() + " messages may await message_sent on one socket; "
                     + "wait for their acknowledgements", 1);
         }
         try {
             messages.submit(session.principal(), send.channelId(), new SendMessageRequest(send.content(),
-                    send.encryption(), send.replyTo(), send.attachments()), connection,
+                    send.encryption(), send.replyTo(), send.attachments(), send.clientId()), connection,
                     new Acknowledgement(session, connection, send.clientId()));
         } catch (RuntimeException e) {
             sends.release(connection);

@@ -34,6 +34,7 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = Json.createMapper();
     private Path dataDir;
+    private String databaseSettings;
     private ChatServer server;
     private TestUsers users;
 
@@ -60,6 +61,15 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
         return this;
     }
 
+    /**
+     * Appends H2 settings to the default database URL in the test's data directory, e.g.
+     * {@code ";LOCK_TIMEOUT=30000"} so that a test holding a row lock never races H2's timeout on a busy machine.
+     */
+    public TestServer withDatabaseSettings(String settings) {
+        this.databaseSettings = settings;
+        return this;
+    }
+
     public TestServer withService(String path, HttpService service) {
         extraServices.put(path, service);
         return this;
@@ -69,6 +79,10 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
     public void beforeAll(ExtensionContext context) {
         dataDir = TempDirs.create("chatalot-test-");
         environment.putIfAbsent("DATA_DIR", dataDir.toString());
+        if (databaseSettings != null) {
+            environment.putIfAbsent("DATABASE_URL", "jdbc:h2:file:" + dataDir.resolve("chatalot")
+                    + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE" + databaseSettings);
+        }
         start();
     }
 
