@@ -45,6 +45,9 @@ public final class Main {
         String local = server.localAdminPort().map(port -> "; local admin on "
                 + loaded.config().network().localAdmin().orElseThrow().host() + ":" + port).orElse("");
         LOG.log(System.Logger.Level.INFO, "Chatalot is listening on " + server.baseUri() + local);
+        // On stdout, whatever LOG_LEVEL says: this is the one line the person who started it needs.
+        System.out.println(OpenUrl.line(loaded.config().network().publicUrl(), loaded.config().network().listen(),
+                server.port()));
     }
 
     private static int adminCommand(String[] args) {

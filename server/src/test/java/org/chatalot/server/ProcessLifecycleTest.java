@@ -62,6 +62,8 @@ class ProcessLifecycleTest {
                     HttpRequest.newBuilder(base.resolve("/api/health")).build(), HttpResponse.BodyHandlers.ofString());
             long firstOk = System.nanoTime();
             assertThat(health.statusCode()).isEqualTo(200);
+            String open = "Chatalot is running: open " + base;
+            assertThat(process.awaitLine(open::equals, Duration.ofSeconds(30))).isEqualTo(open);
             System.out.printf("cold start to first 200 on /api/health: %d ms%n", (firstOk - started) / 1_000_000);
 
             process.terminate();
