@@ -21,6 +21,7 @@ import org.chatalot.server.auth.Login;
 import org.chatalot.server.auth.LoginThrottle;
 import org.chatalot.server.auth.PasswordHasher;
 import org.chatalot.server.auth.PasswordPolicy;
+import org.chatalot.server.auth.RefreshCookie;
 import org.chatalot.server.auth.Registration;
 import org.chatalot.server.auth.SecretBox;
 import org.chatalot.server.auth.Secrets;
@@ -52,6 +53,7 @@ import org.chatalot.server.http.Access;
 import org.chatalot.server.http.ErrorResponses;
 import org.chatalot.server.http.Json;
 import org.chatalot.server.http.RequestIds;
+import org.chatalot.server.http.SameOrigin;
 import org.chatalot.server.invite.InviteAdminApi;
 import org.chatalot.server.invite.InviteService;
 import org.chatalot.server.local.LocalToken;
@@ -175,10 +177,11 @@ final class ServerGraph implements AutoCloseable {
         housekeeping.every(Duration.ofHours(1), Duration.ofMinutes(1), "expired login locks", throttle::prune);
         housekeeping.every(Duration.ofHours(6), Duration.ofMinutes(2), "expired sessions",
                 () -> sessionRepository.deleteExpired(clock.instant()));
+        var refreshCookie = new RefreshCookie(new SameOrigin(config.network().publicOrigin()));
         return new Accounts(
-                new AuthApi(registration, login, sessions, access, json,
+                new AuthApi(registration, login, sessions, access, json, refreshCookie,
                         new AuthApi.AuthConfigSource(config, settings, setupCode, build)),
-                new AccountApi(accounts, access, json),
+                new AccountApi(accounts, access, json, refreshCookie),
                 new UserApi(new UserDirectory(users), access, json),
                 new InviteAdminApi(invites, access, json),
                 new AuditApi(new AuditQuery(sql), audit, access, json, clock),

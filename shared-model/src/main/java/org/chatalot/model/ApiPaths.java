@@ -27,6 +27,16 @@ public final class ApiPaths {
     /** Response header carrying the id the server logged the request under. */
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
 
+    /**
+     * Request header by which the browser client asks for cookie mode on {@code /api/auth/*} (value
+     * {@link #WEB_CLIENT}): the refresh token then travels in the {@link #REFRESH_COOKIE} cookie only, never in
+     * a JSON body. A cross-site page cannot send this header without a CORS preflight the server never grants.
+     */
+    public static final String CLIENT_HEADER = "X-Chatalot-Client";
+    public static final String WEB_CLIENT = "web";
+    /** HttpOnly, SameSite=Strict cookie holding a browser's refresh token, scoped to {@link #AUTH}. */
+    public static final String REFRESH_COOKIE = "chatalot_refresh";
+
     private ApiPaths() {
     }
 }

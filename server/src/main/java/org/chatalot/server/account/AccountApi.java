@@ -11,6 +11,7 @@ import org.chatalot.model.auth.ChangePasswordRequest;
 import org.chatalot.model.auth.PasswordConfirmation;
 import org.chatalot.model.auth.TotpCodeRequest;
 import org.chatalot.model.auth.UpdateProfileRequest;
+import org.chatalot.server.auth.RefreshCookie;
 import org.chatalot.server.http.Access;
 import org.chatalot.server.http.Json;
 import org.chatalot.server.http.PathParams;
@@ -21,11 +22,13 @@ public final class AccountApi implements HttpService {
     private final AccountService accounts;
     private final Access access;
     private final Json json;
+    private final RefreshCookie cookie;
 
-    public AccountApi(AccountService accounts, Access access, Json json) {
+    public AccountApi(AccountService accounts, Access access, Json json, RefreshCookie cookie) {
         this.accounts = accounts;
         this.access = access;
         this.json = json;
+        this.cookie = cookie;
     }
 
     @Override
@@ -45,7 +48,11 @@ public final class AccountApi implements HttpService {
                     noContent(res);
                 }))
                 .post("/logout-all", access.member((who, req, res) -> {
+                    boolean browser = cookie.isBrowser(req);
                     accounts.logoutAll(who, Access.origin(req));
+                    if (browser) {
+                        cookie.clear(req, res);
+                    }
                     noContent(res);
                 }))
                 .post("/totp/setup", access.member((who, req, res) -> json.send(res, accounts.beginTotp(who))))

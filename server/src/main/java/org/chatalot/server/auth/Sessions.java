@@ -36,6 +36,7 @@ public final class Sessions {
     private final Secrets secrets;
     private final Ids ids;
     private final Clock clock;
+    private final RefreshGrace grace = new RefreshGrace();
 
     public Sessions(Sql sql, SessionRepository repository, UserRepository users, AccessTokens tokens,
                     AccountStates states, AccountEvents events, AuditLog audit, Secrets secrets, Ids ids,
@@ -67,8 +68,17 @@ public final class Sessions {
         return tokens(user, sessionId, refresh, newRecoveryCode);
     }
 
-    public AuthTokens refresh(String refreshToken, Origin origin) {
+    /**
+     * Exchanges a refresh token for new tokens; each token works once. For a {@code browser}, whose tabs share
+     * one cookie, a token the same client exchanged a moment ago is answered as it was then
+     * ({@link RefreshGrace}).
+     */
+    public AuthTokens refresh(String refreshToken, Origin origin, boolean browser) {
         String hash = hashOf(refreshToken);
+        return grace.serialised(hash, () -> exchange(hash, origin, browser));
+    }
+
+    private AuthTokens exchange(String hash, Origin origin, boolean browser) {
         SessionRepository.RefreshToken stored = repository.refreshToken(hash).orElseThrow(Sessions::unknownToken);
         SessionRepository.Session session = repository.byId(stored.sessionId()).orElseThrow(Sessions::unknownToken);
         Instant now = clock.instant();
@@ -80,6 +90,12 @@ public final class Sessions {
         }
         User user = users.byId(session.userId()).filter(User::isActive)
                 .orElseThrow(() -> new Unauthorized("account_disabled", "this account can no longer sign in"));
+        if (stored.rotatedAt() != null && browser) {
+            var again = grace.recent(hash, origin, now).filter(exchange -> isUnused(exchange.successorHash()));
+            if (again.isPresent()) {
+                return again.get().answer();
+            }
+        }
         String next = secrets.token(32);
         boolean rotated = stored.rotatedAt() == null && sql.inTransaction(tx -> {
             if (!repository.rotate(tx, hash, now)) {
@@ -93,7 +109,15 @@ public final class Sessions {
             throw reuseDetected(user, session, origin);
         }
         users.touchLastSeen(user.id(), now);
-        return tokens(user, session.id(), next, null);
+        AuthTokens answer = tokens(user, session.id(), next, null);
+        if (browser) {
+            grace.remember(hash, Secrets.sha256Hex(next), answer, origin, now);
+        }
+        return answer;
+    }
+
+    private boolean isUnused(String tokenHash) {
+        return repository.refreshToken(tokenHash).filter(token -> token.rotatedAt() == null).isPresent();
     }
 
     /** Signs out the session a refresh token belongs to (no error if it already was). */

@@ -1,8 +1,5 @@
 package org.chatalot.server.realtime;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
 import java.util.Optional;
 
 import io.helidon.http.DirectHandler;
@@ -19,13 +16,13 @@ import io.helidon.webserver.spi.ServerConnection;
 
 import org.chatalot.server.http.ClientInfo;
 import org.chatalot.server.http.ProxyResolver;
+import org.chatalot.server.http.SameOrigin;
 
 /**
  * Decides whether a WebSocket upgrade's {@code Origin} is this server, in a way that works behind a
- * proxy. Helidon's own check compares the origin with the {@code Host} header, which a proxy may have
- * rewritten (nginx's {@code $host} drops a non-default port), so a real browser gets 403. Here an origin is
- * accepted when it equals {@code PUBLIC_URL}, or the scheme and host the client used as reported by a
- * trusted proxy (or seen directly). Anything else is refused with 403 before the upgrade. Requests without
+ * proxy ({@link SameOrigin}). Helidon's own check compares the origin with the {@code Host} header, which a
+ * proxy may have rewritten, so a real browser would get 403. Anything else is refused with 403 before the
+ * upgrade. Requests without
  * an {@code Origin} (non-browser clients) pass: the token in the first frame is what protects them.
  *
  * <p>After deciding, the check removes {@code Origin} so Helidon does not decide again, and passes the
@@ -36,12 +33,12 @@ final class OriginCheck implements Http1RoutedUpgrader {
 
     private final Http1RoutedUpgrader delegate;
     private final ProxyResolver resolver;
-    private final Optional<String> publicOrigin;
+    private final SameOrigin sameOrigin;
 
     OriginCheck(Http1Upgrader delegate, ProxyResolver resolver, Optional<String> publicOrigin) {
         this.delegate = (Http1RoutedUpgrader) delegate;
         this.resolver = resolver;
-        this.publicOrigin = publicOrigin.map(OriginCheck::normalize);
+        this.sameOrigin = new SameOrigin(publicOrigin);
     }
 
     @Override
@@ -72,10 +69,7 @@ final class OriginCheck implements Http1RoutedUpgrader {
         if (origin.isEmpty()) {
             return;
         }
-        String offered = normalize(origin.get());
-        boolean allowed = offered.equals(normalize(client.origin()))
-                || publicOrigin.filter(offered::equals).isPresent();
-        if (!allowed) {
+        if (!sameOrigin.allows(origin.get(), client)) {
             throw RequestException.builder()
                     .type(DirectHandler.EventType.FORBIDDEN)
                     .message("WebSocket origin " + origin.get() + " is not this server")
@@ -88,22 +82,5 @@ final class OriginCheck implements Http1RoutedUpgrader {
         HeaderName header = HeaderNames.create(name);
         return headers.contains(header) ? Optional.of(String.join(", ", headers.get(header).allValues()))
                 : Optional.empty();
-    }
-
-    /** {@code scheme://host[:port]} in lower case, default ports dropped; garbage maps to itself. */
-    static String normalize(String origin) {
-        try {
-            URI uri = new URI(origin.trim());
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                return origin;
-            }
-            String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-            int port = uri.getPort();
-            boolean defaultPort = port == -1 || scheme.equals("https") && port == 443
-                    || scheme.equals("http") && port == 80;
-            return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
-        } catch (URISyntaxException e) {
-            return origin;
-        }
     }
 }
