@@ -157,7 +157,7 @@ public final class AuthApi implements HttpService {
         AuthConfig get() {
             return new AuthConfig(settings.registrationMode(), build.version(), setupCode.isPending(),
                     settings.maxFileSizeMb(), settings.uploadQuotaMb(), PasswordPolicy.MIN_LENGTH,
-                    config.calls().iceServers());
+                    config.calls().iceServers(), setupCode.isPending() ? setupCode.hint() : null);
         }
     }
 }

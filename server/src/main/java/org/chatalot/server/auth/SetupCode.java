@@ -43,6 +43,11 @@ public final class SetupCode {
                 + "code " + code + " (also in " + file + "). It works once, in any registration mode.");
     }
 
+    /** Where the operator finds the code, for the set-up page; never the code itself. */
+    public String hint() {
+        return "printed in the server's log at start-up and stored in " + file + " on the server";
+    }
+
     public boolean isPending() {
         return code != null;
     }
