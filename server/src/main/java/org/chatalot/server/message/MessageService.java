@@ -105,36 +105,19 @@ public final class MessageService {
         if (!resends.claim(key, outcome)) {
             return;
         }
+        Optional<Message> original;
         try {
-            Optional<Message> original = original(who, key);
-            if (original.isPresent()) {
-                resends.stored(key, original.get());
-                outcome.resent(original.get());
+            original = original(who, key);
+            if (original.isEmpty()) {
+                queue(accept(who, channelId, request, clientId), except, resends.settling(key, outcome));
                 return;
             }
-            queue(accept(who, channelId, request, clientId), except, new Outcome() {
-                @Override
-                public void stored(Message message) {
-                    try {
-                        outcome.stored(message);
-                    } finally {
-                        resends.stored(key, message);
-                    }
-                }
-
-                @Override
-                public void failed(RuntimeException error) {
-                    try {
-                        outcome.failed(error);
-                    } finally {
-                        resends.failed(key, error);
-                    }
-                }
-            });
         } catch (RuntimeException e) {
             resends.failed(key, e);
             throw e;
         }
+        resends.stored(key, original.get());
+        outcome.resent(original.get());
     }
 
     /** {@link #submit}, waiting: answers once the message is stored and announced (the REST path). */

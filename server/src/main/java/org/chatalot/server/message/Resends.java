@@ -40,6 +40,29 @@ final class Resends {
         return first[0];
     }
 
+    /** The claimed copy's outcome, which then settles the id for the copies waiting on it. */
+    MessageService.Outcome settling(Key key, MessageService.Outcome outcome) {
+        return new MessageService.Outcome() {
+            @Override
+            public void stored(Message message) {
+                try {
+                    outcome.stored(message);
+                } finally {
+                    Resends.this.stored(key, message);
+                }
+            }
+
+            @Override
+            public void failed(RuntimeException error) {
+                try {
+                    outcome.failed(error);
+                } finally {
+                    Resends.this.failed(key, error);
+                }
+            }
+        };
+    }
+
     /** The claimed copy is stored (or was, earlier): every copy that waited gets it as theirs. */
     void stored(Key key, Message original) {
         for (MessageService.Outcome outcome : release(key)) {
