@@ -7,7 +7,7 @@ import java.util.function.LongSupplier;
 import org.chatalot.server.config.ServerConfig;
 
 /**
- * Token buckets keyed by client (an IP, a socket, a user): {@code burst} requests at once, refilled at
+ * {@link TokenBucket}s keyed by client (an IP, a user): {@code burst} requests at once, refilled at
  * {@code perSecond}. Idle full buckets are swept so the map cannot grow without bound under a spray of
  * source addresses.
  */
@@ -15,15 +15,13 @@ public final class RateLimiter {
     private static final long SWEEP_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final int SWEEP_SIZE_TRIGGER = 10_000;
 
-    private final double perNano;
-    private final int burst;
+    private final ServerConfig.RateLimit limit;
     private final LongSupplier nanoClock;
-    private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
     private volatile long lastSweep;
 
     public RateLimiter(ServerConfig.RateLimit limit, LongSupplier nanoClock) {
-        this.perNano = limit.perSecond() / 1e9;
-        this.burst = limit.burst();
+        this.limit = limit;
         this.nanoClock = nanoClock;
         this.lastSweep = nanoClock.getAsLong();
     }
@@ -36,8 +34,7 @@ public final class RateLimiter {
     public long acquire(String key) {
         long now = nanoClock.getAsLong();
         sweepIfDue(now);
-        Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(burst, now));
-        long waitNanos = bucket.take(now, perNano, burst);
+        long waitNanos = buckets.computeIfAbsent(key, k -> new TokenBucket(limit, now)).take(now);
         return waitNanos == 0 ? 0 : Math.max(1, (long) Math.ceil(waitNanos / 1e9));
     }
 
@@ -50,37 +47,6 @@ public final class RateLimiter {
             return;
         }
         lastSweep = now;
-        buckets.entrySet().removeIf(entry -> entry.getValue().isFullAt(now, perNano, burst));
-    }
-
-    private static final class Bucket {
-        private double tokens;
-        private long updated;
-
-        Bucket(double tokens, long now) {
-            this.tokens = tokens;
-            this.updated = now;
-        }
-
-        synchronized long take(long now, double perNano, int burst) {
-            refill(now, perNano, burst);
-            if (tokens >= 1) {
-                tokens -= 1;
-                return 0;
-            }
-            return (long) Math.ceil((1 - tokens) / perNano);
-        }
-
-        synchronized boolean isFullAt(long now, double perNano, int burst) {
-            refill(now, perNano, burst);
-            return tokens >= burst;
-        }
-
-        private void refill(long now, double perNano, int burst) {
-            if (now > updated) {
-                tokens = Math.min(burst, tokens + (now - updated) * perNano);
-                updated = now;
-            }
-        }
+        buckets.values().removeIf(bucket -> bucket.isFullAt(now));
     }
 }

@@ -15,6 +15,7 @@ import io.helidon.websocket.WsSession;
 import org.chatalot.model.ws.CloseCodes;
 import org.chatalot.model.ws.ServerMessage;
 import org.chatalot.model.ws.WsErrorCodes;
+import org.chatalot.server.http.TokenBucket;
 
 /**
  * One WebSocket. Helidon calls the listener methods on the socket's own reader thread; everything the

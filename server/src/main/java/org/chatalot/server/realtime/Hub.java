@@ -23,6 +23,7 @@ import org.chatalot.server.common.TokenVerifier;
 import org.chatalot.server.db.Ids;
 import org.chatalot.server.error.ServiceException;
 import org.chatalot.server.http.Json;
+import org.chatalot.server.http.TokenBucket;
 
 /**
  * The registry of sockets and sessions, and the one way events reach them. Fan-out serialises an event

@@ -12,6 +12,7 @@ import org.chatalot.model.ApiPaths;
 import org.chatalot.server.call.CallService;
 import org.chatalot.server.config.ServerConfig;
 import org.chatalot.server.http.ProxyResolver;
+import org.chatalot.server.http.TokenBucket;
 import org.chatalot.server.message.MessageService;
 import org.chatalot.server.message.ReadCursors;
 
