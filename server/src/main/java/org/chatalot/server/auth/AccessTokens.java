@@ -85,6 +85,11 @@ public final class AccessTokens implements TokenVerifier {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new Unauthorized("invalid_token", "the access token is not one this server issued");
         }
+        return current(userId, sessionId);
+    }
+
+    @Override
+    public Principal current(UUID userId, UUID sessionId) {
         AccountStates.UserState user = states.user(userId)
                 .filter(state -> state.status() == UserStatus.ACTIVE)
                 .orElseThrow(() -> new Unauthorized("account_disabled", "this account can no longer sign in"));

@@ -22,7 +22,9 @@ import org.chatalot.server.message.ReadCursors;
 /**
  * What each client message does, for an authenticated session. The switch is exhaustive over the sealed
  * protocol, so a new message type that is not handled here does not compile. A failure answers with an
- * {@code error} frame and never closes the socket.
+ * {@code error} frame and never closes the socket. Who is acting, with their instance role, is read afresh
+ * for every message (a demotion applies to the very next frame, as over REST); channel roles are read by
+ * the services at the moment they check them.
  */
 final class Dispatcher {
     private static final int MAX_SUBSCRIPTIONS = 500;
@@ -54,12 +56,12 @@ final class Dispatcher {
     }
 
     private void dispatch(RealtimeSession session, Connection connection, ClientMessage message) {
-        Principal who = session.principal();
+        Principal who = hub.caller(session);
         switch (message) {
             case ClientMessage.Authenticate ignored -> alreadyAuthenticated(connection);
             case ClientMessage.Resume ignored -> alreadyAuthenticated(connection);
             case ClientMessage.Ping ping -> hub.deliver(session, new ServerMessage.Pong(ping.nonce()));
-            case ClientMessage.SendMessage send -> send(session, connection, send);
+            case ClientMessage.SendMessage send -> send(session, who, connection, send);
             case ClientMessage.EditMessage edit -> messages.edit(who, edit.messageId(), edit.content(),
                     edit.encryption());
             case ClientMessage.DeleteMessage delete -> messages.delete(who, delete.messageId());
@@ -68,7 +70,7 @@ final class Dispatcher {
             case ClientMessage.Typing t -> typing.start(member(who, t.channelId()), who.userId(), System.nanoTime());
             case ClientMessage.StopTyping t -> typing.stop(member(who, t.channelId()), who.userId());
             case ClientMessage.MarkRead read -> cursors.markRead(who, read.channelId(), read.messageId());
-            case ClientMessage.Subscribe subscribe -> subscribe(session, subscribe.channelIds());
+            case ClientMessage.Subscribe subscribe -> subscribe(session, who, subscribe.channelIds());
             case ClientMessage.Unsubscribe unsubscribe -> unsubscribe(session, unsubscribe.channelIds());
             case ClientMessage.UpdatePresence update -> hub.presence().choose(who.userId(), update.status());
             case ClientMessage.JoinVoice join -> calls.join(who, session.id(), join.channelId());
@@ -87,13 +89,14 @@ final class Dispatcher {
      * for its group commit. Checks and limits apply before it is queued; {@code message_sent}, or the error,
      * comes once it is committed, in the order the socket sent its messages.
      */
-    private void send(RealtimeSession session, Connection connection, ClientMessage.SendMessage send) {
+    private void send(RealtimeSession session, Principal who, Connection connection,
+                      ClientMessage.SendMessage send) {
         if (!sends.tryTake(connection)) {
             throw new TooMany("at most " + sends.cap() + " messages may await message_sent on one socket; "
                     + "wait for their acknowledgements", 1);
         }
         try {
-            messages.submit(session.principal(), send.channelId(), new SendMessageRequest(send.content(),
+            messages.submit(who, send.channelId(), new SendMessageRequest(send.content(),
                     send.encryption(), send.replyTo(), send.attachments(), send.clientId()), connection,
                     new Acknowledgement(session, connection, send.clientId()));
         } catch (RuntimeException e) {
@@ -119,7 +122,7 @@ final class Dispatcher {
             sends.release(connection);
             hub.deliver(session, new ServerMessage.MessageSent(clientId, message.id(), message.channelId(),
                     message.createdAt()));
-            typing.stop(message.channelId(), session.principal().userId());
+            typing.stop(message.channelId(), session.userId());
         }
 
         @Override
@@ -134,7 +137,7 @@ final class Dispatcher {
         }
     }
 
-    private void subscribe(RealtimeSession session, List<UUID> channelIds) {
+    private void subscribe(RealtimeSession session, Principal who, List<UUID> channelIds) {
         if (channelIds == null || channelIds.isEmpty()) {
             throw new InvalidInput("channel_ids", "required: a list of channel ids");
         }
@@ -142,7 +145,7 @@ final class Dispatcher {
             throw new InvalidInput("channel_ids", "at most " + MAX_SUBSCRIPTIONS + " open channels per session");
         }
         for (UUID channelId : channelIds) {
-            session.subscriptions.add(member(session.principal(), channelId));
+            session.subscriptions.add(member(who, channelId));
         }
     }
 

@@ -55,7 +55,7 @@ final class Handshake {
         if (principal == null || !roomFor(connection, principal.userId())) {
             return;
         }
-        RealtimeSession session = new RealtimeSession(ids.next(), principal);
+        RealtimeSession session = new RealtimeSession(ids.next(), principal.userId(), principal.sessionId());
         sessions.add(session);
         session.attach(connection);
         connection.session(session);
@@ -71,7 +71,7 @@ final class Handshake {
             return;
         }
         RealtimeSession session = sessions.get(request.sessionId());
-        if (session == null || !session.principal().userId().equals(principal.userId())) {
+        if (session == null || !session.userId().equals(principal.userId())) {
             resumeFailed(connection, "unknown or expired session; authenticate again");
             return;
         }

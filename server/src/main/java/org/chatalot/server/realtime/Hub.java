@@ -19,6 +19,7 @@ import org.chatalot.server.call.CallService;
 import org.chatalot.server.call.Sockets;
 import org.chatalot.server.channel.Memberships;
 import org.chatalot.server.common.EventSink;
+import org.chatalot.server.common.Principal;
 import org.chatalot.server.common.TokenVerifier;
 import org.chatalot.server.db.Ids;
 import org.chatalot.server.error.ServiceException;
@@ -34,6 +35,7 @@ public final class Hub implements EventSink, Sockets, AccountEvents.Listener {
     static final int MAX_SOCKETS_PER_USER = 8;
     private static final System.Logger LOG = System.getLogger(Hub.class.getName());
 
+    private final TokenVerifier tokens;
     private final Memberships memberships;
     private final Frames frames;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
@@ -48,6 +50,7 @@ public final class Hub implements EventSink, Sockets, AccountEvents.Listener {
 
     public Hub(TokenVerifier tokens, Memberships memberships, Json json, Ids ids, String serverVersion,
                long pingIntervalSecs, MeterRegistry registry) {
+        this.tokens = tokens;
         this.memberships = memberships;
         this.frames = new Frames(json);
         this.sessions = new SessionRegistry(registry);
@@ -103,7 +106,7 @@ public final class Hub implements EventSink, Sockets, AccountEvents.Listener {
         }
         RealtimeSession session = connection.session();
         if (session != null && session.detach(connection, System.nanoTime())) {
-            presence.socketsChanged(session.principal().userId());
+            presence.socketsChanged(session.userId());
         }
     }
 
@@ -185,6 +188,14 @@ public final class Hub implements EventSink, Sockets, AccountEvents.Listener {
         }
     }
 
+    /**
+     * Who acts for the session at this moment: the account's role and status, and the signed-in session, read
+     * now through the same cache as every REST request, never remembered from when the socket authenticated.
+     */
+    Principal caller(RealtimeSession session) {
+        return tokens.current(session.userId(), session.authSessionId());
+    }
+
     Set<RealtimeSession> sessionsOf(UUID userId) {
         return sessions.of(userId);
     }
@@ -220,7 +231,7 @@ public final class Hub implements EventSink, Sockets, AccountEvents.Listener {
     @Override
     public void sessionRevoked(UUID userId, UUID authSessionId, String reason) {
         for (RealtimeSession session : List.copyOf(sessionsOf(userId))) {
-            if (session.principal().sessionId().equals(authSessionId)) {
+            if (session.authSessionId().equals(authSessionId)) {
                 forceLogout(session, reason);
             }
         }
@@ -243,7 +254,7 @@ public final class Hub implements EventSink, Sockets, AccountEvents.Listener {
             connection.session(null);
             connection.close(CloseCodes.FORCE_LOGOUT, "signed out: " + reason);
         }
-        presence.socketsChanged(session.principal().userId());
+        presence.socketsChanged(session.userId());
     }
 
     // ---- housekeeping ---------------------------------------------------------------------------------

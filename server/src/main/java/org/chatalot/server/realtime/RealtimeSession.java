@@ -7,8 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-import org.chatalot.server.common.Principal;
-
 /**
  * One client's realtime session: the numbered stream of events addressed to it. It outlives its socket by
  * the resume window; events keep being numbered and buffered while no socket is attached, and a socket
@@ -21,7 +19,9 @@ final class RealtimeSession {
     static final long RETENTION_NANOS = TimeUnit.MINUTES.toNanos(2);
 
     final UUID id;
-    final Principal principal;
+    /** Whose session it is, and the signed-in session it acts for; their role is read per action, not kept. */
+    private final UUID userId;
+    private final UUID authSessionId;
     final Set<UUID> subscriptions = ConcurrentHashMap.newKeySet();
     private final ArrayDeque<Buffered> buffer = new ArrayDeque<>();
     private long seq;
@@ -31,17 +31,22 @@ final class RealtimeSession {
     private long detachedAt;
     private boolean ended;
 
-    RealtimeSession(UUID id, Principal principal) {
+    RealtimeSession(UUID id, UUID userId, UUID authSessionId) {
         this.id = id;
-        this.principal = principal;
+        this.userId = userId;
+        this.authSessionId = authSessionId;
     }
 
     UUID id() {
         return id;
     }
 
-    Principal principal() {
-        return principal;
+    UUID userId() {
+        return userId;
+    }
+
+    UUID authSessionId() {
+        return authSessionId;
     }
 
     /** Numbers the event, keeps it for replay, and hands it to the socket if one is attached. */

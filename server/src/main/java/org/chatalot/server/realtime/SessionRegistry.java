@@ -19,12 +19,12 @@ final class SessionRegistry {
 
     void add(RealtimeSession session) {
         byId.put(session.id, session);
-        byUser.computeIfAbsent(session.principal().userId(), id -> ConcurrentHashMap.newKeySet()).add(session);
+        byUser.computeIfAbsent(session.userId(), id -> ConcurrentHashMap.newKeySet()).add(session);
     }
 
     void remove(RealtimeSession session) {
         byId.remove(session.id);
-        Set<RealtimeSession> own = byUser.get(session.principal().userId());
+        Set<RealtimeSession> own = byUser.get(session.userId());
         if (own != null) {
             own.remove(session);
         }

@@ -8,14 +8,11 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import org.chatalot.model.user.Role;
-import org.chatalot.server.common.Principal;
-
 /** The resume window and buffer bounds, on a clock the test controls. */
 class RealtimeSessionTest {
     private static final long MINUTE = TimeUnit.MINUTES.toNanos(1);
-    private final RealtimeSession session = new RealtimeSession(UUID.randomUUID(),
-            new Principal(UUID.randomUUID(), "u", Role.MEMBER, UUID.randomUUID()));
+    private final RealtimeSession session = new RealtimeSession(UUID.randomUUID(), UUID.randomUUID(),
+            UUID.randomUUID());
 
     @Test
     void aDetachedSessionExpiresAfterTwoMinutes() {
