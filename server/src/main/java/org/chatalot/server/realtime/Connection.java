@@ -209,6 +209,11 @@ final class Connection implements WsListener {
         return closing.get();
     }
 
+    /** True once the socket has ended for good (and the hub has been told). */
+    boolean isFinished() {
+        return finished.get();
+    }
+
     RealtimeSession session() {
         return session;
     }

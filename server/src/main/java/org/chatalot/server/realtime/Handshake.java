@@ -17,7 +17,9 @@ import org.chatalot.server.error.Unauthorized;
 
 /**
  * What a socket may do before it has a session: {@code authenticate} (a new session) or {@code resume}
- * (an existing one, with the events it missed). A bad token closes the socket.
+ * (an existing one, with the events it missed). A bad token closes the socket. Both ways count against the
+ * same limit of sockets per user, checked and taken in one step under the user's lock; moving a session
+ * from its open socket to a new one does not add a socket.
  */
 final class Handshake {
     private final Hub hub;
@@ -52,13 +54,19 @@ final class Handshake {
 
     private void authenticate(Connection connection, String token) {
         Principal principal = verify(connection, token);
-        if (principal == null || !roomFor(connection, principal.userId())) {
+        if (principal == null) {
             return;
         }
         RealtimeSession session = new RealtimeSession(ids.next(), principal.userId(), principal.sessionId());
-        sessions.add(session);
-        session.attach(connection);
-        connection.session(session);
+        synchronized (sessions.lockOf(principal.userId())) {
+            if (!roomFor(connection, principal.userId())) {
+                return;
+            }
+            sessions.add(session);
+            connection.session(session);
+            session.attach(connection);
+        }
+        forgetIfAlreadyGone(session, connection);
         hub.deliver(session, new ServerMessage.Authenticated(principal.userId(), session.id, serverVersion,
                 pingIntervalSecs));
         session.deliverLive(() -> hub.frames().body(hub.presence().snapshot()));
@@ -76,13 +84,20 @@ final class Handshake {
             return;
         }
         Connection previous;
-        try {
-            previous = session.resume(connection, request.lastSeq(), System.nanoTime());
-        } catch (RealtimeSession.ResumeRefused e) {
-            resumeFailed(connection, e.getMessage());
-            return;
+        synchronized (sessions.lockOf(principal.userId())) {
+            if (session.connection() == null && !roomFor(connection, principal.userId())) {
+                return;
+            }
+            try {
+                connection.session(session);
+                previous = session.resume(connection, request.lastSeq(), System.nanoTime());
+            } catch (RealtimeSession.ResumeRefused e) {
+                connection.session(null);
+                resumeFailed(connection, e.getMessage());
+                return;
+            }
         }
-        connection.session(session);
+        forgetIfAlreadyGone(session, connection);
         session.deliverLive(() -> hub.frames().body(hub.presence().snapshot()));
         resumes.increment();
         if (previous != null && previous != connection) {
@@ -90,6 +105,16 @@ final class Handshake {
             previous.close(CloseCodes.SESSION_RESUMED_ELSEWHERE, "session resumed on another socket");
         }
         hub.presence().socketsChanged(principal.userId());
+    }
+
+    /**
+     * A socket that ended while it was being attached (its reader saw the end before the session was set on
+     * it) must not stay attached: it would count against the limit and hold the session for good.
+     */
+    private static void forgetIfAlreadyGone(RealtimeSession session, Connection connection) {
+        if (connection.isFinished()) {
+            session.detach(connection, System.nanoTime());
+        }
     }
 
     private void resumeFailed(Connection connection, String reason) {

@@ -8,7 +8,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** The live realtime sessions, by id and by user. A session stays here while it may still be resumed. */
+/**
+ * The live realtime sessions, by id and by user. A session stays here while it may still be resumed.
+ * Attaching a socket to a session of a user happens under that user's lock ({@link #lockOf}), so that
+ * counting the user's open sockets and adding one are a single step however many sockets try at once.
+ */
 final class SessionRegistry {
     private final ConcurrentHashMap<UUID, RealtimeSession> byId = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<UUID, Set<RealtimeSession>> byUser = new ConcurrentHashMap<>();
@@ -45,6 +49,11 @@ final class SessionRegistry {
 
     Collection<RealtimeSession> all() {
         return byId.values();
+    }
+
+    /** Held while a socket is attached to one of this user's sessions (authenticate or resume). */
+    Object lockOf(UUID userId) {
+        return byUser.computeIfAbsent(userId, id -> ConcurrentHashMap.newKeySet());
     }
 
     /** Sockets this user has open now (sessions waiting to resume have none). */

@@ -100,15 +100,25 @@ public final class WsClient implements AutoCloseable {
     }
 
     public JsonNode await(String type, Predicate<JsonNode> match, Duration timeout) {
+        return awaitFrame("\"" + type + "\"", node -> type.equals(node.path("type").asText()) && match.test(node),
+                timeout);
+    }
+
+    /** Waits for the next frame that matches, whatever its type (e.g. {@code authenticated} or an error). */
+    public JsonNode awaitAny(Predicate<JsonNode> match) {
+        return awaitFrame("matching", match, Duration.ofSeconds(5));
+    }
+
+    private JsonNode awaitFrame(String what, Predicate<JsonNode> match, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (true) {
                 long left = deadline - System.nanoTime();
                 JsonNode next = left <= 0 ? null : inbox.poll(left, TimeUnit.NANOSECONDS);
                 if (next == null) {
-                    throw new AssertionError("no \"" + type + "\" frame within " + timeout + "; got " + seen());
+                    throw new AssertionError("no " + what + " frame within " + timeout + "; got " + seen());
                 }
-                if (type.equals(next.path("type").asText()) && match.test(next)) {
+                if (match.test(next)) {
                     return next;
                 }
             }
