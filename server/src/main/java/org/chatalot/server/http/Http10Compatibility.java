@@ -1,20 +1,12 @@
 package org.chatalot.server.http;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 
 import io.helidon.common.buffers.BufferData;
 import io.helidon.common.buffers.DataReader;
-import io.helidon.common.buffers.DataWriter;
-import io.helidon.common.socket.HelidonSocket;
-import io.helidon.common.socket.PeerInfo;
 import io.helidon.webserver.ConnectionContext;
-import io.helidon.webserver.ListenerContext;
-import io.helidon.webserver.ProxyProtocolData;
-import io.helidon.webserver.Router;
 import io.helidon.webserver.spi.ServerConnection;
 import io.helidon.webserver.spi.ServerConnectionSelector;
 
@@ -57,78 +49,9 @@ public final class Http10Compatibility implements ServerConnectionSelector {
 
     @Override
     public ServerConnection connection(ConnectionContext ctx) {
-        return http11.connection(new RewritingContext(ctx));
-    }
-
-    /** The connection as it is, except that its reader shows the first request line as HTTP/1.1. */
-    private static final class RewritingContext implements ConnectionContext {
-        private final ConnectionContext delegate;
-        private final DataReader reader;
-
-        RewritingContext(ConnectionContext delegate) {
-            this.delegate = delegate;
-            this.reader = DataReader.create(new FirstLinePatcher(delegate.dataReader()));
-        }
-
-        @Override
-        public DataReader dataReader() {
-            return reader;
-        }
-
-        @Override
-        public ListenerContext listenerContext() {
-            return delegate.listenerContext();
-        }
-
-        @Override
-        public ExecutorService executor() {
-            return delegate.executor();
-        }
-
-        @Override
-        public DataWriter dataWriter() {
-            return delegate.dataWriter();
-        }
-
-        @Override
-        public Router router() {
-            return delegate.router();
-        }
-
-        @Override
-        public Optional<ProxyProtocolData> proxyProtocolData() {
-            return delegate.proxyProtocolData();
-        }
-
-        @Override
-        public HelidonSocket serverSocket() {
-            return delegate.serverSocket();
-        }
-
-        @Override
-        public PeerInfo remotePeer() {
-            return delegate.remotePeer();
-        }
-
-        @Override
-        public PeerInfo localPeer() {
-            return delegate.localPeer();
-        }
-
-        @Override
-        public boolean isSecure() {
-            return delegate.isSecure();
-        }
-
-        @Override
-        public String socketId() {
-            return delegate.socketId();
-        }
-
-        @Override
-        public String childSocketId() {
-            return delegate.childSocketId();
-        }
+        // The connection as it is, except that its reader shows the first request line as HTTP/1.1.
+        return http11.connection(ConnectionContexts.withReader(ctx,
+                DataReader.create(new FirstLinePatcher(ctx.dataReader()))));
     }
 
     /** Hands over the socket's bytes, with the version of the first request line changed in place. */

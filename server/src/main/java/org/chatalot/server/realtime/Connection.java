@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.helidon.common.buffers.BufferData;
 import io.helidon.http.Headers;
 import io.helidon.http.HttpPrologue;
+import io.helidon.webserver.spi.ServerConnection;
 import io.helidon.websocket.WsListener;
 import io.helidon.websocket.WsSession;
 
@@ -47,6 +48,7 @@ final class Connection implements WsListener {
     private final AtomicBoolean finished = new AtomicBoolean();
     final long openedAt;
     private volatile WsSession socket;
+    private volatile Thread reader;
     private volatile Thread writer;
     private volatile RealtimeSession session;
     private volatile String clientIp = "unknown";
@@ -81,6 +83,7 @@ final class Connection implements WsListener {
         if (!reader.isVirtual()) {
             return;
         }
+        this.reader = reader;
         Thread.ofVirtual().name("ws-reader-watch").start(() -> {
             try {
                 reader.join();
@@ -125,9 +128,14 @@ final class Connection implements WsListener {
         }
     }
 
+    /**
+     * Binary frames are not part of the protocol. The socket is failed with 1003 (RFC 6455's code for data of
+     * a type the endpoint does not accept) and nothing else is answered, before authentication or after:
+     * answering each one would let a client make the server write as fast as it sends.
+     */
     @Override
     public void onMessage(WsSession ws, BufferData buffer, boolean last) {
-        sendError(WsErrorCodes.INVALID_MESSAGE, "binary frames are not part of the protocol; send JSON text", null);
+        close(CloseCodes.UNSUPPORTED_DATA, "binary frames are not part of the protocol; send JSON text");
     }
 
     @Override
@@ -135,9 +143,16 @@ final class Connection implements WsListener {
         unansweredPings.set(0);
     }
 
-    /** RFC 6455 asks for a pong with the same payload; it goes through the queue like every other frame. */
+    /**
+     * RFC 6455 asks for a pong with the same payload; it goes through the queue like every other frame. A ping
+     * takes from the socket's frame allowance like a text frame; beyond it the ping is not answered (an error
+     * for each would be an answer too).
+     */
     @Override
     public void onPing(WsSession ws, BufferData buffer) {
+        if (!bucket.tryTake(System.nanoTime())) {
+            return;
+        }
         byte[] payload = new byte[buffer.available()];
         buffer.read(payload);
         enqueue(new Pong(payload));
@@ -299,6 +314,20 @@ final class Connection implements WsListener {
         Thread idle = writer;
         if (idle != null && idle != Thread.currentThread()) {
             idle.interrupt();
+        }
+        Thread stillReading = reader;
+        if (stillReading != null && stillReading != Thread.currentThread() && stillReading.isAlive()) {
+            hub.dropIfStillOpen(this, stillReading);
+        }
+    }
+
+    /**
+     * Ends the TCP connection whatever the client does: after our close frame it should answer with its own,
+     * and Helidon would wait for that for ever. Interrupting the reader closes the channel it is blocked on.
+     */
+    void drop() {
+        if (socket instanceof ServerConnection connection) {
+            connection.close(true);
         }
     }
 

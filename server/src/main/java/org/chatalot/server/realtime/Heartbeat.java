@@ -2,6 +2,7 @@ package org.chatalot.server.realtime;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -61,13 +62,34 @@ final class Heartbeat implements AutoCloseable {
         hub.expireSessions(now);
     }
 
+    /**
+     * Gives a client the grace period to answer our close frame (and a socket that ended from our side to be
+     * closed from theirs); after it, the connection is dropped.
+     */
+    void dropIfStillOpen(Connection connection, Thread reader) {
+        afterGrace(() -> {
+            if (reader.isAlive()) {
+                connection.drop();
+            }
+        });
+    }
+
     /** If the socket is still open after a grace period, its writer is blocked on the network: interrupt it. */
     void abortIfStuck(Connection connection, Thread writer) {
-        scheduler.schedule(() -> {
+        afterGrace(() -> {
             if (hub.connections().contains(connection)) {
                 writer.interrupt();
             }
-        }, ABORT_GRACE_SECONDS, TimeUnit.SECONDS);
+        });
+    }
+
+    /** Once the server is stopping there is no later: the listener closes every connection itself. */
+    private void afterGrace(Runnable task) {
+        try {
+            scheduler.schedule(task, ABORT_GRACE_SECONDS, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException e) {
+            // shut down
+        }
     }
 
     @Override

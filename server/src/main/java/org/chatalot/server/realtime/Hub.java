@@ -226,6 +226,13 @@ public final class Hub implements EventSink, Sockets, AccountEvents.Listener {
         }
     }
 
+    /** A socket we are done with whose client has not closed it yet: a few seconds' grace, then it goes. */
+    void dropIfStillOpen(Connection connection, Thread reader) {
+        if (heartbeat != null) {
+            heartbeat.dropIfStillOpen(connection, reader);
+        }
+    }
+
     // ---- account events -------------------------------------------------------------------------------
 
     @Override

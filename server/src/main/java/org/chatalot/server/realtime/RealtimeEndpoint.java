@@ -33,7 +33,8 @@ public final class RealtimeEndpoint implements AutoCloseable {
 
     /**
      * Registers the WebSocket protocol and the {@code /ws} route on the public listener, and returns the
-     * upgrader (with our Origin check) for the listener's HTTP/1 connection selector.
+     * upgrader (with our Origin check, and the UTF-8 check of text frames) for the listener's HTTP/1
+     * connection selector.
      */
     public Http1Upgrader configure(WebServerConfig.Builder server, ProxyResolver resolver,
                                    Optional<String> publicOrigin) {
@@ -41,7 +42,7 @@ public final class RealtimeEndpoint implements AutoCloseable {
         server.addProtocol(ws);
         server.addRouting(WsRouting.builder().endpoint(ApiPaths.WEBSOCKET,
                 () -> hub.newConnection(new TokenBucket(limits.websocket(), System.nanoTime()))));
-        return new OriginCheck(WsUpgrader.create(ws), resolver, publicOrigin);
+        return new OriginCheck(Utf8FrameCheck.upgrader(WsUpgrader.create(ws)), resolver, publicOrigin);
     }
 
     public Hub hub() {

@@ -15,8 +15,10 @@ import java.util.Base64;
 public final class RawWebSocket implements AutoCloseable {
     public static final int CONTINUATION = 0x0;
     public static final int TEXT = 0x1;
+    public static final int BINARY = 0x2;
     public static final int CLOSE = 0x8;
     public static final int PING = 0x9;
+    public static final int PONG = 0xA;
 
     private final Socket socket;
     private final DataInputStream in;
@@ -66,10 +68,15 @@ public final class RawWebSocket implements AutoCloseable {
     }
 
     public void sendText(String text) throws IOException {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        sendFrame(TEXT, text.getBytes(StandardCharsets.UTF_8), true);
+    }
+
+    /** One frame exactly as given: any opcode, any bytes (invalid UTF-8 in a text frame too), masked. */
+    public void sendFrame(int opcode, byte[] bytes, boolean fin) throws IOException {
+        byte[] payload = bytes.clone();
         byte[] mask = new byte[4];
         random.nextBytes(mask);
-        out.write(0x80 | TEXT);
+        out.write((fin ? 0x80 : 0) | opcode);
         if (payload.length < 126) {
             out.write(0x80 | payload.length);
         } else if (payload.length < 65_536) {
@@ -103,6 +110,24 @@ public final class RawWebSocket implements AutoCloseable {
         byte[] payload = new byte[(int) length];
         in.readFully(payload);
         return new Frame(first & 0x0F, payload, (first & 0x80) != 0);
+    }
+
+    /**
+     * Reads (and drops) whatever the server still sends until it closes the TCP connection; true then, false
+     * when the connection is still open after {@code timeoutMillis}.
+     */
+    public boolean awaitEndOfStream(int timeoutMillis) throws IOException {
+        socket.setSoTimeout(timeoutMillis);
+        try {
+            while (in.read() >= 0) {
+                // keep reading: only the end of the stream answers the question
+            }
+            return true;
+        } catch (java.net.SocketTimeoutException e) {
+            return false;
+        } catch (java.net.SocketException e) {
+            return true;
+        }
     }
 
     @Override

@@ -4,6 +4,10 @@ package org.chatalot.model.ws;
 public final class CloseCodes {
     /** Server shutting down: reconnect later (and resume). */
     public static final int GOING_AWAY = 1001;
+    /** A binary frame: the protocol is JSON text. */
+    public static final int UNSUPPORTED_DATA = 1003;
+    /** A text frame that is not UTF-8 (each frame must hold whole characters). */
+    public static final int INVALID_PAYLOAD = 1007;
     /** A frame or message over 1 MiB. */
     public static final int MESSAGE_TOO_BIG = 1009;
     public static final int INTERNAL_ERROR = 1011;
