@@ -13,7 +13,6 @@ import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
-import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.http1.Http1ConnectionSelector;
 
 import org.chatalot.model.ApiPaths;
@@ -23,13 +22,13 @@ import org.chatalot.server.config.ServerConfig;
 import org.chatalot.server.config.Settings;
 import org.chatalot.server.error.NotFound;
 import org.chatalot.server.health.HealthApi;
-import org.chatalot.server.http.Http10Compatibility;
 import org.chatalot.server.http.ProxyResolver;
 import org.chatalot.server.http.RateLimitFilter;
 import org.chatalot.server.http.RateLimiter;
 import org.chatalot.server.http.RequestContextFilter;
 import org.chatalot.server.http.RequestIds;
 import org.chatalot.server.http.SecurityHeaders;
+import org.chatalot.server.http.SlowClients;
 import org.chatalot.server.http.StaticFiles;
 import org.chatalot.server.http.UnreadBodyFilter;
 import org.chatalot.server.local.LocalAdminRouting;
@@ -47,12 +46,14 @@ public final class ChatServer implements AutoCloseable {
 
     private final ServerConfig config;
     private final ServerGraph components;
+    private final SlowClients slowClients;
     private final WebServer webServer;
     private volatile boolean stopped;
 
-    private ChatServer(ServerConfig config, ServerGraph components, WebServer webServer) {
+    private ChatServer(ServerConfig config, ServerGraph components, SlowClients slowClients, WebServer webServer) {
         this.config = config;
         this.components = components;
+        this.slowClients = slowClients;
         this.webServer = webServer;
     }
 
@@ -67,11 +68,13 @@ public final class ChatServer implements AutoCloseable {
      */
     public static ChatServer start(ServerConfig config, Map<String, HttpService> extraApiServices) {
         ServerGraph components = new ServerGraph(config, Clock.systemUTC());
+        SlowClients slowClients = new SlowClients(config.network().connections(), components.errors);
         try {
-            WebServer server = webServer(config, components, extraApiServices).build().start();
+            WebServer server = webServer(config, components, slowClients, extraApiServices).build().start();
             requireListening(server, config);
-            return new ChatServer(config, components, server);
+            return new ChatServer(config, components, slowClients, server);
         } catch (RuntimeException e) {
+            slowClients.close();
             components.close();
             throw e;
         }
@@ -108,6 +111,7 @@ public final class ChatServer implements AutoCloseable {
         LOG.log(System.Logger.Level.INFO, "Shutting down");
         components.lifecycle.beginShutdown();
         webServer.stop();
+        slowClients.close();
         components.close();
         LOG.log(System.Logger.Level.INFO, "Stopped");
     }
@@ -117,7 +121,7 @@ public final class ChatServer implements AutoCloseable {
         stop();
     }
 
-    private static WebServerConfig.Builder webServer(ServerConfig config, ServerGraph c,
+    private static WebServerConfig.Builder webServer(ServerConfig config, ServerGraph c, SlowClients slowClients,
                                                      Map<String, HttpService> extraApiServices) {
         HostPort listen = config.network().listen();
         WebServerConfig.Builder builder = WebServer.builder()
@@ -130,13 +134,17 @@ public final class ChatServer implements AutoCloseable {
                 .directHandlers(c.errors.directHandlers())
                 .shutdownGracePeriod(config.network().shutdownGrace())
                 .routing(routing -> publicRouting(routing, config, c, extraApiServices));
-        // Our own HTTP/1 selector comes before the one Helidon adds (the first that accepts a connection
-        // wins): its WebSocket upgrader runs our Origin check, and HTTP/1.0 from a proxy is accepted.
+        // Our own HTTP/1 selector, and the only one (Helidon adds none when it discovers no protocols): its
+        // WebSocket upgrader runs our Origin check, HTTP/1.0 from a proxy is accepted, and every connection
+        // is timed from its first byte (SlowClients). With more than one selector Helidon would read, without
+        // a time limit, to choose between them.
         Http1ConnectionSelector http1 = Http1ConnectionSelector.builder()
-                .config(Http1Config.create())
+                .config(slowClients.http1Config())
                 .addUpgrader(c.realtime.configure(builder, proxyResolver(config), config.network().publicOrigin()))
                 .build();
-        builder.addConnectionSelector(new Http10Compatibility(http1)).addConnectionSelector(http1);
+        builder.protocolsDiscoverServices(false)
+                .maxTcpConnections(config.network().connections().maxConnections())
+                .addConnectionSelector(slowClients.watching(http1));
         config.network().localAdmin().ifPresent(local -> builder.putSocket(LOCAL_ADMIN_SOCKET, socket -> socket
                 .host(local.host())
                 .port(local.port())

@@ -40,7 +40,12 @@ final class ConfigParser {
                 cidrs(Settings.TRUSTED_PROXIES),
                 localAdmin(),
                 Duration.ofSeconds(integer(Settings.WS_PING_INTERVAL_SECONDS, 0, 3_600)),
-                Duration.ofSeconds(integer(Settings.SHUTDOWN_GRACE_SECONDS, 0, 600)));
+                Duration.ofSeconds(integer(Settings.SHUTDOWN_GRACE_SECONDS, 0, 600)),
+                new ServerConfig.Connections(
+                        integer(Settings.MAX_CONNECTIONS, 16, 1_000_000),
+                        Duration.ofSeconds(integer(Settings.IDLE_CONNECTION_TIMEOUT_SECONDS, 1, 86_400)),
+                        Duration.ofSeconds(integer(Settings.REQUEST_HEADER_TIMEOUT_SECONDS, 1, 3_600)),
+                        Duration.ofSeconds(integer(Settings.REQUEST_BODY_TIMEOUT_SECONDS, 1, 3_600))));
         Path dataDir = required(Settings.DATA_DIR, v -> Path.of(v).toAbsolutePath().normalize(), "a directory path");
         var storage = new ServerConfig.Storage(
                 dataDir,

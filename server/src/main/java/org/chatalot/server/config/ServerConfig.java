@@ -26,12 +26,21 @@ public record ServerConfig(Network network,
                           List<Cidr> trustedProxies,
                           Optional<HostPort> localAdmin,
                           Duration wsPingInterval,
-                          Duration shutdownGrace) {
+                          Duration shutdownGrace,
+                          Connections connections) {
 
         /** The public origin ({@code scheme://host[:port]}) when PUBLIC_URL is set. */
         public Optional<String> publicOrigin() {
             return publicUrl.map(URI::toString);
         }
+    }
+
+    /**
+     * What one client connection may hold on the public listener: how many there may be, how long one may
+     * sit without a request, and how long a request's head and body may take to arrive.
+     */
+    public record Connections(int maxConnections, Duration idleTimeout, Duration headerTimeout,
+                              Duration bodyTimeout) {
     }
 
     public record Storage(Path dataDir, String databaseUrl, long minFreeDiskBytes) {

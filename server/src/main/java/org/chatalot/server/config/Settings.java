@@ -59,6 +59,14 @@ public final class Settings {
             "how long a stopping server lets in-flight requests finish");
     public static final Setting WS_PING_INTERVAL_SECONDS = Setting.of("WS_PING_INTERVAL_SECONDS", "25",
             "WebSocket ping frame interval; keeps idle sockets alive through proxies (0 disables: tests only)");
+    public static final Setting MAX_CONNECTIONS = Setting.of("MAX_CONNECTIONS", "10000",
+            "open TCP connections the public listener accepts at once (WebSockets included); more wait to be accepted");
+    public static final Setting IDLE_CONNECTION_TIMEOUT_SECONDS = Setting.of("IDLE_CONNECTION_TIMEOUT_SECONDS", "60",
+            "an HTTP connection that sends no request for this long is closed");
+    public static final Setting REQUEST_HEADER_TIMEOUT_SECONDS = Setting.of("REQUEST_HEADER_TIMEOUT_SECONDS", "20",
+            "time a client has to send a request's line and headers, once it has started (else 408)");
+    public static final Setting REQUEST_BODY_TIMEOUT_SECONDS = Setting.of("REQUEST_BODY_TIMEOUT_SECONDS", "20",
+            "time a request body may keep the server waiting, plus one second per KiB received (else 408)");
     public static final Setting AUDIT_RETENTION_DAYS = Setting.of("AUDIT_RETENTION_DAYS", "90",
             "audit log entries older than this are pruned");
     public static final Setting ADMIN_ALLOWED_CIDRS = Setting.of("ADMIN_ALLOWED_CIDRS", null,
@@ -76,7 +84,8 @@ public final class Settings {
             JWT_PRIVATE_KEY_PATH, JWT_PUBLIC_KEY_PATH, TOTP_ENCRYPTION_KEY, LOCAL_ADMIN_ADDR, LOG_LEVEL,
             RATE_LIMIT_PER_SECOND, RATE_LIMIT_BURST, AUTH_RATE_LIMIT_PER_SECOND, AUTH_RATE_LIMIT_BURST,
             WS_RATE_LIMIT_PER_SECOND, WS_RATE_LIMIT_BURST, MIN_FREE_DISK_MB, SHUTDOWN_GRACE_SECONDS,
-            WS_PING_INTERVAL_SECONDS, AUDIT_RETENTION_DAYS,
+            WS_PING_INTERVAL_SECONDS, MAX_CONNECTIONS, IDLE_CONNECTION_TIMEOUT_SECONDS,
+            REQUEST_HEADER_TIMEOUT_SECONDS, REQUEST_BODY_TIMEOUT_SECONDS, AUDIT_RETENTION_DAYS,
             ADMIN_ALLOWED_CIDRS, ARGON2_MEMORY_KIB, ARGON2_ITERATIONS, ARGON2_PARALLELISM);
 
     /** Environment variable naming the optional YAML file. */

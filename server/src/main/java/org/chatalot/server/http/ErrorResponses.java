@@ -1,5 +1,7 @@
 package org.chatalot.server.http;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
@@ -82,6 +84,27 @@ public final class ErrorResponses {
         json.send(response, status, new ErrorBody(new ErrorBody.ErrorDetail(e.code(), e.getMessage(), field, null)));
     }
 
+    /**
+     * A whole HTTP/1.1 408 answer, written straight to a connection whose client sent its request too slowly
+     * (no request object exists yet, or its body never finished); the connection is closed after it.
+     */
+    public byte[] requestTimeout(String message) {
+        String requestId = requestIds.next();
+        byte[] body = json.bytes(ErrorBody.of(ErrorCodes.REQUEST_TIMEOUT, message));
+        ServerResponseHeaders headers = ServerResponseHeaders.create();
+        SecurityHeaders.applyBaseline(headers);
+        headers.set(HeaderNames.CONTENT_TYPE, HttpMediaTypes.JSON_UTF_8.text());
+        headers.set(HeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
+        headers.set(HeaderNames.CONNECTION, "close");
+        headers.set(HeaderNames.create(ApiPaths.REQUEST_ID_HEADER), requestId);
+        StringBuilder head = new StringBuilder("HTTP/1.1 408 Request Timeout\r\n");
+        headers.forEach(header -> head.append(header.name()).append(": ").append(header.values()).append("\r\n"));
+        byte[] headBytes = head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] response = Arrays.copyOf(headBytes, headBytes.length + body.length);
+        System.arraycopy(body, 0, response, headBytes.length, body.length);
+        return response;
+    }
+
     static Status status(ServiceException e) {
         return switch (e) {
             case InvalidInput ignored -> Status.BAD_REQUEST_400;
@@ -162,6 +185,7 @@ public final class ErrorResponses {
             case 403 -> ErrorCodes.FORBIDDEN;
             case 404 -> ErrorCodes.NOT_FOUND;
             case 405 -> ErrorCodes.METHOD_NOT_ALLOWED;
+            case 408 -> ErrorCodes.REQUEST_TIMEOUT;
             case 409 -> ErrorCodes.CONFLICT;
             case 413 -> ErrorCodes.PAYLOAD_TOO_LARGE;
             case 415 -> ErrorCodes.UNSUPPORTED_MEDIA_TYPE;

@@ -12,6 +12,8 @@ public final class ErrorCodes {
     public static final String PAYLOAD_TOO_LARGE = "payload_too_large";
     public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type";
     public static final String RATE_LIMITED = "rate_limited";
+    /** The request's headers or body arrived too slowly; the connection is closed. */
+    public static final String REQUEST_TIMEOUT = "request_timeout";
     public static final String RANGE_NOT_SATISFIABLE = "range_not_satisfiable";
     public static final String BAD_REQUEST = "bad_request";
     public static final String INTERNAL_ERROR = "internal_error";
