@@ -62,6 +62,7 @@ final class Handshake {
             if (!roomFor(connection, principal.userId())) {
                 return;
             }
+            hub.makeRoomForSession(principal.userId());
             sessions.add(session);
             connection.session(session);
             session.attach(connection);

@@ -1,5 +1,6 @@
 package org.chatalot.server.realtime;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -33,6 +34,8 @@ import org.chatalot.server.http.TokenBucket;
  */
 public final class Hub implements EventSink, Sockets, AccountEvents.Listener {
     static final int MAX_SOCKETS_PER_USER = 8;
+    /** Sessions per user, with or without a socket: each keeps up to 512 KiB of events for a resume. */
+    static final int MAX_SESSIONS_PER_USER = 2 * MAX_SOCKETS_PER_USER;
     private static final System.Logger LOG = System.getLogger(Hub.class.getName());
 
     private final TokenVerifier tokens;
@@ -274,12 +277,32 @@ public final class Hub implements EventSink, Sockets, AccountEvents.Listener {
     void expireSessions(long now) {
         for (RealtimeSession session : sessions.all()) {
             if (session.isExpired(now)) {
-                session.end();
-                remove(session);
-                if (calls != null) {
-                    calls.sessionEnded(session.id);
-                }
+                endSession(session);
             }
+        }
+    }
+
+    /**
+     * Ends the user's longest-detached sessions until a new one fits under {@link #MAX_SESSIONS_PER_USER}:
+     * reconnecting again and again must not pile up sessions (and their buffers) for two minutes each. Their
+     * clients get {@code resume_failed} and resync, as after any lost session. Called under the user's lock.
+     */
+    void makeRoomForSession(UUID userId) {
+        while (sessionsOf(userId).size() >= MAX_SESSIONS_PER_USER) {
+            RealtimeSession oldest = sessionsOf(userId).stream().filter(s -> s.detachedAt() != 0)
+                    .min(Comparator.comparingLong(RealtimeSession::detachedAt)).orElse(null);
+            if (oldest == null) {
+                return;
+            }
+            endSession(oldest);
+        }
+    }
+
+    private void endSession(RealtimeSession session) {
+        session.end();
+        remove(session);
+        if (calls != null) {
+            calls.sessionEnded(session.id);
         }
     }
 

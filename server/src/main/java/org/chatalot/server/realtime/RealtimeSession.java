@@ -132,6 +132,11 @@ final class RealtimeSession {
         bufferedChars = 0;
     }
 
+    /** When the session lost its socket, or 0 while it has one. */
+    synchronized long detachedAt() {
+        return connection == null ? detachedAt : 0;
+    }
+
     synchronized boolean isExpired(long now) {
         return ended || connection == null && detachedAt != 0 && now - detachedAt > RETENTION_NANOS;
     }

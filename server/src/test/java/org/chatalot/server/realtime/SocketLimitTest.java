@@ -20,9 +20,13 @@ import org.chatalot.model.ws.ClientMessage;
 import org.chatalot.server.testing.TestServer;
 import org.chatalot.server.testing.WsClient;
 
-/** At most 8 open sockets per user, however they were opened: authenticate, resume, or many at once. */
+/**
+ * At most 8 open sockets per user, however they were opened: authenticate, resume, or many at once; and at
+ * most 16 sessions per user counting those waiting for a resume.
+ */
 class SocketLimitTest {
     private static final int LIMIT = 8;
+    private static final int SESSIONS = 2 * LIMIT;
 
     @RegisterExtension
     static TestServer server = TestServer.create();
@@ -104,6 +108,23 @@ class SocketLimitTest {
     }
 
     @Test
+    void reconnectingOverAndOverKeepsAtMostSixteenSessionsAndEndsTheOldestFirst() {
+        AuthTokens user = server.users().register("sl.churn");
+        List<JsonNode> sessions = new ArrayList<>();
+        for (int i = 0; i < 2 * SESSIONS; i++) {
+            WsClient socket = untilAccepted(new ClientMessage.Authenticate(user.accessToken()), "authenticated");
+            sessions.add(socket.seen().getFirst());
+            socket.abort();
+        }
+
+        assertThat(resumeReason(user, sessions.getFirst())).as("the oldest is gone").contains("unknown or expired");
+        try (WsClient newest = untilAccepted(resumeOf(user, sessions.getLast()), "resumed")) {
+            assertThat(newest.seen().getFirst().get("session_id").asText())
+                    .isEqualTo(sessions.getLast().get("session_id").asText());
+        }
+    }
+
+    @Test
     void manyAuthenticationsAtOnceNeverGetPastTheLimit() throws Exception {
         AuthTokens user = server.users().register("sl.burst");
         int attempts = 3 * LIMIT;
@@ -160,6 +181,18 @@ class SocketLimitTest {
             socket.close();
             assertThat(answer.get("code").asText()).isEqualTo("too_many_sockets");
             assertThat(System.nanoTime()).as("a freed socket is noticed within 10 s").isLessThan(deadline);
+        }
+    }
+
+    private static ClientMessage.Resume resumeOf(AuthTokens user, JsonNode authenticated) {
+        return new ClientMessage.Resume(user.accessToken(), UUID.fromString(authenticated.get("session_id").asText()),
+                authenticated.get("seq").asLong());
+    }
+
+    private static String resumeReason(AuthTokens user, JsonNode authenticated) {
+        try (WsClient socket = WsClient.connect(server)) {
+            socket.send(resumeOf(user, authenticated));
+            return socket.await("resume_failed").get("reason").asText();
         }
     }
 
