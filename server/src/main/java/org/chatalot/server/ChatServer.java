@@ -212,7 +212,7 @@ public final class ChatServer implements AutoCloseable {
     }
 
     private static ProxyResolver proxyResolver(ServerConfig config) {
-        return new ProxyResolver(config.network().trustedProxies());
+        return new ProxyResolver(config.network().trustedProxies(), config.network().forwardedHeaders());
     }
 
     private static String reachableHost(HostPort listen) {

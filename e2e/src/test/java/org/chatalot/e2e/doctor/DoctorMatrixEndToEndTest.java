@@ -142,10 +142,26 @@ class DoctorMatrixEndToEndTest {
                 "        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;",
                 "        proxy_set_header X-Forwarded-Proto $scheme;",
                 "        proxy_set_header X-Forwarded-Host $http_host;",
+                "        # The server reads only the X-Forwarded-* family (FORWARDED_HEADERS); nginx would pass on a",
+                "        # client's own RFC 7239 header untouched, so it is dropped here.",
+                "        proxy_set_header Forwarded \"\";",
                 "        # Stream uploads");
         FrontSite site = good().replace(forwarded, "        # Stream uploads");
         DoctorReport report = check(site);
         assertOnlyFailure(report, "proxy.forwarded");
         assertThat(report.finding("proxy.forwarded").orElseThrow().evidence()).contains("scheme http");
+    }
+
+    @Test
+    void aFrontPassingTheClientsOwnAddressOnIsReported() {
+        // The doctor claims 192.0.2.61 in X-Real-IP; this front passes it on and writes no X-Forwarded-For.
+        FrontSite site = good().remove("        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;")
+                .replace("        proxy_set_header X-Real-IP $remote_addr;\n",
+                        "        proxy_set_header X-Real-IP $http_x_real_ip;\n");
+        DoctorReport report = check(site);
+        assertOnlyFailure(report, "proxy.forwarded");
+        Finding finding = report.finding("proxy.forwarded").orElseThrow();
+        assertThat(finding.evidence()).contains("client_ip 192.0.2.61").contains("forged");
+        assertThat(finding.fix()).contains("proxy_set_header Forwarded \"\";");
     }
 }

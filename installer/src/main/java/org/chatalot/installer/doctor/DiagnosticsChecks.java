@@ -20,6 +20,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class DiagnosticsChecks {
     static final String PATH = "/api/admin/diagnostics/request";
+    /**
+     * An address (TEST-NET-1, never a real client) our request claims in the headers a proxy commonly passes on
+     * untouched: RFC 7239 {@code Forwarded} (nginx, Caddy, Traefik) and {@code X-Real-IP} (Caddy). A server that
+     * reports it as the client IP believes what any client says. {@code X-Forwarded-For} is left alone: a
+     * proxy appends to it, and when we run from an address in TRUSTED_PROXIES (on the box itself) the server
+     * would rightly walk past us to whatever we had put in front.
+     */
+    static final String FORGED_ADDRESS = "192.0.2.61";
+    static final Map<String, String> FORGED_HEADERS = Map.of(
+            "Forwarded", "for=" + FORGED_ADDRESS + ";proto=http;host=forged.invalid",
+            "X-Real-IP", FORGED_ADDRESS);
     private final DoctorRequest request;
     private final HttpClient https;
     private final ObjectMapper json = new ObjectMapper();
@@ -35,9 +46,10 @@ final class DiagnosticsChecks {
             return Diagnostics.missing("needs an admin's access token or login (--token or --user)");
         }
         try {
-            HttpResponse<String> response = https.send(HttpRequest.newBuilder(URI.create(request.origin() + PATH))
-                    .timeout(request.timeout()).header("Authorization", "Bearer " + token.get()).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder echo = HttpRequest.newBuilder(URI.create(request.origin() + PATH))
+                    .timeout(request.timeout()).header("Authorization", "Bearer " + token.get());
+            FORGED_HEADERS.forEach(echo::header);
+            HttpResponse<String> response = https.send(echo.build(), HttpResponse.BodyHandlers.ofString());
             return switch (response.statusCode()) {
                 case 200 -> new Diagnostics(Optional.of(json.readTree(response.body())), "");
                 case 401, 403 -> Diagnostics.missing("the token is not an admin's (" + response.statusCode() + ")");
@@ -74,6 +86,10 @@ final class DiagnosticsChecks {
         if (!seen.path("trusted_proxy").asBoolean()) {
             return Finding.fail("proxy.forwarded", title, evidence, "The server does not believe its peer " + peer
                     + ": add the proxy's address to TRUSTED_PROXIES (e.g. TRUSTED_PROXIES=" + peer + "/32).");
+        }
+        if (client.equals(FORGED_ADDRESS)) {
+            return Finding.fail("proxy.forwarded", title, evidence + "; the server believed the forged address "
+                    + FORGED_ADDRESS + " our request claimed: any client can choose its IP", Fixes.FORGED);
         }
         boolean hasFor = hasHeader(seen.path("forwarded_headers"), "x-forwarded-for")
                 || hasHeader(seen.path("forwarded_headers"), "forwarded");

@@ -53,7 +53,18 @@ final class Fixes {
                 proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
                 proxy_set_header X-Forwarded-Proto $scheme;
                 proxy_set_header X-Forwarded-Host $http_host;
+                proxy_set_header Forwarded "";
             """;
+    static final String FORGED = """
+            The proxy passes a client's own forwarded headers on. Make it overwrite or append to the family the
+            server reads (FORWARDED_HEADERS, default x-forwarded) and drop the other, in both locations:
+                proxy_set_header X-Real-IP $remote_addr;
+                proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+                proxy_set_header X-Forwarded-Proto $scheme;
+                proxy_set_header X-Forwarded-Host $http_host;
+                proxy_set_header Forwarded "";
+            Caddy: header_up -Forwarded and header_up -X-Real-IP inside reverse_proxy.
+            """ + RERENDER;
     static final String BODY_LIMIT = """
             In the 443 server block, at least MAX_FILE_SIZE_MB plus 10 MiB of multipart overhead:
                 client_max_body_size %dM;

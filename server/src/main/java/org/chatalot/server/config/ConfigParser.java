@@ -38,6 +38,8 @@ final class ConfigParser {
                 required(Settings.LISTEN_ADDR, HostPort::parse, "host:port, e.g. 0.0.0.0:8080"),
                 optional(Settings.PUBLIC_URL, ConfigParser::publicUrl, "an origin such as https://chat.example.com"),
                 cidrs(Settings.TRUSTED_PROXIES),
+                required(Settings.FORWARDED_HEADERS, v -> ForwardedHeaders.fromSetting(v).orElseThrow(
+                        () -> new IllegalArgumentException("unknown family")), "x-forwarded or forwarded"),
                 localAdmin(),
                 Duration.ofSeconds(integer(Settings.WS_PING_INTERVAL_SECONDS, 0, 3_600)),
                 Duration.ofSeconds(integer(Settings.SHUTDOWN_GRACE_SECONDS, 0, 600)),

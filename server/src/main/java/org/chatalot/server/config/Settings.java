@@ -22,7 +22,10 @@ public final class Settings {
     public static final Setting REGISTRATION_MODE = Setting.of("REGISTRATION_MODE", "invite_only",
             "open, invite_only or closed (an admin can change it at run time)");
     public static final Setting TRUSTED_PROXIES = Setting.of("TRUSTED_PROXIES", "127.0.0.1/32,::1/128",
-            "CIDRs whose X-Forwarded-* / X-Real-IP / Forwarded headers are believed");
+            "CIDRs whose forwarded headers (the FORWARDED_HEADERS family) are believed");
+    public static final Setting FORWARDED_HEADERS = Setting.of("FORWARDED_HEADERS", "x-forwarded",
+            "x-forwarded (X-Forwarded-For/-Proto/-Host, X-Real-IP) or forwarded (RFC 7239): the only family read "
+                    + "from a trusted proxy; the other is ignored");
     public static final Setting ICE_SERVERS = Setting.of("ICE_SERVERS", null,
             "JSON list of STUN/TURN servers handed to call clients");
     public static final Setting TURN_SECRET = Setting.secret("TURN_SECRET",
@@ -80,9 +83,9 @@ public final class Settings {
 
     public static final List<Setting> ALL = List.of(
             LISTEN_ADDR, PUBLIC_URL, DATA_DIR, DATABASE_URL, MAX_FILE_SIZE_MB, UPLOAD_QUOTA_MB, UPLOADS_PER_MINUTE,
-            REGISTRATION_MODE, TRUSTED_PROXIES, ICE_SERVERS, TURN_SECRET, TURN_URLS, TURN_TTL_SECONDS,
-            JWT_PRIVATE_KEY_PATH, JWT_PUBLIC_KEY_PATH, TOTP_ENCRYPTION_KEY, LOCAL_ADMIN_ADDR, LOG_LEVEL,
-            RATE_LIMIT_PER_SECOND, RATE_LIMIT_BURST, AUTH_RATE_LIMIT_PER_SECOND, AUTH_RATE_LIMIT_BURST,
+            REGISTRATION_MODE, TRUSTED_PROXIES, FORWARDED_HEADERS, ICE_SERVERS, TURN_SECRET, TURN_URLS,
+            TURN_TTL_SECONDS, JWT_PRIVATE_KEY_PATH, JWT_PUBLIC_KEY_PATH, TOTP_ENCRYPTION_KEY, LOCAL_ADMIN_ADDR,
+            LOG_LEVEL, RATE_LIMIT_PER_SECOND, RATE_LIMIT_BURST, AUTH_RATE_LIMIT_PER_SECOND, AUTH_RATE_LIMIT_BURST,
             WS_RATE_LIMIT_PER_SECOND, WS_RATE_LIMIT_BURST, MIN_FREE_DISK_MB, SHUTDOWN_GRACE_SECONDS,
             WS_PING_INTERVAL_SECONDS, MAX_CONNECTIONS, IDLE_CONNECTION_TIMEOUT_SECONDS,
             REQUEST_HEADER_TIMEOUT_SECONDS, REQUEST_BODY_TIMEOUT_SECONDS, AUDIT_RETENTION_DAYS,

@@ -11,23 +11,28 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.chatalot.server.config.Cidr;
+import org.chatalot.server.config.ForwardedHeaders;
 
 /**
- * Decides what to believe about a request that may have crossed proxies. Forwarded headers count only
- * when the TCP peer is a trusted proxy; the client is then the right-most {@code X-Forwarded-For} (or
- * RFC 7239 {@code Forwarded: for=}) hop that is not itself a trusted proxy, so a client cannot choose its
- * own address by sending the header.
+ * Decides what to believe about a request that may have crossed proxies. Forwarded headers count only when
+ * the TCP peer is a trusted proxy, and then only the one family the proxy writes ({@code FORWARDED_HEADERS}):
+ * a proxy passes the other family through untouched, so believing it would let the client write it. Within
+ * that family the client is the right-most hop that is not itself a trusted proxy, so a client cannot choose
+ * its own address by prepending hops, and the scheme and host are the ones the proxy that saw that client
+ * wrote.
  */
 public final class ProxyResolver {
-    /** Headers shown verbatim in diagnostics. */
+    /** Headers shown verbatim in diagnostics, believed or not. */
     public static final List<String> FORWARDED_HEADERS = List.of(
             "Forwarded", "X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host", "X-Forwarded-Port",
             "X-Real-IP");
 
     private final List<Cidr> trustedProxies;
+    private final ForwardedHeaders family;
 
-    public ProxyResolver(List<Cidr> trustedProxies) {
+    public ProxyResolver(List<Cidr> trustedProxies, ForwardedHeaders family) {
         this.trustedProxies = List.copyOf(trustedProxies);
+        this.family = family;
     }
 
     /**
@@ -47,19 +52,26 @@ public final class ProxyResolver {
         if (peerAddress == null || !isTrusted(peerAddress)) {
             return new ClientInfo(peerIp, peerIp, false, ownScheme, authority, forwarded);
         }
-        Rfc7239 rfc = Rfc7239.parse(forwarded.get("Forwarded"));
-        List<String> chain = rfc.forChain().isEmpty() ? split(forwarded.get("X-Forwarded-For")) : rfc.forChain();
-        String clientIp = clientFromChain(chain, peerIp)
-                .or(() -> chain.isEmpty() ? literal(forwarded.get("X-Real-IP")) : Optional.empty())
-                .orElse(peerIp);
-        String scheme = rfc.proto().or(() -> firstToken(forwarded.get("X-Forwarded-Proto")))
+        Hops hops = switch (family) {
+            case X_FORWARDED -> Hops.xForwarded(forwarded);
+            case FORWARDED -> Hops.rfc7239(forwarded.get("Forwarded"));
+        };
+        int client = clientHop(hops.addresses());
+        String clientIp = addressOf(hops, client).orElse(peerIp);
+        String scheme = hops.protoOf(client)
                 .map(s -> s.toLowerCase(Locale.ROOT))
                 .filter(s -> s.equals("https") || s.equals("http"))
                 .orElse(ownScheme);
-        String host = rfc.host().or(() -> firstToken(forwarded.get("X-Forwarded-Host")))
-                .filter(ProxyResolver::isPlausibleHost)
-                .orElse(authority);
+        String host = hops.hostOf(client).filter(ProxyResolver::isPlausibleHost).orElse(authority);
         return new ClientInfo(clientIp, peerIp, true, scheme, host, forwarded);
+    }
+
+    /** The client's address: its hop, or with no hops at all the fallback header; empty means the peer. */
+    private static Optional<String> addressOf(Hops hops, int client) {
+        if (client < hops.size()) {
+            return parseHop(hops.addresses().get(client)).map(InetAddress::getHostAddress);
+        }
+        return hops.size() == 0 ? hops.fallbackAddress().flatMap(ProxyResolver::literal) : Optional.empty();
     }
 
     public boolean isTrusted(InetAddress address) {
@@ -71,24 +83,26 @@ public final class ProxyResolver {
         return false;
     }
 
-    /** Walks the hops right to left, skipping trusted proxies; stops at garbage rather than guess. */
-    private Optional<String> clientFromChain(List<String> chain, String peerIp) {
-        String lastTrusted = peerIp;
-        for (int i = chain.size() - 1; i >= 0; i--) {
-            Optional<InetAddress> hop = parseHop(chain.get(i));
+    /**
+     * Walks the hops right to left, skipping trusted proxies, and returns the index of the client: the first
+     * untrusted hop; the left-most when all are trusted; or the hop right of one that does not parse (garbage
+     * is never guessed at), which is {@code addresses.size()} (the peer itself) when the right-most is garbage.
+     */
+    private int clientHop(List<String> addresses) {
+        for (int i = addresses.size() - 1; i >= 0; i--) {
+            Optional<InetAddress> hop = parseHop(addresses.get(i));
             if (hop.isEmpty()) {
-                return Optional.of(lastTrusted);
+                return i + 1;
             }
             if (!isTrusted(hop.get())) {
-                return Optional.of(hop.get().getHostAddress());
+                return i;
             }
-            lastTrusted = hop.get().getHostAddress();
         }
-        return chain.isEmpty() ? Optional.empty() : Optional.of(lastTrusted);
+        return 0;
     }
 
     private static Optional<String> literal(String value) {
-        return value == null ? Optional.empty() : parseHop(value.trim()).map(InetAddress::getHostAddress);
+        return parseHop(value.trim()).map(InetAddress::getHostAddress);
     }
 
     /** Accepts {@code 1.2.3.4}, {@code 1.2.3.4:5678}, {@code 2001:db8::1}, {@code [2001:db8::1]:443}. */
@@ -125,10 +139,6 @@ public final class ProxyResolver {
         return out;
     }
 
-    private static Optional<String> firstToken(String header) {
-        return split(header).stream().findFirst();
-    }
-
     private static boolean isPlausibleHost(String host) {
         return host.matches("[A-Za-z0-9.\\-]+(:\\d{1,5})?|\\[[0-9A-Fa-f:.]+](:\\d{1,5})?");
     }
@@ -140,31 +150,75 @@ public final class ProxyResolver {
         Optional<String> all(String name);
     }
 
-    /** The parts of an RFC 7239 {@code Forwarded} header we use. */
-    record Rfc7239(List<String> forChain, Optional<String> proto, Optional<String> host) {
-        static Rfc7239 parse(String header) {
-            List<String> chain = new ArrayList<>();
-            Optional<String> proto = Optional.empty();
-            Optional<String> host = Optional.empty();
+    /**
+     * The hops one family of headers describes, left (farthest) to right (nearest), with the scheme and host
+     * each hop's proxy reported where it reported one.
+     *
+     * @param addresses       the {@code for} of each hop, as sent
+     * @param protos          the reported schemes: one per hop, or however many a proxy wrote
+     * @param hosts           the reported hosts, likewise
+     * @param fallbackAddress a single-address header to use when there are no hops ({@code X-Real-IP})
+     */
+    record Hops(List<String> addresses, List<Optional<String>> protos, List<Optional<String>> hosts,
+                Optional<String> fallbackAddress) {
+
+        int size() {
+            return addresses.size();
+        }
+
+        Optional<String> protoOf(int hop) {
+            return reportedBy(protos, hop);
+        }
+
+        Optional<String> hostOf(int hop) {
+            return reportedBy(hosts, hop);
+        }
+
+        /**
+         * The value the proxy that saw hop {@code hop} wrote when there is one value per hop (every proxy
+         * appended); otherwise the right-most, which the nearest proxy wrote (it overwrote or appended last).
+         */
+        private Optional<String> reportedBy(List<Optional<String>> values, int hop) {
+            if (values.isEmpty()) {
+                return Optional.empty();
+            }
+            return values.size() == size() && hop < size() ? values.get(hop) : values.get(values.size() - 1);
+        }
+
+        static Hops xForwarded(Map<String, String> headers) {
+            return new Hops(split(headers.get("X-Forwarded-For")), present(split(headers.get("X-Forwarded-Proto"))),
+                    present(split(headers.get("X-Forwarded-Host"))), Optional.ofNullable(headers.get("X-Real-IP")));
+        }
+
+        /** RFC 7239: one element per hop, each with its own {@code for}, {@code proto} and {@code host}. */
+        static Hops rfc7239(String header) {
+            List<String> addresses = new ArrayList<>();
+            List<Optional<String>> protos = new ArrayList<>();
+            List<Optional<String>> hosts = new ArrayList<>();
             if (header != null) {
                 for (String element : header.split(",")) {
+                    if (element.isBlank()) {
+                        continue;
+                    }
+                    Map<String, String> pairs = new LinkedHashMap<>();
                     for (String pair : element.split(";")) {
                         int eq = pair.indexOf('=');
-                        if (eq < 0) {
-                            continue;
-                        }
-                        String key = pair.substring(0, eq).trim().toLowerCase(Locale.ROOT);
-                        String value = unquote(pair.substring(eq + 1).trim());
-                        switch (key) {
-                            case "for" -> chain.add(value);
-                            case "proto" -> proto = proto.isPresent() ? proto : Optional.of(value);
-                            case "host" -> host = host.isPresent() ? host : Optional.of(value);
-                            default -> { }
+                        if (eq > 0) {
+                            pairs.putIfAbsent(pair.substring(0, eq).trim().toLowerCase(Locale.ROOT),
+                                    unquote(pair.substring(eq + 1).trim()));
                         }
                     }
+                    // An element without "for" still stands for a hop; "" never parses, so the walk stops there.
+                    addresses.add(pairs.getOrDefault("for", ""));
+                    protos.add(Optional.ofNullable(pairs.get("proto")));
+                    hosts.add(Optional.ofNullable(pairs.get("host")));
                 }
             }
-            return new Rfc7239(chain, proto, host);
+            return new Hops(addresses, protos, hosts, Optional.empty());
+        }
+
+        private static List<Optional<String>> present(List<String> values) {
+            return values.stream().map(Optional::of).toList();
         }
 
         private static String unquote(String value) {

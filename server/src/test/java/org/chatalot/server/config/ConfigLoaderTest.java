@@ -38,6 +38,7 @@ class ConfigLoaderTest {
         assertThat(config.security().auditRetentionDays()).isEqualTo(90);
         assertThat(config.network().trustedProxies()).extracting(Cidr::toString)
                 .containsExactly("127.0.0.1/32", "::1/128");
+        assertThat(config.network().forwardedHeaders()).isEqualTo(ForwardedHeaders.X_FORWARDED);
         assertThat(config.calls().turnTtl()).isEqualTo(Duration.ofHours(1));
         assertThat(config.logLevel()).isEqualTo(System.Logger.Level.INFO);
     }
@@ -62,6 +63,14 @@ class ConfigLoaderTest {
                         .anySatisfy(p -> assertThat(p).startsWith("TRUSTED_PROXIES: expected comma-separated CIDRs")
                                 .contains("prefix must be 0-32"))
                         .anySatisfy(p -> assertThat(p).startsWith("LOG_LEVEL: expected ERROR, WARN")));
+    }
+
+    @Test
+    void forwardedHeadersNamesOneFamily() {
+        assertThat(ConfigLoader.load(Map.of("FORWARDED_HEADERS", "Forwarded")).config().network().forwardedHeaders())
+                .isEqualTo(ForwardedHeaders.FORWARDED);
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("FORWARDED_HEADERS", "both")))
+                .hasMessageContaining("FORWARDED_HEADERS: expected x-forwarded or forwarded, got \"both\"");
     }
 
     @Test

@@ -10,10 +10,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import org.chatalot.server.config.Cidr;
+import org.chatalot.server.config.ForwardedHeaders;
 
 class ProxyResolverTest {
-    private final ProxyResolver resolver = new ProxyResolver(List.of(Cidr.parse("127.0.0.1/32"),
-            Cidr.parse("10.0.0.0/8"), Cidr.parse("::1/128")));
+    private static final List<Cidr> TRUSTED = List.of(Cidr.parse("127.0.0.1/32"), Cidr.parse("10.0.0.0/8"),
+            Cidr.parse("::1/128"));
+    private final ProxyResolver resolver = new ProxyResolver(TRUSTED, ForwardedHeaders.X_FORWARDED);
+    private final ProxyResolver rfc7239Resolver = new ProxyResolver(TRUSTED, ForwardedHeaders.FORWARDED);
 
     @Test
     void untrustedPeerIsTheClientWhateverItClaims() {
@@ -70,14 +73,91 @@ class ProxyResolverTest {
     }
 
     @Test
-    void rfc7239ForwardedHeaderIsPreferred() {
+    void byDefaultAForwardedHeaderIsIgnoredBecauseNginxPassesItThroughUntouched() {
+        // What nginx sends when a client forges Forwarded: its own X-Forwarded-*, the client's Forwarded as is.
         ClientInfo info = resolve("127.0.0.1", Map.of(
-                "Forwarded", "for=\"[2001:db8::1]:4711\";proto=https;host=chat.example.com:8443, for=10.0.0.3",
-                "X-Forwarded-For", "9.9.9.9"));
+                "Forwarded", "for=10.9.9.9;proto=http;host=evil.example",
+                "X-Forwarded-For", "198.51.100.4", "X-Forwarded-Proto", "https",
+                "X-Forwarded-Host", "chat.example.com:8443"));
+
+        assertThat(info.clientIp()).isEqualTo("198.51.100.4");
+        assertThat(info.scheme()).isEqualTo("https");
+        assertThat(info.host()).isEqualTo("chat.example.com:8443");
+        assertThat(info.forwardedHeaders()).as("still shown in diagnostics").containsKey("Forwarded");
+    }
+
+    @Test
+    void aForwardedHeaderAloneIsNotEnoughForTheDefaultFamily() {
+        ClientInfo info = resolve("127.0.0.1", Map.of("Forwarded", "for=198.51.100.4;proto=https"));
+
+        assertThat(info.clientIp()).isEqualTo("127.0.0.1");
+        assertThat(info.scheme()).isEqualTo("http");
+    }
+
+    @Test
+    void theRfc7239FamilyReadsForProtoAndHostFromTheClientsElement() {
+        ClientInfo info = rfc7239Resolver.resolve(new InetSocketAddress("127.0.0.1", 40000), headers(Map.of(
+                "Forwarded", "for=\"[2001:db8::1]:4711\";proto=https;host=chat.example.com:8443, "
+                        + "for=10.0.0.3;proto=http;host=inner.local")), false, "upstream:8080");
 
         assertThat(info.clientIp()).isEqualTo("2001:db8:0:0:0:0:0:1");
         assertThat(info.scheme()).isEqualTo("https");
         assertThat(info.host()).isEqualTo("chat.example.com:8443");
+    }
+
+    @Test
+    void theRfc7239FamilyIgnoresEveryXForwardedHeaderAndXRealIp() {
+        ClientInfo info = rfc7239Resolver.resolve(new InetSocketAddress("127.0.0.1", 40000), headers(Map.of(
+                "Forwarded", "for=198.51.100.4;proto=https;host=chat.example.com",
+                "X-Forwarded-For", "10.9.9.9, 6.6.6.6", "X-Real-IP", "6.6.6.7",
+                "X-Forwarded-Proto", "http", "X-Forwarded-Host", "evil.example")), false, "upstream:8080");
+
+        assertThat(info.clientIp()).isEqualTo("198.51.100.4");
+        assertThat(info.scheme()).isEqualTo("https");
+        assertThat(info.host()).isEqualTo("chat.example.com");
+        ClientInfo withoutForwarded = rfc7239Resolver.resolve(new InetSocketAddress("127.0.0.1", 40000),
+                headers(Map.of("X-Forwarded-For", "6.6.6.6", "X-Real-IP", "6.6.6.7")), false, "upstream:8080");
+        assertThat(withoutForwarded.clientIp()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void aForgedRfc7239ElementLeftOfTheProxysOwnIsNotBelieved() {
+        // The client sent "for=6.6.6.6;proto=http;host=evil.example"; the proxy appended its own element.
+        ClientInfo info = rfc7239Resolver.resolve(new InetSocketAddress("127.0.0.1", 40000), headers(Map.of(
+                "Forwarded", "for=6.6.6.6;proto=http;host=evil.example, "
+                        + "for=198.51.100.4;proto=https;host=chat.example.com")), false, "upstream:8080");
+
+        assertThat(info.clientIp()).isEqualTo("198.51.100.4");
+        assertThat(info.scheme()).isEqualTo("https");
+        assertThat(info.host()).isEqualTo("chat.example.com");
+    }
+
+    @Test
+    void anRfc7239ElementWithoutForStopsTheWalk() {
+        ClientInfo info = rfc7239Resolver.resolve(new InetSocketAddress("127.0.0.1", 40000), headers(Map.of(
+                "Forwarded", "for=198.51.100.4, proto=https, for=10.0.0.2")), false, "upstream:8080");
+
+        assertThat(info.clientIp()).isEqualTo("10.0.0.2");
+    }
+
+    @Test
+    void aForgedLeadingSchemeOrHostIsNotBelievedWhenTheProxyAppendsToo() {
+        // A proxy that appends to every X-Forwarded header: the client's forged values come first.
+        ClientInfo info = resolve("127.0.0.1", Map.of("X-Forwarded-For", "6.6.6.6, 198.51.100.4",
+                "X-Forwarded-Proto", "http, https", "X-Forwarded-Host", "evil.example, chat.example.com"));
+
+        assertThat(info.clientIp()).isEqualTo("198.51.100.4");
+        assertThat(info.scheme()).isEqualTo("https");
+        assertThat(info.host()).isEqualTo("chat.example.com");
+    }
+
+    @Test
+    void whenTheCountsDifferTheNearestProxysSchemeWins() {
+        // The client forged two scheme values; nginx-style proxies overwrite, others append: the last is theirs.
+        ClientInfo info = resolve("127.0.0.1", Map.of("X-Forwarded-For", "198.51.100.4",
+                "X-Forwarded-Proto", "http, http, https"));
+
+        assertThat(info.scheme()).isEqualTo("https");
     }
 
     @Test
@@ -91,7 +171,10 @@ class ProxyResolverTest {
     }
 
     private ClientInfo resolve(String peer, Map<String, String> headers) {
-        return resolver.resolve(new InetSocketAddress(peer, 40000),
-                name -> Optional.ofNullable(headers.get(name)), false, "chat.example.com");
+        return resolver.resolve(new InetSocketAddress(peer, 40000), headers(headers), false, "chat.example.com");
+    }
+
+    private static ProxyResolver.HeaderLookup headers(Map<String, String> headers) {
+        return name -> Optional.ofNullable(headers.get(name));
     }
 }
