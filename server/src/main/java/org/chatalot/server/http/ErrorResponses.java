@@ -148,14 +148,15 @@ public final class ErrorResponses {
                                                    String message) {
         String requestId = requestIds.next();
         String text = directMessage(eventType, defaultStatus, requestId);
-        if (defaultStatus.code() >= 500) {
+        boolean ourFault = isServerFault(defaultStatus);
+        if (ourFault) {
             LOG.log(System.Logger.Level.ERROR, "Request " + requestId + " failed before routing: " + message);
         }
         headers.set(HeaderNames.CONTENT_TYPE, HttpMediaTypes.JSON_UTF_8.text());
         headers.set(HeaderNames.create(ApiPaths.REQUEST_ID_HEADER), requestId);
         SecurityHeaders.applyBaseline(headers);
         byte[] body = json.bytes(new ErrorBody(new ErrorBody.ErrorDetail(codeFor(defaultStatus), text, null,
-                defaultStatus.code() >= 500 ? requestId : null)));
+                ourFault ? requestId : null)));
         return DirectHandler.TransportResponse.builder()
                 .status(defaultStatus)
                 .headers(headers)
@@ -163,10 +164,24 @@ public final class ErrorResponses {
                 .build();
     }
 
+    /**
+     * Whether a failure before routing is the server's, worth an operator's attention. 501 (a transfer coding
+     * other than chunked) and 505 (an HTTP version we do not speak) answer what the client asked for.
+     */
+    private static boolean isServerFault(Status status) {
+        return status.code() >= 500 && status.code() != Status.NOT_IMPLEMENTED_501.code()
+                && status.code() != Status.HTTP_VERSION_NOT_SUPPORTED_505.code();
+    }
+
     private static String directMessage(DirectHandler.EventType eventType, Status status, String requestId) {
         if (status.code() == Status.REQUEST_ENTITY_TOO_LARGE_413.code()) {
             // Helidon reports an over-long Content-Length as a BAD_REQUEST event with status 413.
             return "request body is larger than this server accepts";
+        }
+        if (status.code() == Status.NOT_IMPLEMENTED_501.code()) {
+            // Helidon's answer to a Transfer-Encoding other than chunked.
+            return "this server does not implement what the request needs; send the body with Content-Length "
+                    + "or Transfer-Encoding: chunked";
         }
         return switch (eventType) {
             case PAYLOAD_TOO_LARGE -> "request body is larger than this server accepts";
@@ -191,6 +206,7 @@ public final class ErrorResponses {
             case 415 -> ErrorCodes.UNSUPPORTED_MEDIA_TYPE;
             case 416 -> ErrorCodes.RANGE_NOT_SATISFIABLE;
             case 429 -> ErrorCodes.RATE_LIMITED;
+            case 501 -> ErrorCodes.NOT_IMPLEMENTED;
             case 503 -> ErrorCodes.UNAVAILABLE;
             default -> status.code() >= 500 ? ErrorCodes.INTERNAL_ERROR : ErrorCodes.BAD_REQUEST;
         };

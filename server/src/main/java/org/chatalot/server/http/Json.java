@@ -20,6 +20,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.helidon.http.HttpMediaType;
 import io.helidon.http.HttpMediaTypes;
 import io.helidon.http.Status;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
@@ -145,15 +146,20 @@ public final class Json {
     }
 
     private static byte[] readLimited(ServerRequest request) {
+        byte[] body;
         try (InputStream in = request.content().inputStream()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
-                throw new PayloadTooLarge("request body is larger than the limit of " + MAX_BODY_BYTES + " bytes");
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
+        } catch (IOException | RuntimeException e) {
+            RuntimeException failure = RequestBodyFailures.translate(e, request);
+            if (failure instanceof UploadBody.ClientGone gone) {
+                throw new CloseConnectionException("the client stopped sending the request body", gone);
             }
-            return body;
-        } catch (IOException e) {
-            throw new InvalidInput(ErrorCodes.MALFORMED_JSON, null, "could not read the request body");
+            throw failure;
         }
+        if (body.length > MAX_BODY_BYTES) {
+            throw new PayloadTooLarge("request body is larger than the limit of " + MAX_BODY_BYTES + " bytes");
+        }
+        return body;
     }
 
     private static InvalidInput mismatch(MismatchedInputException e) {

@@ -35,7 +35,7 @@ public final class UploadBody {
     /** The body; the first call sends {@code 100 Continue} to a client that waits for it. */
     public InputStream open() {
         if (stream == null) {
-            stream = new Tracked(request.content().inputStream());
+            stream = new Tracked(request.content().inputStream(), request);
         }
         return stream;
     }
@@ -62,15 +62,17 @@ public final class UploadBody {
     }
 
     /**
-     * Remembers whether the body was read to its end, and reports a failed read as {@link ClientGone}
-     * (Helidon signals a vanished peer with several exception types, some unchecked).
+     * Remembers whether the body was read to its end, and reports a failed read as the client's malformed
+     * body or as {@link ClientGone} (see {@link RequestBodyFailures}).
      */
     private static final class Tracked extends InputStream {
         private final InputStream in;
+        private final ServerRequest request;
         private boolean ended;
 
-        Tracked(InputStream in) {
+        Tracked(InputStream in, ServerRequest request) {
             this.in = in;
+            this.request = request;
         }
 
         @Override
@@ -86,7 +88,7 @@ public final class UploadBody {
                 ended |= count < 0;
                 return count;
             } catch (IOException | RuntimeException e) {
-                throw new ClientGone(e);
+                throw RequestBodyFailures.translate(e, request);
             }
         }
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.chatalot.model.error.ErrorBody;
+import org.chatalot.server.testing.LogCapture;
 import org.chatalot.server.testing.ProbeApi;
 import org.chatalot.server.testing.TestServer;
 
@@ -133,6 +134,35 @@ class ErrorShapesTest {
 
         assertThat(response).startsWith("HTTP/1.1 400");
         assertThat(response).contains("{\"error\":{\"code\":\"bad_request\"");
+    }
+
+    @Test
+    void anUnsupportedTransferCodingIs501AndNotTheServersFault() throws IOException {
+        try (LogCapture log = LogCapture.start()) {
+            String response = rawExchange("POST " + ProbeApi.PATH + "/echo HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nTransfer-Encoding: gzip, chunked\r\n\r\n");
+
+            assertThat(response).startsWith("HTTP/1.1 501");
+            assertThat(response).contains("{\"error\":{\"code\":\"not_implemented\"").doesNotContain("request_id");
+            assertThat(log.problems()).isEmpty();
+        }
+    }
+
+    @Test
+    void aMalformedConditionalDateOnAPageIs400NotA500() throws IOException {
+        for (String header : List.of("If-Modified-Since", "If-Unmodified-Since")) {
+            try (LogCapture log = LogCapture.start()) {
+                String response = rawExchange("GET / HTTP/1.1\r\nHost: localhost\r\n" + header + ": yesterday\r\n"
+                        + "Connection: close\r\n\r\n");
+
+                assertThat(response).as(header).startsWith("HTTP/1.1 400");
+                assertThat(response).contains("\"field\":\"" + header + "\"");
+                assertThat(log.problems()).isEmpty();
+            }
+        }
+        HttpResponse<String> valid = server.send(server.request("/")
+                .header("If-Modified-Since", "Sun, 06 Nov 1994 08:49:37 GMT").GET().build());
+        assertThat(valid.statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -54,6 +54,17 @@ public final class RawHttp implements AutoCloseable {
         return new Response(Integer.parseInt(head.substring(9, 12)), head, new String(body, StandardCharsets.UTF_8));
     }
 
+    /** Half-closes: the server reads end-of-stream, as from a client that stopped sending. */
+    public RawHttp stopSending() throws IOException {
+        socket.shutdownOutput();
+        return this;
+    }
+
+    /** Everything the server sends until it closes the connection (empty when it closed without a word). */
+    public String readUntilClosed() throws IOException {
+        return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+
     /** Closes with a reset instead of a FIN, as a crashed client or a pulled cable would. */
     public void abort() throws IOException {
         socket.setSoLinger(true, 0);

@@ -16,6 +16,7 @@ public final class ErrorCodes {
     public static final String REQUEST_TIMEOUT = "request_timeout";
     public static final String RANGE_NOT_SATISFIABLE = "range_not_satisfiable";
     public static final String BAD_REQUEST = "bad_request";
+    public static final String NOT_IMPLEMENTED = "not_implemented";
     public static final String INTERNAL_ERROR = "internal_error";
     public static final String UNAVAILABLE = "unavailable";
 
