@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import org.chatalot.server.common.Origin;
+import org.chatalot.server.common.Text;
 import org.chatalot.server.db.Ids;
 import org.chatalot.server.db.Sql;
 
@@ -27,12 +28,17 @@ public final class AuditLog {
         this.clock = clock;
     }
 
+    /**
+     * Every text is cut to its column's width (see V002__accounts.sql) rather than refused: an entry must never
+     * be lost because what it describes was long, such as a failed login under a 200-character username.
+     */
     public void record(AuditEntry entry) {
         try {
-            sql.update("audit-insert", ids.next(), clock.instant(), entry.actorId(), truncate(entry.actorName(), 64),
-                    entry.action(), entry.targetType(), entry.targetId(), truncate(entry.targetName(), 100),
-                    entry.origin() == null ? null : entry.origin().ip(),
-                    entry.origin() == null ? null : truncate(entry.origin().userAgent(), 400),
+            sql.update("audit-insert", ids.next(), clock.instant(), entry.actorId(),
+                    Text.truncate(entry.actorName(), 64), Text.truncate(entry.action(), 60), Text.truncate(entry.targetType(), 30),
+                    Text.truncate(entry.targetId(), 64), Text.truncate(entry.targetName(), 100),
+                    entry.origin() == null ? null : Text.truncate(entry.origin().ip(), 64),
+                    entry.origin() == null ? null : Text.truncate(entry.origin().userAgent(), 400),
                     details(entry.details()));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "Could not write audit entry " + entry.action(), e);
@@ -49,14 +55,10 @@ public final class AuditLog {
             return null;
         }
         try {
-            return truncate(DETAILS.writeValueAsString(details), 4000);
+            return Text.truncate(DETAILS.writeValueAsString(details), 4000);
         } catch (JsonProcessingException e) {
             return null;
         }
-    }
-
-    private static String truncate(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
     /**

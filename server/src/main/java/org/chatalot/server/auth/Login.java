@@ -145,13 +145,18 @@ public final class Login {
         }
     }
 
+    /**
+     * The username as the throttle and the lookup key it: stripped and lower-cased, then checked, because
+     * lower-casing can lengthen text ("İ" becomes two characters) and the key must fit its column.
+     */
     private static String requireUsername(String username) {
         if (username == null || username.isBlank()) {
             throw new InvalidInput("username", "required");
         }
-        if (username.length() > 254) {
+        String key = User.key(username.strip());
+        if (key.length() > LoginThrottle.MAX_KEY_LENGTH) {
             throw new InvalidInput("username", "is too long");
         }
-        return User.key(username.strip());
+        return key;
     }
 }

@@ -16,6 +16,8 @@ import org.chatalot.server.error.TooMany;
 public final class LoginThrottle {
     public static final int MAX_FAILURES = 10;
     public static final Duration LOCK = Duration.ofMinutes(15);
+    /** The width of login_throttle.username_key: the longest (lower-cased) username a login may name. */
+    static final int MAX_KEY_LENGTH = 254;
 
     private final Sql sql;
     private final Clock clock;

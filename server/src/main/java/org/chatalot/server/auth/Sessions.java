@@ -11,6 +11,7 @@ import org.chatalot.model.auth.AuthTokens;
 import org.chatalot.server.audit.AuditLog;
 import org.chatalot.server.audit.AuditLog.AuditEntry;
 import org.chatalot.server.common.Origin;
+import org.chatalot.server.common.Text;
 import org.chatalot.server.db.Ids;
 import org.chatalot.server.db.Sql;
 import org.chatalot.server.error.InvalidInput;
@@ -60,7 +61,7 @@ public final class Sessions {
         String refresh = secrets.token(32);
         sql.inTransaction(tx -> {
             repository.insert(tx, new SessionRepository.Session(sessionId, user.id(), origin.device(),
-                    truncate(origin.userAgent(), 400), origin.ip(), now, now, now.plus(REFRESH_LIFETIME), null));
+                    Text.truncate(origin.userAgent(), 400), origin.ip(), now, now, now.plus(REFRESH_LIFETIME), null));
             repository.insertRefreshToken(tx, Secrets.sha256Hex(refresh), sessionId, now, now.plus(REFRESH_LIFETIME));
             return null;
         });
@@ -205,9 +206,5 @@ public final class Sessions {
 
     private static Unauthorized unknownToken() {
         return new Unauthorized("invalid_refresh_token", "the refresh token is not valid; sign in again");
-    }
-
-    private static String truncate(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 }

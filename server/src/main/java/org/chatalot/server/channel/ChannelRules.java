@@ -1,5 +1,6 @@
 package org.chatalot.server.channel;
 
+import org.chatalot.server.common.Text;
 import org.chatalot.server.error.InvalidInput;
 
 /** Shapes of channel names and topics. */
@@ -15,11 +16,11 @@ final class ChannelRules {
             throw new InvalidInput("name", "required");
         }
         String name = value.strip();
-        if (name.codePointCount(0, name.length()) > NAME_MAX) {
+        if (Text.length(name) > NAME_MAX) {
             throw new InvalidInput("name", "must be at most " + NAME_MAX + " characters");
         }
-        if (name.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL)) {
-            throw new InvalidInput("name", "must not contain control characters");
+        if (Text.hasControlOrDirectionCharacters(name)) {
+            throw new InvalidInput("name", "must not contain control or text-direction characters");
         }
         return name;
     }
@@ -30,7 +31,7 @@ final class ChannelRules {
             return null;
         }
         String topic = value.strip();
-        if (topic.codePointCount(0, topic.length()) > TOPIC_MAX) {
+        if (Text.length(topic) > TOPIC_MAX) {
             throw new InvalidInput("topic", "must be at most " + TOPIC_MAX + " characters");
         }
         return topic;

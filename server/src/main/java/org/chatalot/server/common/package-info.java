@@ -1,2 +1,5 @@
-/** Small value types every feature shares: who is acting and from where. No behaviour, no dependencies. */
+/**
+ * Small value types every feature shares (who is acting and from where) and the rules for text every
+ * feature shows or stores. No dependencies on the features.
+ */
 package org.chatalot.server.common;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.chatalot.server.common.Text;
 import org.chatalot.server.error.InvalidInput;
 import org.chatalot.server.error.PayloadTooLarge;
 
@@ -66,7 +67,8 @@ final class MessageRules {
             throw new InvalidInput("emoji", "required");
         }
         if (emoji.codePointCount(0, emoji.length()) > MAX_EMOJI_LENGTH
-                || emoji.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+                || emoji.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))
+                || Text.hasDirectionCharacters(emoji)) {
             throw new InvalidInput("emoji", "must be one emoji or a :short_name: without spaces");
         }
         return emoji;

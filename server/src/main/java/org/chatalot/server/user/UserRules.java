@@ -3,6 +3,7 @@ package org.chatalot.server.user;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.chatalot.server.common.Text;
 import org.chatalot.server.error.InvalidInput;
 
 /** The shape of usernames, display names and emails, checked the same way everywhere. */
@@ -42,24 +43,28 @@ public final class UserRules {
         if (name.isEmpty()) {
             throw new InvalidInput("display_name", "must not be empty");
         }
-        if (name.codePointCount(0, name.length()) > DISPLAY_NAME_MAX) {
+        if (Text.length(name) > DISPLAY_NAME_MAX) {
             throw new InvalidInput("display_name", "must be at most " + DISPLAY_NAME_MAX + " characters");
         }
-        boolean unsafe = name.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL
-                || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069);
-        if (unsafe) {
+        if (Text.hasControlOrDirectionCharacters(name)) {
             throw new InvalidInput("display_name", "must not contain control or text-direction characters");
         }
         return name;
     }
 
-    /** Optional: null or blank means none. */
+    /**
+     * Optional: null or blank means none. Checked after normalising: the lower-cased copy that makes emails
+     * unique is stored too, and lower-casing can lengthen text ("İ" becomes two characters).
+     */
     public static String email(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         String email = value.strip();
-        if (email.length() > EMAIL_MAX || !EMAIL.matcher(email).matches()) {
+        if (email.length() > EMAIL_MAX || User.key(email).length() > EMAIL_MAX) {
+            throw new InvalidInput("email", "must be at most " + EMAIL_MAX + " characters");
+        }
+        if (!EMAIL.matcher(email).matches()) {
             throw new InvalidInput("email", "is not a valid email address");
         }
         return email;

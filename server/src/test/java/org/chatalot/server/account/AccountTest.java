@@ -15,6 +15,7 @@ import org.chatalot.model.auth.SessionInfo;
 import org.chatalot.model.auth.UpdateProfileRequest;
 import org.chatalot.model.error.ErrorBody;
 import org.chatalot.model.user.PublicProfile;
+import org.chatalot.server.testing.ErrorAssertions;
 import org.chatalot.server.testing.TestServer;
 import org.chatalot.server.testing.TestUsers;
 
@@ -41,6 +42,28 @@ class AccountTest {
         assertThat(server.users().get(here.accessToken(), "/api/account/me").statusCode()).isEqualTo(200);
         assertThat(server.users().get(elsewhere.accessToken(), "/api/account/me").statusCode()).isEqualTo(401);
         assertThat(server.users().login("changer", "a whole new passphrase").user().username()).isEqualTo("changer");
+    }
+
+    @Test
+    void aDisplayNameOf64EmojiIsKept() {
+        AuthTokens user = server.users().register("emoji.fan");
+        String name = "\uD83D\uDE00".repeat(64);
+
+        Me me = server.users().expect(200, server.users().put(user.accessToken(), "/api/account/profile",
+                new UpdateProfileRequest(name, null)), Me.class);
+
+        assertThat(me.displayName()).isEqualTo(name);
+    }
+
+    @Test
+    void anEmailThatGrowsWhenLowerCasedIsRefusedNotAFailure() {
+        AuthTokens user = server.users().register("long.mail");
+        // 249 characters, but each "İ" lower-cases to two: the case-folded copy would not fit in 254.
+        String email = "\u0130".repeat(64) + "@" + "a".repeat(180) + ".com";
+
+        ErrorBody body = ErrorAssertions.assertError(server, server.users().put(user.accessToken(),
+                "/api/account/profile", new UpdateProfileRequest(null, email)), 400, "validation_failed", "email");
+        assertThat(body.error().field()).isEqualTo("email");
     }
 
     @Test

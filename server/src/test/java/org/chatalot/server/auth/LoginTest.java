@@ -7,11 +7,14 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.chatalot.model.admin.AuditPage;
 import org.chatalot.model.auth.AuthTokens;
 import org.chatalot.model.auth.LoginRequest;
 import org.chatalot.model.auth.Me;
 import org.chatalot.model.auth.RecoverRequest;
 import org.chatalot.model.error.ErrorBody;
+import org.chatalot.server.testing.ErrorAssertions;
+import org.chatalot.server.testing.LogCapture;
 import org.chatalot.server.testing.TestServer;
 import org.chatalot.server.testing.TestUsers;
 
@@ -31,6 +34,31 @@ class LoginTest {
         assertThat(tokens.refreshExpiresIn()).isEqualTo(30L * 24 * 3600);
         assertThat(tokens.recoveryCode()).isNull();
         assertThat(me.username()).isEqualTo("lena");
+    }
+
+    @Test
+    void aUsernameThatGrowsWhenLowerCasedIsRefusedNotAFailure() {
+        // 200 characters, but "İ" lower-cases to two: 400 after normalising, past the 254 the throttle stores.
+        HttpResponse<String> response = login("\u0130".repeat(200), "whatever it is");
+
+        ErrorBody body = ErrorAssertions.assertError(server, response, 400, "validation_failed", "too long");
+        assertThat(body.error().field()).isEqualTo("username");
+    }
+
+    @Test
+    void aFailedLoginWithALongUsernameIsAuditedAndLogsNothing() throws Exception {
+        String name = "x".repeat(120);
+        try (LogCapture log = LogCapture.start()) {
+            assertThat(login(name, "not the right password").statusCode()).isEqualTo(401);
+
+            assertThat(log.problems()).isEmpty();
+        }
+        AuditPage page = server.users().expect(200, server.users().get(server.users().owner().accessToken(),
+                "/api/admin/audit?action=auth.login_failed&target_id=" + "x".repeat(64)), AuditPage.class);
+        assertThat(page.entries()).singleElement().satisfies(entry -> {
+            assertThat(entry.targetName()).startsWith("xxxx").hasSizeLessThanOrEqualTo(100);
+            assertThat(entry.details()).containsEntry("reason", "unknown_user");
+        });
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.chatalot.model.channel.SetRoleRequest;
 import org.chatalot.model.channel.UpdateChannelRequest;
 import org.chatalot.model.channel.Visibility;
 import org.chatalot.model.error.ErrorBody;
+import org.chatalot.server.testing.ErrorAssertions;
 import org.chatalot.server.testing.TestServer;
 
 class ChannelApiTest {
@@ -40,6 +41,36 @@ class ChannelApiTest {
                 "/api/channels/" + channel.id() + "/members").body(), new TypeReference<>() { });
         assertThat(members).extracting(m -> m.user().username() + ":" + m.role().wireName())
                 .containsExactly("ann:owner", "ben:member");
+    }
+
+    @Test
+    void aNameOf80EmojiAndATopicOf500AreKept() {
+        AuthTokens owner = server.users().register("wide.chars");
+        String name = "\uD83C\uDF89".repeat(80);
+        String topic = "\uD83D\uDCAC".repeat(500);
+
+        Channel channel = server.users().expect(201, server.users().post(owner.accessToken(), "/api/channels",
+                new CreateChannelRequest(name, null, null, topic)), Channel.class);
+
+        assertThat(channel.name()).isEqualTo(name);
+        assertThat(channel.topic()).isEqualTo(topic);
+    }
+
+    @Test
+    void aNameWithTextDirectionOverridesIsRefusedLikeADisplayName() {
+        AuthTokens owner = server.users().register("trickster");
+
+        for (String name : List.of("invoice\u202Efdp.exe", "left\u2066right", "zero\u200Fmark")) {
+            ErrorBody body = ErrorAssertions.assertError(server, server.users().post(owner.accessToken(),
+                    "/api/channels", new CreateChannelRequest(name, null, null, null)), 400, "validation_failed",
+                    "text-direction");
+            assertThat(body.error().field()).isEqualTo("name");
+        }
+        Channel plain = server.chat().publicChannel(owner, "plain");
+        ErrorBody renamed = ErrorAssertions.assertError(server, server.users().send(owner, "PATCH",
+                "/api/channels/" + plain.id(), new UpdateChannelRequest("evil\u202Etxt", null)), 400,
+                "validation_failed", "text-direction");
+        assertThat(renamed.error().field()).isEqualTo("name");
     }
 
     @Test

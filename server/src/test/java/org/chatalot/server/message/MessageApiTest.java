@@ -120,6 +120,18 @@ class MessageApiTest {
     }
 
     @Test
+    void aReactionWithTextDirectionCharactersIsRefusedButEmojiSequencesAreNot() {
+        AuthTokens user = server.users().register("flipper");
+        Channel channel = server.chat().publicChannel(user, "directions");
+        Message message = server.chat().send(user, channel.id(), "react to me");
+
+        assertThat(react(user, message.id(), "\u202E:ok:")).isEqualTo(400);
+        assertThat(react(user, message.id(), ":ok:\u2066")).isEqualTo(400);
+        // A family emoji is joined with U+200D (also a format character): it stays allowed.
+        assertThat(react(user, message.id(), "\uD83D\uDC69\u200D\uD83D\uDC67")).isEqualTo(204);
+    }
+
+    @Test
     void reactionsAreLimitedToTwentyDistinctEmojiPerMessage() {
         AuthTokens user = server.users().register("reactor");
         Channel channel = server.chat().publicChannel(user, "reactions");
