@@ -77,10 +77,22 @@ public final class ChannelAccess {
         if (!isMember) {
             throw new Forbidden("not_member", "join the channel first");
         }
+        requireWritable(channel);
+        return channel;
+    }
+
+    /**
+     * An archived channel is read-only: no message, file, name or topic in it changes until it is unarchived.
+     * Whoever is allowed to make the change otherwise (sender, uploader, moderator, admin) is refused alike.
+     */
+    public void requireWritable(UUID channelId) {
+        index.get(channelId).ifPresent(ChannelAccess::requireWritable);
+    }
+
+    private static void requireWritable(ChannelIndex.Entry channel) {
         if (channel.isArchived()) {
             throw new Forbidden("channel_archived", "this channel is archived (read-only)");
         }
-        return channel;
     }
 
     /** {@link #postable}, for callers that need the whole channel row. */

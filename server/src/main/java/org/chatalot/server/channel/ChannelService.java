@@ -83,6 +83,7 @@ public final class ChannelService {
     public Channel update(Principal who, UUID channelId, UpdateChannelRequest request) {
         Channel channel = access.moderate(who, channelId);
         requireNotDm(channel);
+        access.requireWritable(channelId);
         String name = request.name() == null ? channel.name() : ChannelRules.name(request.name());
         String topic = request.topic() == null ? channel.topic() : emptyToNull(ChannelRules.topic(request.topic()));
         channels.update(channelId, name, topic);

@@ -66,6 +66,9 @@ public final class FileService {
             }
             throw noSuchFile();
         }
+        if (file.isPosted()) {
+            access.requireWritable(file.channelId());
+        }
         if (files.delete(fileId)) {
             store.remove(fileId);
         }

@@ -255,6 +255,7 @@ public final class MessageService {
         if (!sender && !access.isModerator(who, message.channelId())) {
             throw new Forbidden("only the sender or a moderator can delete this message");
         }
+        access.requireWritable(message.channelId());
         if (messages.softDelete(messageId, who.userId(), clock.instant())) {
             events.toChannel(message.channelId(),
                     new ServerMessage.MessageDeleted(messageId, message.channelId(), who.userId()), null);
