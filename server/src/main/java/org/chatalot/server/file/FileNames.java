@@ -36,14 +36,19 @@ final class FileNames {
             }
             clean.appendCodePoint(RESERVED.indexOf(c) >= 0 ? '_' : c);
         });
-        String trimmed = trimDots(clean.toString().strip());
-        return trimmed.isEmpty() ? FALLBACK : truncate(trimmed);
+        // Trimmed again after the cut: a cut can end the name in "exe " or "exe.", which Windows saves as "exe".
+        String trimmed = trimDots(truncate(trimDots(clean.toString().strip())));
+        return trimmed.isEmpty() ? FALLBACK : trimmed;
     }
 
-    /** The extension after the last dot, lower case, or "" when there is none. */
+    /**
+     * The extension after the last dot, lower case, or "" when there is none, as Windows sees it: trailing
+     * dots and spaces, which Windows drops from a name, do not count.
+     */
     static String extension(String name) {
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        String seen = trimTrailing(name);
+        int dot = seen.lastIndexOf('.');
+        return dot < 0 ? "" : seen.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -75,11 +80,15 @@ final class FileNames {
         while (start < name.length() && name.charAt(start) == '.') {
             start++;
         }
+        return trimTrailing(name.substring(start)).strip();
+    }
+
+    private static String trimTrailing(String name) {
         int end = name.length();
-        while (end > start && (name.charAt(end - 1) == '.' || name.charAt(end - 1) == ' ')) {
+        while (end > 0 && (name.charAt(end - 1) == '.' || Character.isWhitespace(name.charAt(end - 1)))) {
             end--;
         }
-        return name.substring(start, end).strip();
+        return name.substring(0, end);
     }
 
     /** Keeps the extension when a long name must be shortened, cutting only between code points. */

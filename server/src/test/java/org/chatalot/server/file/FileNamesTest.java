@@ -35,6 +35,20 @@ class FileNamesTest {
     }
 
     @Test
+    void aCutNameNeverEndsInADotOrSpace() {
+        String name = FileNames.sanitize("a".repeat(250) + ".exe " + "b".repeat(30));
+
+        assertThat(name).isEqualTo("a".repeat(250) + ".exe");
+        assertThat(FileTypes.refusalForName(name)).contains(".exe");
+    }
+
+    @Test
+    void theExtensionIsTheOneWindowsWouldSee() {
+        assertThat(FileTypes.refusalForName("setup.exe. .")).contains(".exe");
+        assertThat(FileTypes.refusalForName("setup.EXE ")).contains(".exe");
+    }
+
+    @Test
     void contentDispositionCarriesAnAsciiFallbackAndTheExactName() {
         assertThat(FileNames.contentDisposition("plain.txt"))
                 .isEqualTo("attachment; filename=\"plain.txt\"; filename*=UTF-8''plain.txt");

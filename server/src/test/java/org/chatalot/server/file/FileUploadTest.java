@@ -151,6 +151,18 @@ class FileUploadTest {
     }
 
     @Test
+    void aLongNameCutJustAfterAnExecutableExtensionIsStillRefused() {
+        String token = token("longexe");
+        byte[] harmless = "harmless".getBytes(StandardCharsets.UTF_8);
+        // Cut to 255 bytes, these end in ".exe " and ".exe.", which Windows saves as ".exe".
+        for (String name : List.of("a".repeat(250) + ".exe " + "b".repeat(30), "a".repeat(250) + ".exe." + "b".repeat(30),
+                "a".repeat(249) + ".exe. " + "b".repeat(30))) {
+            assertError(files.upload(token, name, harmless), 415, "file_type_refused", ".exe");
+        }
+        assertNoUploadInProgress();
+    }
+
+    @Test
     void contentTypeComesFromTheBytesNotTheClient() {
         String token = token("sniff");
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
