@@ -50,7 +50,7 @@ public final class Database implements AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "DATABASE_URL lacks WRITE_DELAY=0: H2 then writes commits in the "
                     + "background and a crash can lose the last second of acknowledged messages");
         }
-        HikariDataSource dataSource = pool(url);
+        HikariDataSource dataSource = pool(withoutTraceFile(url));
         try {
             MigrateResult result = migrate(dataSource);
             if (result.migrationsExecuted > 0) {
@@ -87,6 +87,17 @@ public final class Database implements AutoCloseable {
         } catch (java.io.IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "cannot list " + dataDir, e);
         }
+    }
+
+    /**
+     * H2 writes every failed statement, with the values involved (message text, names), to a
+     * {@code .trace.db} file beside the database, created world-readable by the umask. The server logs
+     * failures itself, so that file is turned off unless the operator's URL asks for it.
+     */
+    static String withoutTraceFile(String url) {
+        boolean h2File = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
+        return h2File && !url.toUpperCase(java.util.Locale.ROOT).contains("TRACE_LEVEL_FILE=")
+                ? url + ";TRACE_LEVEL_FILE=0" : url;
     }
 
     /** Applies pending migrations; exposed so tests can build older schema versions. */
