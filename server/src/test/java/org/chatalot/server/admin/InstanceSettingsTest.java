@@ -75,4 +75,28 @@ class InstanceSettingsTest {
         assertThat(users.expect(200, users.get(owner, "/api/admin/settings"), InstanceSettingsView.class))
                 .isEqualTo(before);
     }
+
+    @Test
+    void aFractionForAWholeNumberIsRefusedNotRoundedDown() {
+        TestUsers users = server.users();
+        String owner = users.owner().accessToken();
+        InstanceSettingsView before = users.expect(200, users.get(owner, "/api/admin/settings"),
+                InstanceSettingsView.class);
+
+        HttpResponse<String> fraction = users.put(owner, "/api/admin/settings", "{\"upload_quota_mb\": 1.5}");
+        HttpResponse<String> exponent = users.put(owner, "/api/admin/settings", "{\"audit_retention_days\": 3e1}");
+        HttpResponse<String> huge = users.put(owner, "/api/admin/settings", "{\"audit_retention_days\": 99999999999}");
+
+        for (HttpResponse<String> response : java.util.List.of(fraction, exponent)) {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            assertThat(response.body()).contains("expected a whole number");
+        }
+        assertThat(huge.statusCode()).isEqualTo(400);
+        assertThat(huge.body()).contains("out of range");
+        assertThat(fraction.body()).contains("\"field\":\"upload_quota_mb\"");
+        assertThat(exponent.body()).contains("\"field\":\"audit_retention_days\"");
+        assertThat(huge.body()).contains("\"field\":\"audit_retention_days\"");
+        assertThat(users.expect(200, users.get(owner, "/api/admin/settings"), InstanceSettingsView.class))
+                .isEqualTo(before);
+    }
 }
