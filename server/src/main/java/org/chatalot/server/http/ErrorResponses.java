@@ -178,6 +178,9 @@ public final class ErrorResponses {
             // Helidon reports an over-long Content-Length as a BAD_REQUEST event with status 413.
             return "request body is larger than this server accepts";
         }
+        if (status.code() == Status.REQUEST_URI_TOO_LONG_414.code()) {
+            return "the request line (method and URL) is too long";
+        }
         if (status.code() == Status.NOT_IMPLEMENTED_501.code()) {
             // Helidon's answer to a Transfer-Encoding other than chunked.
             return "this server does not implement what the request needs; send the body with Content-Length "

@@ -12,16 +12,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.chatalot.model.error.ErrorBody;
 import org.chatalot.server.testing.LogCapture;
+import org.chatalot.server.testing.RawHttp;
 import org.chatalot.server.testing.ProbeApi;
 import org.chatalot.server.testing.TestServer;
 
@@ -163,6 +166,21 @@ class ErrorShapesTest {
         HttpResponse<String> valid = server.send(server.request("/")
                 .header("If-Modified-Since", "Sun, 06 Nov 1994 08:49:37 GMT").GET().build());
         assertThat(valid.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aRequestLineOfAnyLengthOverTheLimitIs414() throws IOException {
+        // Up to about 8 KiB arrives in the first read, and was answered; longer lines got no answer at all.
+        for (int length : List.of(8_000, 9_000, 70_000)) {
+            try (RawHttp http = new RawHttp(server.server().port())) {
+                RawHttp.Response response = http.send("GET /api/health?q=" + "a".repeat(length)
+                        + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").read();
+
+                assertThat(response.status()).as("%d characters", length).isEqualTo(414);
+                assertThat(response.body()).contains("\"code\":\"bad_request\"").contains("too long");
+            }
+        }
     }
 
     @Test
