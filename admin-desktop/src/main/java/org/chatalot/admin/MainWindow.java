@@ -3,6 +3,7 @@ package org.chatalot.admin;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
+import org.chatalot.admin.about.About;
 import org.chatalot.admin.api.ServerConnection;
 import org.chatalot.admin.audit.AuditView;
 import org.chatalot.admin.audit.AuditViewModel;
@@ -50,7 +51,7 @@ public final class MainWindow {
     }
 
     public void show(Stage stage) {
-        stage.setTitle("Chatalot Admin");
+        stage.setTitle(About.ofThisApp().title());
         stage.setScene(scene);
         stage.setMinWidth(1000);
         stage.setMinHeight(640);

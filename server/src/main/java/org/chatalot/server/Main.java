@@ -1,11 +1,13 @@
 package org.chatalot.server;
 
+import org.chatalot.model.ProductVersion;
 import org.chatalot.server.config.ConfigException;
 import org.chatalot.server.config.ConfigLoader;
+import org.chatalot.server.db.DatabaseTooNew;
 
 /**
  * Entry point: {@code java -jar chatalot-server.jar} runs the server, {@code … admin <command>} the local
- * admin commands. Configuration comes from the environment.
+ * admin commands, {@code … --version} prints the product version. Configuration comes from the environment.
  */
 public final class Main {
     static {
@@ -19,6 +21,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            System.out.println(ProductVersion.line());
+            return;
+        }
         if (args.length > 0 && args[0].equals("admin")) {
             System.exit(adminCommand(java.util.Arrays.copyOfRange(args, 1, args.length)));
         }
@@ -36,7 +42,7 @@ public final class Main {
         ChatServer server;
         try {
             server = ChatServer.start(loaded.config());
-        } catch (ConfigException e) {
+        } catch (ConfigException | DatabaseTooNew e) {
             LOG.log(System.Logger.Level.ERROR, e.getMessage());
             System.exit(2);
             return;

@@ -8,9 +8,10 @@ import picocli.CommandLine.Command;
 
 import org.chatalot.admin.doctor.DeploymentChecks;
 import org.chatalot.admin.doctor.DoctorChecks;
+import org.chatalot.model.ProductVersion;
 
 /** The command line: {@code chatalot-admin check …} and {@code chatalot-admin users list …}. */
-@Command(name = "chatalot-admin", mixinStandardHelpOptions = true, version = "chatalot-admin 0.1.0",
+@Command(name = "chatalot-admin", mixinStandardHelpOptions = true, versionProvider = AdminCli.Version.class,
         description = "Chatalot admin tools. Without arguments the desktop app starts.",
         subcommands = {CheckCommand.class, UsersCommand.class})
 public final class AdminCli implements Runnable {
@@ -18,6 +19,14 @@ public final class AdminCli implements Runnable {
     public static final int USAGE = 64;
     /** The server could not be reached or refused the request. */
     public static final int ERROR = 3;
+
+    /** The product's one version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"chatalot-admin (" + ProductVersion.line() + ")"};
+        }
+    }
 
     @Override
     public void run() {

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
@@ -17,6 +18,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
+import org.chatalot.admin.about.About;
+import org.chatalot.admin.about.AboutDialog;
 import org.chatalot.admin.common.Fxml;
 import org.chatalot.admin.common.View;
 
@@ -36,6 +39,7 @@ public final class ShellView implements View {
     @FXML private Label title;
     @FXML private Label identity;
     @FXML private Button signOut;
+    @FXML private Hyperlink about;
     @FXML private HBox banner;
     @FXML private Label bannerText;
     @FXML private Button dismissBanner;
@@ -62,8 +66,9 @@ public final class ShellView implements View {
             button.setMaxWidth(Double.MAX_VALUE);
             button.setToggleGroup(navigation);
             button.setUserData(screen);
-            sidebar.getChildren().add(button);
+            sidebar.getChildren().add(sidebar.getChildren().indexOf(about) - 1, button);
         }
+        about.setOnAction(event -> AboutDialog.create(about, About.ofThisApp()).show());
         navigation.selectedToggleProperty().addListener((observable, was, now) -> {
             if (now == null) {
                 was.setSelected(true);

@@ -6,15 +6,24 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import org.chatalot.installer.apply.StepFailed;
+import org.chatalot.model.ProductVersion;
 
 /** {@code chatalot-install}: the entry point and the one place exceptions become exit codes. */
-@Command(name = "chatalot-install", mixinStandardHelpOptions = true, version = "chatalot-install 0.1",
+@Command(name = "chatalot-install", mixinStandardHelpOptions = true, versionProvider = InstallerCli.Version.class,
         description = "Deploys Chatalot behind a TLS proxy and checks the result.",
         subcommands = {PreflightCommand.class, NginxCommand.class, CaddyCommand.class, TraefikCommand.class,
             SystemdCommand.class, CertCommand.class, VerifyCommand.class, AllCommand.class})
 public final class InstallerCli {
     public static final int STEP_FAILED = 1;
     public static final int INVALID_INPUT = 2;
+
+    /** The product's one version: the installer deploys the server of the same release. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"chatalot-install (" + ProductVersion.line() + ")"};
+        }
+    }
 
     public static void main(String[] args) {
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));

@@ -17,8 +17,11 @@ import io.helidon.dbclient.DbStatements;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 import io.helidon.dbclient.jdbc.JdbcConnectionPool;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.output.MigrateResult;
 
+import org.chatalot.model.ProductVersion;
 import org.chatalot.server.config.ConfigException;
 import org.chatalot.server.config.ServerConfig;
 import org.chatalot.server.config.Settings;
@@ -100,14 +103,39 @@ public final class Database implements AutoCloseable {
                 ? url + ";TRACE_LEVEL_FILE=0" : url;
     }
 
-    /** Applies pending migrations; exposed so tests can build older schema versions. */
+    /**
+     * Applies pending migrations; exposed so tests can build older schema versions. A database that a newer
+     * release has migrated further than this one knows is refused before anything is changed: this code would
+     * misread it, and going back means restoring the backup taken before that upgrade.
+     */
     public static MigrateResult migrate(javax.sql.DataSource dataSource) {
+        Flyway flyway = flyway(dataSource);
+        refuseNewerSchema(flyway.info().applied());
+        return flyway.migrate();
+    }
+
+    private static Flyway flyway(javax.sql.DataSource dataSource) {
         return Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
-                .load()
-                .migrate();
+                // Flyway ignores migrations it does not know ("future") by default; we never do.
+                .ignoreMigrationPatterns(new String[0])
+                .load();
+    }
+
+    private static void refuseNewerSchema(MigrationInfo[] applied) {
+        List<String> unknown = java.util.Arrays.stream(applied)
+                .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS
+                        || m.getState() == MigrationState.FUTURE_FAILED)
+                .map(m -> m.getVersion() + " (" + m.getDescription() + ")")
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new DatabaseTooNew("The database was upgraded by a newer Chatalot than this one ("
+                    + ProductVersion.current() + "): it has schema migration " + String.join(", ", unknown)
+                    + ", which this version does not know, so it will not start on it. Run the newer version, or roll"
+                    + " back by restoring the backup taken before that upgrade (docs/operations.md, \"Rolling back\").");
+        }
     }
 
     public Sql sql() {
