@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import org.chatalot.model.ProductVersion;
 import org.chatalot.model.admin.AdminUser;
 import org.chatalot.model.admin.AdminUserPage;
 import org.chatalot.model.admin.BackupInfo;
@@ -22,6 +23,7 @@ import org.chatalot.model.admin.CreateUserRequest;
 import org.chatalot.model.admin.CreatedUser;
 import org.chatalot.model.admin.TargetConfirmation;
 import org.chatalot.server.backup.BackupRestore;
+import org.chatalot.server.backup.OfflineBackup;
 import org.chatalot.server.config.HostPort;
 import org.chatalot.server.config.ServerConfig;
 
@@ -182,7 +184,8 @@ final class AdminCommands {
         }
     }
 
-    @Command(name = "backup", description = "Make an online backup under DATA_DIR/backups.")
+    @Command(name = "backup", description = "Make a backup under DATA_DIR/backups: online through the running "
+            + "server, or straight from the database when no server runs.")
     static final class Backup implements Callable<Integer> {
         private final Context context;
 
@@ -191,8 +194,19 @@ final class AdminCommands {
         }
 
         @Override
-        public Integer call() {
-            BackupInfo info = context.client().post("/backups", NO_BODY, BackupInfo.class);
+        public Integer call() throws IOException {
+            BackupInfo info;
+            if (isServerAnswering(context.config())) {
+                info = context.client().post("/backups", NO_BODY, BackupInfo.class);
+            } else {
+                context.out().println("No server answers on LOCAL_ADMIN_ADDR: backing up the stopped database.");
+                try {
+                    info = new OfflineBackup(context.config().storage(), ProductVersion.current(),
+                            Clock.systemUTC()).create();
+                } catch (BackupRestore.RestoreRefused e) {
+                    throw new CliFailure(CliFailure.REFUSED, e.getMessage());
+                }
+            }
             Path file = context.config().storage().dataDir().resolve("backups").resolve(info.name());
             context.out().println("Backup written: " + file.toAbsolutePath());
             context.out().println("Size: " + info.sizeBytes() + " bytes, SHA-256: " + info.sha256());
@@ -233,15 +247,22 @@ final class AdminCommands {
 
     /** A second line of defence next to the database lock: a server may be up with its database elsewhere. */
     private static void requireNoServerAnswering(ServerConfig config) {
-        config.network().localAdmin().ifPresent(local -> {
+        if (isServerAnswering(config)) {
+            HostPort local = config.network().localAdmin().orElseThrow();
+            throw new CliFailure(CliFailure.REFUSED, "a server is answering on " + local.host() + ":"
+                    + local.port() + " (LOCAL_ADMIN_ADDR): stop it before restoring");
+        }
+    }
+
+    private static boolean isServerAnswering(ServerConfig config) {
+        return config.network().localAdmin().map(local -> {
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress(local.host(), local.port()), 500);
-                throw new CliFailure(CliFailure.REFUSED, "a server is answering on " + local.host() + ":"
-                        + local.port() + " (LOCAL_ADMIN_ADDR): stop it before restoring");
+                return true;
             } catch (IOException e) {
-                // nothing listening: good
+                return false;
             }
-        });
+        }).orElse(false);
     }
 
     private static void printPassword(Context context, CreatedUser created) {

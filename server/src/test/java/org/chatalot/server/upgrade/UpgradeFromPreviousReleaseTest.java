@@ -243,7 +243,8 @@ class UpgradeFromPreviousReleaseTest {
         }
     }
 
-    private static Path unpack(String version) {
+    /** The data directory the given release left, unpacked into a new temporary folder. */
+    static Path unpack(String version) {
         Path dir = TempDirs.create("chatalot-upgrade-");
         try (InputStream in = UpgradeFromPreviousReleaseTest.class.getResourceAsStream(
                 "/upgrade/" + version + "/data.zip"); ZipInputStream zip = new ZipInputStream(in)) {
