@@ -12,7 +12,7 @@ import org.chatalot.model.ProductVersion;
 @Command(name = "chatalot-install", mixinStandardHelpOptions = true, versionProvider = InstallerCli.Version.class,
         description = "Deploys Chatalot behind a TLS proxy and checks the result.",
         subcommands = {PreflightCommand.class, NginxCommand.class, CaddyCommand.class, TraefikCommand.class,
-            SystemdCommand.class, CertCommand.class, VerifyCommand.class, AllCommand.class})
+            SystemdCommand.class, CertCommand.class, VerifyCommand.class, AllCommand.class, UpgradeCommand.class})
 public final class InstallerCli {
     public static final int STEP_FAILED = 1;
     public static final int INVALID_INPUT = 2;
