@@ -54,8 +54,8 @@ class ReleaseArchiveIT {
             in.transferTo(new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), sha256));
         }
         assertThat(line).isEqualTo(HexFormat.of().formatHex(sha256.digest()) + "  " + name);
-        ToolResult check = Programs.run(Map.of(), "sh", "-c", "cd '" + Programs.ARCHIVE.getParent() + "' && sha256sum -c '"
-                + name + ".sha256'");
+        ToolResult check = Programs.run(Map.of(), "sh", "-c", "cd '" + Programs.ARCHIVE.getParent()
+                + "' && sha256sum -c '" + name + ".sha256'");
         assertThat(check.output()).contains(name + ": OK");
     }
 
@@ -89,7 +89,8 @@ class ReleaseArchiveIT {
         ToolResult installer = Programs.run(release().resolve("bin/chatalot-install").toString(), "--version");
 
         assertThat(server.output().strip()).isEqualTo("Chatalot " + ProductVersion.current());
-        assertThat(installer.output().strip()).isEqualTo("chatalot-install (Chatalot " + ProductVersion.current() + ")");
+        assertThat(installer.output().strip())
+                .isEqualTo("chatalot-install (Chatalot " + ProductVersion.current() + ")");
     }
 
     @Test

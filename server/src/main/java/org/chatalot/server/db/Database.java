@@ -134,7 +134,8 @@ public final class Database implements AutoCloseable {
             throw new DatabaseTooNew("The database was upgraded by a newer Chatalot than this one ("
                     + ProductVersion.current() + "): it has schema migration " + String.join(", ", unknown)
                     + ", which this version does not know, so it will not start on it. Run the newer version, or roll"
-                    + " back by restoring the backup taken before that upgrade (docs/operations.md, \"Rolling back\").");
+                    + " back by restoring the backup taken before that upgrade (docs/operations.md, \"Rolling "
+                    + "back\").");
         }
     }
 

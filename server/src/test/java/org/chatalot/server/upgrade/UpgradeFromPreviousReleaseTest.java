@@ -151,7 +151,8 @@ class UpgradeFromPreviousReleaseTest {
             try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
                 s.execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", "
                         + "\"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\") "
-                        + "VALUES (99, '999', 'from the future', 'SQL', 'V999__from_the_future.sql', 0, 'test', 1, TRUE)");
+                        + "VALUES (99, '999', 'from the future', 'SQL', 'V999__from_the_future.sql', 0, 'test', 1, "
+                        + "TRUE)");
             }
             int historyBefore = historyRows(url);
             var config = ConfigLoader.load(Map.of("DATA_DIR", newer.toString(), "LISTEN_ADDR",
