@@ -15,6 +15,8 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,13 +30,21 @@ import org.chatalot.testing.ToolResult;
  * under Xvfb until its window shows, photographed, and purged; elsewhere the app image is started instead.
  */
 class PackagedAppIT {
-    private static final Path DIR = Path.of(System.getProperty("chatalot.jpackage.dir"));
-    private static final Path SCREENSHOT = Path.of(System.getProperty("chatalot.screenshot"));
+    private static final Path DIR = Path.of(System.getProperty("chatalot.jpackage.dir", "target/jpackage"));
+    private static final Path SCREENSHOT = DIR.resolve("admin-app-packaged.png");
     private static final String NUMERIC_VERSION = ProductVersion.current().replaceFirst("-.*", "");
     private static final Map<String, String> NO_JAVA = Map.of("PATH", "/nonexistent", "JAVA_HOME", "");
 
     @TempDir
     Path home;
+
+    /** The packages exist only when the build ran with -Papp-package, as ./run-tests does. */
+    @BeforeEach
+    void requirePackages() {
+        if (System.getProperty("chatalot.jpackage.dir") == null) {
+            Assumptions.abort("the app packages are built with -Papp-package (./run-tests turns it on)");
+        }
+    }
 
     @Test
     void theAppImageRunsOnItsOwnRuntimeWithoutAnyJdk() throws IOException {

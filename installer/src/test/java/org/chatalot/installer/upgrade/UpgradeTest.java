@@ -3,15 +3,20 @@ package org.chatalot.installer.upgrade;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,19 +126,45 @@ class UpgradeTest {
         return new Upgrade.Target(INSTALL, ReleaseArchive.open(archive), "chatalot", "127.0.0.1:8080");
     }
 
-    /** A real chatalot-VERSION.tar.gz (made with tar, as the build's archive is) and its checksum file. */
+    /** A chatalot-VERSION.tar.gz laid out as the build's (one ustar entry under the top folder), and its .sha256. */
     private Path archive(String version) throws Exception {
-        Path top = dir.resolve("chatalot-" + version);
-        Files.createDirectories(top.resolve("bin"));
-        Files.writeString(top.resolve("bin/chatalot"), "#!/bin/sh\n");
         Path file = dir.resolve("chatalot-" + version + ".tar.gz");
-        Process tar = new ProcessBuilder("tar", "-czf", file.toString(), "-C", dir.toString(), top.getFileName()
-                .toString()).inheritIO().start();
-        assertThat(tar.waitFor()).isZero();
-        Process sum = new ProcessBuilder("sh", "-c", "cd '" + dir + "' && sha256sum '" + file.getFileName() + "' > '"
-                + file.getFileName() + ".sha256'").inheritIO().start();
-        assertThat(sum.waitFor()).isZero();
+        byte[] content = "#!/bin/sh\n".getBytes(StandardCharsets.US_ASCII);
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write(tarHeader("chatalot-" + version + "/bin/chatalot", content.length));
+            out.write(content);
+            out.write(new byte[512 - content.length + 1024]);
+        }
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        Files.writeString(file.resolveSibling(file.getFileName() + ".sha256"),
+                sha256 + "  " + file.getFileName() + "\n");
         return file;
+    }
+
+    private static byte[] tarHeader(String name, int size) {
+        byte[] header = new byte[512];
+        put(header, 0, name);
+        put(header, 100, "0000755");
+        put(header, 108, "0000000");
+        put(header, 116, "0000000");
+        put(header, 124, String.format("%011o", size));
+        put(header, 136, "00000000000");
+        header[156] = '0';
+        put(header, 257, "ustar");
+        put(header, 263, "00");
+        java.util.Arrays.fill(header, 148, 156, (byte) ' ');
+        int sum = 0;
+        for (byte b : header) {
+            sum += b & 0xFF;
+        }
+        put(header, 148, String.format("%06o", sum));
+        header[154] = 0;
+        return header;
+    }
+
+    private static void put(byte[] header, int offset, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(bytes, 0, header, offset, bytes.length);
     }
 
     /** Records every command; answers like an installed 0.2.0 whose backup works, unless told otherwise. */
