@@ -18,7 +18,8 @@ const CHANNEL_ID = env('CHANNEL_ID');
 const PASSWORD = env('PASSWORD');
 const USERS = JSON.parse(env('USERS'));
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const STEP_TIMEOUT_MS = 20000;
+// Bounds a step that is failing anyway; a busy machine (other builds, stress-ng) must never reach it.
+const STEP_TIMEOUT_MS = 45000;
 
 const FLAGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -133,8 +134,13 @@ async function main() {
     await Promise.all([first, second].map((side) => side.page.waitForFunction(
         (sel) => Number(document.querySelector(sel).dataset.bytesReceived) > 0,
         remoteTile(side === first ? second.user : first.user), { timeout: STEP_TIMEOUT_MS })));
+    // Then keeps flowing: wait until each side's count has grown past what it was, however long the
+    // machine takes (no fixed pause: a busy machine is slower, not wrong).
     const before = [await bytesFrom(first, second.user), await bytesFrom(second, first.user)];
-    await first.page.waitForTimeout(2000);
+    await Promise.all([[first, second.user, before[0]], [second, first.user, before[1]]].map(
+        ([side, of, was]) => side.page.waitForFunction(
+            ([sel, bytes]) => Number(document.querySelector(sel).dataset.bytesReceived) > bytes,
+            [remoteTile(of), was], { timeout: STEP_TIMEOUT_MS })));
     const after = [await bytesFrom(first, second.user), await bytesFrom(second, first.user)];
     result.inboundBytes = {
       [first.user.username]: { before: before[0], after: after[0] },
@@ -148,6 +154,9 @@ async function main() {
     result.msToUserLeftVoice = Date.now() - leftAt;
     await second.page.waitForSelector(remoteTile(first.user), { state: 'detached', timeout: STEP_TIMEOUT_MS });
     result.tileRemoved = true;
+    // The leaver's own page shows "left" once the server's user_left_voice about itself has arrived there;
+    // the other page seeing it first says nothing about this one (reading it at once raced that frame).
+    await first.page.waitForSelector('#status[data-state="left"]', { timeout: STEP_TIMEOUT_MS });
     result.statusAfterLeave = await first.page.getAttribute('#status', 'data-state');
   } catch (e) {
     result.failure = String(e && e.message ? e.message : e).split('\n')[0];

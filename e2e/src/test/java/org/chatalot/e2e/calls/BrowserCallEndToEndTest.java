@@ -33,7 +33,7 @@ import org.chatalot.testing.TempDirs;
  * server's own announcements are checked too, not only what the pages show.
  */
 class BrowserCallEndToEndTest {
-    private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(300);
 
     @RegisterExtension
     static TestServer server = TestServer.create();
