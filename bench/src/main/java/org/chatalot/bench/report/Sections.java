@@ -67,10 +67,12 @@ public final class Sections {
                         + "second |%n| successful logins | %d (%.2f/s; %.2f per server CPU second) |%n"
                         + "| 429 answers | %d |%n| 503 answers | %d |%n"
                         + "| other failures | %d |%n| chat p99 alone | %.2f ms |%n| chat p99 during the storm | "
-                        + "%.2f ms (loss %.2f %%) |%n", machine, r.stormClients(), r.stormSeconds(), r.chatRate(),
+                        + "%.2f ms (loss %.2f %%) |%n| unrelated request (`GET /api/health/live`) p99 during the storm "
+                        + "| %.2f ms (%d requests) |%n", machine, r.stormClients(), r.stormSeconds(), r.chatRate(),
                 r.argon2CeilingPerSecond(), r.logins(), r.loginsPerSecond(), r.loginsPerServerCpuSecond(),
                 r.tooMany429(), r.unavailable503(),
-                r.otherFailures(), r.chatBaselineP99Ms(), r.chatStormP99Ms(), r.chatStormLossPercent())
+                r.otherFailures(), r.chatBaselineP99Ms(), r.chatStormP99Ms(), r.chatStormLossPercent(),
+                r.unrelatedStormP99Ms(), r.unrelatedRequests())
                 + (r.firstFailure() == null ? "" : "\nFirst failure: `" + r.firstFailure() + "`\n");
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.chatalot.bench.chatalot.Api;
 import org.chatalot.bench.chatalot.ChatalotRoom;
 import org.chatalot.bench.chatalot.ServerProcess;
+import org.chatalot.bench.core.Latencies;
 import org.chatalot.bench.core.Machine;
 import org.chatalot.bench.core.ProcessStats;
 import org.chatalot.bench.room.RoomMember;
@@ -18,7 +19,9 @@ import org.chatalot.bench.room.RoomMember;
  * W4: logins with the real Argon2 cost while chat runs at a low rate. The server runs with its production
  * defaults (Argon2 64 MiB/t=3/p=4, rate limits on); each storm client stands for its own address, as logins
  * through a proxy would. First a chat round alone (the baseline p99), then the same chat round during the
- * storm. A client answered 429 or 503 waits a second, as its Retry-After asks.
+ * storm. A client answered 429 or 503 waits a second, as its Retry-After asks. During the storm an unrelated
+ * request ({@code GET /api/health/live}, about a hundred a second) must keep answering quickly: its p99 is the
+ * bound the server promises for other traffic while logins queue on the hashing pool (250 ms on 2 cores).
  */
 public final class LoginStormBench {
     private final int members;
@@ -34,7 +37,7 @@ public final class LoginStormBench {
                          double loginsPerSecond, double serverCpuSeconds, double loginsPerServerCpuSecond,
                          long tooMany429, long unavailable503, long otherFailures, String firstFailure,
                          int chatRate, double chatBaselineP99Ms, double chatStormP99Ms, double chatStormLossPercent,
-                         String load) {
+                         String load, long unrelatedRequests, double unrelatedStormP99Ms) {
     }
 
     public LoginStormBench(int members, int chatRate, int stormClients, double seconds) {
@@ -55,28 +58,79 @@ public final class LoginStormBench {
             Storm storm = new Storm(new Api(server.base()), members);
             long cpuBefore = ProcessStats.cpuNanos(server.handle());
             List<Thread> clients = storm.start(stormClients, seconds);
+            Prober unrelated = Prober.start(new Api(server.base()));
             Rung during = chat.rung(room, joined, receivers, 1, chatRate);
             for (Thread client : clients) {
                 client.join(Math.round(seconds * 1000) + 70_000);
             }
+            unrelated.stop();
             double cpuSeconds = (ProcessStats.cpuNanos(server.handle()) - cpuBefore) / 1e9;
-            return result(storm, cpuSeconds, argon2Ceiling, baseline, during);
+            return result(storm, cpuSeconds, argon2Ceiling, baseline, during, unrelated);
         } finally {
             joined.forEach(RoomMember::close);
         }
     }
 
-    private Result result(Storm storm, double cpuSeconds, double argon2Ceiling, Rung baseline, Rung during) {
+    private Result result(Storm storm, double cpuSeconds, double argon2Ceiling, Rung baseline, Rung during,
+                          Prober unrelated) {
         long ok = storm.ok.sum();
+        long[] probes = Latencies.merged(List.of(unrelated.latencies));
         Result r = new Result(argon2Ceiling, stormClients, storm.elapsedSeconds(), ok, ok / storm.elapsedSeconds(),
                 cpuSeconds, ok / cpuSeconds, storm.tooMany.sum(), storm.unavailable.sum(), storm.failed.sum(),
-                storm.firstFailure.get(), chatRate, baseline.p99Ms(), during.p99Ms(), during.lossPercent(),
-                Machine.loadAverage());
+                storm.firstFailure.get() != null ? storm.firstFailure.get() : unrelated.firstFailure.get(), chatRate,
+                baseline.p99Ms(), during.p99Ms(), during.lossPercent(), Machine.loadAverage(), probes.length,
+                Latencies.percentileMillis(probes, 99));
         System.out.printf("  W4 %.2f logins/s, %.2f per server CPU second (Argon2 ceiling %.2f per CPU second), "
-                        + "429: %d, 503: %d, other: %d; chat p99 %.2f ms alone, %.2f ms during the storm%n",
+                        + "429: %d, 503: %d, other: %d; chat p99 %.2f ms alone, %.2f ms during the storm; "
+                        + "unrelated requests p99 %.2f ms (n=%d)%n",
                 r.loginsPerSecond(), r.loginsPerServerCpuSecond(), argon2Ceiling, r.tooMany429(), r.unavailable503(),
-                r.otherFailures(), r.chatBaselineP99Ms(), r.chatStormP99Ms());
+                r.otherFailures(), r.chatBaselineP99Ms(), r.chatStormP99Ms(), r.unrelatedStormP99Ms(),
+                r.unrelatedRequests());
         return r;
+    }
+
+    /** An unrelated request about a hundred times a second, timed, until stopped. */
+    private static final class Prober {
+        private final Api api;
+        private final Latencies latencies = new Latencies();
+        private final AtomicReference<String> firstFailure = new AtomicReference<>();
+        private volatile boolean running = true;
+        private Thread thread;
+
+        private Prober(Api api) {
+            this.api = api;
+        }
+
+        static Prober start(Api api) {
+            Prober prober = new Prober(api);
+            prober.thread = Thread.ofVirtual().start(prober::loop);
+            return prober;
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join();
+        }
+
+        private void loop() {
+            while (running) {
+                long start = System.nanoTime();
+                try {
+                    HttpResponse<String> response = api.get(null, "/api/health/live");
+                    if (response.statusCode() == 200) {
+                        latencies.add(System.nanoTime() - start);
+                    } else {
+                        firstFailure.compareAndSet(null, "unrelated request: " + response.statusCode());
+                    }
+                    Thread.sleep(10);
+                } catch (IOException e) {
+                    firstFailure.compareAndSet(null, "unrelated request: " + e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /** The login clients: each logs in as one of the chat members, again and again, until the time is up. */

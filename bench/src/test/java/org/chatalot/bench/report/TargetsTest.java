@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import org.chatalot.bench.workload.ColdStartBench;
 import org.chatalot.bench.workload.LatencyBench;
+import org.chatalot.bench.workload.LoginStormBench;
 
 class TargetsTest {
 
@@ -66,10 +67,34 @@ class TargetsTest {
     }
 
     @Test
+    void unrelatedRequestsDuringTheLoginStormAreHeldToTheirP99Bound() {
+        Targets.Verdict quick = Targets.unrelatedDuringLogins(withLogins(logins(400, 87.5)));
+        Targets.Verdict slow = Targets.unrelatedDuringLogins(withLogins(logins(400, 251)));
+        Targets.Verdict none = Targets.unrelatedDuringLogins(Fixtures.results(Fixtures.ladders()));
+
+        assertThat(quick.status()).isEqualTo(Targets.Status.MEETS);
+        assertThat(quick.measured()).isEqualTo("87.5 ms (400 requests)");
+        assertThat(quick.target()).isEqualTo("unrelated request p99 during the login storm ≤ 250 ms");
+        assertThat(slow.status()).isEqualTo(Targets.Status.MISSES);
+        assertThat(none.status()).isEqualTo(Targets.Status.NOT_MEASURED);
+    }
+
+    private static LoginStormBench.Result logins(long requests, double p99) {
+        return new LoginStormBench.Result(5.9, 24, 12, 60, 5, 12, 5, 0, 0, 0, null, 20, 7.5, 20, 0, "0", requests,
+                p99);
+    }
+
+    private static SuiteResults withLogins(LoginStormBench.Result logins) {
+        SuiteResults r = Fixtures.results(Fixtures.ladders());
+        return new SuiteResults(r.machine(), r.loadAtStart(), r.loadAtEnd(), r.durationSeconds(), r.members(),
+                r.fanout(), r.latency(), r.idle(), logins, r.upload(), r.coldStart(), r.writes(), r.h2(), r.skipped());
+    }
+
+    @Test
     void everyTargetOfTheIssueGetsAVerdict() {
         List<Targets.Verdict> all = Targets.check(Fixtures.results(Fixtures.ladders()));
 
-        assertThat(all).hasSize(8);
+        assertThat(all).hasSize(9);
         assertThat(all).filteredOn(v -> v.status() == Targets.Status.NOT_MEASURED).extracting(Targets.Verdict::target)
                 .contains("≤ 30 KB per idle socket", "cold start ≤ 1.3× bare Helidon");
     }
