@@ -41,6 +41,7 @@ class SuiteSmokeTest {
         });
         assertThat(r.logins().logins()).isPositive();
         assertThat(r.logins().otherFailures()).isZero();
+        assertThat(r.logins().unrelatedRequests()).as("unrelated requests timed during the storm").isPositive();
         assertThat(r.writes().acknowledged()).isPositive();
         assertThat(r.writes().stored()).isGreaterThanOrEqualTo(r.writes().acknowledged());
         assertThat(r.coldStart()).hasSize(2).allSatisfy(c -> assertThat(c.medianMillis()).isPositive());
@@ -56,7 +57,7 @@ class SuiteSmokeTest {
         assertThat(ladder).isNotEmpty();
         Rung first = ladder.getFirst();
         assertThat(first.delivered()).isEqualTo(first.expected());
-        assertThat(first.p99Ms()).isPositive().isLessThan(5_000);
+        assertThat(first.p99Ms()).as("measured (how fast is the full run's business)").isPositive();
         assertThat(first.serverCpuMicrosPerDelivery()).isPositive();
     }
 
