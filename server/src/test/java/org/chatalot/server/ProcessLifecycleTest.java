@@ -67,7 +67,7 @@ class ProcessLifecycleTest {
             System.out.printf("cold start to first 200 on /api/health: %d ms%n", (firstOk - started) / 1_000_000);
 
             process.terminate();
-            int exit = process.awaitExit(Duration.ofSeconds(15));
+            int exit = process.awaitExit(Duration.ofSeconds(60));
 
             assertThat(exit).as("JVM exit status after SIGTERM").isIn(0, 143);
             assertThat(process.output()).contains("Shutting down").contains("Stopped")

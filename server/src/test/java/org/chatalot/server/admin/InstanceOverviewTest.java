@@ -2,10 +2,14 @@ package org.chatalot.server.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,6 +25,7 @@ import org.chatalot.model.ws.ClientMessage;
 import org.chatalot.server.testing.TestServer;
 import org.chatalot.server.testing.TestUsers;
 import org.chatalot.server.testing.WsClient;
+import org.chatalot.testing.Poll;
 
 /** Statistics, the channel list with archive and delete, and the detailed health report, for admins. */
 class InstanceOverviewTest {
@@ -32,7 +37,7 @@ class InstanceOverviewTest {
         TestUsers users = server.users();
         AuthTokens talker = users.register("stats-talker");
         Channel channel = createChannel(talker, "stats-room", Visibility.PUBLIC);
-        InstanceStats before = stats();
+        InstanceStats before = settled(InstanceOverviewTest::stats, InstanceStats::openSockets);
         try (WsClient socket = WsClient.authenticated(server, talker.accessToken())) {
             for (int i = 0; i < 3; i++) {
                 socket.send(new ClientMessage.SendMessage(channel.id(), "hello " + i, null, null, null, "s" + i));
@@ -82,7 +87,7 @@ class InstanceOverviewTest {
         TestUsers users = server.users();
         AuthTokens talker = users.register("health-talker");
         Channel channel = createChannel(talker, "health-room", Visibility.PUBLIC);
-        DetailedHealth before = detailedHealth();
+        DetailedHealth before = settled(InstanceOverviewTest::detailedHealth, DetailedHealth::openSockets);
         DetailedHealth health;
         try (WsClient socket = WsClient.authenticated(server, talker.accessToken())) {
             for (int i = 0; i < 2; i++) {
@@ -100,6 +105,20 @@ class InstanceOverviewTest {
         assertThat(health.openSockets()).isEqualTo(before.openSockets() + 1);
         assertThat(health.realtimeSessions()).isEqualTo(before.realtimeSessions() + 1);
         assertThat(health.messagesLastMinute()).isEqualTo(before.messagesLastMinute() + 2);
+    }
+
+    /**
+     * The figures once the sockets of earlier tests are gone: the server lets go of a socket a moment after
+     * its client closed it, and one going between "before" and "after" would spoil the difference.
+     */
+    private static <T> T settled(Supplier<T> read, ToLongFunction<T> openSockets) {
+        AtomicReference<T> last = new AtomicReference<>();
+        boolean settled = Poll.until(() -> {
+            last.set(read.get());
+            return openSockets.applyAsLong(last.get()) == 0;
+        }, Duration.ofSeconds(30));
+        assertThat(settled).as("sockets of earlier tests closed: %s", last.get()).isTrue();
+        return last.get();
     }
 
     private static DetailedHealth detailedHealth() {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -11,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.chatalot.server.testing.TestServer;
+import org.chatalot.testing.Poll;
 
 class MetricsTest {
     @RegisterExtension
@@ -19,8 +23,16 @@ class MetricsTest {
     @Test
     void prometheusMetricsAreServedOnTheLoopbackListener() {
         server.get("/api/health");
+        // The request is counted as it completes, which can be just after its response reached us.
+        Pattern counted = Pattern.compile(
+                "chatalot_http_requests_seconds_count\\{.*area=\"api\".*method=\"GET\".*status=\"200\"");
+        AtomicReference<HttpResponse<String>> scraped = new AtomicReference<>();
+        Poll.until(() -> {
+            scraped.set(server.send(HttpRequest.newBuilder(server.localUri("/metrics")).GET().build()));
+            return counted.matcher(scraped.get().body()).find();
+        }, Duration.ofSeconds(15));
 
-        HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.localUri("/metrics")).GET().build());
+        HttpResponse<String> response = scraped.get();
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -32,8 +44,7 @@ class MetricsTest {
                 .contains("chatalot_ws_sockets")
                 .contains("chatalot_ws_sessions")
                 .contains("chatalot_ws_resumes_total{")
-                .containsPattern(
-                        "chatalot_http_requests_seconds_count\\{.*area=\"api\".*method=\"GET\".*status=\"200\"");
+                .containsPattern(counted);
     }
 
     @ParameterizedTest

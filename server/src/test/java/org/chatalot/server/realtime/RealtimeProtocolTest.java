@@ -65,17 +65,17 @@ class RealtimeProtocolTest {
                 socket.send(new ClientMessage.Authenticate("nope"));
 
                 assertThat(socket.await("error").get("code").asText()).isEqualTo("auth_failed");
-                assertThat(socket.awaitClose(Duration.ofSeconds(3))).isEqualTo(4002);
+                assertThat(socket.awaitClose(Duration.ofSeconds(10))).isEqualTo(4002);
             }
         }
 
         @Test
         void noAuthenticationWithinTenSecondsClosesWith4001() {
             try (WsClient socket = WsClient.connect(server)) {
-                JsonNode error = socket.await("error", n -> true, Duration.ofSeconds(13));
+                JsonNode error = socket.await("error", n -> true, Duration.ofSeconds(60));
 
                 assertThat(error.get("code").asText()).isEqualTo("auth_timeout");
-                assertThat(socket.awaitClose(Duration.ofSeconds(3))).isEqualTo(4001);
+                assertThat(socket.awaitClose(Duration.ofSeconds(10))).isEqualTo(4001);
             }
         }
 
@@ -91,13 +91,32 @@ class RealtimeProtocolTest {
                     ninth.send(new ClientMessage.Authenticate(user.accessToken()));
 
                     assertThat(ninth.await("error").get("code").asText()).isEqualTo("too_many_sockets");
-                    assertThat(ninth.awaitClose(Duration.ofSeconds(3))).isEqualTo(4004);
+                    assertThat(ninth.awaitClose(Duration.ofSeconds(10))).isEqualTo(4004);
                 }
-                eight.getFirst().close();
-                eight.removeFirst();
-                assertThat(WsClient.authenticated(server, user.accessToken())).as("room again").isNotNull();
+                eight.removeFirst().close();
+                // The server frees the slot when it has processed the close, a moment after close() returns.
+                try (WsClient again = authenticatedOnceThereIsRoom(user)) {
+                    assertThat(again.seen()).as("room again").anyMatch(n -> n.get("type").asText()
+                            .equals("authenticated"));
+                }
             } finally {
                 eight.forEach(WsClient::close);
+            }
+        }
+
+        /** Tries again while the server still counts a socket that was just closed; gives up after 30 s. */
+        private static WsClient authenticatedOnceThereIsRoom(AuthTokens user) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (true) {
+                WsClient socket = WsClient.connect(server);
+                socket.send(new ClientMessage.Authenticate(user.accessToken()));
+                JsonNode answer = socket.awaitFirstOf(Duration.ofSeconds(10), "authenticated", "error");
+                if (answer.get("type").asText().equals("authenticated")) {
+                    return socket;
+                }
+                socket.close();
+                assertThat(answer.get("code").asText()).isEqualTo("too_many_sockets");
+                assertThat(System.nanoTime()).as("a closed socket's slot is freed").isLessThan(deadline);
             }
         }
 
@@ -107,7 +126,7 @@ class RealtimeProtocolTest {
             try (WsClient socket = WsClient.authenticated(server, user.accessToken())) {
                 socket.sendRaw("{\"type\":\"ping\",\"nonce\":\"" + "x".repeat(1_100_000) + "\"}");
 
-                assertThat(socket.awaitClose(Duration.ofSeconds(5))).isEqualTo(1009);
+                assertThat(socket.awaitClose(Duration.ofSeconds(10))).isEqualTo(1009);
             }
         }
 
@@ -129,15 +148,26 @@ class RealtimeProtocolTest {
                 for (int i = 0; i < 60; i++) {
                     loud.send(new ClientMessage.Ping("p" + i));
                 }
-                JsonNode limited = loud.await("error", n -> n.get("code").asText().equals("rate_limited"));
+                // Every ping gets an answer, a pong or a refusal: count them once all sixty are in.
+                List<JsonNode> answers = new ArrayList<>();
+                for (int i = 0; i < 60; i++) {
+                    answers.add(loud.awaitFirstOf(Duration.ofSeconds(10), "pong", "error"));
+                }
+                JsonNode limited = answers.stream().filter(n -> n.path("code").asText().equals("rate_limited"))
+                        .findFirst().orElseThrow(() -> new AssertionError("no ping was refused: " + answers));
 
                 quiet.send(new ClientMessage.SendMessage(channel.id(), "I am fine", null, null, null, "q"));
                 assertThat(quiet.await("message_sent").get("client_id").asText()).isEqualTo("q");
                 assertThat(limited.get("message").asText()).contains("slow down");
                 assertThat(loud.isClosed()).isFalse();
-                long pongs = loud.seen().stream().filter(n -> n.get("type").asText().equals("pong")).count();
+                long pongs = answers.stream().filter(n -> n.get("type").asText().equals("pong")).count();
+                long refused = answers.stream().filter(n -> n.path("code").asText().equals("rate_limited")).count();
+                // How many more than the burst got through depends on how fast the pings were sent (the bucket
+                // refills 10 a second), which a busy machine changes: what is fixed is the burst and the split.
                 assertThat(pongs).as("the burst of 30 went through (one token went on authenticate)")
-                        .isBetween(29L, 45L);
+                        .isGreaterThanOrEqualTo(29L);
+                assertThat(refused).as("the rest was refused, not queued").isPositive();
+                assertThat(pongs + refused).as("each ping answered once").isEqualTo(60);
             }
         }
     }

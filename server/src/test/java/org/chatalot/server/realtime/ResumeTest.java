@@ -75,6 +75,10 @@ class ResumeTest {
         first.await("presence_update", n -> n.get("user_id").asText().equals(leaverId));
         first.abort();
         leaving.close();
+        // The server has the leaver offline once it has processed that close: wait for it, or the presence
+        // below could be read a moment before and still list the leaver.
+        staying.await("presence_update", n -> n.get("user_id").asText().equals(leaverId)
+                && n.get("status").asText().equals("offline"));
 
         try (staying; WsClient second = WsClient.connect(server)) {
             second.send(new ClientMessage.Resume(watcher.accessToken(), java.util.UUID.fromString(sessionId),
@@ -140,7 +144,7 @@ class ResumeTest {
                     java.util.UUID.fromString(old.seen().getFirst().get("session_id").asText()), lastSeq));
 
             assertThat(replacement.await("resumed").get("replayed").asLong()).isZero();
-            assertThat(old.awaitClose(Duration.ofSeconds(3))).isEqualTo(4007);
+            assertThat(old.awaitClose(Duration.ofSeconds(10))).isEqualTo(4007);
             replacement.send(new ClientMessage.Ping("moved"));
             assertThat(replacement.await("pong").get("seq").asLong()).isEqualTo(lastSeq + 1);
         }

@@ -207,7 +207,7 @@ class SendMessageTest {
             try (HeldCommits held = HeldCommits.on(channel.id())) {
                 // Held past H2's lock timeout, for the group commit and for the retry of the message alone.
                 out.send(new ClientMessage.SendMessage(channel.id(), "stuck", null, null, null, "c1"));
-                failed = out.await("error", n -> true, Duration.ofSeconds(15));
+                failed = out.await("error", n -> true, Duration.ofSeconds(60));
             }
             out.send(new ClientMessage.SendMessage(channel.id(), "unstuck", null, null, null, "c2"));
             JsonNode sent = out.await("message_sent");

@@ -31,7 +31,9 @@ import org.chatalot.testing.TempDirs;
 public final class TestServer implements BeforeAllCallback, AfterAllCallback {
     private final Map<String, String> environment = new HashMap<>();
     private final Map<String, HttpService> extraServices = new LinkedHashMap<>();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Time limits only bound a test that is failing anyway: generous, so a busy machine never trips them. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15)).build();
     private final ObjectMapper json = Json.createMapper();
     private Path dataDir;
     private String databaseSettings;
@@ -146,7 +148,7 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
     }
 
     public HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10));
+        return HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT);
     }
 
     public HttpResponse<String> get(String path) {

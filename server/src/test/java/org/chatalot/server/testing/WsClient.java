@@ -28,6 +28,11 @@ import org.chatalot.server.http.Json;
  */
 public final class WsClient implements AutoCloseable {
     private static final ObjectMapper JSON = Json.createMapper();
+    /**
+     * Long enough that a busy machine (other builds, stress-ng) never trips it; it only bounds how long a
+     * test that is going to fail takes to say so, since a frame that does arrive returns at once.
+     */
+    private static final Duration DEFAULT_WAIT = Duration.ofSeconds(15);
 
     private final WebSocket socket;
     private final LinkedBlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
@@ -52,7 +57,7 @@ public final class WsClient implements AutoCloseable {
 
     public static WsClient connect(URI uri, Map<String, String> headers) {
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder()
-                .connectTimeout(Duration.ofSeconds(5));
+                .connectTimeout(Duration.ofSeconds(15));
         headers.forEach(builder::header);
         return new WsClient(builder, uri);
     }
@@ -92,11 +97,11 @@ public final class WsClient implements AutoCloseable {
 
     /** Waits for the next frame of this type (skipping others, which stay in {@link #seen()}). */
     public JsonNode await(String type) {
-        return await(type, node -> true, Duration.ofSeconds(5));
+        return await(type, node -> true, DEFAULT_WAIT);
     }
 
     public JsonNode await(String type, Predicate<JsonNode> match) {
-        return await(type, match, Duration.ofSeconds(5));
+        return await(type, match, DEFAULT_WAIT);
     }
 
     public JsonNode await(String type, Predicate<JsonNode> match, Duration timeout) {
@@ -106,7 +111,13 @@ public final class WsClient implements AutoCloseable {
 
     /** Waits for the next frame that matches, whatever its type (e.g. {@code authenticated} or an error). */
     public JsonNode awaitAny(Predicate<JsonNode> match) {
-        return awaitFrame("matching", match, Duration.ofSeconds(5));
+        return awaitFrame("matching", match, DEFAULT_WAIT);
+    }
+
+    /** Waits for the next frame of any of these types, e.g. an answer that may be a result or an error. */
+    public JsonNode awaitFirstOf(Duration timeout, String... types) {
+        List<String> wanted = List.of(types);
+        return awaitFrame(wanted.toString(), node -> wanted.contains(node.path("type").asText()), timeout);
     }
 
     private JsonNode awaitFrame(String what, Predicate<JsonNode> match, Duration timeout) {
