@@ -30,7 +30,7 @@ class DoctorChecksTest {
             List<Finding> finished = new ArrayList<>();
             CheckReport report = checks.run(CheckRequest.of(stub.url("localhost"), new TrustMode.Pinned(
                     CertificateDetails.fingerprint(identity.certificate()))).withIdle(Duration.ofSeconds(1))
-                    .withTimeout(Duration.ofSeconds(2)), new ProgressListener() {
+                    .withTimeout(Duration.ofSeconds(15)), new ProgressListener() {
                         @Override
                         public void started(String id, String title) {
                             started.add(id);
@@ -58,7 +58,7 @@ class DoctorChecksTest {
     void anUntrustedCertificateIsReportedNeverBypassed() throws Exception {
         try (TlsStub stub = new TlsStub(TestCertificates.selfSigned("localhost"), true)) {
             CheckReport report = checks.run(CheckRequest.of(stub.url("localhost"), TrustMode.system())
-                    .withTimeout(Duration.ofSeconds(2)), ProgressListener.NONE);
+                    .withTimeout(Duration.ofSeconds(15)), ProgressListener.NONE);
             assertThat(report.finding("tls.chain")).map(Finding::severity).contains(Severity.FAIL);
             assertThat(report.finding("http.health")).map(Finding::severity).contains(Severity.SKIP);
             assertThat(report.exitCode()).isEqualTo(2);

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.concurrent.Executors;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
@@ -36,6 +37,9 @@ public final class TlsStub implements AutoCloseable {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        // One thread per exchange: with the default (the dispatcher itself), a check that holds its connection
+        // open (the WebSocket or body-limit probes) made the next checks wait for it to time out.
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
 

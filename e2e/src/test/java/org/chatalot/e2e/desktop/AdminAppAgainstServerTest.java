@@ -46,7 +46,7 @@ class AdminAppAgainstServerTest {
         List<ServerConnection> signedIn = new ArrayList<>();
         JdkSslContextFactory ssl = new JdkSslContextFactory();
         LoginViewModel login = new LoginViewModel(runner, new ProfileStore(dir), (profile, listener) ->
-                ServerConnection.open(profile, ssl, listener), new CertificateProbe(Duration.ofSeconds(5)),
+                ServerConnection.open(profile, ssl, listener), new CertificateProbe(Duration.ofSeconds(15)),
                 new RememberedSessions(new FileSecretStore(dir)), signedIn::add);
         login.form().urlProperty().set(server.server().baseUri().toString());
         login.form().usernameProperty().set("owner");

@@ -82,7 +82,7 @@ final class NginxFront implements AutoCloseable {
     }
 
     private void awaitPort() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("nginx exited: " + Files.readString(dir.resolve("stdout.log")));

@@ -68,7 +68,7 @@ class UsersUiAgainstServerTest {
     }
 
     private static void until(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
     }
 
     private static TableView<AdminUser> signInAndFind(FxRobot robot, String username, String search)

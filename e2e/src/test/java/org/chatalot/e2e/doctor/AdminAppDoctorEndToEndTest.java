@@ -73,7 +73,7 @@ class AdminAppDoctorEndToEndTest {
 
     private static CheckRequest request() {
         return CheckRequest.of(URI.create(FRONT.publicUrl()), trust()).withHttpPort(FRONT.httpPort).withIdle(IDLE)
-                .withTimeout(Duration.ofSeconds(5));
+                .withTimeout(Duration.ofSeconds(15));
     }
 
     private static ServerConnection signInThroughTheFront() throws Exception {

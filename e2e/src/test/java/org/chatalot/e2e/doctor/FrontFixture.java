@@ -60,7 +60,7 @@ public final class FrontFixture implements AutoCloseable {
     DoctorRequest request(Duration idle, String accessToken) {
         return DoctorRequest.defaults(URI.create(publicUrl())).withTrust(TrustMode.caFile(pki.rootCertificate()))
                 .withHttpPort(httpPort).withAccessToken(accessToken).withIdle(idle)
-                .withTimeout(Duration.ofSeconds(5));
+                .withTimeout(Duration.ofSeconds(15));
     }
 
     /** Starts nginx with {@code site}, runs the doctor, stops nginx. */
