@@ -29,7 +29,7 @@ class ProcessLifecycleTest {
     void invalidConfigurationExitsWithCode2NamingTheVariable() throws Exception {
         try (JavaProcess process = JavaProcess.start(Main.class.getName(), List.of(),
                 Map.of("MAX_FILE_SIZE_MB", "lots", "DATA_DIR", dir.resolve("data").toString()), List.of(), dir)) {
-            assertThat(process.awaitExit(Duration.ofSeconds(30))).isEqualTo(2);
+            assertThat(process.awaitExit(Duration.ofSeconds(120))).isEqualTo(2);
             assertThat(process.output())
                     .contains("MAX_FILE_SIZE_MB: expected a whole number from 1 to 10240, got \"lots\"")
                     .contains("docs/configuration.md")
@@ -44,7 +44,7 @@ class ProcessLifecycleTest {
             Map<String, String> env = Map.of("DATA_DIR", dir.resolve("data").toString(),
                     "LISTEN_ADDR", "127.0.0.1:" + taken.getLocalPort(), "LOCAL_ADMIN_ADDR", "127.0.0.1:0");
             try (JavaProcess process = JavaProcess.start(Main.class.getName(), List.of(), env, List.of(), dir)) {
-                assertThat(process.awaitExit(Duration.ofSeconds(30))).isEqualTo(2);
+                assertThat(process.awaitExit(Duration.ofSeconds(120))).isEqualTo(2);
                 assertThat(process.output()).contains("LISTEN_ADDR: cannot listen on 127.0.0.1:" + taken.getLocalPort())
                         .doesNotContain("Chatalot is listening");
             }
@@ -79,7 +79,7 @@ class ProcessLifecycleTest {
     }
 
     private static URI baseUri(JavaProcess process) throws Exception {
-        String line = process.awaitLine(l -> LISTENING.matcher(l).find(), Duration.ofSeconds(60));
+        String line = process.awaitLine(l -> LISTENING.matcher(l).find(), Duration.ofSeconds(120));
         Matcher matcher = LISTENING.matcher(line);
         assertThat(matcher.find()).isTrue();
         return URI.create(matcher.group(1));

@@ -158,7 +158,7 @@ class AuditExportMemoryTest {
     }
 
     private static URI baseUri(JavaProcess process) throws Exception {
-        String line = process.awaitLine(l -> LISTENING.matcher(l).find(), Duration.ofSeconds(60));
+        String line = process.awaitLine(l -> LISTENING.matcher(l).find(), Duration.ofSeconds(120));
         Matcher matcher = LISTENING.matcher(line);
         assertThat(matcher.find()).isTrue();
         return URI.create(matcher.group(1));

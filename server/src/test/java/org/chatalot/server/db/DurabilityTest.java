@@ -31,7 +31,7 @@ class DurabilityTest {
         List<String> acknowledged;
         try (JavaProcess writer = JavaProcess.start(DurabilityWriter.class.getName(), List.of("-Xmx128m"), Map.of(),
                 List.of(dataDir.toString()), dir)) {
-            writer.awaitLine(line -> line.equals("ACK " + ACKS_BEFORE_KILL), Duration.ofSeconds(60));
+            writer.awaitLine(line -> line.equals("ACK " + ACKS_BEFORE_KILL), Duration.ofSeconds(120));
             writer.killHard();
             acknowledged = writer.lines().stream().filter(line -> line.startsWith("ACK ")).toList();
         }

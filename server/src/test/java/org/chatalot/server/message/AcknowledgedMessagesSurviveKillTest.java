@@ -79,7 +79,7 @@ class AcknowledgedMessagesSurviveKillTest {
             socket.sendText(JSON.writeValueAsString(new ClientMessage.Authenticate(token)), true).join();
             UUID channel = channelId;
             Thread stream = Thread.ofVirtual().start(() -> stream(socket, channel, window));
-            assertThat(enough.await(60, TimeUnit.SECONDS)).as("acks arrived; server said:%n%s", server.output())
+            assertThat(enough.await(120, TimeUnit.SECONDS)).as("acks arrived; server said:%n%s", server.output())
                     .isTrue();
             server.killHard();
             stream.interrupt();
@@ -151,7 +151,7 @@ class AcknowledgedMessagesSurviveKillTest {
 
     private static URI baseUri(JavaProcess process) throws Exception {
         Matcher matcher = LISTENING.matcher(process.awaitLine(l -> LISTENING.matcher(l).find(),
-                Duration.ofSeconds(60)));
+                Duration.ofSeconds(120)));
         assertThat(matcher.find()).isTrue();
         return URI.create(matcher.group(1));
     }

@@ -54,7 +54,7 @@ public final class ServerProcess implements AutoCloseable {
         env.putAll(settings);
         JavaProcess process = JavaProcess.start(MAIN, jvmOptions, env, List.of(), dir);
         try {
-            String line = process.awaitLine(l -> LISTENING.matcher(l).find(), Duration.ofSeconds(90));
+            String line = process.awaitLine(l -> LISTENING.matcher(l).find(), Duration.ofSeconds(120));
             Matcher listening = LISTENING.matcher(line);
             Matcher local = LOCAL_ADMIN.matcher(line);
             if (!listening.find() || !local.find()) {
