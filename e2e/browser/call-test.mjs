@@ -1,4 +1,4 @@
-// A real two-browser call through the Chatalot server, run by BrowserCallEndToEndTest.
+// A real two-browser call through the Chatalot server, run by BrowserCallEndToEndIT.
 // Two separate headless Chromium processes open the call page, sign in as two users, join one voice channel,
 // and must reach connectionState "connected" with inbound RTP bytes growing; then the first leaves and the
 // second must see user_left_voice. Prints one line "RESULT {json}" with what was measured.

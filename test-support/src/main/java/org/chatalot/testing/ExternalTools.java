@@ -19,6 +19,7 @@ public final class ExternalTools {
 
     /** The program's path; skips (or fails on CI) when it is not installed. */
     public static Path require(String program) {
+        TestPhase.requireIntegration(program);
         Optional<Path> found = find(program);
         if (found.isEmpty()) {
             String message = program + " is not installed (./run-tests installs it on Debian as root)";

@@ -28,6 +28,7 @@ public final class JavaProcess implements AutoCloseable {
     /** Starts {@code mainClass} with the current classpath, the given JVM options, environment and args. */
     public static JavaProcess start(String mainClass, List<String> jvmOptions, Map<String, String> environment,
                                     List<String> args, Path workDir) throws IOException {
+        TestPhase.requireIntegration("a child JVM (JavaProcess)");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);

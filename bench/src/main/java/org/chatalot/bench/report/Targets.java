@@ -133,7 +133,7 @@ public final class Targets {
                 r.logins().chatStormP99Ms(), r.logins().chatBaselineP99Ms()), ratio >= 0.8 && chat <= 2);
     }
 
-    /** Was LoginStormTest's bound; a time bound belongs here, where the machine's load is recorded beside it. */
+    /** Was LoginStormIT's bound; a time bound belongs here, where the machine's load is recorded beside it. */
     static Verdict unrelatedDuringLogins(SuiteResults r) {
         String name = "unrelated request p99 during the login storm ≤ " + UNRELATED_P99_BOUND_MS + " ms";
         if (r.logins() == null || r.logins().unrelatedRequests() == 0) {

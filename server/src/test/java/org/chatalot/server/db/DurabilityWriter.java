@@ -8,7 +8,7 @@ import org.chatalot.server.config.ConfigLoader;
 import org.chatalot.server.settings.InstanceSettingsRepository;
 
 /**
- * Child-process half of {@link DurabilityTest}: writes rows through the production Database as fast as it
+ * Child-process half of {@link DurabilityIT}: writes rows through the production Database as fast as it
  * can and prints "ACK n" only after the write for n has returned, i.e. after the server would have
  * acknowledged it to a client.
  */

@@ -21,6 +21,7 @@ import org.chatalot.server.ChatServer;
 import org.chatalot.server.config.ConfigLoader;
 import org.chatalot.server.http.Json;
 import org.chatalot.testing.TempDirs;
+import org.chatalot.testing.TestPhase;
 
 /**
  * The real server, started once per test class through the production wiring on random ports, with a
@@ -79,6 +80,7 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        TestPhase.requireIntegration("the Chatalot server (TestServer)", context.getRequiredTestClass());
         dataDir = TempDirs.create("chatalot-test-");
         environment.putIfAbsent("DATA_DIR", dataDir.toString());
         if (databaseSettings != null) {

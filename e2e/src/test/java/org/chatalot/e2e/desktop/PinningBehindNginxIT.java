@@ -1,0 +1,133 @@
+package org.chatalot.e2e.desktop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.chatalot.admin.api.ConnectionProblem;
+import org.chatalot.admin.api.ServerConnection;
+import org.chatalot.admin.api.TokenListener;
+import org.chatalot.admin.cli.AdminCli;
+import org.chatalot.admin.connection.CertificateDetails;
+import org.chatalot.admin.connection.ConnectionProfile;
+import org.chatalot.admin.connection.JdkSslContextFactory;
+import org.chatalot.admin.connection.TrustMode;
+import org.chatalot.admin.testing.TestCertificates;
+import org.chatalot.server.testing.TestServer;
+import org.chatalot.server.testing.TestUsers;
+import org.chatalot.testing.TempDirs;
+
+/**
+ * The admin app's client and CLI through real nginx with a local-CA certificate in front of the real server:
+ * a pinned certificate works, a changed one is refused with the reason, system trust explains its failure, and
+ * {@code check} exits 2 on an untrusted chain and on a front whose server is down.
+ */
+class PinningBehindNginxIT {
+    @RegisterExtension
+    static TestServer server = TestServer.create();
+
+    private static NginxFront nginx;
+    private static TestCertificates.Issued ca;
+    private static TestCertificates.Issued current;
+    private static Path caFile;
+
+    @BeforeAll
+    static void front() throws Exception {
+        server.users().owner();
+        ca = TestCertificates.ca("Chatalot Test CA");
+        current = TestCertificates.server(ca, "localhost");
+        caFile = Files.createTempFile(TempDirs.create("admin-ca-"), "ca", ".pem");
+        ca.writeCertificatePem(caFile);
+        nginx = new NginxFront();
+        nginx.start(current, server.server().baseUri().getPort());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        nginx.close();
+    }
+
+    private static ServerConnection connect(TrustMode trust) {
+        return ServerConnection.open(ConnectionProfile.of("front", nginx.url().toString()).withTrust(trust),
+                new JdkSslContextFactory(), TokenListener.NONE);
+    }
+
+    private static String pin(TestCertificates.Issued identity) {
+        return CertificateDetails.fingerprint(identity.certificate());
+    }
+
+    @Test
+    void aPinnedCertificateSignsInAndReadsAdminData() throws Exception {
+        ServerConnection connection = connect(new TrustMode.Pinned(pin(current)));
+        assertThat(connection.session().login("owner", TestUsers.PASSWORD, null).username()).isEqualTo("owner");
+        assertThat(connection.api().invites()).isNotNull();
+        assertThat(connection.health().read().health().isOk()).isTrue();
+    }
+
+    @Test
+    void theLocalCaFileIsTrustedToo() throws Exception {
+        assertThat(connect(new TrustMode.CaFile(caFile)).health().read().status()).isEqualTo(200);
+    }
+
+    @Test
+    void systemTrustRefusesThePrivateCaAndExplainsWhy() {
+        assertThatThrownBy(() -> connect(TrustMode.system()).health().read())
+                .isInstanceOfSatisfying(ConnectionProblem.class, problem -> {
+                    assertThat(problem.kind()).isEqualTo(ConnectionProblem.Kind.TLS_UNTRUSTED);
+                    assertThat(problem.getMessage()).contains("not signed by a CA this profile trusts");
+                });
+    }
+
+    @Test
+    void aChangedCertificateIsRefusedUntilReapproved() throws Exception {
+        String approved = pin(current);
+        TestCertificates.Issued renewed = TestCertificates.server(ca, "localhost");
+        nginx.start(renewed, server.server().baseUri().getPort());
+        try {
+            assertThatThrownBy(() -> connect(new TrustMode.Pinned(approved)).health().read())
+                    .isInstanceOfSatisfying(ConnectionProblem.class, problem -> {
+                        assertThat(problem.kind()).isEqualTo(ConnectionProblem.Kind.TLS_CERT_CHANGED);
+                        assertThat(problem.getMessage()).contains(renewed.certificate().getSubjectX500Principal()
+                                .getName());
+                    });
+            assertThat(connect(new TrustMode.Pinned(pin(renewed))).health().read().status()).isEqualTo(200);
+        } finally {
+            nginx.start(current, server.server().baseUri().getPort());
+        }
+    }
+
+    /** The healthy front passing all 19 checks is AdminAppDoctorEndToEndIT's, with the installer's nginx site. */
+    @Test
+    void checkFailsOnAnUntrustedChainAndOnADeadUpstream() throws Exception {
+        StringWriter out = new StringWriter();
+        assertThat(AdminCli.run(new String[] {"check", nginx.url().toString(), "--idle-seconds", "1", "--json"},
+                new PrintWriter(out), new PrintWriter(new StringWriter()))).isEqualTo(2);
+        assertThat(out.toString()).contains("\"id\" : \"tls.chain\"", "\"severity\" : \"fail\"",
+                "needs a verified TLS connection");
+        int dead;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            dead = socket.getLocalPort();
+        }
+        nginx.start(current, dead);
+        try {
+            out = new StringWriter();
+            int code = AdminCli.run(new String[] {"check", nginx.url().toString(), "--ca", caFile.toString(),
+                "--idle-seconds", "1", "--json"}, new PrintWriter(out), new PrintWriter(new StringWriter()));
+            assertThat(code).isEqualTo(2);
+            assertThat(out.toString()).contains("\"id\" : \"http.health\"", "502 HTTP_1_1",
+                    "The proxy cannot reach the server");
+        } finally {
+            nginx.start(current, server.server().baseUri().getPort());
+        }
+    }
+}
