@@ -12,7 +12,7 @@ import org.chatalot.server.testing.TestServer;
 import org.chatalot.testing.Nginx;
 
 /** The contract through real nginx running the site {@code chatalot-install nginx} writes, with TLS. */
-class ForgedForwardedHeadersThroughNginxTest extends ForgedForwardedHeadersContract {
+class ForgedForwardedHeadersThroughNginxIT extends ForgedForwardedHeadersContract {
     @RegisterExtension
     static TestServer server = server();
     private static FrontFixture front;

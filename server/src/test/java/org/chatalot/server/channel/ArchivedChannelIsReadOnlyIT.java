@@ -28,7 +28,7 @@ import org.chatalot.server.testing.WsClient;
  * An archived channel is read-only (docs/api.md): nothing in it changes, whoever asks and by whichever path,
  * until a moderator unarchives it. Reading goes on.
  */
-class ArchivedChannelIsReadOnlyTest {
+class ArchivedChannelIsReadOnlyIT {
     @RegisterExtension
     static TestServer server = TestServer.create();
     private final FileClient files = new FileClient(server);

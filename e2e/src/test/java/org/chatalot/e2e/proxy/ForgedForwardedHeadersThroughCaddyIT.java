@@ -19,7 +19,7 @@ import org.chatalot.testing.FreePorts;
 import org.chatalot.testing.Poll;
 
 /** The contract through real Caddy running the Caddyfile {@code chatalot-install caddy --internal-tls} writes. */
-class ForgedForwardedHeadersThroughCaddyTest extends ForgedForwardedHeadersContract {
+class ForgedForwardedHeadersThroughCaddyIT extends ForgedForwardedHeadersContract {
     private static final int HTTPS_PORT = FreePorts.next();
     @RegisterExtension
     static TestServer server = server();

@@ -26,7 +26,7 @@ import org.chatalot.server.testing.TestServer;
  * Everything the server writes into DATA_DIR while it runs (the database, H2's own files, uploads, backups,
  * keys, tokens) is readable by its owner only, so a loosened DATA_DIR still exposes nothing.
  */
-class DataDirectoryPermissionsTest {
+class DataDirectoryPermissionsIT {
     private static final Set<PosixFilePermission> OTHERS = Set.of(PosixFilePermission.GROUP_READ,
             PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
 
@@ -46,7 +46,7 @@ class DataDirectoryPermissionsTest {
 
         List<String> exposed;
         try (Stream<Path> files = Files.walk(server.dataDir())) {
-            exposed = files.filter(Files::isRegularFile).filter(DataDirectoryPermissionsTest::isExposed)
+            exposed = files.filter(Files::isRegularFile).filter(DataDirectoryPermissionsIT::isExposed)
                     .map(file -> server.dataDir().relativize(file) + " " + permissions(file)).toList();
         }
         assertThat(exposed).isEmpty();

@@ -19,7 +19,7 @@ import org.chatalot.server.testing.TestServer;
  * closes, since nothing after the bad framing can be trusted), and the operator's log stays quiet. A client
  * that stops sending half way gets its connection closed, also without a stack trace in the log.
  */
-class MalformedRequestBodyTest {
+class MalformedRequestBodyIT {
     @RegisterExtension
     static TestServer server = TestServer.create();
 
