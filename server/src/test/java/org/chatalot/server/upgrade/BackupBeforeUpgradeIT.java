@@ -29,8 +29,8 @@ import org.chatalot.testing.TempDirs;
  * What upgrades rely on: {@code chatalot admin backup} on a stopped server copies the previous release's data
  * without migrating it, and restoring that archive gives the old schema back (the roll-back path).
  */
-class BackupBeforeUpgradeTest {
-    private final Path data = UpgradeFromPreviousReleaseTest.unpack(UpgradeFromPreviousReleaseTest.PREVIOUS);
+class BackupBeforeUpgradeIT {
+    private final Path data = UpgradeFromPreviousReleaseIT.unpack(UpgradeFromPreviousReleaseIT.PREVIOUS);
     private final Path restored = TempDirs.create("chatalot-restored-");
 
     @AfterEach

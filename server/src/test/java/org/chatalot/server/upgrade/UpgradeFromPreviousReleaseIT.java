@@ -45,7 +45,7 @@ import org.chatalot.testing.TempDirs;
  * src/test/resources/upgrade/VERSION) starts under this version with every user, session, 2FA key, channel,
  * message, reaction, edit, file, invite and setting intact, after every migration since has run.
  */
-class UpgradeFromPreviousReleaseTest {
+class UpgradeFromPreviousReleaseIT {
     static final String PREVIOUS = "0.1.0";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path DATA = unpack(PREVIOUS);
@@ -230,7 +230,7 @@ class UpgradeFromPreviousReleaseTest {
     }
 
     private static int migrationFiles() throws Exception {
-        Path folder = Path.of(UpgradeFromPreviousReleaseTest.class.getResource("/db/migration").toURI());
+        Path folder = Path.of(UpgradeFromPreviousReleaseIT.class.getResource("/db/migration").toURI());
         try (var files = Files.list(folder)) {
             return (int) files.filter(f -> f.getFileName().toString().matches("V\\d+__.+\\.sql")).count();
         }
@@ -247,7 +247,7 @@ class UpgradeFromPreviousReleaseTest {
     /** The data directory the given release left, unpacked into a new temporary folder. */
     static Path unpack(String version) {
         Path dir = TempDirs.create("chatalot-upgrade-");
-        try (InputStream in = UpgradeFromPreviousReleaseTest.class.getResourceAsStream(
+        try (InputStream in = UpgradeFromPreviousReleaseIT.class.getResourceAsStream(
                 "/upgrade/" + version + "/data.zip"); ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
                 Path target = dir.resolve(entry.getName()).normalize();
@@ -277,7 +277,7 @@ class UpgradeFromPreviousReleaseTest {
     }
 
     private static JsonNode read(String resource) {
-        try (InputStream in = UpgradeFromPreviousReleaseTest.class.getResourceAsStream(resource)) {
+        try (InputStream in = UpgradeFromPreviousReleaseIT.class.getResourceAsStream(resource)) {
             return JSON.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
