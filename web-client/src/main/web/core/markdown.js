@@ -1,0 +1,181 @@
+// Chat Markdown to a small tree of plain objects. marked's lexer reads the text; nothing here (or in the
+// view that draws the tree) ever produces an HTML string: every piece of user text ends up as a text
+// node, raw HTML in a message is shown as the characters the sender typed, and a link keeps its target
+// only when it is http, https or mailto. So there is nothing to sanitise, by construction.
+
+import { Lexer } from 'marked';
+
+/**
+ * @typedef {{t: 'text', v: string} | {t: 'br'} | {t: 'code', v: string}
+ *   | {t: 'strong'|'em'|'del'|'span', c: Inline[]} | {t: 'link', href: string, c: Inline[]}} Inline
+ * @typedef {{t: 'p', c: Inline[]} | {t: 'pre', lang: string, v: string} | {t: 'quote', c: Block[]}
+ *   | {t: 'list', ordered: boolean, start: number, items: Block[][]} | {t: 'hr'}} Block
+ */
+
+const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+/** Deeper nesting than this is flattened to text: a hostile message cannot make the view recurse far. */
+const MAX_DEPTH = 12;
+
+const lexer = () => new Lexer({ gfm: true, breaks: true });
+
+/** Parses a message's text. Never throws: text the lexer cannot read is shown as it is. */
+export function parseMarkdown(text) {
+  try {
+    return blocks(lexer().lex(String(text ?? '')), 0);
+  } catch {
+    return [{ t: 'p', c: [{ t: 'text', v: String(text ?? '') }] }];
+  }
+}
+
+/** The first line of a message as plain text, for reply quotes, notifications and announcements. */
+export function plainText(text, maxChars = 140) {
+  const flat = inlineText(parseMarkdown(text)).replace(/\s+/g, ' ').trim();
+  return flat.length > maxChars ? flat.slice(0, maxChars - 1) + '…' : flat;
+}
+
+/** Returns the href when it is safe to follow (http, https, mailto), else null. */
+export function safeHref(href) {
+  if (typeof href !== 'string' || href.length > 4096) {
+    return null;
+  }
+  let url;
+  try {
+    url = new URL(href.trim());
+  } catch {
+    return null;
+  }
+  return SAFE_PROTOCOLS.has(url.protocol) ? url.href : null;
+}
+
+function blocks(tokens, depth) {
+  const out = [];
+  for (const token of tokens ?? []) {
+    const block = toBlock(token, depth);
+    if (block) {
+      out.push(block);
+    }
+  }
+  return out;
+}
+
+function toBlock(token, depth) {
+  if (depth > MAX_DEPTH) {
+    return { t: 'p', c: [{ t: 'text', v: token.raw ?? token.text ?? '' }] };
+  }
+  switch (token.type) {
+    case 'space':
+      return null;
+    case 'paragraph':
+    case 'heading':
+      // Headings in chat read as emphasis, not as page structure.
+      return token.type === 'heading'
+        ? { t: 'p', c: [{ t: 'strong', c: inlines(token.tokens, depth + 1) }] }
+        : { t: 'p', c: inlines(token.tokens, depth + 1) };
+    case 'text':
+      return { t: 'p', c: token.tokens ? inlines(token.tokens, depth + 1) : [{ t: 'text', v: token.text }] };
+    case 'code':
+      return { t: 'pre', lang: String(token.lang ?? '').slice(0, 32), v: token.text ?? '' };
+    case 'blockquote':
+      return { t: 'quote', c: blocks(token.tokens, depth + 1) };
+    case 'list':
+      return {
+        t: 'list',
+        ordered: Boolean(token.ordered),
+        start: Number.isInteger(token.start) ? token.start : 1,
+        items: (token.items ?? []).map((item) => listItem(item, depth + 1)),
+      };
+    case 'hr':
+      return { t: 'hr' };
+    default:
+      // html blocks, tables, definitions and anything new: the characters as typed.
+      return { t: 'p', c: [{ t: 'text', v: String(token.raw ?? token.text ?? '').replace(/\n+$/, '') }] };
+  }
+}
+
+function listItem(item, depth) {
+  const content = blocks((item.tokens ?? []).filter((token) => token.type !== 'checkbox'), depth);
+  if (item.task) {
+    const mark = { t: 'text', v: item.checked ? '☑ ' : '☐ ' };
+    if (content[0]?.t === 'p') {
+      content[0] = { t: 'p', c: [mark, ...content[0].c] };
+    } else {
+      content.unshift({ t: 'p', c: [mark] });
+    }
+  }
+  return content;
+}
+
+function inlines(tokens, depth) {
+  const out = [];
+  for (const token of tokens ?? []) {
+    const node = toInline(token, depth);
+    if (node === null) {
+      continue;
+    }
+    const last = out[out.length - 1];
+    if (node.t === 'text' && last && last.t === 'text') {
+      last.v += node.v;
+    } else {
+      out.push(node);
+    }
+  }
+  return out;
+}
+
+function toInline(token, depth) {
+  if (depth > MAX_DEPTH) {
+    return { t: 'text', v: token.raw ?? token.text ?? '' };
+  }
+  switch (token.type) {
+    case 'text':
+      return token.tokens ? flattenText(token, depth) : { t: 'text', v: token.text };
+    case 'escape':
+      return { t: 'text', v: token.text };
+    case 'strong':
+    case 'em':
+    case 'del':
+      return { t: token.type, c: inlines(token.tokens, depth + 1) };
+    case 'codespan':
+      return { t: 'code', v: token.text };
+    case 'br':
+      return { t: 'br' };
+    case 'link': {
+      const href = safeHref(token.href);
+      const children = inlines(token.tokens, depth + 1);
+      return href ? { t: 'link', href, c: children } : { t: 'text', v: token.raw ?? token.text ?? '' };
+    }
+    case 'image': {
+      // No remote images in messages (they would leak who reads what); the picture becomes its link.
+      const href = safeHref(token.href);
+      const label = token.text || token.href || '';
+      return href ? { t: 'link', href, c: [{ t: 'text', v: label }] } : { t: 'text', v: token.raw ?? label };
+    }
+    default:
+      // Inline HTML and anything unknown: shown as typed.
+      return { t: 'text', v: token.raw ?? token.text ?? '' };
+  }
+}
+
+/** A text token that carries its own inline tokens (inside list items): its children, inlined. */
+function flattenText(token, depth) {
+  const children = inlines(token.tokens, depth + 1);
+  return children.length === 1 && children[0].t === 'text' ? { t: 'text', v: children[0].v } : { t: 'span', c: children };
+}
+
+function inlineText(nodes) {
+  let out = '';
+  for (const node of nodes) {
+    if (node.t === 'text' || node.t === 'code') {
+      out += node.v;
+    } else if (node.t === 'pre') {
+      out += ' ' + node.v + ' ';
+    } else if (node.t === 'br' || node.t === 'hr') {
+      out += ' ';
+    } else if (node.t === 'list') {
+      out += node.items.map((item) => inlineText(item)).join(' ');
+    } else if (node.c) {
+      out += inlineText(node.c) + (node.t === 'p' || node.t === 'quote' ? ' ' : '');
+    }
+  }
+  return out;
+}
