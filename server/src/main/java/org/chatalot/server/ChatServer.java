@@ -159,7 +159,7 @@ public final class ChatServer implements AutoCloseable {
         RequestIds ids = c.requestIds;
         routing.addFilter(new UnreadBodyFilter())
                 .addFilter(new RequestContextFilter(ids, proxyResolver(config)))
-                .addFilter(new SecurityHeaders())
+                .addFilter(new SecurityHeaders(c.web.importMapHash()))
                 .addFilter(new HttpMetricsFilter(c.metrics.registry()))
                 .addFilter(new RateLimitFilter(new RateLimiter(config.limits().general()),
                         new RateLimiter(config.limits().auth()), c.errors))
@@ -185,8 +185,13 @@ public final class ChatServer implements AutoCloseable {
             throw new NotFound("no such endpoint: " + req.prologue().method().text() + " " + req.path().path());
         };
         routing.any(ApiPaths.API, unknownApi).any(ApiPaths.API + "/*", unknownApi);
+        c.web.register(routing);
         StaticFiles.register(routing);
         routing.any((req, res) -> {
+            if (c.web.isPageNavigation(req)) {
+                c.web.sendNotFoundPage(req, res);
+                return;
+            }
             throw new NotFound("no such page: " + req.path().path());
         });
         c.errors.register(routing);

@@ -74,6 +74,7 @@ import org.chatalot.server.settings.InstanceSettingsRepository;
 import org.chatalot.server.user.UserApi;
 import org.chatalot.server.user.UserDirectory;
 import org.chatalot.server.user.UserRepository;
+import org.chatalot.server.web.WebClient;
 
 /**
  * The whole object graph, built once from the configuration, in dependency order. This is the only place
@@ -94,6 +95,7 @@ final class ServerGraph implements AutoCloseable {
     final Apis apis;
     final AdminWiring.Admin admin;
     final RealtimeEndpoint realtime;
+    final WebClient web;
     private final PasswordHasher hasher;
     private final MessageRate messageRate;
     private MessageWriter messageWriter;
@@ -102,6 +104,7 @@ final class ServerGraph implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.build = BuildInfo.load();
+        this.web = WebClient.load();
         createDataDir(config.storage().dataDir());
         ServerKeys keys = ServerKeys.loadOrGenerate(config.security(), config.storage());
         this.database = Database.open(config.storage());

@@ -28,10 +28,26 @@ public final class SecurityHeaders implements Filter {
             + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     static final String HSTS = "max-age=31536000; includeSubDomains";
 
+    private final String contentSecurityPolicy;
+
+    public SecurityHeaders() {
+        this.contentSecurityPolicy = CONTENT_SECURITY_POLICY;
+    }
+
+    /**
+     * With extra {@code script-src} sources: the web client's inline import map is allowed by its hash (the
+     * only inline script there is), never by {@code 'unsafe-inline'}.
+     */
+    public SecurityHeaders(String... scriptSources) {
+        this.contentSecurityPolicy = CONTENT_SECURITY_POLICY.replace("script-src 'self'",
+                "script-src 'self' " + String.join(" ", scriptSources));
+    }
+
     @Override
     public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
         ServerResponseHeaders headers = response.headers();
         applyBaseline(headers);
+        headers.set(CONTENT_SECURITY_POLICY_HEADER, contentSecurityPolicy);
         if (ClientInfo.of(request).isHttps()) {
             headers.set(HeaderNames.STRICT_TRANSPORT_SECURITY, HSTS);
         }

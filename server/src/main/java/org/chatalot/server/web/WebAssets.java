@@ -1,0 +1,135 @@
+package org.chatalot.server.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Every file of the web client, read once from the classpath (the {@code web-client} jar, or its classes
+ * folder in a development build) and kept in memory with its gzip form and its hash. The client is small
+ * (a few hundred KB), so serving from memory costs little and saves a disk read and a compression per
+ * request. The version is a hash of the whole tree: it changes exactly when a file does.
+ */
+public final class WebAssets {
+    static final String ROOT = "chatalot-web";
+    private static final String MARKER = ROOT + "/index.html";
+    private static final int VERSION_HEX_CHARS = 12;
+
+    private final Map<String, Asset> assets;
+    private final String version;
+
+    private WebAssets(Map<String, Asset> assets) {
+        this.assets = Map.copyOf(assets);
+        this.version = versionOf(assets);
+    }
+
+    /** One file: its bytes, its gzip form when that is smaller, its type and a strong validator. */
+    public record Asset(String path, byte[] bytes, byte[] gzip, String contentType, String etag) {
+        boolean isCompressible() {
+            return gzip != null;
+        }
+    }
+
+    /** Loads the tree under {@code chatalot-web/}; fails at start-up when the client is not on the classpath. */
+    public static WebAssets load(ClassLoader loader) {
+        URL marker = loader.getResource(MARKER);
+        if (marker == null) {
+            throw new IllegalStateException(MARKER + " is not on the classpath: the web-client module is missing");
+        }
+        try {
+            URI uri = marker.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                    return fromDirectory(jar.getPath("/" + ROOT));
+                }
+            }
+            return fromDirectory(Path.of(uri).getParent());
+        } catch (IOException | URISyntaxException e) {
+            throw new IllegalStateException("cannot read the web client from " + marker, e);
+        }
+    }
+
+    static WebAssets fromDirectory(Path root) throws IOException {
+        Map<String, Asset> assets = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String path = root.relativize(file).toString().replace('\\', '/');
+                assets.put(path, asset(path, Files.readAllBytes(file)));
+            }
+        }
+        return new WebAssets(assets);
+    }
+
+    static Asset asset(String path, byte[] bytes) {
+        String type = ContentTypes.of(path);
+        byte[] gzip = ContentTypes.isText(type) ? gzip(bytes) : null;
+        if (gzip != null && gzip.length >= bytes.length) {
+            gzip = null;
+        }
+        return new Asset(path, bytes, gzip, type, "\"" + sha256Hex(bytes).substring(0, 32) + "\"");
+    }
+
+    public Optional<Asset> get(String path) {
+        return Optional.ofNullable(assets.get(path));
+    }
+
+    /** Changes whenever any file changes; part of every asset URL, so those URLs can be cached for good. */
+    public String version() {
+        return version;
+    }
+
+    Map<String, Asset> all() {
+        return assets;
+    }
+
+    private static String versionOf(Map<String, Asset> assets) {
+        MessageDigest digest = sha256();
+        assets.forEach((path, asset) -> {
+            digest.update(path.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(asset.etag().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        });
+        return HexFormat.of().formatHex(digest.digest()).substring(0, VERSION_HEX_CHARS);
+    }
+
+    static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out) {
+            {
+                def.setLevel(java.util.zip.Deflater.BEST_COMPRESSION);
+            }
+        }) {
+            gzip.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    static String sha256Hex(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
