@@ -1,0 +1,769 @@
+// The client's entry point: builds the core (api, session, store, socket, outbox, drafts), routes between
+// the sign-in pages and the chat, and draws the page from the store once per animation frame. Sign-in
+// pages and dialogs are separate modules loaded the first time they are needed.
+
+import { render, html } from 'lit-html';
+import { createApi } from './core/api.js';
+import { createSession } from './core/session.js';
+import { createStore, compareIds } from './core/store.js';
+import { createRealtime } from './core/socket.js';
+import { createOutbox } from './core/outbox.js';
+import { createDrafts } from './core/drafts.js';
+import { createChat } from './core/chat.js';
+import { plainText } from './core/markdown.js';
+import { chatView, OFFLINE_BANNER_AFTER_MS } from './ui/chat-view.js';
+import { ScrollKeeper, EDIT_WINDOW_MS } from './ui/messages.js';
+import { isTyping } from './ui/common.js';
+
+const root = document.getElementById('app');
+// lit-html adds to what is there: the static "Loading…" of the page goes first.
+root.textContent = '';
+const THEME_KEY = 'chatalot.theme';
+const LAST_CHANNEL_KEY = 'chatalot.last-channel';
+const MEMBERS_KEY = 'chatalot.members-open';
+const NOTICE_MS = 6_000;
+
+const ui = {
+  screen: 'loading',
+  route: parseRoute(location.pathname),
+  channelId: null,
+  unreadAfter: null,
+  activeId: null,
+  editingId: null,
+  replyTo: null,
+  preview: null,
+  notFound: false,
+  membersOpen: localStorage.getItem(MEMBERS_KEY) !== 'false' && matchMedia('(min-width: 1101px)').matches,
+  sidebarOpen: false,
+  dialog: null,
+  notices: [],
+  announce: '',
+  atBottom: true,
+  myStatus: 'online',
+  auth: { config: null },
+};
+
+let session;
+const api = createApi({
+  accessToken: () => session.accessToken(),
+  refreshAccessToken: () => session.refresh(),
+});
+session = createSession({
+  api,
+  locks: navigator.locks ?? null,
+  channel: typeof BroadcastChannel === 'function' ? new BroadcastChannel('chatalot-session') : null,
+  storage: localStorage,
+});
+const store = createStore();
+const keeper = new ScrollKeeper();
+let chat = null;
+let realtime = null;
+let outbox = null;
+let drafts = null;
+let dialogs = null;
+let authViews = null;
+let noticeId = 0;
+
+applyTheme(localStorage.getItem(THEME_KEY) ?? 'system');
+
+// ---- drawing ----
+
+let frame = 0;
+function redraw() {
+  if (frame === 0) {
+    frame = requestAnimationFrame(draw);
+  }
+}
+
+function draw() {
+  frame = 0;
+  const channelId = ui.screen === 'chat' ? ui.channelId : null;
+  keeper.before(channelId);
+  render(view(), root);
+  const line = channelId ? store.state.timelines.get(channelId) : null;
+  keeper.after(channelId, Boolean(line && line.loaded));
+  afterDraw();
+  document.title = title();
+}
+
+function view() {
+  switch (ui.screen) {
+    case 'auth':
+      return authViews ? authViews.authView(app) : html`<p class="boot" role="status">Loading…</p>`;
+    case 'chat':
+      return html`${chatView(app)}${ui.dialog && dialogs ? dialogs.dialogView(app) : ''}`;
+    default:
+      return html`<p class="boot" role="status">${ui.bootError ?? 'Loading Chatalot…'}</p>`;
+  }
+}
+
+/** Work that needs the drawn page: open a dialog, keep focus, move the read cursor, fetch more. */
+function afterDraw() {
+  const dialog = root.querySelector('dialog');
+  if (dialog && !dialog.open) {
+    dialog.showModal();
+    dialog.querySelector('[autofocus]')?.focus();
+  }
+  if (ui.focusAfterDraw) {
+    const target = root.querySelector(ui.focusAfterDraw);
+    ui.focusAfterDraw = null;
+    target?.focus();
+  }
+  if (ui.screen === 'chat' && ui.channelId) {
+    markVisibleRead();
+    const line = store.state.timelines.get(ui.channelId);
+    if (line && line.loaded && !line.loading) {
+      const list = keeper.element();
+      // A short first page does not fill the view: no scroll will ever ask for more, so ask now.
+      if (list && line.hasOlder && list.scrollHeight <= list.clientHeight + 8) {
+        chat.loadOlder(ui.channelId);
+      }
+    }
+  }
+}
+
+function title() {
+  const total = store.totalUnread();
+  const channel = ui.channelId ? store.state.channels.get(ui.channelId) : null;
+  const where = ui.screen === 'chat' && channel ? `${app.channelTitle(channel)} · ` : '';
+  return `${total > 0 ? `(${total}) ` : ''}${where}Chatalot`;
+}
+
+store.subscribe(redraw);
+
+// ---- routing ----
+
+function parseRoute(path) {
+  if (path.startsWith('/c/')) {
+    return { name: 'channel', channelId: decodeURIComponent(path.slice(3).split('/')[0]) };
+  }
+  if (path.startsWith('/invite/')) {
+    return { name: 'invite', code: decodeURIComponent(path.slice(8).split('/')[0]) };
+  }
+  const named = { '/': 'home', '/sign-in': 'sign-in', '/register': 'register', '/recover': 'recover',
+    '/setup': 'setup' };
+  return { name: named[path] ?? 'not-found' };
+}
+
+function navigate(path, { replace = false } = {}) {
+  if (location.pathname !== path) {
+    history[replace ? 'replaceState' : 'pushState'](null, '', path);
+  }
+  ui.route = parseRoute(path);
+  routeChanged();
+}
+
+addEventListener('popstate', () => {
+  ui.route = parseRoute(location.pathname);
+  routeChanged();
+});
+
+function routeChanged() {
+  if (ui.screen === 'chat') {
+    showRouteInChat();
+  } else if (ui.screen === 'auth') {
+    authViews?.routeChanged(app);
+  }
+  redraw();
+}
+
+function showRouteInChat() {
+  const route = ui.route;
+  ui.notFound = false;
+  if (route.name === 'channel') {
+    openChannel(route.channelId);
+    return;
+  }
+  if (route.name === 'home' || route.name === 'sign-in' || route.name === 'register' || route.name === 'setup'
+    || route.name === 'invite' || route.name === 'recover') {
+    const last = localStorage.getItem(LAST_CHANNEL_KEY);
+    const target = last && store.state.channels.has(last) ? last : store.sidebar().channels[0]?.id;
+    if (target) {
+      navigate(`/c/${target}`, { replace: true });
+      return;
+    }
+    leaveChannel();
+    return;
+  }
+  leaveChannel();
+  ui.notFound = true;
+}
+
+// ---- signing in and out ----
+
+async function boot() {
+  const configLoad = api.get('/api/auth/config', { auth: false }).then((config) => {
+    ui.auth.config = config;
+    return config;
+  });
+  try {
+    if (await session.restore()) {
+      await startChat();
+      return;
+    }
+  } catch (error) {
+    // The server could not be reached: show the sign-in page, which says so and lets the user retry.
+    ui.auth.error = error;
+  }
+  await configLoad.catch((error) => {
+    ui.auth.error = error;
+  });
+  await showAuth();
+}
+
+async function showAuth() {
+  authViews = authViews ?? await import('./ui/auth-view.js');
+  ui.screen = 'auth';
+  authViews.routeChanged(app);
+  redraw();
+}
+
+session.onChange((state) => {
+  if (state.signedIn && ui.screen !== 'chat' && !ui.holdAuthScreen) {
+    startChat();
+  } else if (!state.signedIn && ui.screen === 'chat') {
+    stopChat(state.reason);
+  }
+});
+
+async function startChat() {
+  const user = session.user;
+  if (!user || user.pending) {
+    return;
+  }
+  ui.screen = 'chat';
+  ui.route = parseRoute(location.pathname);
+  store.setMe(user);
+  drafts = createDrafts({ storage: localStorage, userId: user.id });
+  outbox = createOutbox({ send: (frame) => realtime?.send(frame) ?? false, storage: sessionStorage,
+    key: `chatalot.outbox.${user.id}` });
+  realtime = createRealtime({
+    url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`,
+    WebSocket,
+    accessToken: () => session.accessToken(),
+    refreshAccessToken: () => session.refresh(),
+    onEvent: received,
+    onState: connectionChanged,
+  });
+  chat = createChat({ api, store, realtime, outbox, viewing, onNotice: notice });
+  realtime.start();
+  redraw();
+  try {
+    await chat.loadSidebar();
+  } catch (error) {
+    notice({ text: `Could not load your channels: ${error.message}`, kind: 'error' });
+  }
+  showRouteInChat();
+  redraw();
+}
+
+function stopChat(reason) {
+  realtime?.stop('signed-out');
+  if (reason === 'signed-out') {
+    outbox?.clear();
+  }
+  realtime = null;
+  chat = null;
+  store.reset();
+  ui.channelId = null;
+  ui.dialog = null;
+  ui.auth.signedOutReason = reason;
+  const nextPath = ui.route.name === 'invite' ? location.pathname : '/sign-in';
+  history.replaceState(null, '', nextPath);
+  ui.route = parseRoute(nextPath);
+  showAuth();
+}
+
+const SIGN_OUT_REASONS = {
+  suspended: 'Your account was suspended.',
+  deleted: 'Your account was deleted.',
+  password_changed: 'Your password was changed. Sign in again.',
+  password_recovered: 'Your password was reset with the recovery code. Sign in again.',
+  refresh_reuse: 'You were signed out for safety: your session was used from two places at once.',
+  revoked_by_user: 'This device was signed out from another session.',
+  logout_all: 'You signed out everywhere.',
+};
+
+function received(event) {
+  if (event.type === 'force_logout') {
+    session.ended(SIGN_OUT_REASONS[event.reason] ?? 'You were signed out.');
+    return;
+  }
+  if (event.type === 'new_message' && event.message.channel_id === ui.channelId
+    && event.message.sender?.id !== store.state.me?.id) {
+    const who = event.message.sender?.display_name || event.message.sender?.username || 'Someone';
+    ui.announce = `${who}: ${plainText(event.message.content, 200)}`;
+  }
+  chat.receive(event);
+}
+
+let bannerTimer = null;
+function connectionChanged(state) {
+  store.setConnection(state);
+  clearTimeout(bannerTimer);
+  if (state.status === 'online') {
+    chat?.connected(state);
+    if (ui.myStatus !== 'online') {
+      chat?.setPresence(ui.myStatus);
+    }
+  } else if (state.status === 'stopped') {
+    if (state.reason === 'signed-out' && session.isSignedIn) {
+      session.ended('You were signed out.');
+    }
+  } else {
+    bannerTimer = setTimeout(redraw, OFFLINE_BANNER_AFTER_MS + 50);
+  }
+}
+
+addEventListener('online', () => realtime?.nudge());
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible') {
+    realtime?.nudge();
+    redraw();
+  }
+});
+addEventListener('focus', () => redraw());
+
+// ---- channels ----
+
+function viewing(channelId) {
+  const line = store.state.timelines.get(channelId);
+  return channelId === ui.channelId && document.visibilityState === 'visible' && document.hasFocus()
+    && keeper.atBottom && Boolean(line) && !line.hasNewer;
+}
+
+function openChannel(channelId) {
+  const channel = store.state.channels.get(channelId);
+  if (!channel) {
+    previewChannel(channelId);
+    return;
+  }
+  ui.preview = null;
+  ui.sidebarOpen = false;
+  if (ui.channelId === channelId) {
+    return;
+  }
+  if (ui.channelId) {
+    chat.stopTyping(ui.channelId);
+  }
+  const unread = store.unreadOf(channelId);
+  ui.channelId = channelId;
+  ui.unreadAfter = unread.count > 0 ? unread.lastReadId ?? '' : null;
+  ui.activeId = null;
+  ui.editingId = null;
+  ui.replyTo = null;
+  ui.announce = '';
+  localStorage.setItem(LAST_CHANNEL_KEY, channelId);
+  chat.open(channelId).then(redraw);
+  ui.focusAfterDraw = matchMedia('(pointer: fine)').matches ? '.composer textarea' : null;
+  redraw();
+}
+
+function leaveChannel() {
+  if (ui.channelId) {
+    chat?.stopTyping(ui.channelId);
+  }
+  ui.channelId = null;
+  ui.preview = null;
+  chat?.close();
+}
+
+/** A link to a channel the user is not in: show it with a Join button when it is public. */
+async function previewChannel(channelId) {
+  leaveChannel();
+  try {
+    const channel = await api.get(`/api/channels/${encodeURIComponent(channelId)}`);
+    if (store.state.channels.has(channel.id)) {
+      openChannel(channel.id);
+      return;
+    }
+    ui.preview = channel;
+  } catch {
+    ui.notFound = true;
+  }
+  redraw();
+}
+
+function markVisibleRead() {
+  if (document.visibilityState !== 'visible' || !document.hasFocus() || !ui.channelId) {
+    return;
+  }
+  const id = keeper.lastVisibleId();
+  if (!id) {
+    return;
+  }
+  const unread = store.unreadOf(ui.channelId);
+  if (!unread.lastReadId || compareIds(id, unread.lastReadId) > 0) {
+    chat.markRead(ui.channelId, id);
+  }
+}
+
+// ---- notices ----
+
+function notice({ text, kind = 'info' }) {
+  const id = ++noticeId;
+  ui.notices = [...ui.notices.slice(-2), { id, text, kind }];
+  setTimeout(() => app.dismissNotice(id), NOTICE_MS);
+  redraw();
+}
+
+// ---- keyboard ----
+
+document.addEventListener('keydown', (event) => {
+  if (ui.screen !== 'chat') {
+    return;
+  }
+  const mod = event.ctrlKey || event.metaKey;
+  if (mod && !event.altKey && (event.key === 'k' || event.key === 'K')) {
+    event.preventDefault();
+    app.openDialog('switcher');
+  } else if (mod && event.key === '/') {
+    event.preventDefault();
+    app.openDialog('shortcuts');
+  } else if (event.key === '?' && !mod && !event.altKey && !isTyping(event.target) && !ui.dialog) {
+    event.preventDefault();
+    app.openDialog('shortcuts');
+  } else if (event.altKey && !mod && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+    event.preventDefault();
+    stepChannel(event.key === 'ArrowUp' ? -1 : 1, event.shiftKey);
+  } else if (event.key === 'Escape' && !ui.dialog) {
+    if (ui.sidebarOpen) {
+      ui.sidebarOpen = false;
+      redraw();
+    } else if (ui.replyTo || ui.editingId) {
+      ui.replyTo = null;
+      ui.editingId = null;
+      redraw();
+    }
+  }
+});
+
+/** Alt+↑/↓: the previous or next channel in the sidebar; with Shift, the previous or next unread one. */
+function stepChannel(direction, unreadOnly) {
+  const { channels, dms } = store.sidebar();
+  const order = [...channels, ...dms].map((channel) => channel.id);
+  if (order.length === 0) {
+    return;
+  }
+  const start = Math.max(-1, order.indexOf(ui.channelId));
+  for (let step = 1; step <= order.length; step++) {
+    const index = (start + direction * step + order.length * 2) % order.length;
+    const id = order[index];
+    if (!unreadOnly || (store.unreadOf(id).count > 0 && id !== ui.channelId)) {
+      navigate(`/c/${id}`);
+      return;
+    }
+  }
+}
+
+/** Arrow keys in the message list move between messages (one tab stop for the whole list). */
+function listKeydown(event) {
+  if (isTyping(event.target) || !['ArrowUp', 'ArrowDown', 'Home', 'End'].includes(event.key)
+    || event.altKey || event.ctrlKey || event.metaKey) {
+    return;
+  }
+  const articles = [...root.querySelectorAll('.messages article.msg')];
+  if (articles.length === 0) {
+    return;
+  }
+  const current = event.target.closest('article.msg');
+  let index = current ? articles.indexOf(current) : articles.length - 1;
+  if (event.key === 'ArrowUp') {
+    index = Math.max(0, index - 1);
+  } else if (event.key === 'ArrowDown') {
+    index = Math.min(articles.length - 1, index + 1);
+  } else {
+    index = event.key === 'Home' ? 0 : articles.length - 1;
+  }
+  event.preventDefault();
+  ui.activeId = articles[index].dataset.id;
+  articles[index].focus();
+  if (index === 0) {
+    chat.loadOlder(ui.channelId);
+  }
+  redraw();
+}
+
+// ---- theme ----
+
+function applyTheme(theme) {
+  if (theme === 'light' || theme === 'dark') {
+    document.documentElement.dataset.theme = theme;
+  } else {
+    delete document.documentElement.dataset.theme;
+  }
+}
+
+// ---- what the views can do ----
+
+const messageHandlers = {
+  scroll() {
+    const where = keeper.scrolled();
+    if (where.atBottom !== ui.atBottom) {
+      ui.atBottom = where.atBottom;
+      redraw();
+    }
+    if (where.nearTop) {
+      chat.loadOlder(ui.channelId);
+    }
+    if (where.nearBottom) {
+      chat.loadNewer(ui.channelId);
+    }
+    markVisibleRead();
+  },
+  keydown: listKeydown,
+  focusMessage(event) {
+    const article = event.target.closest?.('article.msg');
+    if (article && ui.activeId !== article.dataset.id) {
+      ui.activeId = article.dataset.id;
+      redraw();
+    }
+  },
+  jumpToLatest() {
+    const line = store.state.timelines.get(ui.channelId);
+    ui.atBottom = true;
+    keeper.atBottom = true;
+    if (line?.hasNewer) {
+      chat.jumpToLatest(ui.channelId).then(() => {
+        keeper.toBottom();
+        redraw();
+      });
+    } else {
+      keeper.toBottom();
+    }
+    ui.focusAfterDraw = '.composer textarea';
+    redraw();
+  },
+  reload() {
+    chat.jumpToLatest(ui.channelId);
+  },
+  reply(message) {
+    ui.replyTo = message;
+    ui.focusAfterDraw = '.composer textarea';
+    redraw();
+  },
+  edit(message) {
+    ui.editingId = message.id;
+    ui.focusAfterDraw = '.edit-box textarea';
+    redraw();
+  },
+  async saveEdit(message, text) {
+    const content = text.replace(/\s+$/, '');
+    if (content === message.content || !content.trim()) {
+      messageHandlers.cancelEdit();
+      return;
+    }
+    if (await chat.edit(message, content)) {
+      messageHandlers.cancelEdit();
+    }
+  },
+  cancelEdit() {
+    ui.editingId = null;
+    ui.focusAfterDraw = '.composer textarea';
+    redraw();
+  },
+  remove(message) {
+    app.openDialog('confirm-delete', { message });
+  },
+  react(message, emoji) {
+    chat.toggleReaction(message, emoji);
+  },
+  pickEmoji(message) {
+    app.openDialog('emoji', { message });
+  },
+  retry(clientId) {
+    chat.retry(clientId);
+  },
+  discard(clientId) {
+    chat.discard(clientId);
+  },
+  quoteClick(messageId) {
+    const target = root.querySelector(`article.msg[data-id="${CSS.escape(messageId)}"]`);
+    if (target) {
+      ui.activeId = messageId;
+      target.scrollIntoView({ block: 'center' });
+      target.focus();
+      redraw();
+    } else {
+      notice({ text: 'That message is further back in the history.' });
+    }
+  },
+};
+
+const composerHandlers = {
+  input(text) {
+    drafts.set(ui.channelId, text);
+    if (text.trim()) {
+      chat.typing(ui.channelId);
+    } else {
+      chat.stopTyping(ui.channelId);
+    }
+  },
+  send(text) {
+    const replyTo = ui.replyTo?.id ?? null;
+    chat.send(ui.channelId, text, { replyTo });
+    drafts.clear(ui.channelId);
+    ui.replyTo = null;
+    ui.unreadAfter = null;
+    keeper.atBottom = true;
+    ui.atBottom = true;
+    const line = store.state.timelines.get(ui.channelId);
+    if (line?.hasNewer) {
+      chat.jumpToLatest(ui.channelId);
+    }
+    redraw();
+  },
+  cancelReply() {
+    ui.replyTo = null;
+    redraw();
+  },
+  editLast() {
+    const line = store.state.timelines.get(ui.channelId);
+    const meId = store.state.me.id;
+    const mine = line?.messages.filter((message) => message.sender?.id === meId && !message.deleted).at(-1);
+    if (!mine) {
+      return;
+    }
+    if (Date.now() - new Date(mine.created_at).getTime() >= EDIT_WINDOW_MS) {
+      notice({ text: 'Your last message is older than 15 minutes and can no longer be edited.' });
+      return;
+    }
+    messageHandlers.edit(mine);
+  },
+};
+
+const app = {
+  ui,
+  store,
+  api,
+  session,
+  get chat() {
+    return chat;
+  },
+  serverName: location.hostname || 'Chatalot',
+  now: () => Date.now(),
+  redraw,
+  navigate,
+  notice,
+  messageHandlers,
+  composerHandlers,
+  startChat,
+
+  follow(event, path) {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+      return;
+    }
+    event.preventDefault();
+    navigate(path);
+  },
+
+  channelTitle(channel) {
+    return channel.kind === 'dm' ? store.dmName(channel.id) : `#${channel.name}`;
+  },
+
+  listContext(channel, line) {
+    return { channel, line, title: app.channelTitle(channel), isDm: channel.kind === 'dm', me: store.state.me,
+      store, ui, atBottom: ui.atBottom, on: messageHandlers };
+  },
+
+  draftOf(channelId) {
+    return drafts?.get(channelId) ?? '';
+  },
+
+  myStatus() {
+    return ui.myStatus;
+  },
+
+  setMyStatus(status) {
+    ui.myStatus = status;
+    chat.setPresence(status);
+    redraw();
+  },
+
+  isAdmin() {
+    const role = store.state.me?.role;
+    return role === 'admin' || role === 'owner';
+  },
+
+  setTheme(theme) {
+    localStorage.setItem(THEME_KEY, theme);
+    applyTheme(theme);
+    redraw();
+  },
+
+  theme() {
+    return localStorage.getItem(THEME_KEY) ?? 'system';
+  },
+
+  toggleMembers() {
+    ui.membersOpen = !ui.membersOpen;
+    localStorage.setItem(MEMBERS_KEY, String(ui.membersOpen));
+    redraw();
+  },
+
+  toggleSidebar() {
+    ui.sidebarOpen = !ui.sidebarOpen;
+    redraw();
+  },
+
+  async openDialog(kind, data = {}) {
+    dialogs = dialogs ?? await import('./ui/dialogs.js');
+    ui.dialog = { kind, ...data, opener: document.activeElement };
+    redraw();
+  },
+
+  closeDialog() {
+    const opener = ui.dialog?.opener;
+    ui.dialog = null;
+    redraw();
+    requestAnimationFrame(() => {
+      if (opener && opener.isConnected) {
+        opener.focus();
+      }
+    });
+  },
+
+  dismissNotice(id) {
+    const before = ui.notices.length;
+    ui.notices = ui.notices.filter((item) => item.id !== id);
+    if (ui.notices.length !== before) {
+      redraw();
+    }
+  },
+
+  async joinChannel(channelId) {
+    try {
+      const channel = await chat.join(channelId);
+      ui.preview = null;
+      navigate(`/c/${channel.id}`);
+    } catch (error) {
+      notice({ text: `Could not join: ${error.message}`, kind: 'error' });
+    }
+  },
+
+  async startDm(userId) {
+    try {
+      const channel = await chat.openDm(userId);
+      navigate(`/c/${channel.id}`);
+    } catch (error) {
+      notice({ text: `Could not open the conversation: ${error.message}`, kind: 'error' });
+    }
+  },
+
+  async signOut() {
+    ui.dialog = null;
+    await session.signOut();
+  },
+};
+
+// Typing indicators expire on their own; keep the page in step while any are shown.
+setInterval(() => {
+  if (ui.screen === 'chat' && store.expireTyping()) {
+    redraw();
+  }
+}, 2_000);
+
+boot().catch((error) => {
+  ui.bootError = `Chatalot could not start: ${error.message}`;
+  redraw();
+});

@@ -1,0 +1,212 @@
+// The signed-in screen: sidebar (channels, DMs, unread), the channel's header, message list and composer,
+// the members panel, and the banners and notices around them. Pure functions of the app's state.
+
+import { html, nothing } from 'lit-html';
+import { avatar, icon, plural, presenceDot, presenceLabel } from './common.js';
+import { composer } from './composer.js';
+import { messageList, typingLine } from './messages.js';
+
+/** Without a connection for this long, the page says so (shorter blips pass silently). */
+export const OFFLINE_BANNER_AFTER_MS = 5_000;
+
+export function chatView(app) {
+  const { ui, store } = app;
+  const channel = ui.channelId ? store.state.channels.get(ui.channelId) : null;
+  const showMembers = ui.membersOpen && channel && channel.kind !== 'dm';
+  const classes = ['shell', showMembers ? 'with-members' : '', ui.sidebarOpen ? 'sidebar-open' : ''].join(' ');
+  return html`
+    <div class=${classes}>
+      ${connectionBanner(app)}
+      ${sidebar(app)}
+      ${ui.sidebarOpen ? html`<button class="scrim" type="button" aria-label="Close channel list"
+        @click=${app.toggleSidebar}></button>` : nothing}
+      <main class="main" aria-label=${channel ? app.channelTitle(channel) : 'Chat'}>
+        ${channel ? channelPane(app, channel) : emptyPane(app)}
+      </main>
+      ${showMembers ? membersPanel(app, channel) : nothing}
+    </div>
+    <div class="sr-only" role="status" aria-live="polite">${ui.announce}</div>
+    ${notices(app)}`;
+}
+
+function connectionBanner(app) {
+  const { status, since } = app.store.state.connection;
+  const down = status !== 'online' && status !== 'idle' && status !== 'stopped';
+  const shown = down && app.now() - since >= OFFLINE_BANNER_AFTER_MS;
+  return html`<div class="banner" role="status">${shown ? 'You are offline — reconnecting…' : ''}</div>`;
+}
+
+function sidebar(app) {
+  const { store, ui } = app;
+  const { channels, dms } = store.sidebar();
+  const me = store.state.me;
+  return html`<nav class="sidebar" aria-label="Channels and direct messages">
+    <div class="sidebar-head">
+      <span class="workspace">${app.serverName}</span>
+      <button class="icon-button" type="button" aria-label="Jump to a channel (Ctrl+K)" title="Jump to… (Ctrl+K)"
+        @click=${() => app.openDialog('switcher')}>${icon('search')}</button>
+      <button class="icon-button menu-toggle" type="button" aria-label="Close channel list"
+        @click=${app.toggleSidebar}>${icon('close')}</button>
+    </div>
+    <div class="sidebar-scroll">
+      <section class="sidebar-section" aria-labelledby="channels-heading">
+        <h2 id="channels-heading"><span>Channels</span>
+          <button class="icon-button" type="button" aria-label="Browse channels" title="Browse channels"
+            @click=${() => app.openDialog('browse')}>${icon('compass')}</button>
+          <button class="icon-button" type="button" aria-label="Create channel" title="Create channel"
+            @click=${() => app.openDialog('create')}>${icon('plus')}</button>
+        </h2>
+        <ul>${channels.map((channel) => navItem(app, channel, ui.channelId === channel.id))}</ul>
+        ${channels.length === 0 ? html`<p class="hint">No channels yet.</p>` : nothing}
+      </section>
+      <section class="sidebar-section" aria-labelledby="dms-heading">
+        <h2 id="dms-heading"><span>Direct messages</span>
+          <button class="icon-button" type="button" aria-label="New message" title="New direct message"
+            @click=${() => app.openDialog('new-dm')}>${icon('plus')}</button>
+        </h2>
+        <ul>${dms.map((channel) => navItem(app, channel, ui.channelId === channel.id))}</ul>
+      </section>
+    </div>
+    <div class="sidebar-foot">
+      <button class="me" type="button" aria-label=${`Account: ${me.display_name || me.username}, ${presenceLabel(app.myStatus())}`}
+        @click=${() => app.openDialog('account')}>
+        ${avatar(me, 'small')}
+        <span class="who"><strong>${me.display_name || me.username}</strong>
+          <span>${presenceLabel(app.myStatus())}</span></span>
+      </button>
+      ${app.isAdmin() ? html`<button class="icon-button" type="button" aria-label="Invite people" title="Invite people"
+        @click=${() => app.openDialog('invite')}>${icon('link')}</button>` : nothing}
+      <button class="icon-button" type="button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)"
+        @click=${() => app.openDialog('shortcuts')}>${icon('keyboard')}</button>
+    </div>
+  </nav>`;
+}
+
+function navItem(app, channel, current) {
+  const { store } = app;
+  const unread = store.unreadOf(channel.id).count;
+  const isDm = channel.kind === 'dm';
+  const name = isDm ? store.dmName(channel.id) : channel.name;
+  const other = isDm ? store.state.dmOther.get(channel.id) : null;
+  const status = other ? store.presenceOf(other.id) : null;
+  const prefix = isDm ? html`<span class="presence ${status}" aria-hidden="true"></span>`
+    : html`<span class="prefix" aria-hidden="true">${channel.kind === 'voice' ? icon('speaker')
+      : channel.visibility === 'private' ? icon('lock') : '#'}</span>`;
+  const described = [isDm ? `direct message, ${presenceLabel(status)}` : channel.kind === 'voice' ? 'voice channel'
+    : channel.visibility === 'private' ? 'private channel' : 'channel',
+  unread ? plural(unread, 'unread message') : ''].filter(Boolean).join(', ');
+  return html`<li><a class="nav-item ${unread ? 'unread' : ''}" href=${`/c/${channel.id}`}
+    aria-current=${current ? 'page' : 'false'} @click=${(event) => app.follow(event, `/c/${channel.id}`)}>
+    ${prefix}<span class="name">${name}<span class="sr-only">, ${described}</span></span>
+    ${unread ? html`<span class="badge" aria-hidden="true">${unread > 99 ? '99+' : unread}</span>` : nothing}
+  </a></li>`;
+}
+
+function channelPane(app, channel) {
+  const { store, ui } = app;
+  const line = store.state.timelines.get(channel.id);
+  const title = app.channelTitle(channel);
+  const isDm = channel.kind === 'dm';
+  const pending = store.state.pending.filter((item) => item.channel_id === channel.id);
+  const typing = typingLine(store.typingIn(channel.id));
+  const readOnly = channel.archived_at ? 'This channel is archived: it is read-only.' : null;
+  return html`
+    <header class="channel-head">
+      <button class="icon-button menu-toggle" type="button" aria-label="Open channel list"
+        aria-expanded=${ui.sidebarOpen} @click=${app.toggleSidebar}>${icon('menu')}</button>
+      <div class="title">
+        <h1>${title}</h1>
+        ${isDm ? html`<p class="topic">${presenceLabel(store.presenceOf(store.state.dmOther.get(channel.id)?.id))}</p>`
+          : channel.topic ? html`<p class="topic" dir="auto" title=${channel.topic}>${channel.topic}</p>` : nothing}
+      </div>
+      ${!isDm && store.canModerate(channel.id) ? html`<button class="icon-button" type="button"
+        aria-label="Channel settings" title="Channel settings"
+        @click=${() => app.openDialog('channel-settings', { channelId: channel.id })}>${icon('settings')}</button>`
+        : nothing}
+      ${isDm ? nothing : html`<button class="icon-button" type="button" aria-label=${`Members (${channel.member_count ?? ''})`}
+        title="Members" aria-pressed=${Boolean(ui.membersOpen)} @click=${app.toggleMembers}>${icon('users')}</button>`}
+    </header>
+    ${line ? messageList({ ...app.listContext(channel, line), pending, readOnly }) : html`<div class="timeline">
+      <p class="history-edge" role="status">Loading messages…</p></div>`}
+    <div class="typing" aria-hidden=${typing ? 'false' : 'true'}>${typing}</div>
+    ${composer({ title, draft: app.draftOf(channel.id), replyTo: ui.replyTo, replyName: ui.replyTo
+      ? store.displayName(ui.replyTo.sender?.id) : '', readOnly, on: app.composerHandlers })}`;
+}
+
+function emptyPane(app) {
+  const { ui, store } = app;
+  if (ui.preview) {
+    return previewPane(app, ui.preview);
+  }
+  if (!store.state.loaded) {
+    return html`<p class="boot" role="status">Loading your channels…</p>`;
+  }
+  return html`
+    <header class="channel-head">
+      <button class="icon-button menu-toggle" type="button" aria-label="Open channel list"
+        aria-expanded=${ui.sidebarOpen} @click=${app.toggleSidebar}>${icon('menu')}</button>
+      <div class="title"><h1>Welcome, ${store.state.me.display_name || store.state.me.username}</h1></div>
+    </header>
+    <div class="empty-state">
+      <h2>${ui.notFound ? 'That page does not exist' : 'Pick up a conversation'}</h2>
+      <p>${ui.notFound ? 'The link may be old, or the channel was deleted or is private.'
+        : 'Join a channel, start one, or send someone a direct message.'}</p>
+      <div class="actions">
+        <button class="button primary" type="button" @click=${() => app.openDialog('browse')}>Browse channels</button>
+        <button class="button" type="button" @click=${() => app.openDialog('create')}>Create channel</button>
+        <button class="button" type="button" @click=${() => app.openDialog('new-dm')}>New message</button>
+      </div>
+    </div>`;
+}
+
+function previewPane(app, channel) {
+  return html`
+    <header class="channel-head">
+      <button class="icon-button menu-toggle" type="button" aria-label="Open channel list"
+        @click=${app.toggleSidebar}>${icon('menu')}</button>
+      <div class="title"><h1>#${channel.name}</h1>
+        ${channel.topic ? html`<p class="topic" dir="auto">${channel.topic}</p>` : nothing}</div>
+    </header>
+    <div class="not-member">
+      <h2>You are not in #${channel.name} yet</h2>
+      <p>${plural(channel.member_count ?? 0, 'member')}. Join to read and write here.</p>
+      <button class="button primary" type="button" @click=${() => app.joinChannel(channel.id)}>
+        Join #${channel.name}</button>
+    </div>`;
+}
+
+function membersPanel(app, channel) {
+  const { store } = app;
+  const members = [...(store.state.members.get(channel.id)?.values() ?? [])];
+  const rank = { owner: 0, moderator: 1, member: 2 };
+  const order = (member) => (store.presenceOf(member.user.id) === 'offline' ? 1 : 0);
+  members.sort((a, b) => order(a) - order(b) || rank[a.role] - rank[b.role]
+    || (a.user.display_name || a.user.username).localeCompare(b.user.display_name || b.user.username));
+  return html`<aside class="members" aria-labelledby="members-heading">
+    <h2 id="members-heading">Members <span class="role">(${members.length})</span></h2>
+    ${channel.visibility === 'private' ? html`<button class="button" type="button"
+      @click=${() => app.openDialog('add-people', { channelId: channel.id })}>${icon('plus')} Add people</button>`
+      : nothing}
+    <ul>${members.map((member) => {
+      const status = store.presenceOf(member.user.id);
+      return html`<li>${presenceDot(status)}<span class="name">${member.user.display_name || member.user.username}
+        ${member.user.id === store.state.me.id ? html`<span class="role">(you)</span>` : nothing}</span>
+        ${member.role !== 'member' ? html`<span class="role">${member.role}</span>` : nothing}
+        ${member.user.id !== store.state.me.id ? html`<button class="icon-button" type="button"
+          aria-label=${`Message ${member.user.display_name || member.user.username}`}
+          @click=${() => app.startDm(member.user.id)}>${icon('message')}</button>` : nothing}
+      </li>`;
+    })}</ul>
+  </aside>`;
+}
+
+function notices(app) {
+  const list = app.ui.notices;
+  return html`<div class="notices" role="region" aria-label="Notifications">${list.map((notice) => html`
+    <div class="notice ${notice.kind ?? ''}" role=${notice.kind === 'error' ? 'alert' : 'status'}>
+      <p>${notice.text}</p>
+      <button class="icon-button" type="button" aria-label="Dismiss" @click=${() => app.dismissNotice(notice.id)}>
+        ${icon('close')}</button>
+    </div>`)}</div>`;
+}
+
