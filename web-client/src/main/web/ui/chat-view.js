@@ -50,20 +50,20 @@ function sidebar(app) {
     </div>
     <div class="sidebar-scroll">
       <section class="sidebar-section" aria-labelledby="channels-heading">
-        <h2 id="channels-heading"><span>Channels</span>
+        <div class="section-head"><h2 id="channels-heading">Channels</h2>
           <button class="icon-button" type="button" aria-label="Browse channels" title="Browse channels"
             @click=${() => app.openDialog('browse')}>${icon('compass')}</button>
           <button class="icon-button" type="button" aria-label="Create channel" title="Create channel"
             @click=${() => app.openDialog('create')}>${icon('plus')}</button>
-        </h2>
+        </div>
         <ul>${channels.map((channel) => navItem(app, channel, ui.channelId === channel.id))}</ul>
         ${channels.length === 0 ? html`<p class="hint">No channels yet.</p>` : nothing}
       </section>
       <section class="sidebar-section" aria-labelledby="dms-heading">
-        <h2 id="dms-heading"><span>Direct messages</span>
+        <div class="section-head"><h2 id="dms-heading">Direct messages</h2>
           <button class="icon-button" type="button" aria-label="New message" title="New direct message"
             @click=${() => app.openDialog('new-dm')}>${icon('plus')}</button>
-        </h2>
+        </div>
         <ul>${dms.map((channel) => navItem(app, channel, ui.channelId === channel.id))}</ul>
       </section>
     </div>

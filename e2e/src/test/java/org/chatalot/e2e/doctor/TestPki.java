@@ -25,8 +25,9 @@ final class TestPki {
     TestPki(Path dir) {
         this.dir = dir;
         Instant now = Instant.now();
+        // Path length 1: the intermediate below it is allowed (browsers enforce the root's limit).
         root = CertificateIssuer.selfSigned(CertificateSpec.authority("Chatalot Test Root",
-                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(3650))), CertificateIssuer.ecKeyPair());
+                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(3650)), 1), CertificateIssuer.ecKeyPair());
         intermediate = CertificateIssuer.issue(CertificateSpec.authority("Chatalot Test Intermediate",
                 now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1825))), CertificateIssuer.ecKeyPair(), root);
         write("root.pem", Pem.certificate(root.certificate()));

@@ -78,7 +78,7 @@ public final class CertificateIssuer {
                     utils.createAuthorityKeyIdentifier(issuerCert));
         }
         if (spec.isCa()) {
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(spec.pathLength()));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
             return;
         }

@@ -13,9 +13,10 @@ import java.util.List;
  * @param notBefore  start of validity
  * @param notAfter   end of validity
  * @param isCa       a CA certificate (may sign others) rather than a server certificate
+ * @param pathLength for a CA, how many intermediate CAs may follow it (0: it signs server certificates only)
  */
 public record CertificateSpec(String commonName, List<String> dnsNames, List<String> ipNames, Instant notBefore,
-                              Instant notAfter, boolean isCa) {
+                              Instant notAfter, boolean isCa, int pathLength) {
 
     public CertificateSpec {
         dnsNames = List.copyOf(dnsNames);
@@ -28,10 +29,19 @@ public record CertificateSpec(String commonName, List<String> dnsNames, List<Str
     public static CertificateSpec server(List<String> dnsNames, List<String> ipNames, Instant notBefore,
                                          Instant notAfter) {
         String cn = dnsNames.isEmpty() ? ipNames.get(0) : dnsNames.get(0);
-        return new CertificateSpec(cn, dnsNames, ipNames, notBefore, notAfter, false);
+        return new CertificateSpec(cn, dnsNames, ipNames, notBefore, notAfter, false, 0);
     }
 
+    /** A CA that signs server certificates directly (what {@code cert local-ca} makes). */
     public static CertificateSpec authority(String commonName, Instant notBefore, Instant notAfter) {
-        return new CertificateSpec(commonName, List.of(), List.of(), notBefore, notAfter, true);
+        return authority(commonName, notBefore, notAfter, 0);
+    }
+
+    /**
+     * A CA that may have {@code pathLength} intermediate CAs below it. Browsers enforce this even on a root
+     * they trust: a root limited to 0 above an intermediate makes the whole chain invalid.
+     */
+    public static CertificateSpec authority(String commonName, Instant notBefore, Instant notAfter, int pathLength) {
+        return new CertificateSpec(commonName, List.of(), List.of(), notBefore, notAfter, true, pathLength);
     }
 }

@@ -1,0 +1,108 @@
+package org.chatalot.e2e.web;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+import org.chatalot.testing.ExternalTools;
+
+/**
+ * Debian's Chromium, headless, driven by Playwright (which never downloads a browser of its own here). Each
+ * person in a test gets a browser context: separate cookies and storage, like separate machines. Pages log
+ * their script errors; a test checks none happened.
+ */
+final class Browsers implements AutoCloseable {
+    static final int DESKTOP_WIDTH = 1280;
+    static final int DESKTOP_HEIGHT = 800;
+    static final int PHONE_WIDTH = 360;
+    static final int PHONE_HEIGHT = 640;
+
+    private final Playwright playwright;
+    private final Browser browser;
+    private final List<String> pageErrors = new ArrayList<>();
+    private final List<Page> pages = new ArrayList<>();
+
+    Browsers(WebFront front) {
+        Path chromium = ExternalTools.require("chromium");
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(chromium)
+                .setEnv(Map.of("HOME", front.browserHome().toString()))
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--host-resolver-rules=MAP chat.test 127.0.0.1")));
+    }
+
+    /** A new person at a desktop-sized window. */
+    Page desktop() {
+        return open(DESKTOP_WIDTH, DESKTOP_HEIGHT, false);
+    }
+
+    /** A new person on a phone-sized screen with touch. */
+    Page phone() {
+        return open(PHONE_WIDTH, PHONE_HEIGHT, true);
+    }
+
+    Page open(int width, int height, boolean touch) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
+                .setHasTouch(touch).setIsMobile(touch).setLocale("en-GB").setTimezoneId("UTC"));
+        return watch(context.newPage());
+    }
+
+    /** Another tab of the same person (same cookies and storage). */
+    Page secondTab(Page first) {
+        return watch(first.context().newPage());
+    }
+
+    private Page watch(Page page) {
+        synchronized (pages) {
+            pages.add(page);
+        }
+        page.onPageError(error -> {
+            synchronized (pageErrors) {
+                pageErrors.add(error);
+            }
+        });
+        return page;
+    }
+
+    /** Screenshots of every open page into {@code target/web-failures}, for a failed test's report. */
+    void snapshot(String testName) {
+        Path dir = Path.of("target", "web-failures");
+        List<Page> open;
+        synchronized (pages) {
+            open = List.copyOf(pages);
+        }
+        for (int i = 0; i < open.size(); i++) {
+            Page page = open.get(i);
+            if (!page.isClosed()) {
+                try {
+                    page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(testName + "-" + i + ".png")));
+                    java.nio.file.Files.writeString(dir.resolve(testName + "-" + i + ".html"), page.content());
+                } catch (RuntimeException | java.io.IOException e) {
+                    System.err.println("could not capture page " + i + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    List<String> pageErrors() {
+        synchronized (pageErrors) {
+            return List.copyOf(pageErrors);
+        }
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}

@@ -1,0 +1,133 @@
+package org.chatalot.e2e.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.chatalot.model.auth.AuthTokens;
+import org.chatalot.model.channel.Channel;
+import org.chatalot.server.testing.TestServer;
+import org.chatalot.server.testing.TestUsers;
+
+/**
+ * Two people in two browsers, through nginx with TLS: a channel conversation in both directions, a DM
+ * started from the sidebar, typing, unread counts, and edits, deletions and reactions seen by the other.
+ */
+class TwoPeopleChatTest {
+    static final WebFront front = new WebFront();
+
+    @RegisterExtension
+    static TestServer server = TestServer.create().with("PUBLIC_URL", front.publicUrl())
+            .with("LISTEN_ADDR", front.listenAddress());
+
+    static Browsers browsers;
+    @RegisterExtension
+    FailureShots shots = new FailureShots(() -> browsers);
+    static AuthTokens ann;
+    static AuthTokens ben;
+    static Channel general;
+
+    @BeforeAll
+    static void start() {
+        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+        front.start();
+        browsers = new Browsers(front);
+        ann = server.users().register("ann");
+        ben = server.users().register("ben");
+        general = server.chat().publicChannel(ann, "general");
+        server.chat().join(ben, general.id());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browsers != null) {
+            browsers.close();
+        }
+        front.close();
+    }
+
+    @Test
+    void twoPeopleChatInAChannelAndInADirectMessage() {
+        ChatPage annPage = ChatPage.signIn(browsers.desktop(), front.url("/"), "ann", TestUsers.PASSWORD);
+        ChatPage benPage = ChatPage.signIn(browsers.desktop(), front.url("/"), "ben", TestUsers.PASSWORD);
+        annPage.open("general");
+        benPage.open("general");
+
+        annPage.composer().fill("typing something");
+        assertThat(benPage.page.getByText("ann is typing…")).isVisible();
+        annPage.send("Hello **Ben**, see https://example.com");
+        benPage.expectDelivered("Hello Ben");
+        assertThat(benPage.message("Hello Ben").locator("strong")).hasText("Ben");
+        Locator link = benPage.message("Hello Ben").getByRole(AriaRole.LINK);
+        assertThat(link).hasAttribute("href", "https://example.com/");
+        assertThat(link).hasAttribute("rel", "noopener noreferrer nofollow");
+
+        benPage.send("Hi Ann!");
+        annPage.expectDelivered("Hi Ann!");
+
+        // A DM started from the sidebar reaches the other person, who sees it appear and counted as unread.
+        benPage.button("New message").click();
+        benPage.dialog().getByLabel("Search people by name").fill("an");
+        benPage.dialog().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile(
+                "^Message ann"))).click();
+        assertThat(benPage.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("ann");
+        benPage.send("a private word");
+        assertThat(annPage.conversation("ben")).containsText("1");
+        assertThat(annPage.page).hasTitle(Pattern.compile("^\\(1\\) "));
+        annPage.open("ben");
+        annPage.expectDelivered("a private word");
+        assertThat(annPage.conversation("ben").locator(".badge")).hasCount(0);
+        annPage.send("and one back");
+        benPage.expectDelivered("and one back");
+    }
+
+    @Test
+    void editsDeletionsAndReactionsReachTheOtherPerson() {
+        ChatPage annPage = ChatPage.signIn(browsers.desktop(), front.url("/c/" + general.id()), "ann",
+                TestUsers.PASSWORD);
+        ChatPage benPage = ChatPage.signIn(browsers.desktop(), front.url("/c/" + general.id()), "ben",
+                TestUsers.PASSWORD);
+        annPage.send("first version");
+        benPage.expectDelivered("first version");
+
+        Locator mine = annPage.expectDelivered("first version");
+        mine.hover();
+        mine.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Edit message")).click();
+        Locator editor = annPage.page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Edit message"));
+        editor.fill("second version");
+        editor.press("Enter");
+        assertThat(benPage.message("second version")).containsText("(edited)");
+
+        Locator theirs = benPage.message("second version");
+        theirs.hover();
+        theirs.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add reaction")).click();
+        benPage.dialog().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("React with party"))
+                .click();
+        Locator reaction = annPage.message("second version").getByRole(AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName(Pattern.compile("^🎉 1: ben")));
+        assertThat(reaction).isVisible();
+        reaction.click();
+        assertThat(benPage.message("second version").getByRole(AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName(Pattern.compile("^🎉 2: ")))).isVisible();
+
+        annPage.send("a message to delete");
+        Locator doomed = annPage.expectDelivered("a message to delete");
+        benPage.expectDelivered("a message to delete");
+        doomed.hover();
+        doomed.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete message")).click();
+        annPage.dialog().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete message"))
+                .click();
+        assertThat(benPage.message("a message to delete")).hasCount(0);
+        assertThat(benPage.messages().getByText("This message was deleted.")).isVisible();
+        org.assertj.core.api.Assertions.assertThat(browsers.pageErrors()).isEmpty();
+    }
+}
