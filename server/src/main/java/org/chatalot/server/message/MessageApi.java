@@ -40,7 +40,9 @@ public final class MessageApi {
         return rules -> Routes.on(rules)
                 .get("/unread", access.member((who, req, res) -> json.send(res, cursors.unread(who))))
                 .get("/{id}/messages", access.member((who, req, res) -> json.send(res, messages.history(who,
-                        PathParams.uuid(req, "id"), before(req), PathParams.queryInt(req, "limit")))))
+                        PathParams.uuid(req, "id"), HistoryCursor.of(PathParams.query(req, "before"),
+                                PathParams.query(req, "after"), PathParams.query(req, "around")),
+                        PathParams.queryInt(req, "limit")))))
                 .post("/{id}/messages", access.member((who, req, res) -> {
                     MessageService.Posted posted = messages.send(who, PathParams.uuid(req, "id"),
                             json.read(req, SendMessageRequest.class), null);
@@ -76,15 +78,6 @@ public final class MessageApi {
                     res.status(Status.NO_CONTENT_204).send();
                 }))
                 .register();
-    }
-
-    private static UUID before(ServerRequest request) {
-        String value = PathParams.query(request, "before");
-        try {
-            return value == null || value.isBlank() ? null : UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput("before", "must be a message id");
-        }
     }
 
     private static String emoji(ServerRequest request) {

@@ -40,8 +40,19 @@ public final class MessageRepository {
     }
 
     /** Newest first, strictly older than {@code before} when given. */
+    /** The newest {@code limit} messages before {@code before} (or the newest of all), newest first. */
     public List<StoredMessage> page(UUID channelId, UUID before, int limit) {
         return sql.list("message-page", MessageRepository::map, channelId, before, before, limit);
+    }
+
+    /** The message {@code id} and the {@code limit - 1} before it, newest first. */
+    public List<StoredMessage> pageUpTo(UUID channelId, UUID id, int limit) {
+        return sql.list("message-page-up-to", MessageRepository::map, channelId, id, limit);
+    }
+
+    /** The oldest {@code limit} messages after {@code after}, oldest first. */
+    public List<StoredMessage> pageAfter(UUID channelId, UUID after, int limit) {
+        return limit == 0 ? List.of() : sql.list("message-page-after", MessageRepository::map, channelId, after, limit);
     }
 
     public void edit(Sql.Tx tx, StoredMessage old, String content, String encryption, Instant at) {

@@ -206,21 +206,62 @@ public final class MessageService {
     private record Accepted(NewMessage message, Message wire) {
     }
 
-    public MessagePage history(Principal who, UUID channelId, UUID before, Integer limit) {
+    /**
+     * One page of a channel's history, newest first: the newest messages, those before or after a message,
+     * or those around one (half before it, the message itself, half after it).
+     */
+    public MessagePage history(Principal who, UUID channelId, HistoryCursor cursor, Integer limit) {
         access.member(who, channelId);
         int size = limit == null ? 50 : limit;
         if (size < 1 || size > MAX_PAGE) {
             throw new InvalidInput("limit", "must be 1-" + MAX_PAGE);
         }
-        List<StoredMessage> page = messages.page(channelId, before, size);
+        return switch (cursor) {
+            case HistoryCursor.Latest latest -> newestFirst(channelId, messages.page(channelId, null, size), size,
+                    false);
+            case HistoryCursor.Before before -> newestFirst(channelId, messages.page(channelId, before.id(), size),
+                    size, true);
+            case HistoryCursor.After after -> afterPage(channelId, after.id(), size);
+            case HistoryCursor.Around around -> aroundPage(channelId, around.id(), size);
+        };
+    }
+
+    private MessagePage newestFirst(UUID channelId, List<StoredMessage> page, int size, boolean newerExist) {
         if (page.isEmpty()) {
-            return new MessagePage(List.of(), null);
+            return new MessagePage(List.of(), null, null);
         }
+        return new MessagePage(toWire(channelId, page), page.size() == size ? page.getLast().id() : null,
+                newerExist ? page.getFirst().id() : null);
+    }
+
+    private MessagePage afterPage(UUID channelId, UUID after, int size) {
+        List<StoredMessage> page = messages.pageAfter(channelId, after, size).reversed();
+        if (page.isEmpty()) {
+            return new MessagePage(List.of(), after, null);
+        }
+        return new MessagePage(toWire(channelId, page), page.getLast().id(),
+                page.size() == size ? page.getFirst().id() : null);
+    }
+
+    private MessagePage aroundPage(UUID channelId, UUID around, int size) {
+        int newer = size / 2;
+        List<StoredMessage> older = messages.pageUpTo(channelId, around, size - newer);
+        List<StoredMessage> later = messages.pageAfter(channelId, around, newer).reversed();
+        List<StoredMessage> page = new java.util.ArrayList<>(later);
+        page.addAll(older);
+        if (page.isEmpty()) {
+            return new MessagePage(List.of(), null, null);
+        }
+        return new MessagePage(toWire(channelId, page), older.size() == size - newer ? page.getLast().id() : null,
+                later.size() == newer && newer > 0 ? page.getFirst().id() : null);
+    }
+
+    /** Messages (newest first) with their reactions and attachments, read in two queries for the page. */
+    private List<Message> toWire(UUID channelId, List<StoredMessage> page) {
         var reactions = messages.reactions(channelId, page.getLast().id(), page.getFirst().id());
         var files = attachments.forMessages(page.stream().map(StoredMessage::id).toList());
-        List<Message> wire = page.stream().map(m -> m.toWire(reactions.getOrDefault(m.id(), List.of()),
+        return page.stream().map(m -> m.toWire(reactions.getOrDefault(m.id(), List.of()),
                 files.getOrDefault(m.id(), List.of()))).toList();
-        return new MessagePage(wire, page.size() == size ? page.getLast().id() : null);
     }
 
     /** The sender may change the content within 15 minutes; earlier versions are kept. */
