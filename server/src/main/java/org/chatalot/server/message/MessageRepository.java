@@ -123,6 +123,7 @@ public final class MessageRepository {
                 : new UserRef(senderId, Rows.string(row, "USERNAME"), Rows.string(row, "DISPLAY_NAME"));
         return new StoredMessage(Rows.uuid(row, "ID"), Rows.uuid(row, "CHANNEL_ID"), sender,
                 Rows.string(row, "CONTENT"), Rows.string(row, "ENCRYPTION"), Rows.uuid(row, "REPLY_TO"),
-                Rows.instant(row, "CREATED_AT"), Rows.instant(row, "EDITED_AT"), Rows.instant(row, "DELETED_AT"));
+                Rows.instant(row, "CREATED_AT"), Rows.instant(row, "EDITED_AT"), Rows.instant(row, "DELETED_AT"),
+                Rows.string(row, "CLIENT_ID"));
     }
 }

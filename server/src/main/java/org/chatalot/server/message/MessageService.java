@@ -199,7 +199,8 @@ public final class MessageService {
         NewMessage message = new NewMessage(ids.next(), channelId, who.userId(), request.content(), encryption,
                 request.replyTo(), createdAt, files, clientId);
         return new Accepted(message, new Message(message.id(), channelId, senders.of(who.userId()),
-                message.content(), encryption, message.replyTo(), createdAt, null, false, List.of(), fileInfo));
+                message.content(), encryption, message.replyTo(), createdAt, null, false, List.of(), fileInfo,
+                clientId));
     }
 
     /** A message to store, and how {@code new_message} shows it once stored (no need to read it back). */

@@ -11,7 +11,7 @@ import org.chatalot.model.message.UserRef;
 
 /** A message row with its sender. */
 public record StoredMessage(UUID id, UUID channelId, UserRef sender, String content, String encryption, UUID replyTo,
-                           Instant createdAt, Instant editedAt, Instant deletedAt) {
+                           Instant createdAt, Instant editedAt, Instant deletedAt, String clientId) {
 
     public boolean isDeleted() {
         return deletedAt != null;
@@ -19,6 +19,6 @@ public record StoredMessage(UUID id, UUID channelId, UserRef sender, String cont
 
     public Message toWire(List<Reaction> reactions, List<FileInfo> attachments) {
         return new Message(id, channelId, sender, isDeleted() ? null : content, isDeleted() ? null : encryption,
-                replyTo, createdAt, editedAt, isDeleted(), reactions, isDeleted() ? List.of() : attachments);
+                replyTo, createdAt, editedAt, isDeleted(), reactions, isDeleted() ? List.of() : attachments, clientId);
     }
 }

@@ -16,6 +16,7 @@ import org.chatalot.model.auth.AuthTokens;
 import org.chatalot.model.channel.Channel;
 import org.chatalot.model.message.Message;
 import org.chatalot.model.message.MessagePage;
+import org.chatalot.model.message.SendMessageRequest;
 import org.chatalot.server.testing.TestServer;
 
 /**
@@ -112,6 +113,20 @@ class HistoryCursorsTest {
             assertThat(server.users().get(outsider.accessToken(), "/api/channels/" + secret.id() + "/messages?"
                     + query + message).statusCode()).as(query).isEqualTo(404);
         }
+    }
+
+    @Test
+    void historyCarriesTheClientIdTheSenderGaveSoItsClientCanMatchAPendingSend() {
+        Channel own = server.chat().publicChannel(reader, "client-ids");
+        server.chat().send(reader, own.id(), "without");
+        server.users().expect(201, server.users().post(reader.accessToken(), "/api/channels/" + own.id()
+                + "/messages", new SendMessageRequest("matched", null, null, null, "c-match-1")), Message.class);
+
+        MessagePage page = server.chat().history(reader, own.id(), "limit=1");
+
+        assertThat(page.messages().getFirst().clientId()).isEqualTo("c-match-1");
+        assertThat(server.chat().history(reader, own.id(), "limit=1&before=" + page.messages().getFirst().id())
+                .messages().getFirst().clientId()).as("sent without one").isNull();
     }
 
     private static List<UUID> ids(MessagePage page) {

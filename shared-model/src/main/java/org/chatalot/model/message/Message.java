@@ -11,7 +11,8 @@ import org.chatalot.model.file.FileInfo;
 /**
  * A message. {@code content} is opaque to the server: plain text, or a client-encrypted envelope when
  * {@code encryption} names a scheme. A deleted message keeps its place with {@code deleted: true} and no
- * content.
+ * content. {@code client_id} is the id the sender's client gave it when sending (or null), so that client can
+ * match a message it still shows as pending with the stored one, e.g. after reloading history.
  */
 public record Message(UUID id,
                       @JsonProperty("channel_id") UUID channelId,
@@ -23,5 +24,6 @@ public record Message(UUID id,
                       @JsonProperty("edited_at") Instant editedAt,
                       boolean deleted,
                       List<Reaction> reactions,
-                      List<FileInfo> attachments) {
+                      List<FileInfo> attachments,
+                      @JsonProperty("client_id") String clientId) {
 }
