@@ -249,7 +249,7 @@ async function startChat() {
   realtime.start();
   redraw();
   try {
-    await chat.loadSidebar();
+    await chat.start();
   } catch (error) {
     notice({ text: `Could not load your channels: ${error.message}`, kind: 'error' });
   }
@@ -306,11 +306,14 @@ function connectionChanged(state) {
     if (ui.myStatus !== 'online') {
       chat?.setPresence(ui.myStatus);
     }
-  } else if (state.status === 'stopped') {
+  } else if (state.status === 'offline' || state.status === 'connecting') {
+    chat?.disconnected();
+  }
+  if (state.status === 'stopped') {
     if (state.reason === 'signed-out' && session.isSignedIn) {
       session.ended('You were signed out.');
     }
-  } else {
+  } else if (state.status !== 'online') {
     bannerTimer = setTimeout(redraw, OFFLINE_BANNER_AFTER_MS + 50);
   }
 }

@@ -172,3 +172,16 @@ test('withReaction does not change the message it is given', () => {
   withReaction(m, 'x', 'b', true);
   assert.deepEqual(m.reactions, [{ emoji: 'x', user_ids: ['a'] }]);
 });
+
+test('a message that arrives live while the newest page is loading is kept when the page lands', () => {
+  const store = storeWithChannel();
+  const early = message('c1');
+  const live = message('c1');
+  store.loading('c1', 'latest');
+  store.apply({ type: 'new_message', message: live });
+  store.loadedLatest('c1', { messages: [early], next_before: null });
+  assert.deepEqual(store.state.timelines.get('c1').messages.map((m) => m.id), [early.id, live.id]);
+  store.loading('c1', 'latest');
+  store.loadedLatest('c1', { messages: [early, live].reverse(), next_before: null });
+  assert.equal(store.state.timelines.get('c1').messages.length, 2, 'nothing is kept twice');
+});

@@ -6,6 +6,8 @@ import { segment } from './api.js';
 import { PAGE_SIZE, compareIds } from './store.js';
 
 const TYPING_REPEAT_MS = 3_000;
+/** How long opening a channel waits for the socket before loading its history anyway. */
+const SOCKET_WAIT_MS = 3_000;
 /** Read cursors go out at most this often per channel (scrolling fires many). */
 const MARK_READ_DELAY_MS = 500;
 
@@ -17,6 +19,15 @@ export function createChat({ api, store, realtime, outbox, viewing = () => false
   now = Date.now }) {
   let current = null;
   let subscribed = null;
+  /**
+   * Counts realtime sessions. Events reach us only while a session is attached, so anything loaded over
+   * REST before the current session began may have missed some: it is caught up when the session starts.
+   */
+  let session = 0;
+  let online = false;
+  let onlineWaiters = [];
+  /** The session the sidebar was last loaded in (null: not loaded yet). */
+  let sidebarSession = null;
   const lastTypingSent = new Map();
   const readTimers = new Map();
   let sidebarLoading = null;
@@ -32,6 +43,7 @@ export function createChat({ api, store, realtime, outbox, viewing = () => false
     if (sidebarLoading) {
       return sidebarLoading;
     }
+    sidebarSession = session;
     sidebarLoading = Promise.all([api.get('/api/channels'), api.get('/api/dms'), api.get('/api/channels/unread')])
       .then(([channels, dms, unread]) => store.loadedSidebar({ channels, dms, unread }))
       .finally(() => {
@@ -42,13 +54,49 @@ export function createChat({ api, store, realtime, outbox, viewing = () => false
 
   async function loadLatest(channelId) {
     store.loading(channelId, 'latest');
+    const startedIn = session;
     try {
       const page = await api.get(`/api/channels/${segment(channelId)}/messages?limit=${PAGE_SIZE}`);
       store.loadedLatest(channelId, page);
       confirmFromHistory(page.messages);
+      if (startedIn !== session) {
+        await catchUp(channelId);
+      }
     } catch (error) {
       store.loadFailed(channelId, error);
     }
+  }
+
+  /** Messages stored after the newest one shown, fetched when a new realtime session may have missed them. */
+  async function catchUp(channelId) {
+    const line = store.state.timelines.get(channelId);
+    if (!line || !line.loaded || line.hasNewer || line.loading) {
+      return;
+    }
+    const newest = line.messages[line.messages.length - 1];
+    if (!newest) {
+      await loadLatest(channelId);
+      return;
+    }
+    try {
+      const page = await api.get(
+        `/api/channels/${segment(channelId)}/messages?after=${segment(newest.id)}&limit=${PAGE_SIZE}`);
+      store.loadedNewer(channelId, { messages: page.messages, has_more: page.next_after != null });
+      confirmFromHistory(page.messages);
+    } catch (error) {
+      store.loadFailed(channelId, error);
+    }
+  }
+
+  /** Resolves once the socket is live (or after `timeoutMs`, so a blocked socket never blocks the page). */
+  function whenOnline(timeoutMs) {
+    if (online) {
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      onlineWaiters.push(resolve);
+      setTimeout(resolve, timeoutMs);
+    });
   }
 
   async function loadMembers(channelId) {
@@ -92,14 +140,23 @@ export function createChat({ api, store, realtime, outbox, viewing = () => false
 
     loadSidebar,
 
-    /** Shows a channel: from the cache when it has it (instant), fetched otherwise. */
+    /** First load after signing in: once the socket is live (or a moment later), so nothing falls between. */
+    async start() {
+      await whenOnline(SOCKET_WAIT_MS);
+      await loadSidebar();
+    },
+
+    /**
+     * Shows a channel: from the cache when it has it (instant), fetched otherwise. The first fetch waits for
+     * the socket to be live (briefly), so no message falls between the page and the live events.
+     */
     async open(channelId) {
       current = channelId;
       subscribe(channelId);
       const line = store.state.timelines.get(channelId);
       const tasks = [];
       if (!line || !line.loaded || line.stale || line.error) {
-        tasks.push(loadLatest(channelId));
+        tasks.push(whenOnline(SOCKET_WAIT_MS).then(() => (current === channelId ? loadLatest(channelId) : null)));
       }
       if (!store.state.members.has(channelId)) {
         tasks.push(loadMembers(channelId));
@@ -314,21 +371,36 @@ export function createChat({ api, store, realtime, outbox, viewing = () => false
 
     // ---- the socket's side ----
 
-    /** The socket is (again) up: re-send what is unconfirmed, and reload what a lost session missed. */
-    async connected({ needsResync }) {
+    /**
+     * The socket is (again) up. A resumed session missed nothing. A new one may have: the sidebar is
+     * reloaded, the open channel caught up from its newest message, other cached channels reloaded when
+     * next opened. Then what is unconfirmed in the outbox goes out again.
+     */
+    async connected({ resumed }) {
+      online = true;
+      onlineWaiters.forEach((resolve) => resolve());
+      onlineWaiters = [];
       if (current) {
         subscribed = null;
         subscribe(current);
       }
-      if (needsResync) {
-        store.markAllStale();
-        await loadSidebar().catch((error) => reportError(error, 'Could not reload'));
+      if (!resumed) {
+        session += 1;
+        store.markAllStale(current);
+        if (sidebarSession !== null && sidebarSession < session) {
+          await loadSidebar().catch((error) => reportError(error, 'Could not reload'));
+        }
         if (current) {
-          await loadLatest(current);
+          await catchUp(current);
           await loadMembers(current);
         }
       }
       outbox.connected();
+    },
+
+    /** The socket dropped: until it is back, loads wait briefly for it. */
+    disconnected() {
+      online = false;
     },
 
     /** One event from the socket. */

@@ -227,11 +227,15 @@ export function createStore({ now = Date.now } = {}) {
       changed();
     },
 
-    /** The newest page: replaces the window (a fresh start at the bottom of the channel). */
+    /**
+     * The newest page: replaces the window (a fresh start at the bottom of the channel), keeping what
+     * arrived live while the page was on its way (the page may have been read before it was stored).
+     */
     loadedLatest(channelId, page) {
-      const messages = merge([], page.messages);
+      const line = timeline(channelId);
+      const messages = merge(merge([], page.messages), line.arrivedWhileLoading ?? []);
       replaceTimeline(channelId, { messages, hasOlder: page.next_before !== null, hasNewer: false, loading: null,
-        loaded: true, error: null, stale: false });
+        loaded: true, error: null, stale: false, arrivedWhileLoading: [] });
       changed();
     },
 
@@ -261,10 +265,12 @@ export function createStore({ now = Date.now } = {}) {
       changed();
     },
 
-    /** After a lost realtime session: what is cached may have missed events. */
-    markAllStale() {
+    /** After a new realtime session: what is cached may have missed events (`except` is caught up instead). */
+    markAllStale(except = null) {
       for (const [id, line] of state.timelines) {
-        state.timelines.set(id, { ...line, stale: true });
+        if (id !== except) {
+          state.timelines.set(id, { ...line, stale: true });
+        }
       }
       state.typing = new Map();
       changed();
@@ -390,7 +396,9 @@ export function createStore({ now = Date.now } = {}) {
       rememberUser(message.sender);
       const channelId = message.channel_id;
       const line = state.timelines.get(channelId);
-      if (line && line.loaded && !line.hasNewer) {
+      if (line && line.loading === 'latest') {
+        state.timelines.set(channelId, { ...line, arrivedWhileLoading: [...(line.arrivedWhileLoading ?? []), message] });
+      } else if (line && line.loaded && !line.hasNewer) {
         state.timelines.set(channelId, { ...line, messages: merge(line.messages, [message]) });
       }
       const typing = state.typing.get(channelId);

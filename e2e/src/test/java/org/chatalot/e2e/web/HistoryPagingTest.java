@@ -1,0 +1,122 @@
+package org.chatalot.e2e.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.BoundingBox;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.chatalot.model.auth.AuthTokens;
+import org.chatalot.model.channel.Channel;
+import org.chatalot.server.testing.TestServer;
+import org.chatalot.server.testing.TestUsers;
+
+/**
+ * A long channel: the newest page first, older pages as the reader scrolls up with the text under their
+ * eyes staying put, the far end dropped so the page stays light, the start of the channel reached, then
+ * back down page by page (or at once with "Jump to latest").
+ */
+class HistoryPagingTest {
+    static final int MESSAGES = 320;
+    /** The client keeps at most this many messages of a channel in the page (store.js WINDOW_MAX). */
+    static final int WINDOW_MAX = 250;
+    static final WebFront front = new WebFront();
+
+    @RegisterExtension
+    static TestServer server = TestServer.create().with("PUBLIC_URL", front.publicUrl())
+            .with("LISTEN_ADDR", front.listenAddress());
+
+    static Browsers browsers;
+    @RegisterExtension
+    FailureShots shots = new FailureShots(() -> browsers);
+    static Channel channel;
+
+    @BeforeAll
+    static void start() {
+        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+        front.start();
+        browsers = new Browsers(front);
+        AuthTokens writer = server.users().register("writer");
+        server.users().register("reader");
+        channel = server.chat().publicChannel(writer, "history");
+        for (int i = 0; i < MESSAGES; i++) {
+            server.chat().send(writer, channel.id(), "message %03d".formatted(i));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browsers != null) {
+            browsers.close();
+        }
+        front.close();
+    }
+
+    @Test
+    void scrollingUpLoadsOlderPagesInPlaceAndTheWindowStaysBounded() {
+        Page page = browsers.desktop();
+        ChatPage reader = ChatPage.signIn(page, front.url("/"), "reader", TestUsers.PASSWORD);
+        page.navigate(front.url("/c/" + channel.id()));
+        reader.button("Join #history").click();
+        assertThat(reader.message("message %03d".formatted(MESSAGES - 1))).isInViewport();
+
+        Locator start = reader.messages().getByRole(AriaRole.HEADING, new Locator.GetByRoleOptions()
+                .setName("#history"));
+        int pages = 0;
+        while (!start.isVisible()) {
+            // Scroll to the top and note, in the same instant, where the top message is on screen.
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> top = (java.util.Map<String, Object>) reader.messages().evaluate(
+                    "list => { list.scrollTop = 0; const a = list.querySelector('article.msg');"
+                            + " return { text: a.querySelector('.body').textContent,"
+                            + " y: a.getBoundingClientRect().top }; }");
+            String topText = (String) top.get("text");
+            // The older page arrives above it, and the message the reader was looking at has not moved.
+            assertThat(reader.messages().locator("article.msg").first().locator(".body")).not().hasText(topText);
+            BoundingBox box = reader.message(topText).boundingBox();
+            org.assertj.core.api.Assertions.assertThat(box.y).as("where %s is on screen", topText)
+                    .isCloseTo(((Number) top.get("y")).doubleValue(), org.assertj.core.api.Assertions.within(2.0));
+            pages++;
+            org.assertj.core.api.Assertions.assertThat(pages).isLessThan(20);
+        }
+        assertThat(reader.message("message 000")).hasCount(1);
+        int shown = reader.messages().locator("article.msg").count();
+        org.assertj.core.api.Assertions.assertThat(shown).isLessThanOrEqualTo(WINDOW_MAX);
+        assertThat(reader.message("message %03d".formatted(MESSAGES - 1))).hasCount(0);
+
+        reader.button("Jump to latest").click();
+        assertThat(reader.message("message %03d".formatted(MESSAGES - 1))).isInViewport();
+        assertThat(reader.message("message 000")).hasCount(0);
+    }
+
+    @Test
+    void scrollingBackDownLoadsNewerPagesUntilTheNewestMessage() {
+        Page page = browsers.desktop();
+        ChatPage reader = ChatPage.signIn(page, front.url("/c/" + channel.id()), "writer", TestUsers.PASSWORD);
+        Locator start = reader.messages().getByRole(AriaRole.HEADING, new Locator.GetByRoleOptions()
+                .setName("#history"));
+        while (!start.isVisible()) {
+            String topText = reader.messages().locator("article.msg").first().locator(".body").textContent();
+            reader.messages().evaluate("list => list.scrollTop = 0");
+            assertThat(reader.messages().locator("article.msg").first().locator(".body")).not().hasText(topText);
+        }
+        Locator newest = reader.message("message %03d".formatted(MESSAGES - 1));
+        int steps = 0;
+        while (newest.count() == 0) {
+            String bottomText = reader.messages().locator("article.msg").last().locator(".body").textContent();
+            reader.messages().evaluate("list => list.scrollTop = list.scrollHeight");
+            assertThat(reader.messages().locator("article.msg").last().locator(".body")).not().hasText(bottomText);
+            org.assertj.core.api.Assertions.assertThat(++steps).isLessThan(20);
+        }
+        assertThat(newest).isVisible();
+        java.util.List<String> bodies = reader.messages().locator("article.msg .body").allTextContents();
+        org.assertj.core.api.Assertions.assertThat(bodies).as("in order, none twice").isSorted()
+                .doesNotHaveDuplicates();
+    }
+}
