@@ -24,6 +24,13 @@ export function dialogView(app) {
 
 function shell(app, title, body, { wide = false } = {}) {
   return html`<dialog aria-labelledby="dialog-title" class=${wide ? 'wide' : ''}
+    @keydown=${(event) => {
+      // Esc closes at once, also from a search field (where the browser would first clear the text).
+      if (event.key === 'Escape' && !event.defaultPrevented) {
+        event.preventDefault();
+        close(app, event);
+      }
+    }}
     @close=${() => {
       if (app.ui.dialog) {
         app.closeDialog();

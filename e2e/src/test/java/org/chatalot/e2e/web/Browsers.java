@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -52,9 +51,20 @@ final class Browsers implements AutoCloseable {
     }
 
     Page open(int width, int height, boolean touch) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
-                .setHasTouch(touch).setIsMobile(touch).setLocale("en-GB").setTimezoneId("UTC"));
-        return watch(context.newPage());
+        return watch(browser.newContext(options(width, height, touch)).newPage());
+    }
+
+    /**
+     * A person whose pages allow an injected audit script (axe-core): the page's CSP is bypassed in this
+     * context only, because the audit is not part of the page.
+     */
+    Page forAudit(int width, int height, boolean touch) {
+        return watch(browser.newContext(options(width, height, touch).setBypassCSP(true)).newPage());
+    }
+
+    private static Browser.NewContextOptions options(int width, int height, boolean touch) {
+        return new Browser.NewContextOptions().setViewportSize(width, height).setHasTouch(touch).setIsMobile(touch)
+                .setLocale("en-GB").setTimezoneId("UTC");
     }
 
     /** Another tab of the same person (same cookies and storage). */
