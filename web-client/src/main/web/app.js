@@ -433,6 +433,8 @@ document.addEventListener('keydown', (event) => {
     if (ui.sidebarOpen) {
       ui.sidebarOpen = false;
       redraw();
+    } else if (ui.membersOpen && matchMedia('(max-width: 1100px)').matches) {
+      app.toggleMembers();
     } else if (ui.replyTo || ui.editingId) {
       ui.replyTo = null;
       ui.editingId = null;

@@ -183,7 +183,9 @@ function membersPanel(app, channel) {
   members.sort((a, b) => order(a) - order(b) || rank[a.role] - rank[b.role]
     || (a.user.display_name || a.user.username).localeCompare(b.user.display_name || b.user.username));
   return html`<aside class="members" aria-labelledby="members-heading">
-    <h2 id="members-heading">Members <span class="role">(${members.length})</span></h2>
+    <div class="members-head"><h2 id="members-heading">Members <span class="role">(${members.length})</span></h2>
+      <button class="icon-button" type="button" aria-label="Hide members" @click=${app.toggleMembers}>
+        ${icon('close')}</button></div>
     ${channel.visibility === 'private' ? html`<button class="button" type="button"
       @click=${() => app.openDialog('add-people', { channelId: channel.id })}>${icon('plus')} Add people</button>`
       : nothing}
