@@ -12,7 +12,7 @@ import { createDrafts } from './core/drafts.js';
 import { createChat } from './core/chat.js';
 import { plainText } from './core/markdown.js';
 import { chatView, OFFLINE_BANNER_AFTER_MS } from './ui/chat-view.js';
-import { ScrollKeeper, EDIT_WINDOW_MS } from './ui/messages.js';
+import { ScrollKeeper, EDIT_WINDOW_MS, drawRows } from './ui/messages.js';
 import { isTyping } from './ui/common.js';
 
 const root = document.getElementById('app');
@@ -81,6 +81,10 @@ function draw() {
   keeper.before(channelId);
   render(view(), root);
   const line = channelId ? store.state.timelines.get(channelId) : null;
+  const list = line ? root.querySelector('.messages') : null;
+  if (list) {
+    drawRows(list, app.messageContext(store.state.channels.get(channelId)));
+  }
   keeper.after(channelId, Boolean(line && line.loaded));
   afterDraw();
   document.title = title();
@@ -666,9 +670,12 @@ const app = {
     return channel.kind === 'dm' ? store.dmName(channel.id) : `#${channel.name}`;
   },
 
-  listContext(channel, line) {
-    return { channel, line, title: app.channelTitle(channel), isDm: channel.kind === 'dm', me: store.state.me,
-      store, ui, atBottom: ui.atBottom, on: messageHandlers };
+  /** What the message list of a channel shows and can do. */
+  messageContext(channel) {
+    return { channel, line: store.state.timelines.get(channel.id), title: app.channelTitle(channel),
+      isDm: channel.kind === 'dm', me: store.state.me, store, ui, atBottom: ui.atBottom, on: messageHandlers,
+      pending: store.state.pending.filter((item) => item.channel_id === channel.id),
+      readOnly: channel.archived_at ? 'This channel is archived: it is read-only.' : null };
   },
 
   draftOf(channelId) {

@@ -2,8 +2,8 @@
 // the members panel, and the banners and notices around them. Pure functions of the app's state.
 
 import { html, nothing } from 'lit-html';
+import { plainText } from '../core/markdown.js';
 import { avatar, icon, plural, presenceDot, presenceLabel } from './common.js';
-import { composer } from './composer.js';
 import { messageList, typingLine } from './messages.js';
 
 /** Without a connection for this long, the page says so (shorter blips pass silently). */
@@ -107,7 +107,6 @@ function channelPane(app, channel) {
   const line = store.state.timelines.get(channel.id);
   const title = app.channelTitle(channel);
   const isDm = channel.kind === 'dm';
-  const pending = store.state.pending.filter((item) => item.channel_id === channel.id);
   const typing = typingLine(store.typingIn(channel.id));
   const readOnly = channel.archived_at ? 'This channel is archived: it is read-only.' : null;
   return html`
@@ -126,7 +125,7 @@ function channelPane(app, channel) {
       ${isDm ? nothing : html`<button class="icon-button" type="button" aria-label=${`Members (${channel.member_count ?? ''})`}
         title="Members" aria-pressed=${Boolean(ui.membersOpen)} @click=${app.toggleMembers}>${icon('users')}</button>`}
     </header>
-    ${line ? messageList({ ...app.listContext(channel, line), pending, readOnly }) : html`<div class="timeline">
+    ${line ? messageList(app.messageContext(channel)) : html`<div class="timeline">
       <p class="history-edge" role="status">Loading messages…</p></div>`}
     <div class="typing" aria-hidden=${typing ? 'false' : 'true'}>${typing}</div>
     ${composer({ title, draft: app.draftOf(channel.id), replyTo: ui.replyTo, replyName: ui.replyTo
@@ -212,3 +211,78 @@ function notices(app) {
     </div>`)}</div>`;
 }
 
+
+// ---- the composer: Enter sends, Shift+Enter starts a new line, IME composition is left alone, ↑ in an
+// empty composer edits your last message; the draft is kept per channel and typing is announced.
+
+/** The composer grows with its text up to this many lines, then scrolls. */
+const MAX_ROWS = 12;
+
+/**
+ * @param {object} ctx channel id and title, draft text, replyTo (message or null), readOnly, and handlers
+ *   on.input(text), on.send(text), on.cancelReply(), on.editLast()
+ */
+function composer(ctx) {
+  if (ctx.readOnly) {
+    return html`<p class="archived-note" role="note">${ctx.readOnly}</p>`;
+  }
+  const { on } = ctx;
+  const label = `Message ${ctx.title}`;
+  const keydown = (event) => {
+    const area = event.target;
+    if (event.isComposing || event.keyCode === 229) {
+      return;
+    }
+    if (event.key === 'Enter' && !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      submit(area);
+    } else if (event.key === 'ArrowUp' && area.value === '' && !event.altKey) {
+      event.preventDefault();
+      on.editLast();
+    } else if (event.key === 'Escape' && ctx.replyTo) {
+      event.preventDefault();
+      event.stopPropagation();
+      on.cancelReply();
+    }
+  };
+  const submit = (area) => {
+    const text = area.value;
+    if (!text.trim()) {
+      return;
+    }
+    on.send(text);
+    area.value = '';
+    grow(area);
+  };
+  return html`<div class="composer">
+    <form @submit=${(event) => {
+      event.preventDefault();
+      submit(event.target.elements.message);
+    }}>
+      ${ctx.replyTo ? html`<div class="replying">${icon('reply')}
+        <span>Replying to <strong>${ctx.replyName}</strong>: ${plainText(ctx.replyTo.content, 100)}</span>
+        <button class="icon-button" type="button" aria-label="Cancel reply" @click=${on.cancelReply}>
+          ${icon('close')}</button></div>` : nothing}
+      <div class="row">
+        <textarea name="message" rows="1" dir="auto" aria-label=${label} placeholder=${label}
+          enterkeyhint="send" .value=${ctx.draft}
+          @keydown=${keydown} @input=${(event) => {
+            grow(event.target);
+            on.input(event.target.value);
+          }}></textarea>
+        <button class="icon-button send" type="submit" aria-label="Send message" title="Send (Enter)">
+          ${icon('send')}</button>
+      </div>
+    </form>
+  </div>`;
+}
+
+/** Fits the textarea to its text (up to MAX_ROWS) without a style attribute: rows is an attribute. */
+export function grow(area) {
+  if (!area) {
+    return;
+  }
+  const lines = area.value.split('\n').length;
+  const wrapped = Math.ceil(area.value.length / Math.max(20, Math.floor(area.clientWidth / 8)));
+  area.rows = Math.min(MAX_ROWS, Math.max(1, lines, wrapped));
+}

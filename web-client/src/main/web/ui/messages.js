@@ -2,8 +2,7 @@
 // day separators, the "new messages" line, replies, reactions, local echo states, and the scroll keeper
 // that holds the reader's place while pages load above and below.
 
-import { html, nothing } from 'lit-html';
-import { repeat } from 'lit-html/directives/repeat.js';
+import { html, nothing, render } from 'lit-html';
 import { parseMarkdown, plainText } from '../core/markdown.js';
 import { avatar, dayKey, formatDay, formatFull, formatTime, icon } from './common.js';
 
@@ -127,23 +126,65 @@ function startsGroup(previous, message) {
  *   retry, discard, jumpToLatest, scroll, keydown, focusMessage, quoteClick).
  */
 export function messageList(ctx) {
-  const { line, pending, ui, on } = ctx;
-  const list = rows(line.messages, pending, { unreadAfter: ui.unreadAfter, meId: ctx.me.id });
-  const lastKey = list.length ? list[list.length - 1].key : null;
-  const focusKey = ui.activeId && list.some((row) => row.key === ui.activeId) ? ui.activeId : lastKey;
+  const { line, on } = ctx;
   const showJump = !ctx.atBottom || line.hasNewer;
   return html`
     <div class="timeline">
       <div class="messages" role="log" aria-live="off" aria-label=${`Messages in ${ctx.title}`}
-        @scroll=${on.scroll} @keydown=${on.keydown} @focusin=${on.focusMessage}>
-        ${edgeAbove(ctx)}
-        ${repeat(list, (row) => row.key, (row) => rowView(row, ctx, row.key === focusKey))}
-        ${line.hasNewer ? html`<div class="history-edge" role="status">${line.loading === 'newer'
-          ? 'Loading newer messages…' : ''}</div>` : nothing}
-      </div>
+        @scroll=${on.scroll} @keydown=${on.keydown} @focusin=${on.focusMessage}></div>
       ${showJump ? html`<button class="button jump-latest" type="button" @click=${on.jumpToLatest}>
         ${icon('down')} Jump to latest</button>` : nothing}
     </div>`;
+}
+
+/**
+ * Draws the rows into the list drawn by {@link messageList}. Rows are keyed by message id: when older pages
+ * arrive above, or the far end is dropped, existing rows keep their elements (and focus, and the reader's
+ * place) and only new ones are made. Each row is a lit-html render target of its own.
+ */
+export function drawRows(list, ctx) {
+  const { line, pending, ui } = ctx;
+  const all = rows(line.messages, pending, { unreadAfter: ui.unreadAfter, meId: ctx.me.id });
+  const lastKey = all.length ? all[all.length - 1].key : null;
+  const focusKey = ui.activeId && all.some((row) => row.key === ui.activeId) ? ui.activeId : lastKey;
+  const entries = [{ key: 'edge-above', view: edgeAbove(ctx) }];
+  for (const row of all) {
+    entries.push({ key: row.key, view: rowView(row, ctx, row.key === focusKey) });
+  }
+  if (line.hasNewer) {
+    entries.push({ key: 'edge-below', view: html`<div class="history-edge" role="status">${line.loading === 'newer'
+      ? 'Loading newer messages…' : ''}</div>` });
+  }
+  renderKeyed(list, entries);
+}
+
+const KEYED = Symbol('keyed rows');
+
+/** Puts one element per key in `container`, in order, reusing the element of a key seen before. */
+export function renderKeyed(container, entries) {
+  const before = container[KEYED] ?? new Map();
+  const after = new Map();
+  let cursor = container.firstChild;
+  for (const { key, view } of entries) {
+    let element = before.get(key);
+    if (!element) {
+      element = document.createElement('div');
+      element.className = 'row';
+    }
+    render(view, element);
+    if (element === cursor) {
+      cursor = cursor.nextSibling;
+    } else {
+      container.insertBefore(element, cursor);
+    }
+    after.set(key, element);
+  }
+  for (const [key, element] of before) {
+    if (!after.has(key)) {
+      element.remove();
+    }
+  }
+  container[KEYED] = after;
 }
 
 function edgeAbove(ctx) {

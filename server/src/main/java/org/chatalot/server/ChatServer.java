@@ -159,7 +159,7 @@ public final class ChatServer implements AutoCloseable {
         RequestIds ids = c.requestIds;
         routing.addFilter(new UnreadBodyFilter())
                 .addFilter(new RequestContextFilter(ids, proxyResolver(config)))
-                .addFilter(new SecurityHeaders(c.web.importMapHash()))
+                .addFilter(new SecurityHeaders(java.util.List.of(c.web.importMapHash()), c.web.styleHashes()))
                 .addFilter(new HttpMetricsFilter(c.metrics.registry()))
                 .addFilter(new RateLimitFilter(new RateLimiter(config.limits().general()),
                         new RateLimiter(config.limits().auth()), c.errors))

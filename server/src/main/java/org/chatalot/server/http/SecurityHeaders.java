@@ -35,12 +35,20 @@ public final class SecurityHeaders implements Filter {
     }
 
     /**
-     * With extra {@code script-src} sources: the web client's inline import map is allowed by its hash (the
-     * only inline script there is), never by {@code 'unsafe-inline'}.
+     * With extra sources: the web client's inline import map (the only inline script there is) and its inlined
+     * stylesheet are allowed by their hashes, never by {@code 'unsafe-inline'}.
      */
-    public SecurityHeaders(String... scriptSources) {
-        this.contentSecurityPolicy = CONTENT_SECURITY_POLICY.replace("script-src 'self'",
-                "script-src 'self' " + String.join(" ", scriptSources));
+    public SecurityHeaders(java.util.List<String> scriptSources, java.util.List<String> styleSources) {
+        this.contentSecurityPolicy = CONTENT_SECURITY_POLICY
+                .replace("script-src 'self'", String.join(" ", prepend("script-src 'self'", scriptSources)))
+                .replace("style-src 'self'", String.join(" ", prepend("style-src 'self'", styleSources)));
+    }
+
+    private static java.util.List<String> prepend(String first, java.util.List<String> rest) {
+        java.util.List<String> all = new java.util.ArrayList<>(rest.size() + 1);
+        all.add(first);
+        all.addAll(rest);
+        return all;
     }
 
     @Override

@@ -27,14 +27,18 @@ final class IndexPage {
     private static final String PRELOAD_PLACEHOLDER = "{{preload}}";
     private static final Pattern IMPORT_MAP = Pattern.compile(
             "<script type=\"importmap\">(.*?)</script>", Pattern.DOTALL);
+    /** {@code <style>{{inline:app.css}}</style>}: the stylesheet goes into the page (one request fewer). */
+    private static final Pattern INLINE_STYLE = Pattern.compile("<style>\\{\\{inline:([\\w./-]+)}}</style>");
 
     private final WebAssets.Asset page;
     private final String importMapHash;
+    private final List<String> styleHashes;
     private final List<String> preloaded;
 
-    private IndexPage(WebAssets.Asset page, String importMapHash, List<String> preloaded) {
+    private IndexPage(WebAssets.Asset page, String importMapHash, List<String> styleHashes, List<String> preloaded) {
         this.page = page;
         this.importMapHash = importMapHash;
+        this.styleHashes = styleHashes;
         this.preloaded = preloaded;
     }
 
@@ -42,6 +46,17 @@ final class IndexPage {
         WebAssets.Asset template = assets.get(TEMPLATE)
                 .orElseThrow(() -> new IllegalStateException("the web client has no " + TEMPLATE));
         String html = new String(template.bytes(), StandardCharsets.UTF_8).replace(ASSETS_PLACEHOLDER, assetBase);
+        List<String> styleHashes = new java.util.ArrayList<>();
+        Matcher style = INLINE_STYLE.matcher(html);
+        StringBuilder inlined = new StringBuilder();
+        while (style.find()) {
+            String css = assets.get(style.group(1)).map(a -> new String(a.bytes(), StandardCharsets.UTF_8))
+                    .orElseThrow(() -> new IllegalStateException(TEMPLATE + " inlines a missing " + style.group(1)));
+            styleHashes.add(cspHash(css));
+            style.appendReplacement(inlined, Matcher.quoteReplacement("<style>" + css + "</style>"));
+        }
+        style.appendTail(inlined);
+        html = inlined.toString();
         Matcher importMap = IMPORT_MAP.matcher(html);
         if (!importMap.find()) {
             throw new IllegalStateException(TEMPLATE + " has no inline import map");
@@ -53,7 +68,7 @@ final class IndexPage {
                 .collect(Collectors.joining("\n  "));
         html = html.replace(PRELOAD_PLACEHOLDER, links);
         return new IndexPage(WebAssets.asset(TEMPLATE, html.getBytes(StandardCharsets.UTF_8)), cspHash(mapText),
-                preloaded);
+                List.copyOf(styleHashes), preloaded);
     }
 
     WebAssets.Asset page() {
@@ -63,6 +78,11 @@ final class IndexPage {
     /** {@code 'sha256-…'}, the source expression that lets the inline import map run under our CSP. */
     String importMapHash() {
         return importMapHash;
+    }
+
+    /** {@code 'sha256-…'} of each stylesheet inlined in the page, for {@code style-src}. */
+    List<String> styleHashes() {
+        return styleHashes;
     }
 
     List<String> preloaded() {

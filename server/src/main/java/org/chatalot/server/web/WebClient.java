@@ -44,6 +44,11 @@ public final class WebClient {
         return index.importMapHash();
     }
 
+    /** The {@code style-src} sources that allow the page's inlined stylesheet and nothing else inline. */
+    public List<String> styleHashes() {
+        return index.styleHashes();
+    }
+
     public String version() {
         return assets.version();
     }

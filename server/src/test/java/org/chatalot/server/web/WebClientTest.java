@@ -47,6 +47,11 @@ class WebClientTest {
         String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertThat(csp).contains("script-src 'self' " + hash + ";").doesNotContain("unsafe-inline")
                 .doesNotContain("unsafe-eval");
+        Matcher style = Pattern.compile("<style>(.*?)</style>", Pattern.DOTALL).matcher(page.body());
+        assertThat(style.find()).as("the stylesheet is in the page").isTrue();
+        assertThat(style.group(1)).contains(":root");
+        assertThat(csp).contains("style-src 'self' 'sha256-" + Base64.getEncoder().encodeToString(MessageDigest
+                .getInstance("SHA-256").digest(style.group(1).getBytes(StandardCharsets.UTF_8))) + "';");
         assertThat(page.body()).doesNotContain("{{");
     }
 
@@ -54,7 +59,7 @@ class WebClientTest {
     void everyAssetThePageNamesIsServedAndCachedForAYear() {
         List<String> assets = assets(server.get("/").body());
 
-        assertThat(assets).anyMatch(path -> path.endsWith("/app.js")).anyMatch(path -> path.endsWith("/app.css"))
+        assertThat(assets).anyMatch(path -> path.endsWith("/app.js")).anyMatch(path -> path.endsWith("/core/store.js"))
                 .anyMatch(path -> path.contains("/vendor/lit-html/"));
         for (String path : assets) {
             HttpResponse<String> asset = server.get(path);
@@ -81,7 +86,7 @@ class WebClientTest {
 
     @Test
     void anUnchangedAssetIsAnsweredWithNotModified() throws Exception {
-        String css = assets(server.get("/").body()).stream().filter(path -> path.endsWith("/app.css")).findFirst()
+        String css = assets(server.get("/").body()).stream().filter(path -> path.endsWith("/core/api.js")).findFirst()
                 .orElseThrow();
         String etag = server.get(css).headers().firstValue("ETag").orElseThrow();
 
