@@ -196,10 +196,6 @@ function showRouteInChat() {
 // ---- signing in and out ----
 
 async function boot() {
-  const configLoad = api.get('/api/auth/config', { auth: false }).then((config) => {
-    ui.auth.config = config;
-    return config;
-  });
   try {
     if (await session.restore()) {
       await startChat();
@@ -209,14 +205,18 @@ async function boot() {
     // The server could not be reached: show the sign-in page, which says so and lets the user retry.
     ui.auth.error = error;
   }
-  await configLoad.catch((error) => {
-    ui.auth.error = error;
-  });
   await showAuth();
 }
 
 async function showAuth() {
+  // Signed in, the page never needs the sign-in configuration; signed out, it is fetched here.
+  const config = ui.auth.config ? null : api.get('/api/auth/config', { auth: false }).then((loaded) => {
+    ui.auth.config = loaded;
+  }, (error) => {
+    ui.auth.error = error;
+  });
   authViews = authViews ?? await import('./ui/auth-view.js');
+  await config;
   ui.screen = 'auth';
   authViews.routeChanged(app);
   redraw();
@@ -252,6 +252,12 @@ async function startChat() {
   chat = createChat({ api, store, realtime, outbox, viewing, onNotice: notice });
   realtime.start();
   redraw();
+  // The channel the page will show is fetched beside the sidebar, not after it.
+  const first = ui.route.name === 'channel' ? ui.route.channelId
+    : ui.route.name === 'home' ? localStorage.getItem(LAST_CHANNEL_KEY) : null;
+  if (first) {
+    chat.prefetch(first);
+  }
   try {
     await chat.start();
   } catch (error) {

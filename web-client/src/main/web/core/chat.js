@@ -6,8 +6,6 @@ import { segment } from './api.js';
 import { PAGE_SIZE, compareIds } from './store.js';
 
 const TYPING_REPEAT_MS = 3_000;
-/** How long opening a channel waits for the socket before loading its history anyway. */
-const SOCKET_WAIT_MS = 3_000;
 /** Read cursors go out at most this often per channel (scrolling fires many). */
 const MARK_READ_DELAY_MS = 500;
 
@@ -24,8 +22,6 @@ export function createChat({ api, store, realtime, outbox, viewing = () => false
    * REST before the current session began may have missed some: it is caught up when the session starts.
    */
   let session = 0;
-  let online = false;
-  let onlineWaiters = [];
   /** The session the sidebar was last loaded in (null: not loaded yet). */
   let sidebarSession = null;
   const lastTypingSent = new Map();
@@ -50,6 +46,14 @@ export function createChat({ api, store, realtime, outbox, viewing = () => false
         sidebarLoading = null;
       });
     return sidebarLoading;
+  }
+
+  async function loadUnread() {
+    try {
+      store.loadedUnread(await api.get('/api/channels/unread'));
+    } catch {
+      // The next event or reload corrects the counts.
+    }
   }
 
   async function loadLatest(channelId) {
@@ -86,17 +90,6 @@ export function createChat({ api, store, realtime, outbox, viewing = () => false
     } catch (error) {
       store.loadFailed(channelId, error);
     }
-  }
-
-  /** Resolves once the socket is live (or after `timeoutMs`, so a blocked socket never blocks the page). */
-  function whenOnline(timeoutMs) {
-    if (online) {
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      onlineWaiters.push(resolve);
-      setTimeout(resolve, timeoutMs);
-    });
   }
 
   async function loadMembers(channelId) {
@@ -140,28 +133,37 @@ export function createChat({ api, store, realtime, outbox, viewing = () => false
 
     loadSidebar,
 
-    /** First load after signing in: once the socket is live (or a moment later), so nothing falls between. */
+    /**
+     * First load after signing in. It runs beside the socket's handshake rather than after it; whatever
+     * it may miss before the realtime session starts is caught up when it does (see `connected`).
+     */
     async start() {
-      await whenOnline(SOCKET_WAIT_MS);
       await loadSidebar();
     },
 
     /**
-     * Shows a channel: from the cache when it has it (instant), fetched otherwise. The first fetch waits for
-     * the socket to be live (briefly), so no message falls between the page and the live events.
+     * Shows a channel: from the cache when it has it (instant), fetched otherwise. A page fetched before
+     * the realtime session started is caught up from its newest message once it has (see `loadLatest`).
      */
     async open(channelId) {
       current = channelId;
       subscribe(channelId);
       const line = store.state.timelines.get(channelId);
       const tasks = [];
-      if (!line || !line.loaded || line.stale || line.error) {
-        tasks.push(whenOnline(SOCKET_WAIT_MS).then(() => (current === channelId ? loadLatest(channelId) : null)));
+      if (!line || (!line.loaded && line.loading !== 'latest') || line.stale || line.error) {
+        tasks.push(loadLatest(channelId));
       }
       if (!store.state.members.has(channelId)) {
         tasks.push(loadMembers(channelId));
       }
       await Promise.all(tasks);
+    },
+
+    /** Starts loading a channel's newest messages before it is shown (e.g. the one a link points at). */
+    prefetch(channelId) {
+      if (!store.state.timelines.has(channelId)) {
+        loadLatest(channelId);
+      }
     },
 
     close() {
@@ -377,17 +379,27 @@ export function createChat({ api, store, realtime, outbox, viewing = () => false
      * next opened. Then what is unconfirmed in the outbox goes out again.
      */
     async connected({ resumed }) {
-      online = true;
-      onlineWaiters.forEach((resolve) => resolve());
-      onlineWaiters = [];
       if (current) {
         subscribed = null;
         subscribe(current);
       }
       if (!resumed) {
         session += 1;
-        store.markAllStale(current);
-        if (sidebarSession !== null && sidebarSession < session) {
+        if (session === 1) {
+          // Loaded before the first session of this page (a prefetched channel): caught up below.
+          for (const [id, line] of store.state.timelines) {
+            if (id !== current && line.loaded) {
+              catchUp(id);
+            }
+          }
+        } else {
+          store.markAllStale(current);
+        }
+        if (session === 1 && sidebarSession !== null) {
+          // The first session of this page: only the counts can have moved since the sidebar loaded (a new
+          // channel or DM announces itself with its first event).
+          await loadUnread();
+        } else if (sidebarSession !== null && sidebarSession < session) {
           await loadSidebar().catch((error) => reportError(error, 'Could not reload'));
         }
         if (current) {
@@ -398,9 +410,8 @@ export function createChat({ api, store, realtime, outbox, viewing = () => false
       outbox.connected();
     },
 
-    /** The socket dropped: until it is back, loads wait briefly for it. */
+    /** The socket dropped; nothing to do until it is back (the outbox keeps what is unconfirmed). */
     disconnected() {
-      online = false;
     },
 
     /** One event from the socket. */

@@ -186,6 +186,15 @@ export function createStore({ now = Date.now } = {}) {
       changed();
     },
 
+    /** Fresh unread counts (after the realtime session started, events keep them current). */
+    loadedUnread(unread) {
+      for (const entry of unread) {
+        state.unread.set(entry.channel_id, { count: entry.unread_count, lastReadId: entry.last_read_message_id,
+          lastMessageId: entry.last_message_id });
+      }
+      changed();
+    },
+
     addChannel(channel, other = null) {
       state.channels.set(channel.id, channel);
       if (other) {

@@ -147,31 +147,75 @@ export function drawRows(list, ctx) {
   const all = rows(line.messages, pending, { unreadAfter: ui.unreadAfter, meId: ctx.me.id });
   const lastKey = all.length ? all[all.length - 1].key : null;
   const focusKey = ui.activeId && all.some((row) => row.key === ui.activeId) ? ui.activeId : lastKey;
-  const entries = [{ key: 'edge-above', view: edgeAbove(ctx) }];
+  const entries = [{ key: 'edge-above', view: () => edgeAbove(ctx) }];
+  const moderator = ctx.store.canModerate(line.channelId);
   for (const row of all) {
-    entries.push({ key: row.key, view: rowView(row, ctx, row.key === focusKey) });
+    const focusable = row.key === focusKey;
+    entries.push({ key: row.key, view: () => rowView(row, ctx, focusable), memo: rowMemo(row, ctx, focusable,
+      moderator) });
   }
   if (line.hasNewer) {
-    entries.push({ key: 'edge-below', view: html`<div class="history-edge" role="status">${line.loading === 'newer'
-      ? 'Loading newer messages…' : ''}</div>` });
+    entries.push({ key: 'edge-below', view: () => html`<div class="history-edge" role="status">${line.loading
+      === 'newer' ? 'Loading newer messages…' : ''}</div>` });
   }
   renderKeyed(list, entries);
 }
 
-const KEYED = Symbol('keyed rows');
+/**
+ * Everything a row's drawing depends on. A row whose memo is unchanged is not drawn again: with messages
+ * arriving, only the new row and its neighbour are, not the whole list.
+ */
+function rowMemo(row, ctx, focusable, moderator) {
+  if (row.kind !== 'message') {
+    return [row.kind, row.at];
+  }
+  const { message } = row;
+  const { ui } = ctx;
+  return [message, row.first, row.pending, row.pending?.state, row.pending?.code, focusable,
+    ui.activeId === message.id, ui.editingId === message.id, moderator, ctx.readOnly,
+    message.reply_to ? ctx.store.findMessage(message.channel_id, message.reply_to) : null,
+    message.reactions?.length ? reactionNames(message, ctx) : null,
+    // Own messages lose their Edit button when the edit window closes: looked at again every minute.
+    message.sender?.id === ctx.me.id ? Math.floor(Date.now() / 60_000) : 0];
+}
 
-/** Puts one element per key in `container`, in order, reusing the element of a key seen before. */
+function reactionNames(message, ctx) {
+  return message.reactions.map((reaction) => reaction.user_ids.map((id) => ctx.store.displayName(id)).join()).join();
+}
+
+const KEYED = Symbol('keyed rows');
+const MEMO = Symbol('row memo');
+
+function sameMemo(a, b) {
+  if (!a || !b || a.length !== b.length) {
+    return false;
+  }
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Puts one element per key in `container`, in order, reusing the element of a key seen before and drawing
+ * it again only when its memo changed (an entry without a memo is always drawn).
+ */
 export function renderKeyed(container, entries) {
   const before = container[KEYED] ?? new Map();
   const after = new Map();
   let cursor = container.firstChild;
-  for (const { key, view } of entries) {
+  for (const { key, view, memo } of entries) {
     let element = before.get(key);
     if (!element) {
       element = document.createElement('div');
       element.className = 'row';
     }
-    render(view, element);
+    if (!memo || !sameMemo(element[MEMO], memo)) {
+      render(view(), element);
+      element[MEMO] = memo;
+    }
     if (element === cursor) {
       cursor = cursor.nextSibling;
     } else {

@@ -20,6 +20,8 @@ import org.chatalot.bench.core.Profiler;
 import org.chatalot.bench.report.Publisher;
 import org.chatalot.bench.report.Report;
 import org.chatalot.bench.report.SuiteResults;
+import org.chatalot.bench.web.WebBench;
+import org.chatalot.bench.web.WebResults;
 
 /**
  * {@code ./bench/run [all|fanout|latency|idle|logins|upload|coldstart|writes …]}: runs the whole suite or
@@ -29,7 +31,7 @@ import org.chatalot.bench.report.SuiteResults;
         description = "Benchmarks of the real server against the Helidon ceiling, ejabberd and Prosody.")
 public final class BenchMain implements Callable<Integer> {
     @Parameters(arity = "0..*", description = "all (default), or any of: fanout latency idle logins upload "
-            + "coldstart writes")
+            + "coldstart writes web")
     List<String> parts = List.of("all");
 
     @Option(names = "--repo", description = "repository root", defaultValue = ".")
@@ -69,14 +71,38 @@ public final class BenchMain implements Callable<Integer> {
             System.setProperty(Profiler.PROPERTY, jfr.toString());
         }
         Settings settings = settings();
-        Suite suite = new Suite(settings, ServerLaunch.jar(repo));
-        SuiteResults results = suite.run(which);
-        boolean whole = which.size() == Workload.values().length;
-        String name = whole ? "suite" : String.join("-", parts);
-        new Publisher(new Report(repo)).publish(results, name, whole, settings.senders());
-        System.out.printf("done in %.0f s; load average now %s%n", results.durationSeconds(), results.loadAtEnd());
-        results.skipped().forEach((what, why) -> System.out.println("  skipped " + what + ": " + why));
+        boolean web = which.remove(Workload.WEB);
+        if (!which.isEmpty()) {
+            Suite suite = new Suite(settings, ServerLaunch.jar(repo));
+            SuiteResults results = suite.run(which);
+            boolean whole = which.size() == Workload.values().length - 1;
+            String name = whole ? "suite" : String.join("-", parts.stream().filter(p -> !p.equals("web")).toList());
+            new Publisher(new Report(repo)).publish(results, name, whole, settings.senders());
+            System.out.printf("done in %.0f s; load average now %s%n", results.durationSeconds(),
+                    results.loadAtEnd());
+            results.skipped().forEach((what, why) -> System.out.println("  skipped " + what + ": " + why));
+        }
+        if (web) {
+            web();
+        }
         return 0;
+    }
+
+    /** W8 on its own: its results are not part of the ratio table (no peer has a web client to compare). */
+    private void web() throws Exception {
+        String missing = WebBench.missingTools(repo);
+        if (missing != null) {
+            System.out.println("  skipped web: " + missing);
+            return;
+        }
+        System.out.println("W8 web client, " + org.chatalot.bench.core.Machine.describe());
+        WebBench bench = smoke ? new WebBench(500, 1, 5, 3, 20) : new WebBench(10_000, 5, 20, 15, 20);
+        WebResults results = bench.run(ServerLaunch.jar(repo), Files.createTempDirectory("chatalot-bench-web-"),
+                repo);
+        Report report = new Report(repo);
+        report.json("web", results);
+        report.section("web", results.section());
+        System.out.print(results.section());
     }
 
     private Settings settings() {
