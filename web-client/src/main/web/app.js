@@ -62,6 +62,7 @@ let outbox = null;
 let drafts = null;
 let dialogs = null;
 let authViews = null;
+let helpViews = null;
 let noticeId = 0;
 
 applyTheme(localStorage.getItem(THEME_KEY) ?? 'system');
@@ -91,6 +92,9 @@ function draw() {
 }
 
 function view() {
+  if (ui.route.name === 'help') {
+    return helpViews ? helpViews.helpView(app, ui.route.doc) : html`<p class="boot" role="status">Loading…</p>`;
+  }
   switch (ui.screen) {
     case 'auth':
       return authViews ? authViews.authView(app) : html`<p class="boot" role="status">Loading…</p>`;
@@ -138,6 +142,9 @@ store.subscribe(redraw);
 // ---- routing ----
 
 function parseRoute(path) {
+  if (path === '/help' || path.startsWith('/help/')) {
+    return { name: 'help', doc: decodeURIComponent(path.slice('/help/'.length)) || 'user-guide' };
+  }
   if (path.startsWith('/c/')) {
     return { name: 'channel', channelId: decodeURIComponent(path.slice(3).split('/')[0]) };
   }
@@ -163,6 +170,11 @@ addEventListener('popstate', () => {
 });
 
 function routeChanged() {
+  if (ui.route.name === 'help') {
+    loadHelp();
+    redraw();
+    return;
+  }
   if (ui.screen === 'chat') {
     showRouteInChat();
   } else if (ui.screen === 'auth') {
@@ -174,6 +186,9 @@ function routeChanged() {
 function showRouteInChat() {
   const route = ui.route;
   ui.notFound = false;
+  if (route.name === 'help') {
+    return;
+  }
   if (route.name === 'channel') {
     openChannel(route.channelId);
     return;
@@ -193,9 +208,18 @@ function showRouteInChat() {
   ui.notFound = true;
 }
 
+async function loadHelp() {
+  helpViews = helpViews ?? await import('./ui/help-view.js');
+  scrollTo(0, 0);
+  redraw();
+}
+
 // ---- signing in and out ----
 
 async function boot() {
+  if (ui.route.name === 'help') {
+    loadHelp();
+  }
   try {
     if (await session.restore()) {
       await startChat();

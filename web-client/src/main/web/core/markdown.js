@@ -47,10 +47,10 @@ export function safeHref(href) {
   return SAFE_PROTOCOLS.has(url.protocol) ? url.href : null;
 }
 
-function blocks(tokens, depth) {
+function blocks(tokens, depth, opts = {}) {
   const out = [];
   for (const token of tokens ?? []) {
-    const block = toBlock(token, depth);
+    const block = toBlock(token, depth, opts);
     if (block) {
       out.push(block);
     }
@@ -58,7 +58,7 @@ function blocks(tokens, depth) {
   return out;
 }
 
-function toBlock(token, depth) {
+function toBlock(token, depth, opts = {}) {
   if (depth > MAX_DEPTH) {
     return { t: 'p', c: [{ t: 'text', v: token.raw ?? token.text ?? '' }] };
   }
@@ -69,20 +69,20 @@ function toBlock(token, depth) {
     case 'heading':
       // Headings in chat read as emphasis, not as page structure.
       return token.type === 'heading'
-        ? { t: 'p', c: [{ t: 'strong', c: inlines(token.tokens, depth + 1) }] }
-        : { t: 'p', c: inlines(token.tokens, depth + 1) };
+        ? { t: 'p', c: [{ t: 'strong', c: inlines(token.tokens, depth + 1, opts) }] }
+        : { t: 'p', c: inlines(token.tokens, depth + 1, opts) };
     case 'text':
-      return { t: 'p', c: token.tokens ? inlines(token.tokens, depth + 1) : [{ t: 'text', v: token.text }] };
+      return { t: 'p', c: token.tokens ? inlines(token.tokens, depth + 1, opts) : [{ t: 'text', v: token.text }] };
     case 'code':
       return { t: 'pre', lang: String(token.lang ?? '').slice(0, 32), v: token.text ?? '' };
     case 'blockquote':
-      return { t: 'quote', c: blocks(token.tokens, depth + 1) };
+      return { t: 'quote', c: blocks(token.tokens, depth + 1, opts) };
     case 'list':
       return {
         t: 'list',
         ordered: Boolean(token.ordered),
         start: Number.isInteger(token.start) ? token.start : 1,
-        items: (token.items ?? []).map((item) => listItem(item, depth + 1)),
+        items: (token.items ?? []).map((item) => listItem(item, depth + 1, opts)),
       };
     case 'hr':
       return { t: 'hr' };
@@ -92,8 +92,8 @@ function toBlock(token, depth) {
   }
 }
 
-function listItem(item, depth) {
-  const content = blocks((item.tokens ?? []).filter((token) => token.type !== 'checkbox'), depth);
+function listItem(item, depth, opts) {
+  const content = blocks((item.tokens ?? []).filter((token) => token.type !== 'checkbox'), depth, opts);
   if (item.task) {
     const mark = { t: 'text', v: item.checked ? '☑ ' : '☐ ' };
     if (content[0]?.t === 'p') {
@@ -105,10 +105,10 @@ function listItem(item, depth) {
   return content;
 }
 
-function inlines(tokens, depth) {
+function inlines(tokens, depth, opts = {}) {
   const out = [];
   for (const token of tokens ?? []) {
-    const node = toInline(token, depth);
+    const node = toInline(token, depth, opts);
     if (node === null) {
       continue;
     }
@@ -122,27 +122,32 @@ function inlines(tokens, depth) {
   return out;
 }
 
-function toInline(token, depth) {
+function toInline(token, depth, opts = {}) {
   if (depth > MAX_DEPTH) {
     return { t: 'text', v: token.raw ?? token.text ?? '' };
   }
   switch (token.type) {
     case 'text':
-      return token.tokens ? flattenText(token, depth) : { t: 'text', v: token.text };
+      return token.tokens ? flattenText(token, depth, opts) : { t: 'text', v: token.text };
     case 'escape':
       return { t: 'text', v: token.text };
     case 'strong':
     case 'em':
     case 'del':
-      return { t: token.type, c: inlines(token.tokens, depth + 1) };
+      return { t: token.type, c: inlines(token.tokens, depth + 1, opts) };
     case 'codespan':
       return { t: 'code', v: token.text };
     case 'br':
       return { t: 'br' };
     case 'link': {
+      const children = inlines(token.tokens, depth + 1, opts);
       const href = safeHref(token.href);
-      const children = inlines(token.tokens, depth + 1);
-      return href ? { t: 'link', href, c: children } : { t: 'text', v: token.raw ?? token.text ?? '' };
+      if (href) {
+        return { t: 'link', href, c: children };
+      }
+      // Our own documents link to each other and to their sections with relative addresses.
+      return opts.relative && isRelative(token.href) ? { t: 'link', href: token.href, rel: true, c: children }
+        : { t: 'text', v: token.raw ?? token.text ?? '' };
     }
     case 'image': {
       // No remote images in messages (they would leak who reads what); the picture becomes its link.
@@ -157,8 +162,8 @@ function toInline(token, depth) {
 }
 
 /** A text token that carries its own inline tokens (inside list items): its children, inlined. */
-function flattenText(token, depth) {
-  const children = inlines(token.tokens, depth + 1);
+function flattenText(token, depth, opts) {
+  const children = inlines(token.tokens, depth + 1, opts);
   return children.length === 1 && children[0].t === 'text' ? { t: 'text', v: children[0].v } : { t: 'span', c: children };
 }
 
@@ -178,4 +183,52 @@ function inlineText(nodes) {
     }
   }
   return out;
+}
+
+// ---- documents (the guides shown at /help): headings, tables, images and relative links too ----
+
+/**
+ * @typedef {Block | {t: 'h', depth: number, id: string, c: Inline[]} | {t: 'img', src: string, alt: string}
+ *   | {t: 'table', head: Inline[][], rows: Inline[][][]}} DocBlock
+ */
+
+/** Parses one of our own Markdown documents. Relative links and images stay relative (`rel: true`). */
+export function parseDocument(text) {
+  const out = [];
+  const slugs = new Map();
+  const opts = { relative: true };
+  for (const token of lexer().lex(String(text ?? ''))) {
+    if (token.type === 'heading') {
+      const c = inlines(token.tokens, 0, opts);
+      out.push({ t: 'h', depth: token.depth, id: slug(inlineText(c), slugs), c });
+    } else if (token.type === 'table') {
+      out.push({ t: 'table', head: token.header.map((cell) => inlines(cell.tokens, 0, opts)),
+        rows: token.rows.map((row) => row.map((cell) => inlines(cell.tokens, 0, opts))) });
+    } else if (token.type === 'paragraph' && token.tokens.some((t) => t.type === 'image')) {
+      for (const part of token.tokens) {
+        if (part.type === 'image' && isRelative(part.href)) {
+          out.push({ t: 'img', src: part.href, alt: part.text ?? '' });
+        }
+      }
+    } else {
+      const block = toBlock(token, 0, opts);
+      if (block) {
+        out.push(block);
+      }
+    }
+  }
+  return out;
+}
+
+function isRelative(href) {
+  return typeof href === 'string' && href.length > 0 && !/^[a-z][a-z0-9+.-]*:/i.test(href)
+    && !href.startsWith('//');
+}
+
+/** GitHub-style heading anchors: lower case, spaces to dashes, punctuation dropped, repeats numbered. */
+function slug(text, seen) {
+  const base = text.toLowerCase().trim().replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s/g, '-');
+  const count = seen.get(base) ?? 0;
+  seen.set(base, count + 1);
+  return count ? `${base}-${count}` : base;
 }

@@ -54,6 +54,7 @@ export function authView(app) {
   return html`<main class="auth"><div class="auth-card">
     <div class="brand"><span class="brand-mark">${icon('message')}</span><span>Chatalot</span></div>
     ${page}
+    <p class="auth-help"><a href="/help/user-guide" @click=${(event) => app.follow(event, '/help/user-guide')}>Help</a></p>
   </div></main>`;
 }
 

@@ -198,6 +198,8 @@ function membersPanel(app, channel) {
           @click=${() => app.startDm(member.user.id)}>${icon('message')}</button>` : nothing}
       </li>`;
     })}</ul>
+    <button class="button quiet leave" type="button" @click=${() => app.openDialog('confirm-leave',
+      { channelId: channel.id })}>Leave #${channel.name}</button>
   </aside>`;
 }
 

@@ -327,6 +327,31 @@ function confirmDelete(app, dialog) {
     </div>`);
 }
 
+function confirmLeave(app, dialog) {
+  const channel = app.store.state.channels.get(dialog.channelId);
+  if (!channel) {
+    return nothing;
+  }
+  const privateNote = channel.visibility === 'private'
+    ? ' It is private: only a member can add you back.' : ' You can join it again from Browse channels.';
+  return shell(app, `Leave #${channel.name}?`, html`
+    <p>You will stop getting its messages.${privateNote}</p>
+    ${errorLine(dialog)}
+    <div class="actions">
+      <button class="button quiet" type="button" autofocus @click=${(event) => close(app, event)}>Stay</button>
+      <button class="button danger" type="button" ?disabled=${dialog.busy} @click=${async (event) => {
+        const left = await run(app, dialog, async () => {
+          await app.chat.leave(channel.id);
+          return true;
+        });
+        if (left) {
+          close(app, event);
+          app.navigate('/');
+        }
+      }}>Leave channel</button>
+    </div>`);
+}
+
 // ---- account and admin ----
 
 function account(app, dialog) {
@@ -345,7 +370,10 @@ function account(app, dialog) {
         .checked=${theme === value} @change=${() => app.setTheme(value)}> ${label}</label>`)}</div></fieldset>
     ${app.isAdmin() ? html`<p>You are an ${me.role}: <button class="link-button" type="button"
       @click=${() => app.openDialog('invite')}>invite people</button>. Users, settings, backups and the deployment
-      check are in the Chatalot admin app (see the admin guide, docs/admin-guide.md).</p>` : nothing}
+      check are in the Chatalot admin app: see the <a href="/help/admin-guide"
+      @click=${(event) => help(app, event, '/help/admin-guide')}>admin guide</a>.</p>` : nothing}
+    <p><a href="/help/user-guide" @click=${(event) => help(app, event, '/help/user-guide')}>User guide</a>: how
+      everything here works.</p>
     <div class="actions">
       <button class="button" type="button" @click=${() => app.openDialog('shortcuts')}>${icon('keyboard')}
         Keyboard shortcuts</button>
@@ -418,8 +446,20 @@ function shortcuts(app) {
     <thead><tr><th scope="col">Keys</th><th scope="col">What they do</th></tr></thead>
     <tbody>${rows.map(([keys, what]) => html`<tr><td>${keys.map((key, i) => html`${i ? ' + ' : ''}<kbd>${key}</kbd>`)}</td>
       <td>${what}</td></tr>`)}</tbody></table>
+    <p>More in the <a href="/help/user-guide#keyboard" @click=${(event) => help(app, event,
+      '/help/user-guide#keyboard')}>user guide</a>.</p>
     <div class="actions"><button class="button" type="button" autofocus @click=${(event) => close(app, event)}>Close</button>
     </div>`);
+}
+
+/** Opens a guide in the client (closing the dialog first). */
+function help(app, event, path) {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) {
+    return;
+  }
+  event.preventDefault();
+  close(app, event);
+  app.navigate(path);
 }
 
 const VIEWS = {
@@ -431,6 +471,7 @@ const VIEWS = {
   'add-people': addPeople,
   emoji,
   'confirm-delete': confirmDelete,
+  'confirm-leave': confirmLeave,
   account,
   invite,
   shortcuts,

@@ -41,7 +41,7 @@ function block(node) {
     case 'p':
       return html`<p>${node.c.map(inline)}</p>`;
     case 'pre':
-      return html`<pre><code>${node.v}</code></pre>`;
+      return html`<pre tabindex="0"><code>${node.v}</code></pre>`;
     case 'quote':
       return html`<blockquote>${node.c.map(block)}</blockquote>`;
     case 'list':

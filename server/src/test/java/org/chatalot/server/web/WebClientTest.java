@@ -110,7 +110,7 @@ class WebClientTest {
     @Test
     void deepLinksLoadTheClient() {
         for (String path : List.of("/c/01a2b3c4-0000-7000-8000-000000000000", "/invite/KRE3-XRC2-OZSZ", "/sign-in",
-                "/register", "/recover", "/setup")) {
+                "/register", "/recover", "/setup", "/help", "/help/admin-guide")) {
             HttpResponse<String> page = server.get(path);
             assertThat(page.statusCode()).as(path).isEqualTo(200);
             assertThat(page.body()).as(path).contains("<script type=\"importmap\">");

@@ -1,0 +1,190 @@
+package org.chatalot.e2e.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.chatalot.model.auth.AuthTokens;
+import org.chatalot.model.auth.UpdateProfileRequest;
+import org.chatalot.model.channel.Channel;
+import org.chatalot.model.message.Message;
+import org.chatalot.model.message.SendMessageRequest;
+import org.chatalot.server.testing.TestServer;
+import org.chatalot.server.testing.TestUsers;
+
+/**
+ * The user guide's screenshots, from real Chromium against a real server behind the installer's nginx site,
+ * at desktop and phone sizes. Runs only when asked (install fonts-noto-color-emoji first, for the emoji):
+ * <pre>
+ * mvn -B verify -pl e2e -am -Dtest=WebScreenshots -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dscreenshots.dir=$PWD/docs/images
+ * </pre>
+ */
+@EnabledIfSystemProperty(named = "screenshots.dir", matches = ".+")
+class WebScreenshots {
+    static final WebFront front = new WebFront();
+
+    @RegisterExtension
+    static TestServer server = TestServer.create().with("PUBLIC_URL", front.publicUrl())
+            .with("LISTEN_ADDR", front.listenAddress());
+
+    static Browsers browsers;
+    static Path dir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+        dir = Path.of(System.getProperty("screenshots.dir"));
+        Files.createDirectories(dir);
+        front.start();
+        browsers = new Browsers(front);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browsers != null) {
+            browsers.close();
+        }
+        front.close();
+    }
+
+    @Test
+    void userGuideScreenshots() throws Exception {
+        Page setup = browsers.desktop();
+        setup.navigate(front.url("/"));
+        assertThat(setup.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Set up this server")))
+                .isVisible();
+        shot(setup, "web-01-setup.png");
+
+        AuthTokens owner = server.users().owner();
+        AuthTokens sam = person("sam", "Sam Rivera");
+        AuthTokens maya = person("maya", "Maya Chen");
+        AuthTokens tom = person("tom", "Tom Berger");
+        AuthTokens aisha = person("aisha", "Aisha Khan");
+        Channel general = server.chat().publicChannel(maya, "general");
+        Channel releases = server.chat().publicChannel(tom, "releases");
+        Channel design = server.chat().publicChannel(aisha, "design");
+        server.users().expect(200, server.users().send(maya, "PATCH", "/api/channels/" + general.id(),
+                java.util.Map.of("topic", "Everything that is not a release or a mock-up")), Channel.class);
+        for (AuthTokens person : List.of(sam, tom, aisha, owner)) {
+            server.chat().join(person, general.id());
+        }
+        for (AuthTokens person : List.of(sam, maya, aisha)) {
+            server.chat().join(person, releases.id());
+        }
+        server.chat().join(sam, design.id());
+
+        Message plan = say(maya, general, "Morning all! The **1.4 release** is on Thursday. Checklist is in "
+                + "https://example.com/wiki/release-1.4");
+        say(tom, general, "Build is green. Two things left:\n\n- the migration note\n- screenshots for the guide");
+        say(aisha, general, "I'll take the screenshots 📸");
+        reply(maya, general, plan.id(), "Thanks both. Remember `MAX_FILE_SIZE_MB` changed to 200");
+        Message code = say(tom, general, "For the record, the upgrade is just:\n\n```\nsudo apt install ./chatalot_1.4.deb\n```");
+        react(sam, code.id(), "👍");
+        react(aisha, code.id(), "👍");
+        react(maya, code.id(), "🎉");
+        say(tom, releases, "1.4.0-rc1 is tagged.");
+        say(aisha, design, "New sidebar mock-up is up: > wider unread badges, calmer colours");
+
+        Page page = browsers.desktop();
+        ChatPage chat = ChatPage.signIn(page, front.url("/sign-in"), "sam", TestUsers.PASSWORD);
+        chat.open("general");
+        chat.expectDelivered("For the record");
+        say(maya, general, "Sam, could you check the invite links once more?");
+        chat.expectDelivered("invite links");
+        chat.composer().fill("On it — give me ten minutes");
+        page.mouse().move(5, 5);
+        shot(page, "web-02-chat.png");
+
+        chat.composer().fill("");
+        chat.send("Done: links work, and they expire after a week by default.");
+        chat.expectDelivered("Done: links work");
+        Locator mine = chat.message("Done: links work");
+        mine.hover();
+        shot(page, "web-03-message-actions.png");
+
+        page.keyboard().press("Control+k");
+        page.keyboard().type("re");
+        assertThat(chat.dialog()).isVisible();
+        shot(page, "web-04-switcher.png");
+        page.keyboard().press("Escape");
+
+        server.chat().send(tom, releases.id(), "Release notes draft is ready for review");
+        server.chat().send(tom, releases.id(), "…and the changelog too");
+        assertThat(chat.conversation("releases")).containsText("2");
+        chat.open("releases");
+        assertThat(page.getByRole(AriaRole.SEPARATOR, new Page.GetByRoleOptions().setName("New messages")))
+                .isVisible();
+        shot(page, "web-05-new-messages.png");
+
+        chat.open("general");
+        chat.composer().fill("x".repeat(70_000));
+        chat.composer().press("Enter");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Retry"))).isVisible();
+        page.evaluate("() => document.querySelector('.messages').scrollTop = 1e9");
+        shot(page, "web-06-not-sent.png");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Discard")).click();
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Account: "))).click();
+        chat.dialog().getByLabel("Dark").check();
+        page.keyboard().press("Escape");
+        shot(page, "web-07-dark.png");
+
+        Page admin = browsers.desktop();
+        ChatPage ownerChat = ChatPage.signIn(admin, front.url("/c/" + general.id()), "owner", TestUsers.PASSWORD);
+        ownerChat.button("Invite people").click();
+        ownerChat.dialog().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                .setName("Create invite link")).click();
+        assertThat(ownerChat.dialog().getByLabel("Invite link")).isVisible();
+        shot(admin, "web-08-invite.png");
+
+        Page phone = browsers.phone();
+        ChatPage mobile = ChatPage.signIn(phone, front.url("/c/" + general.id()), "maya", TestUsers.PASSWORD);
+        mobile.expectDelivered("Done: links work");
+        shot(phone, "web-09-phone.png");
+        mobile.button("Open channel list").tap();
+        assertThat(mobile.sidebar()).isInViewport();
+        shot(phone, "web-10-phone-channels.png");
+    }
+
+    private static AuthTokens person(String username, String displayName) {
+        AuthTokens tokens = server.users().register(username);
+        server.users().expect(200, server.users().put(tokens.accessToken(), "/api/account/profile",
+                new UpdateProfileRequest(displayName, null)), Object.class);
+        return server.users().login(username, TestUsers.PASSWORD);
+    }
+
+    private static Message say(AuthTokens from, Channel channel, String text) {
+        return server.chat().send(from, channel.id(), text);
+    }
+
+    private static void reply(AuthTokens from, Channel channel, UUID to, String text) {
+        server.users().expect(201, server.users().post(from.accessToken(), "/api/channels/" + channel.id()
+                + "/messages", new SendMessageRequest(text, null, to, null)), Message.class);
+    }
+
+    private static void react(AuthTokens from, UUID message, String emoji) {
+        server.users().put(from.accessToken(), "/api/messages/" + message + "/reactions/"
+                + java.net.URLEncoder.encode(emoji, java.nio.charset.StandardCharsets.UTF_8), java.util.Map.of());
+    }
+
+    private static void shot(Page page, String name) {
+        page.evaluate("() => document.fonts.ready");
+        page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name)));
+        System.out.println("wrote " + dir.resolve(name));
+    }
+}
