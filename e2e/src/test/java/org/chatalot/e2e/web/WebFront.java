@@ -27,8 +27,8 @@ final class WebFront implements AutoCloseable {
     private final Path browserHome = TempDirs.create("chatalot-browser-home-");
     private Nginx nginx;
 
+    /** Ports and certificates only: nothing runs until {@link #start} (the class may be loaded just to be skipped). */
     WebFront() {
-        trustTestRoot();
     }
 
     String publicUrl() {
@@ -49,6 +49,7 @@ final class WebFront implements AutoCloseable {
     }
 
     void start() {
+        trustTestRoot();
         nginx = Nginx.withSite(fixture.healthySite(serverPort)).start(fixture.httpsPort);
     }
 

@@ -23,7 +23,7 @@ import org.chatalot.server.testing.TestUsers;
  * Every one must show as the text its sender typed: nothing runs, nothing becomes an element that could run,
  * no link goes anywhere but http, https or mailto, and the page's CSP never has to block anything.
  */
-class HostileContentTest {
+class HostileContentIT {
     static final List<String> CORPUS = List.of(
             "<script>window.__pwned = 'script'</script>",
             "<img src=x onerror=\"window.__pwned='img'\">",

@@ -23,7 +23,7 @@ import org.chatalot.testing.ExternalTools;
  * Node's test runner, against the files exactly as they are packed into the jar, with bare imports resolved
  * through the page's own import map. Node is a test tool only: the server never needs it.
  */
-class CoreModulesTest {
+class CoreModulesIT {
     private static final Path WEB_ROOT = Path.of("target/classes/chatalot-web").toAbsolutePath();
     private static final Path TESTS = Path.of("src/test/js").toAbsolutePath();
     private static final Pattern SUMMARY = Pattern.compile("^# (pass|fail|tests) (\\d+)$", Pattern.MULTILINE);

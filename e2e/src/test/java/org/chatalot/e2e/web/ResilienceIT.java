@@ -28,7 +28,7 @@ import org.chatalot.server.testing.TestUsers;
  * refresh cookie brings the session back), two tabs doing it at once, nginx reloaded mid-conversation,
  * and the server restarted while someone keeps typing. Every message written is delivered exactly once.
  */
-class ResilienceTest {
+class ResilienceIT {
     static final WebFront front = new WebFront();
 
     @RegisterExtension

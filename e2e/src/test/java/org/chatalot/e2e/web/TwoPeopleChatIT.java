@@ -22,7 +22,7 @@ import org.chatalot.server.testing.TestUsers;
  * Two people in two browsers, through nginx with TLS: a channel conversation in both directions, a DM
  * started from the sidebar, typing, unread counts, and edits, deletions and reactions seen by the other.
  */
-class TwoPeopleChatTest {
+class TwoPeopleChatIT {
     static final WebFront front = new WebFront();
 
     @RegisterExtension

@@ -19,7 +19,7 @@ import org.chatalot.server.testing.TestUsers;
  * The guides inside the client: reached from the account menu (the admin guide for admins), links between
  * guides and to their sections stay in the client, screenshots load, and the page passes axe.
  */
-class HelpTest {
+class HelpIT {
     static final WebFront front = new WebFront();
 
     @RegisterExtension

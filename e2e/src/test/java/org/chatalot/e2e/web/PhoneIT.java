@@ -22,7 +22,7 @@ import org.chatalot.server.testing.TestUsers;
  * The client on a 360×640 touch screen: one pane at a time, the channel list behind a menu button, nothing
  * wider than the screen, and everything done by tapping (no hover to reveal a message's actions).
  */
-class PhoneTest {
+class PhoneIT {
     static final WebFront front = new WebFront();
 
     @RegisterExtension

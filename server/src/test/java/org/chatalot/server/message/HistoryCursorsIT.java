@@ -24,7 +24,7 @@ import org.chatalot.server.testing.TestServer;
  * messages with {@code before}, newer ones with {@code after}, and opens a message in its context with
  * {@code around}. Every walk must see every message once, in order.
  */
-class HistoryCursorsTest {
+class HistoryCursorsIT {
     @RegisterExtension
     static TestServer server = TestServer.create();
 

@@ -25,7 +25,7 @@ import org.chatalot.server.testing.TestServer;
  * versioned path cached for a year, gzip when asked, the inline import map allowed by its exact hash, and
  * the API's own 404s left alone.
  */
-class WebClientTest {
+class WebClientIT {
     private static final Pattern IMPORT_MAP = Pattern.compile("<script type=\"importmap\">(.*?)</script>",
             Pattern.DOTALL);
     private static final Pattern ASSET = Pattern.compile("(?:href|src)=\"(/assets/[0-9a-f]+/[^\"]+)\"");

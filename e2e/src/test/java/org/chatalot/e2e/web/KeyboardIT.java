@@ -25,7 +25,7 @@ import org.chatalot.server.testing.TestUsers;
  * list with the arrow keys and react and reply from a message's toolbar. Focus is always where the next
  * key expects it.
  */
-class KeyboardTest {
+class KeyboardIT {
     static final WebFront front = new WebFront();
 
     @RegisterExtension

@@ -27,7 +27,7 @@ import org.chatalot.server.testing.TestUsers;
  * authenticator (and with a backup code), a wrong password, a suspended account, and a reset with the
  * recovery code.
  */
-class SignInTest {
+class SignInIT {
     static final WebFront front = new WebFront();
 
     @RegisterExtension

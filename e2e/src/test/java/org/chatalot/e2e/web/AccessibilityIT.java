@@ -28,7 +28,7 @@ import org.chatalot.server.testing.TestUsers;
  * axe-core on every screen of the client, in the light and the dark theme, at desktop and phone size:
  * no serious or critical finding anywhere. Each screen is reached the way a person would reach it.
  */
-class AccessibilityTest {
+class AccessibilityIT {
     static final WebFront front = new WebFront();
 
     @RegisterExtension

@@ -21,7 +21,7 @@ import org.chatalot.server.testing.TestServer;
  * directory, the recovery code shown once, then an invite link made in the page and opened by a newcomer
  * in another browser, who registers with the code already filled in and lands in the chat.
  */
-class FirstRunAndInviteTest {
+class FirstRunAndInviteIT {
     static final String PASSWORD = "a long enough passphrase";
     static final WebFront front = new WebFront();
 
@@ -104,7 +104,7 @@ class FirstRunAndInviteTest {
         newcomer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("I saved it")))
                 .click();
         ChatPage nina = new ChatPage(newcomer);
-        nina.button("Browse channels").click();
+        nina.button("Browse channels").first().click();
         nina.dialog().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Join #welcome")).click();
         nina.expectDelivered("Hello and welcome!");
         nina.send("Thanks, glad to be here");
