@@ -112,6 +112,11 @@ function afterDraw() {
     dialog.showModal();
     dialog.querySelector('[autofocus]')?.focus();
   }
+  if (ui.afterDraw) {
+    const task = ui.afterDraw;
+    ui.afterDraw = null;
+    task();
+  }
   if (ui.focusAfterDraw) {
     const target = root.querySelector(ui.focusAfterDraw);
     ui.focusAfterDraw = null;
@@ -421,6 +426,28 @@ async function previewChannel(channelId) {
   redraw();
 }
 
+/** Brings one message into view and focus, loading the history around it when it is not in the page. */
+async function showMessage(channelId, messageId) {
+  if (ui.channelId !== channelId) {
+    navigate(`/c/${channelId}`);
+  }
+  const found = await chat.openAround(channelId, messageId);
+  if (!found) {
+    notice({ text: 'That message is no longer there.' });
+    return;
+  }
+  ui.activeId = messageId;
+  ui.highlightId = messageId;
+  keeper.atBottom = false;
+  ui.atBottom = false;
+  ui.afterDraw = () => {
+    const target = root.querySelector(`article.msg[data-id="${CSS.escape(messageId)}"]`);
+    target?.scrollIntoView({ block: 'center' });
+    target?.focus();
+  };
+  redraw();
+}
+
 function markVisibleRead() {
   if (document.visibilityState !== 'visible' || !document.hasFocus() || !ui.channelId) {
     return;
@@ -433,6 +460,118 @@ function markVisibleRead() {
   if (!unread.lastReadId || compareIds(id, unread.lastReadId) > 0) {
     chat.markRead(ui.channelId, id);
   }
+}
+
+// ---- files: thumbnails and downloads fetched with the access token (an <img> cannot send it) ----
+
+const FILE_CACHE_MAX = 200;
+const FILE_FETCHES_AT_ONCE = 4;
+const fileUrls = new Map();
+const fileQueue = [];
+let fileFetches = 0;
+
+/** A blob: URL of a file's content once fetched; null while it loads (the page is drawn again then). */
+function fileUrl(file) {
+  const cached = fileUrls.get(file.id);
+  if (cached) {
+    fileUrls.delete(file.id);
+    fileUrls.set(file.id, cached);
+    return cached.url;
+  }
+  fileUrls.set(file.id, { url: null });
+  fileQueue.push(file);
+  pumpFiles();
+  return null;
+}
+
+function pumpFiles() {
+  while (fileFetches < FILE_FETCHES_AT_ONCE && fileQueue.length) {
+    const file = fileQueue.shift();
+    fileFetches += 1;
+    fetchFile(file).then((blob) => {
+      const entry = fileUrls.get(file.id);
+      if (entry) {
+        entry.url = URL.createObjectURL(blob);
+      }
+    }, () => {
+      fileUrls.delete(file.id);
+    }).finally(() => {
+      fileFetches -= 1;
+      trimFiles();
+      pumpFiles();
+      redraw();
+    });
+  }
+}
+
+function trimFiles() {
+  for (const [id, entry] of fileUrls) {
+    if (fileUrls.size <= FILE_CACHE_MAX) {
+      return;
+    }
+    if (entry.url) {
+      URL.revokeObjectURL(entry.url);
+    }
+    fileUrls.delete(id);
+  }
+}
+
+async function fetchFile(file) {
+  const token = await session.accessToken();
+  const response = await fetch(`/api/files/${encodeURIComponent(file.id)}`, {
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  });
+  if (!response.ok) {
+    throw new Error(`the server answered ${response.status}`);
+  }
+  return response.blob();
+}
+
+async function downloadFile(file) {
+  try {
+    const url = URL.createObjectURL(await fetchFile(file));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = file.name;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  } catch (error) {
+    notice({ text: `Could not download ${file.name}: ${error.message}`, kind: 'error' });
+  }
+}
+
+// ---- uploads (their code is loaded with the first file) ----
+
+let uploads = null;
+let uploadsLoading = null;
+
+/** The upload queue, made once (two files dropped before its code arrived must land in the same queue). */
+function uploadQueue() {
+  uploadsLoading = uploadsLoading ?? import('./core/uploads.js').then(({ createUploads }) => {
+    uploads = createUploads({
+      xhr: () => new XMLHttpRequest(),
+      accessToken: () => session.accessToken(),
+      maxBytes: () => (ui.limits?.max_file_bytes ?? null),
+      onChange: redraw,
+    });
+    api.get('/api/files/usage').then((usage) => {
+      ui.limits = usage;
+    }, () => {});
+    return uploads;
+  });
+  return uploadsLoading;
+}
+
+async function attach(files) {
+  const list = [...files];
+  const channelId = ui.channelId;
+  if (list.length === 0 || !channelId) {
+    return;
+  }
+  (await uploadQueue()).add(list, channelId);
+  ui.focusAfterDraw = '.composer textarea';
 }
 
 // ---- notices ----
@@ -616,16 +755,13 @@ const messageHandlers = {
   discard(clientId) {
     chat.discard(clientId);
   },
+  fileUrl,
+  download: downloadFile,
+  openImage(file) {
+    app.openDialog('image', { file });
+  },
   quoteClick(messageId) {
-    const target = root.querySelector(`article.msg[data-id="${CSS.escape(messageId)}"]`);
-    if (target) {
-      ui.activeId = messageId;
-      target.scrollIntoView({ block: 'center' });
-      target.focus();
-      redraw();
-    } else {
-      notice({ text: 'That message is further back in the history.' });
-    }
+    showMessage(ui.channelId, messageId);
   },
 };
 
@@ -640,7 +776,12 @@ const composerHandlers = {
   },
   send(text) {
     const replyTo = ui.replyTo?.id ?? null;
-    chat.send(ui.channelId, text, { replyTo });
+    if (uploads?.busy(ui.channelId)) {
+      notice({ text: 'Your files are still uploading: send when they are done.' });
+      return false;
+    }
+    const files = uploads ? uploads.take(ui.channelId) : [];
+    chat.send(ui.channelId, text, { replyTo, files });
     drafts.clear(ui.channelId);
     ui.replyTo = null;
     ui.unreadAfter = null;
@@ -655,6 +796,13 @@ const composerHandlers = {
   cancelReply() {
     ui.replyTo = null;
     redraw();
+  },
+  attach,
+  cancelUpload(id) {
+    uploads?.cancel(id);
+  },
+  uploadsOf(channelId) {
+    return uploads ? uploads.of(channelId) : [];
   },
   editLast() {
     const line = store.state.timelines.get(ui.channelId);
@@ -683,6 +831,7 @@ const app = {
   now: () => Date.now(),
   redraw,
   navigate,
+  showMessage,
   notice,
   messageHandlers,
   composerHandlers,

@@ -20,6 +20,12 @@ function setup() {
   const api = {
     async get(path) {
       server.requests.push(path);
+      if (server.hold && path.includes(server.hold.match)) {
+        const hold = server.hold;
+        server.hold = null;
+        await hold.until;
+        return hold.answer;
+      }
       if (path === '/api/channels') {
         return server.channels;
       }
@@ -158,4 +164,29 @@ test('typing is announced at most every few seconds and stopped once', () => {
   ctx.chat.stopTyping('c1');
   ctx.chat.stopTyping('c1');
   assert.deepEqual(ctx.frames.map((f) => f.type), ['typing', 'stop_typing']);
+});
+
+test('a live message that lands above the gap does not hide the gap from the catch-up', async () => {
+  const ctx = setup();
+  const m8 = message('c1');
+  ctx.server.messages.c1.push(m8);
+  let release;
+  // The newest page is read now (it holds m8) but reaches the client only later.
+  ctx.server.hold = { match: '/messages?limit', until: new Promise((resolve) => {
+    release = resolve;
+  }), answer: { messages: [m8], next_before: null, next_after: null } };
+  ctx.chat.prefetch('c1');
+  await settle();
+  const m9 = message('c1');
+  ctx.server.messages.c1.push(m9);
+  ctx.realtime.online = true;
+  const connecting = ctx.chat.connected({ resumed: false });
+  const m10 = message('c1');
+  ctx.server.messages.c1.push(m10);
+  ctx.chat.receive({ seq: 2, type: 'new_message', message: m10 });
+  release();
+  await connecting;
+  await settle();
+  await settle();
+  assert.deepEqual(ctx.store.state.timelines.get('c1').messages.map((m) => m.id), [m8.id, m9.id, m10.id]);
 });

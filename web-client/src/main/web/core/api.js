@@ -131,3 +131,18 @@ export async function errorOf(response) {
 export function segment(value) {
   return encodeURIComponent(String(value));
 }
+
+/** A size in bytes as people read it: 512 B, 3.4 KB, 120 MB. */
+export function formatBytes(bytes) {
+  if (bytes < 1024) {
+    return `${bytes} B`;
+  }
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = -1;
+  do {
+    value /= 1024;
+    unit += 1;
+  } while (value >= 1024 && unit < units.length - 1);
+  return `${value >= 10 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
+}

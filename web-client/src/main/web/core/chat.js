@@ -64,27 +64,32 @@ export function createChat({ api, store, realtime, outbox, viewing = () => false
       store.loadedLatest(channelId, page);
       confirmFromHistory(page.messages);
       if (startedIn !== session) {
-        await catchUp(channelId);
+        // A realtime session began while the page was on its way: what was stored after the page was read
+        // and before the session began reached us neither way. (Not "after the newest shown": a live
+        // message may already sit above that gap.)
+        await catchUp(channelId, page.messages[0]?.id ?? null);
       }
     } catch (error) {
       store.loadFailed(channelId, error);
     }
   }
 
-  /** Messages stored after the newest one shown, fetched when a new realtime session may have missed them. */
-  async function catchUp(channelId) {
+  /**
+   * Messages stored after `afterId` (the newest message known from REST when a realtime session began),
+   * fetched because that session cannot have announced them.
+   */
+  async function catchUp(channelId, afterId) {
     const line = store.state.timelines.get(channelId);
-    if (!line || !line.loaded || line.hasNewer || line.loading) {
+    if (!line || !line.loaded || line.hasNewer) {
       return;
     }
-    const newest = line.messages[line.messages.length - 1];
-    if (!newest) {
+    if (!afterId) {
       await loadLatest(channelId);
       return;
     }
     try {
       const page = await api.get(
-        `/api/channels/${segment(channelId)}/messages?after=${segment(newest.id)}&limit=${PAGE_SIZE}`);
+        `/api/channels/${segment(channelId)}/messages?after=${segment(afterId)}&limit=${PAGE_SIZE}`);
       store.loadedNewer(channelId, { messages: page.messages, has_more: page.next_after != null });
       confirmFromHistory(page.messages);
     } catch (error) {
@@ -171,6 +176,25 @@ export function createChat({ api, store, realtime, outbox, viewing = () => false
       subscribe(null);
     },
 
+    /** Shows a channel around one of its messages (loading that part of its history when it is not shown). */
+    async openAround(channelId, messageId) {
+      current = channelId;
+      subscribe(channelId);
+      if (store.findMessage(channelId, messageId)) {
+        return true;
+      }
+      store.loading(channelId, 'around');
+      try {
+        const page = await api.get(`/api/channels/${segment(channelId)}/messages?around=${segment(messageId)}`
+          + `&limit=${PAGE_SIZE}`);
+        store.loadedAround(channelId, page);
+        return page.messages.some((message) => message.id === messageId);
+      } catch (error) {
+        store.loadFailed(channelId, error);
+        return false;
+      }
+    },
+
     /** Back to the newest messages (after scrolling far up, or to recover from an error). */
     jumpToLatest(channelId) {
       return loadLatest(channelId);
@@ -207,14 +231,17 @@ export function createChat({ api, store, realtime, outbox, viewing = () => false
       }
     },
 
-    /** Sends through the outbox: shown at once as pending, confirmed by `message_sent`. */
-    send(channelId, content, { replyTo = null } = {}) {
+    /**
+     * Sends through the outbox: shown at once as pending, confirmed by `message_sent`. A message may be only
+     * files (already uploaded: their metadata).
+     */
+    send(channelId, content, { replyTo = null, files = [] } = {}) {
       const text = content.replace(/\s+$/, '');
-      if (!text.trim()) {
+      if (!text.trim() && files.length === 0) {
         return null;
       }
       lastTypingSent.delete(channelId);
-      return outbox.enqueue({ channelId, content: text, replyTo });
+      return outbox.enqueue({ channelId, content: text.trim() ? text : '', replyTo, files });
     },
 
     retry(clientId) {
@@ -385,11 +412,18 @@ export function createChat({ api, store, realtime, outbox, viewing = () => false
       }
       if (!resumed) {
         session += 1;
+        // Noted now, before anything is awaited: live events from here on may add messages above the gap.
+        const newestKnown = new Map();
+        for (const [id, line] of store.state.timelines) {
+          if (line.loaded) {
+            newestKnown.set(id, line.messages[line.messages.length - 1]?.id ?? null);
+          }
+        }
         if (session === 1) {
           // Loaded before the first session of this page (a prefetched channel): caught up below.
-          for (const [id, line] of store.state.timelines) {
-            if (id !== current && line.loaded) {
-              catchUp(id);
+          for (const id of newestKnown.keys()) {
+            if (id !== current) {
+              catchUp(id, newestKnown.get(id));
             }
           }
         } else {
@@ -403,7 +437,7 @@ export function createChat({ api, store, realtime, outbox, viewing = () => false
           await loadSidebar().catch((error) => reportError(error, 'Could not reload'));
         }
         if (current) {
-          await catchUp(current);
+          await (newestKnown.has(current) ? catchUp(current, newestKnown.get(current)) : null);
           await loadMembers(current);
         }
       }

@@ -17,7 +17,8 @@ const RETRY_AFTER_MS = 1_500;
 export function createOutbox({ send, storage = null, key = 'chatalot.outbox', newId = randomId, now = Date.now,
   setTimer = setTimeout, clearTimer = clearTimeout }) {
   /** @type {Array<{client_id: string, channel_id: string, content: string, reply_to: string|null,
-   *   created_at: number, state: 'queued'|'sent'|'failed', error: string|null, code: string|null}>} */
+   *   files: object[], created_at: number, state: 'queued'|'sent'|'failed', error: string|null,
+   *   code: string|null}>} */
   let items = load();
   const listeners = new Set();
   let retryTimer = null;
@@ -63,6 +64,9 @@ export function createOutbox({ send, storage = null, key = 'chatalot.outbox', ne
       if (item.reply_to) {
         frame.reply_to = item.reply_to;
       }
+      if (item.files?.length) {
+        frame.attachments = item.files.map((file) => file.id);
+      }
       if (!send(frame)) {
         break;
       }
@@ -95,9 +99,12 @@ export function createOutbox({ send, storage = null, key = 'chatalot.outbox', ne
       return () => listeners.delete(listener);
     },
 
-    /** Queues a message and sends it at once when the socket is up; returns the pending item. */
-    enqueue({ channelId, content, replyTo = null }) {
-      const item = { client_id: newId(), channel_id: channelId, content, reply_to: replyTo, created_at: now(),
+    /**
+     * Queues a message (with the files it shares, already uploaded) and sends it at once when the socket is
+     * up; returns the pending item.
+     */
+    enqueue({ channelId, content, replyTo = null, files = [] }) {
+      const item = { client_id: newId(), channel_id: channelId, content, reply_to: replyTo, files, created_at: now(),
         state: 'queued', error: null, code: null };
       items = [...items, item];
       changed();

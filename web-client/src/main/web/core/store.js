@@ -248,6 +248,14 @@ export function createStore({ now = Date.now } = {}) {
       changed();
     },
 
+    /** A page around one message (a reply's original, a search result): the window is that page. */
+    loadedAround(channelId, page) {
+      const messages = merge([], page.messages);
+      replaceTimeline(channelId, { messages, hasOlder: page.next_before !== null, hasNewer: page.next_after !== null,
+        loading: null, loaded: true, error: null, stale: false, arrivedWhileLoading: [] });
+      changed();
+    },
+
     /** An older page was loaded above the window; the newest end is dropped past WINDOW_MAX. */
     loadedOlder(channelId, page) {
       const line = timeline(channelId);
@@ -299,7 +307,7 @@ export function createStore({ now = Date.now } = {}) {
         const message = { id: sent.message_id, channel_id: item.channel_id, sender: state.me ? {
           id: state.me.id, username: state.me.username, display_name: state.me.display_name } : null,
         content: item.content, encryption: null, reply_to: item.reply_to ?? null, created_at: sent.created_at,
-        edited_at: null, deleted: false, reactions: [], attachments: [] };
+        edited_at: null, deleted: false, reactions: [], attachments: item.files ?? [], client_id: item.client_id };
         if (!line.messages.some((existing) => existing.id === message.id)) {
           state.timelines.set(item.channel_id, { ...line, messages: merge(line.messages, [message]) });
         }

@@ -2,6 +2,7 @@
 // the members panel, and the banners and notices around them. Pure functions of the app's state.
 
 import { html, nothing } from 'lit-html';
+import { formatBytes } from '../core/api.js';
 import { plainText } from '../core/markdown.js';
 import { avatar, icon, plural, presenceDot, presenceLabel } from './common.js';
 import { messageList, typingLine } from './messages.js';
@@ -20,13 +21,50 @@ export function chatView(app) {
       ${sidebar(app)}
       ${ui.sidebarOpen ? html`<button class="scrim" type="button" aria-label="Close channel list"
         @click=${app.toggleSidebar}></button>` : nothing}
-      <main class="main" aria-label=${channel ? app.channelTitle(channel) : 'Chat'}>
+      <main class="main ${ui.dropping ? 'dropping' : ''}" aria-label=${channel ? app.channelTitle(channel) : 'Chat'}
+        @dragover=${(event) => dragOver(app, channel, event)} @dragleave=${(event) => dragLeave(app, event)}
+        @drop=${(event) => drop(app, channel, event)}>
         ${channel ? channelPane(app, channel) : emptyPane(app)}
+        ${ui.dropping ? html`<div class="drop-hint" aria-hidden="true">Drop to share in ${app.channelTitle(channel)}</div>`
+          : nothing}
       </main>
       ${showMembers ? membersPanel(app, channel) : nothing}
     </div>
     <div class="sr-only" role="status" aria-live="polite">${ui.announce}</div>
     ${notices(app)}`;
+}
+
+/** Files dragged over the channel: dropped, they are shared there (not for archived channels or DMs' peers). */
+function hasFiles(event) {
+  return [...(event.dataTransfer?.types ?? [])].includes('Files');
+}
+
+function dragOver(app, channel, event) {
+  if (!channel || channel.archived_at || !hasFiles(event)) {
+    return;
+  }
+  event.preventDefault();
+  event.dataTransfer.dropEffect = 'copy';
+  if (!app.ui.dropping) {
+    app.ui.dropping = true;
+    app.redraw();
+  }
+}
+
+function dragLeave(app, event) {
+  if (app.ui.dropping && !event.currentTarget.contains(event.relatedTarget)) {
+    app.ui.dropping = false;
+    app.redraw();
+  }
+}
+
+function drop(app, channel, event) {
+  if (!channel || channel.archived_at || !hasFiles(event)) {
+    return;
+  }
+  event.preventDefault();
+  app.ui.dropping = false;
+  app.composerHandlers.attach(event.dataTransfer.files);
 }
 
 function connectionBanner(app) {
@@ -129,7 +167,8 @@ function channelPane(app, channel) {
       <p class="history-edge" role="status">Loading messages…</p></div>`}
     <div class="typing" aria-hidden=${typing ? 'false' : 'true'}>${typing}</div>
     ${composer({ title, draft: app.draftOf(channel.id), replyTo: ui.replyTo, replyName: ui.replyTo
-      ? store.displayName(ui.replyTo.sender?.id) : '', readOnly, on: app.composerHandlers })}`;
+      ? store.displayName(ui.replyTo.sender?.id) : '', readOnly, uploads: app.composerHandlers.uploadsOf(channel.id),
+    on: app.composerHandlers })}`;
 }
 
 function emptyPane(app) {
@@ -247,12 +286,15 @@ function composer(ctx) {
       on.cancelReply();
     }
   };
+  const ready = ctx.uploads.filter((upload) => upload.state === 'done').length;
   const submit = (area) => {
     const text = area.value;
-    if (!text.trim()) {
+    if (!text.trim() && ready === 0) {
       return;
     }
-    on.send(text);
+    if (on.send(text) === false) {
+      return;
+    }
     area.value = '';
     grow(area);
   };
@@ -265,18 +307,53 @@ function composer(ctx) {
         <span>Replying to <strong>${ctx.replyName}</strong>: ${plainText(ctx.replyTo.content, 100)}</span>
         <button class="icon-button" type="button" aria-label="Cancel reply" @click=${on.cancelReply}>
           ${icon('close')}</button></div>` : nothing}
+      ${ctx.uploads.length ? uploadList(ctx.uploads, on) : nothing}
       <div class="row">
+        <input class="file-input" type="file" multiple tabindex="-1" aria-hidden="true" @change=${(event) => {
+          on.attach(event.target.files);
+          event.target.value = '';
+        }}>
         <textarea name="message" rows="1" dir="auto" aria-label=${label} placeholder=${label}
           enterkeyhint="send" .value=${ctx.draft}
           @keydown=${keydown} @input=${(event) => {
             grow(event.target);
             on.input(event.target.value);
+          }} @paste=${(event) => {
+            const files = event.clipboardData?.files;
+            if (files && files.length) {
+              event.preventDefault();
+              on.attach(files);
+            }
           }}></textarea>
+        <button class="icon-button" type="button" aria-label="Attach files" title="Attach files"
+          @click=${(event) => event.currentTarget.parentElement.querySelector('.file-input').click()}>
+          ${icon('clip')}</button>
         <button class="icon-button send" type="submit" aria-label="Send message" title="Send (Enter)">
           ${icon('send')}</button>
       </div>
     </form>
   </div>`;
+}
+
+const UPLOAD_STATE = { waiting: 'Waiting', uploading: 'Uploading', done: 'Ready to send', failed: 'Not uploaded',
+  cancelled: 'Cancelled' };
+
+/** Files on their way: a progress bar each, the server's refusal when there is one, cancel or remove. */
+function uploadList(uploads, on) {
+  return html`<ul class="uploads" aria-label="Files to send">${uploads.map((upload) => html`
+    <li class="upload ${upload.state}">
+      <span class="file-icon" aria-hidden="true">${icon('file')}</span>
+      <span class="upload-text">
+        <span class="file-name" dir="auto">${upload.name}</span>
+        <span class="file-meta">${formatBytes(upload.size)} · ${UPLOAD_STATE[upload.state]}</span>
+        ${upload.state === 'uploading' || upload.state === 'waiting' ? html`<progress max=${Math.max(1, upload.size)}
+          .value=${upload.loaded} aria-label=${`Uploading ${upload.name}`}></progress>` : nothing}
+        ${upload.error ? html`<span class="upload-error" role="alert">${upload.error}</span>` : nothing}
+      </span>
+      <button class="icon-button" type="button" @click=${() => on.cancelUpload(upload.id)}
+        aria-label=${`${upload.state === 'uploading' || upload.state === 'waiting' ? 'Cancel upload of' : 'Remove'} ${upload.name}`}>
+        ${icon('close')}</button>
+    </li>`)}</ul>`;
 }
 
 /** Fits the textarea to its text (up to MAX_ROWS) without a style attribute: rows is an attribute. */

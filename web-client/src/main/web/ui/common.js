@@ -22,6 +22,8 @@ const ICON_PATHS = {
   link: svg`<path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1"/><path d="M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1"/>`,
   down: svg`<path d="M12 5v14M6 13l6 6 6-6"/>`,
   keyboard: svg`<rect x="3" y="6" width="18" height="12" rx="2"/><path d="M7 10h.01M11 10h.01M15 10h.01M7 14h10"/>`,
+  file: svg`<path d="M7 3h7l5 5v13H7z"/><path d="M14 3v5h5"/>`,
+  clip: svg`<path d="m20 12-7.5 7.5a5 5 0 0 1-7-7L13 5a3.5 3.5 0 0 1 5 5l-7.5 7.5a2 2 0 0 1-3-3L14 8"/>`,
   book: svg`<path d="M5 4h9a4 4 0 0 1 4 4v12H9a4 4 0 0 1-4-4z"/><path d="M5 16a4 4 0 0 1 4-4h9"/>`,
 };
 

@@ -311,6 +311,17 @@ function emoji(app, dialog) {
     ${list.length === 0 ? html`<p role="status">No emoji matches.</p>` : nothing}`);
 }
 
+function image(app, dialog) {
+  const file = dialog.file;
+  const url = app.messageHandlers.fileUrl(file);
+  return shell(app, file.name, html`
+    <div class="lightbox">${url ? html`<img src=${url} alt=${file.name}>` : html`<p role="status">Loading…</p>`}</div>
+    <div class="actions">
+      <button class="button" type="button" @click=${() => app.messageHandlers.download(file)}>Download</button>
+      <button class="button primary" type="button" autofocus @click=${(event) => close(app, event)}>Close</button>
+    </div>`, { wide: true });
+}
+
 function confirmDelete(app, dialog) {
   const message = dialog.message;
   const mine = message.sender?.id === app.store.state.me.id;
@@ -471,6 +482,7 @@ const VIEWS = {
   'add-people': addPeople,
   emoji,
   'confirm-delete': confirmDelete,
+  image,
   'confirm-leave': confirmLeave,
   account,
   invite,

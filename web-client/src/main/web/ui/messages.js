@@ -3,6 +3,7 @@
 // that holds the reader's place while pages load above and below.
 
 import { html, nothing, render } from 'lit-html';
+import { formatBytes } from '../core/api.js';
 import { parseMarkdown, plainText } from '../core/markdown.js';
 import { avatar, dayKey, formatDay, formatFull, formatTime, icon } from './common.js';
 
@@ -100,7 +101,8 @@ export function rows(messages, pending, { unreadAfter = null, meId = null } = {}
   }
   for (const item of pending) {
     const message = { id: `local-${item.client_id}`, channel_id: item.channel_id, content: item.content,
-      reply_to: item.reply_to, created_at: new Date(item.created_at).toISOString(), pending: item, reactions: [] };
+      reply_to: item.reply_to, created_at: new Date(item.created_at).toISOString(), pending: item, reactions: [],
+      attachments: item.files ?? [] };
     out.push({ key: message.id, kind: 'message', message, first: true, pending: item });
   }
   return out;
@@ -172,9 +174,11 @@ function rowMemo(row, ctx, focusable, moderator) {
   const { message } = row;
   const { ui } = ctx;
   return [message, row.first, row.pending, row.pending?.state, row.pending?.code, focusable,
-    ui.activeId === message.id, ui.editingId === message.id, moderator, ctx.readOnly,
+    ui.activeId === message.id, ui.editingId === message.id, ui.highlightId === message.id, moderator, ctx.readOnly,
     message.reply_to ? ctx.store.findMessage(message.channel_id, message.reply_to) : null,
     message.reactions?.length ? reactionNames(message, ctx) : null,
+    message.attachments?.length ? message.attachments.map((file) => (isInlineImage(file)
+      ? ctx.on.fileUrl(file) : '')).join() : null,
     // Own messages lose their Edit button when the edit window closes: looked at again every minute.
     message.sender?.id === ctx.me.id ? Math.floor(Date.now() / 60_000) : 0];
 }
@@ -265,7 +269,7 @@ function messageView({ message, first, pending }, ctx, focusable) {
   const active = ui.activeId === message.id;
   const editing = ui.editingId === message.id;
   const classes = ['msg', first ? 'first' : '', pending ? (pending.state === 'failed' ? 'failed' : 'pending') : '',
-    active ? 'active' : ''].join(' ');
+    active ? 'active' : '', ui.highlightId === message.id ? 'highlight' : ''].join(' ');
   return html`
     <article class=${classes} data-id=${message.id} tabindex=${focusable ? 0 : -1}
       aria-labelledby=${`who-${message.id}`}>
@@ -279,13 +283,40 @@ function messageView({ message, first, pending }, ctx, focusable) {
         ${message.reply_to ? replyQuote(message, ctx) : nothing}
         ${editing ? editBox(message, ctx) : message.deleted
           ? html`<div class="body deleted">This message was deleted.</div>`
-          : html`<div class="body" dir="auto">${body(message)}</div>`}
+          : message.content ? html`<div class="body" dir="auto">${body(message)}</div>` : nothing}
+        ${message.attachments?.length && !message.deleted ? attachments(message, ctx) : nothing}
         ${message.edited_at && !message.deleted ? html`<span class="edited">(edited)</span>` : nothing}
-        ${message.reactions?.length ? reactions(message, ctx, active) : nothing}
+        ${message.reactions?.length ? reactions(message, ctx, focusable) : nothing}
         ${pending ? sendState(pending, on) : nothing}
       </div>
-      ${pending || message.deleted || editing ? nothing : actions(message, ctx, { mine, active })}
+      ${pending || message.deleted || editing ? nothing : actions(message, ctx, { mine, active: focusable })}
     </article>`;
+}
+
+/** Images the page may show inline (larger ones are a card: fetching them just for a preview is too much). */
+export const INLINE_IMAGE_MAX_BYTES = 8 * 1024 * 1024;
+
+export function isInlineImage(file) {
+  return /^image\/(png|jpeg|gif|webp|avif|bmp)$/.test(file.content_type ?? '') && file.size_bytes <= INLINE_IMAGE_MAX_BYTES;
+}
+
+function attachments(message, ctx) {
+  const { on } = ctx;
+  return html`<div class="attachments">${message.attachments.map((file) => {
+    if (isInlineImage(file)) {
+      const url = on.fileUrl(file);
+      return html`<button class="attachment-image" type="button" aria-label=${`Open image ${file.name}`}
+        @click=${() => on.openImage(file)}>${url ? html`<img src=${url} alt=${file.name}>`
+        : html`<span class="image-placeholder" role="img" aria-label=${`${file.name}, loading`}></span>`}</button>`;
+    }
+    return html`<div class="attachment-card">
+      <span class="file-icon" aria-hidden="true">${icon('file')}</span>
+      <span class="file-text"><span class="file-name" dir="auto">${file.name}</span>
+        <span class="file-meta">${formatBytes(file.size_bytes)} · ${file.content_type}</span></span>
+      <button class="button" type="button" @click=${() => on.download(file)}>Download<span class="sr-only">
+        ${file.name}</span></button>
+    </div>`;
+  })}</div>`;
 }
 
 function replyQuote(message, ctx) {
