@@ -2,7 +2,6 @@ package org.chatalot.e2e.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.time.Instant;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Page;
@@ -18,7 +17,6 @@ import org.chatalot.model.auth.AuthTokens;
 import org.chatalot.model.auth.BackupCodes;
 import org.chatalot.model.auth.TotpCodeRequest;
 import org.chatalot.model.auth.TotpSetup;
-import org.chatalot.server.auth.Totp;
 import org.chatalot.server.testing.TestServer;
 import org.chatalot.server.testing.TestUsers;
 
@@ -125,22 +123,7 @@ class SignInIT {
 
     /** What an authenticator app shows now, or {@code offset} 30-second steps later. */
     private static String code(TotpSetup setup, int offset) {
-        return Totp.code(base32(setup.secret()), Totp.step(Instant.now()) + offset, 6);
+        return TestUsers.totpCode(setup.secret(), offset);
     }
 
-    private static byte[] base32(String text) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        int buffer = 0;
-        int bits = 0;
-        for (char c : text.replace("=", "").toCharArray()) {
-            buffer = (buffer << 5) | alphabet.indexOf(c);
-            bits += 5;
-            if (bits >= 8) {
-                out.write((buffer >> (bits - 8)) & 0xFF);
-                bits -= 8;
-            }
-        }
-        return out.toByteArray();
-    }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -15,6 +16,7 @@ import org.chatalot.model.admin.TargetConfirmation;
 import org.chatalot.model.auth.AuthTokens;
 import org.chatalot.model.auth.LoginRequest;
 import org.chatalot.model.auth.RegisterRequest;
+import org.chatalot.server.auth.Totp;
 
 /**
  * Accounts for tests, made through the real API: the owner via the setup code the server wrote to its data
@@ -123,5 +125,34 @@ public final class TestUsers {
 
     private static HttpRequest.Builder authorized(HttpRequest.Builder builder, String token) {
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+    }
+
+    /**
+     * What an authenticator app shows for the base32 secret it was given, now or {@code stepOffset} 30-second
+     * steps later. The secret is decoded here (RFC 4648) rather than by the server's own encoder, so a test
+     * catches an encoder that writes what no app reads.
+     */
+    public static String totpCode(String base32Secret, int stepOffset) {
+        return Totp.code(base32(base32Secret), Totp.step(Instant.now()) + stepOffset, 6);
+    }
+
+    private static byte[] base32(String text) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int buffer = 0;
+        int bits = 0;
+        for (char c : text.replaceAll("[=\\s-]", "").toUpperCase(java.util.Locale.ROOT).toCharArray()) {
+            int value = alphabet.indexOf(c);
+            if (value < 0) {
+                throw new IllegalArgumentException("not base32: " + text);
+            }
+            buffer = (buffer << 5) | value;
+            bits += 5;
+            if (bits >= 8) {
+                out.write((buffer >> (bits - 8)) & 0xFF);
+                bits -= 8;
+            }
+        }
+        return out.toByteArray();
     }
 }

@@ -17,7 +17,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -34,10 +33,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.chatalot.model.ProductVersion;
 import org.chatalot.model.auth.LoginRequest;
 import org.chatalot.server.ChatServer;
-import org.chatalot.server.auth.Totp;
 import org.chatalot.server.config.ConfigLoader;
 import org.chatalot.server.db.DatabaseTooNew;
 import org.chatalot.server.testing.TestServer;
+import org.chatalot.server.testing.TestUsers;
 import org.chatalot.testing.TempDirs;
 
 /**
@@ -208,7 +207,7 @@ class UpgradeFromPreviousReleaseIT {
     }
 
     private static String totpNow(String base32Secret) {
-        return Totp.code(base32(base32Secret), Totp.step(Instant.now()), 6);
+        return TestUsers.totpCode(base32Secret, 0);
     }
 
     private static int appliedMigrations() throws SQLException {
@@ -292,20 +291,4 @@ class UpgradeFromPreviousReleaseIT {
         }
     }
 
-    /** RFC 4648 base32, as an authenticator app decodes the secret it was shown. */
-    private static byte[] base32(String text) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        int buffer = 0;
-        int bits = 0;
-        for (char c : text.toCharArray()) {
-            buffer = (buffer << 5) | alphabet.indexOf(c);
-            bits += 5;
-            if (bits >= 8) {
-                out.write((buffer >> (bits - 8)) & 0xFF);
-                bits -= 8;
-            }
-        }
-        return out.toByteArray();
-    }
 }
