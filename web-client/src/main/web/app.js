@@ -11,7 +11,7 @@ import { createOutbox } from './core/outbox.js';
 import { createDrafts } from './core/drafts.js';
 import { createChat } from './core/chat.js';
 import { plainText } from './core/markdown.js';
-import { chatView, OFFLINE_BANNER_AFTER_MS } from './ui/chat-view.js';
+import { chatView, notices as noticesView, OFFLINE_BANNER_AFTER_MS } from './ui/chat-view.js';
 import { ScrollKeeper, EDIT_WINDOW_MS, drawRows } from './ui/messages.js';
 import { isTyping } from './ui/common.js';
 
@@ -63,6 +63,7 @@ let drafts = null;
 let dialogs = null;
 let authViews = null;
 let helpViews = null;
+let settingsViews = null;
 let noticeId = 0;
 
 applyTheme(localStorage.getItem(THEME_KEY) ?? 'system');
@@ -94,6 +95,10 @@ function draw() {
 function view() {
   if (ui.route.name === 'help') {
     return helpViews ? helpViews.helpView(app, ui.route.doc) : html`<p class="boot" role="status">Loading…</p>`;
+  }
+  if (ui.route.name === 'settings' && ui.screen === 'chat') {
+    return settingsViews ? html`${settingsViews.settingsView(app)}${noticesView(app)}`
+      : html`<p class="boot" role="status">Loading…</p>`;
   }
   switch (ui.screen) {
     case 'auth':
@@ -147,6 +152,9 @@ store.subscribe(redraw);
 // ---- routing ----
 
 function parseRoute(path) {
+  if (path === '/settings') {
+    return { name: 'settings' };
+  }
   if (path === '/help' || path.startsWith('/help/')) {
     return { name: 'help', doc: decodeURIComponent(path.slice('/help/'.length)) || 'user-guide' };
   }
@@ -180,6 +188,10 @@ function routeChanged() {
     redraw();
     return;
   }
+  if (ui.route.name === 'settings' && ui.screen === 'chat') {
+    loadSettings();
+    return;
+  }
   if (ui.screen === 'chat') {
     showRouteInChat();
   } else if (ui.screen === 'auth') {
@@ -192,6 +204,10 @@ function showRouteInChat() {
   const route = ui.route;
   ui.notFound = false;
   if (route.name === 'help') {
+    return;
+  }
+  if (route.name === 'settings') {
+    loadSettings();
     return;
   }
   if (route.name === 'channel') {
@@ -211,6 +227,13 @@ function showRouteInChat() {
   }
   leaveChannel();
   ui.notFound = true;
+}
+
+async function loadSettings() {
+  settingsViews = settingsViews ?? await import('./ui/settings-view.js');
+  settingsViews.reset();
+  scrollTo(0, 0);
+  redraw();
 }
 
 async function loadHelp() {

@@ -242,7 +242,7 @@ function membersPanel(app, channel) {
   </aside>`;
 }
 
-function notices(app) {
+export function notices(app) {
   const list = app.ui.notices;
   return html`<div class="notices" role="region" aria-label="Notifications">${list.map((notice) => html`
     <div class="notice ${notice.kind ?? ''}" role=${notice.kind === 'error' ? 'alert' : 'status'}>

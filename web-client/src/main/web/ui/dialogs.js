@@ -383,6 +383,8 @@ function account(app, dialog) {
       @click=${() => app.openDialog('invite')}>invite people</button>. Users, settings, backups and the deployment
       check are in the Chatalot admin app: see the <a href="/help/admin-guide"
       @click=${(event) => help(app, event, '/help/admin-guide')}>admin guide</a>.</p>` : nothing}
+    <p><a href="/settings" @click=${(event) => help(app, event, '/settings')}>Account settings</a>: profile,
+      password, two-step verification, where you are signed in.</p>
     <p><a href="/help/user-guide" @click=${(event) => help(app, event, '/help/user-guide')}>User guide</a>: how
       everything here works.</p>
     <div class="actions">

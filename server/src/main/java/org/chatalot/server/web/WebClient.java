@@ -21,7 +21,7 @@ public final class WebClient {
     static final String ASSETS = "/assets";
     /** The client's own routes; each loads the page, which then shows the right screen. */
     static final List<String> PAGE_ROUTES = List.of("/", "/c/*", "/invite/*", "/sign-in", "/register",
-            "/recover", "/setup", "/help", "/help/*");
+            "/recover", "/setup", "/help", "/help/*", "/settings");
     private static final String IMMUTABLE = "public, max-age=31536000, immutable";
     private static final String REVALIDATE = "no-cache";
 
