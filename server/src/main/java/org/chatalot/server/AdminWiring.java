@@ -2,6 +2,7 @@ package org.chatalot.server;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Optional;
 
 import org.chatalot.server.admin.AccountActionService;
@@ -28,6 +29,7 @@ import org.chatalot.server.auth.SetupCode;
 import org.chatalot.server.auth.TwoFactor;
 import org.chatalot.server.backup.BackupApi;
 import org.chatalot.server.backup.BackupService;
+import org.chatalot.server.backup.ScheduledBackups;
 import org.chatalot.server.channel.ChannelService;
 import org.chatalot.server.config.ServerConfig;
 import org.chatalot.server.db.Ids;
@@ -40,6 +42,7 @@ import org.chatalot.server.local.LocalToken;
 import org.chatalot.server.maintenance.Housekeeping;
 import org.chatalot.server.realtime.Hub;
 import org.chatalot.server.settings.InstanceSettings;
+import org.chatalot.server.settings.InstanceSettingsRepository;
 import org.chatalot.server.user.UserRepository;
 
 /**
@@ -82,6 +85,11 @@ final class AdminWiring {
                 new StatsService.Live(c.hub()::onlineUsers, c.hub()::openSockets), clock);
         var backups = new BackupService(c.sql(), c.config().storage(), c.version(), a.audit(), c.json().mapper(),
                 clock);
+        var scheduled = new ScheduledBackups(backups, new InstanceSettingsRepository(c.sql(), clock), a.audit(),
+                c.json().mapper(), clock, ZoneId.systemDefault());
+        c.housekeeping().every(Duration.ofMinutes(1), Duration.ofMinutes(1), ScheduledBackups.TASK,
+                scheduled::runIfDue);
+        c.health().addFindings(scheduled::findings);
         Optional<LocalToken> token = c.config().network().localAdmin()
                 .map(ignored -> LocalToken.generate(c.config().storage().dataDir()));
         c.housekeeping().every(Duration.ofHours(6), Duration.ofMinutes(3), "audit entries past retention",
@@ -92,7 +100,7 @@ final class AdminWiring {
                 new AdminChannelApi(new ChannelAdminService(c.sql(), c.channels(), a.audit()), a.access(), c.json()),
                 new InstanceAdminApi(new SettingsAdminService(a.settings(), a.audit()), stats, c.health(),
                         c.config().network().publicOrigin(), a.access(), c.json()),
-                new BackupApi(backups, a.access(), c.json()),
+                new BackupApi(backups, scheduled, a.access(), c.json()),
                 token.map(t -> new LocalAdminApi(t, users, actions, a.users(), backups, c.json())).orElse(null),
                 token);
     }

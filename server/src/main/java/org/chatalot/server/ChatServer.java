@@ -2,10 +2,12 @@ package org.chatalot.server;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 
 import io.helidon.common.socket.SocketOptions;
 import io.helidon.webserver.WebServer;
@@ -67,7 +69,15 @@ public final class ChatServer implements AutoCloseable {
      * probe endpoints to the otherwise unchanged production wiring.
      */
     public static ChatServer start(ServerConfig config, Map<String, HttpService> extraApiServices) {
-        ServerGraph components = new ServerGraph(config, Clock.systemUTC());
+        return start(config, extraApiServices, Clock.systemUTC());
+    }
+
+    /**
+     * As above with another clock for everything that reads the time (tokens, schedules, retention): tests move
+     * it to make a day pass. Production always uses the system clock.
+     */
+    public static ChatServer start(ServerConfig config, Map<String, HttpService> extraApiServices, Clock clock) {
+        ServerGraph components = new ServerGraph(config, clock);
         SlowClients slowClients = new SlowClients(config.network().connections(), components.errors);
         try {
             WebServer server = webServer(config, components, slowClients, extraApiServices).build().start();
@@ -100,6 +110,14 @@ public final class ChatServer implements AutoCloseable {
     /** Whether accepted connections get TCP_NODELAY, as read back from the running server's settings. */
     public boolean usesTcpNoDelay() {
         return webServer.prototype().connectionOptions().tcpNoDelay();
+    }
+
+    /**
+     * Runs a housekeeping task now and waits for it (e.g. {@code "scheduled backups"} after a test moved the
+     * clock to 03:00); its timer keeps running as before.
+     */
+    public long runHousekeeping(String task) throws InterruptedException, TimeoutException {
+        return components.housekeeping.runNow(task, Duration.ofMinutes(5));
     }
 
     /** Stops in order: refuse new work, say goodbye to sockets, let requests finish, close storage. */

@@ -118,7 +118,7 @@ public final class StubAdminServer implements AutoCloseable {
                     send(exchange, 401, ErrorBody.of("token_expired", "the access token has expired"));
                 } else if (path.equals("/api/admin/health")) {
                     send(exchange, 200, new DetailedHealth("ok", "0.1.0", 3725, true, 0.4, 40L << 30, 100L << 30,
-                            200L << 20, 512L << 20, 12, 14, 37, false, "25"));
+                            200L << 20, 512L << 20, 12, 14, 37, false, "25", List.of()));
                 } else {
                     AdminUser actor = data.user(signedIn).orElseThrow();
                     if (actor.role() == Role.MEMBER) {

@@ -61,7 +61,7 @@ public final class StubData {
                     "203.0.113." + (10 + i), "chatalot-admin", Map.of()));
         }
         backups.add(new BackupInfo("chatalot-backup-20261126T030000Z.zip", 48_211_344, BASE.plusSeconds(86400 * 24),
-                "9f2c1e0b7d4a5f6e8c3b2a1d0e9f8c7b6a5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f"));
+                "9f2c1e0b7d4a5f6e8c3b2a1d0e9f8c7b6a5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f", false));
     }
 
     public Optional<AdminUser> user(String username) {
@@ -196,13 +196,14 @@ public final class StubData {
             days.add(new InstanceStats.DayCount(LocalDate.of(2026, 11, 27).minusDays(i), 40L + i % 7 * 13));
         }
         return new InstanceStats(all.size(), active, suspended, 5, 7, 9, 12_480, days, 311, 1_208_000_000L,
-                List.of(new InstanceStats.UserStorage(all.get(2).id(), all.get(2).username(), 40, 310_000_000L)));
+                List.of(new InstanceStats.UserStorage(all.get(2).id(), all.get(2).username(), 40, 310_000_000L)),
+                days.stream().map(day -> new InstanceStats.DayCount(day.day(), 3 + day.count() % 5)).toList());
     }
 
     private Answer backups(AdminUser actor, String method, String[] rest) {
         if (method.equals("POST")) {
             BackupInfo backup = new BackupInfo("chatalot-backup-new-" + backups.size() + ".zip", 1024, Instant.now(),
-                    "00".repeat(32));
+                    "00".repeat(32), false);
             backups.add(0, backup);
             return new Answer(201, backup);
         }

@@ -11,7 +11,7 @@ import org.chatalot.server.http.Json;
 import org.chatalot.server.http.PathParams;
 import org.chatalot.server.http.Routes;
 
-/** {@code /api/admin/channels}: every channel; archive, unarchive, delete. Admins only. */
+/** {@code /api/admin/channels}: every channel and its members; archive, unarchive, delete. Admins only. */
 public final class AdminChannelApi implements HttpService {
     private final ChannelAdminService channels;
     private final Access access;
@@ -27,6 +27,8 @@ public final class AdminChannelApi implements HttpService {
     public void routing(HttpRules rules) {
         Routes.on(rules)
                 .get("/", access.admin((who, req, res) -> json.send(res, channels.list())))
+                .get("/{id}/members", access.admin((who, req, res) -> json.send(res,
+                        channels.members(PathParams.uuid(req, "id")))))
                 .post("/{id}/archive", access.admin((who, req, res) -> json.send(res, channels.archive(
                         Actor.of(who, Access.origin(req)), PathParams.uuid(req, "id"), true))))
                 .post("/{id}/unarchive", access.admin((who, req, res) -> json.send(res, channels.archive(

@@ -10,6 +10,7 @@ import org.chatalot.model.admin.AdminChannel;
 import org.chatalot.model.admin.ChannelConfirmation;
 import org.chatalot.model.channel.Channel;
 import org.chatalot.model.channel.ChannelKind;
+import org.chatalot.model.channel.ChannelMember;
 import org.chatalot.model.channel.Visibility;
 import org.chatalot.server.audit.AuditLog;
 import org.chatalot.server.audit.AuditLog.AuditEntry;
@@ -34,6 +35,11 @@ public final class ChannelAdminService {
 
     public List<AdminChannel> list() {
         return sql.list("admin-channel-list", ChannelAdminService::map);
+    }
+
+    /** Who is in a channel and with which role; reading it is not audited, like the list. */
+    public List<ChannelMember> members(UUID channelId) {
+        return channels.membersOfAny(channelId);
     }
 
     public AdminChannel archive(Actor actor, UUID channelId, boolean archived) {

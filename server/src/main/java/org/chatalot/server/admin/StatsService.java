@@ -48,15 +48,16 @@ public final class StatsService {
         StorageUsage.Usage total = storage.total();
         return new InstanceStats(active + suspended, active, suspended, live.onlineUsers().getAsInt(),
                 live.openSockets().getAsInt(), count("admin-channel-count"), count("admin-message-count"),
-                messagesPerDay(), total.files(), total.bytes(), topStorage());
+                perDay("admin-messages-per-day"), total.files(), total.bytes(), topStorage(),
+                perDay("admin-active-users-per-day"));
     }
 
-    /** The last 30 UTC days including today, oldest first, days without messages as zero. */
-    private List<InstanceStats.DayCount> messagesPerDay() {
+    /** A per-day count over the last 30 UTC days including today, oldest first, days without any as zero. */
+    private List<InstanceStats.DayCount> perDay(String statement) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate first = today.minusDays(DAYS - 1L);
         Map<LocalDate, Long> counts = new HashMap<>();
-        sql.list("admin-messages-per-day", row -> counts.put(day(Rows.raw(row, "MSG_DAY")), Rows.longValue(row, "CNT")),
+        sql.list(statement, row -> counts.put(day(Rows.raw(row, "MSG_DAY")), Rows.longValue(row, "CNT")),
                 Ids.lowestAt(first.atStartOfDay(ZoneOffset.UTC).toInstant()));
         List<InstanceStats.DayCount> days = new ArrayList<>(DAYS);
         for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {

@@ -80,7 +80,8 @@ public final class AuditApi implements HttpService {
     }
 
     static AuditQuery.Filter filter(ServerRequest request) {
-        return new AuditQuery.Filter(uuid(request, "actor_id"), PathParams.query(request, "action"),
+        return new AuditQuery.Filter(uuid(request, "actor_id"), PathParams.query(request, "actor"),
+                PathParams.query(request, "action"),
                 PathParams.query(request, "target_id"), time(request, "from"), time(request, "to"));
     }
 

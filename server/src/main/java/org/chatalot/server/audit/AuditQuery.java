@@ -37,8 +37,9 @@ public final class AuditQuery {
         }
         check(filter);
         List<AuditEvent> entries = sql.list("audit-query", AuditQuery::map,
-                filter.actorId(), filter.actorId(), filter.action(), filter.action(), filter.targetId(),
-                filter.targetId(), filter.from(), filter.from(), filter.to(), filter.to(), before, before, size);
+                filter.actorId(), filter.actorId(), filter.actorName(), filter.actorName(), filter.action(),
+                filter.action(), filter.targetId(), filter.targetId(), filter.from(), filter.from(), filter.to(),
+                filter.to(), before, before, size);
         UUID next = entries.size() == size ? entries.getLast().id() : null;
         return new AuditPage(entries, next);
     }
@@ -61,8 +62,9 @@ public final class AuditQuery {
         UUID before = AFTER_EVERY_ID;
         while (true) {
             List<AuditEvent> page = sql.list("audit-export-page", AuditQuery::map, before,
-                    filter.actorId(), filter.actorId(), filter.action(), filter.action(), filter.targetId(),
-                    filter.targetId(), filter.from(), filter.from(), filter.to(), filter.to(), MAX_PAGE);
+                    filter.actorId(), filter.actorId(), filter.actorName(), filter.actorName(), filter.action(),
+                    filter.action(), filter.targetId(), filter.targetId(), filter.from(), filter.from(), filter.to(),
+                    filter.to(), MAX_PAGE);
             page.forEach(sink);
             count += page.size();
             if (page.size() < MAX_PAGE) {
@@ -90,7 +92,10 @@ public final class AuditQuery {
         }
     }
 
-    /** What to look for; null fields match anything. {@code to} is exclusive. */
-    public record Filter(UUID actorId, String action, String targetId, Instant from, Instant to) {
+    /**
+     * What to look for; null fields match anything. {@code actorName} is the username as recorded (any case), so
+     * an admin can filter by who acted without looking up an id. {@code to} is exclusive.
+     */
+    public record Filter(UUID actorId, String actorName, String action, String targetId, Instant from, Instant to) {
     }
 }

@@ -1,8 +1,13 @@
 package org.chatalot.server.backup;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -16,14 +21,38 @@ final class BackupLayout {
     static final String KEYS_DIR = "keys/";
     static final String BACKUPS = "backups";
     static final String SHA256_SUFFIX = ".sha256";
-    /** Only names the server itself makes: anything else in a path is refused before touching the disk. */
-    static final Pattern NAME = Pattern.compile("chatalot-backup-\\d{8}T\\d{6}Z(-\\d{1,3})?\\.zip");
+    static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+    /**
+     * Only names the server itself makes: anything else in a path is refused before touching the disk. Group 1 is
+     * the time it was taken (UTC); a scheduled backup carries {@code -scheduled}.
+     */
+    static final Pattern NAME = Pattern.compile("chatalot-backup-(\\d{8}T\\d{6}Z)(-scheduled)?(-\\d{1,3})?\\.zip");
+    static final String SCHEDULED_MARK = "-scheduled";
 
     private BackupLayout() {
     }
 
     static boolean isBackupName(String name) {
         return name != null && NAME.matcher(name).matches();
+    }
+
+    static boolean isScheduledName(String name) {
+        Matcher matcher = NAME.matcher(name);
+        return matcher.matches() && matcher.group(2) != null;
+    }
+
+    /** The time in a backup's name: when it was taken, whatever the file's modification time says. */
+    static Optional<Instant> takenAt(String name) {
+        Matcher matcher = NAME.matcher(name);
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(STAMP.parse(matcher.group(1), Instant::from));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -10,8 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,9 +36,6 @@ import org.chatalot.server.security.PrivateFiles;
  * refers to is there (uploads finished later are extra, and harmless). One backup runs at a time.
  */
 public final class BackupService {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
-
     private final Sql sql;
     private final ServerConfig.Storage storage;
     private final String serverVersion;
@@ -59,6 +55,14 @@ public final class BackupService {
     }
 
     public BackupInfo create(Actor actor) {
+        return create(actor, false);
+    }
+
+    /**
+     * Takes a backup; a {@code scheduled} one is named so (those are the ones {@link #pruneScheduled} removes) and
+     * audited with its schedule's actor.
+     */
+    public BackupInfo create(Actor actor, boolean scheduled) {
         if (BackupLayout.h2DatabaseFile(storage.databaseUrl()).isEmpty()) {
             throw new Conflict("backup_unsupported", null, "online backups need the embedded H2 database; back "
                     + "up an external database with its own tools");
@@ -68,11 +72,12 @@ public final class BackupService {
         }
         try {
             long started = System.nanoTime();
-            BackupInfo info = write(clock.instant());
+            BackupInfo info = write(clock.instant(), scheduled);
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("name", info.name());
             details.put("size_bytes", info.sizeBytes());
             details.put("millis", (System.nanoTime() - started) / 1_000_000);
+            details.put("scheduled", scheduled);
             audit.record(AuditEntry.by(actor.userId(), actor.name(), "admin.backup_created", actor.origin())
                     .target("backup", info.name(), null).details(details));
             return info;
@@ -80,6 +85,71 @@ public final class BackupService {
             throw new UncheckedIOException("backup failed: " + e.getMessage(), e);
         } finally {
             running.unlock();
+        }
+    }
+
+    /** Deletes scheduled backups beyond the newest {@code keep}; manual ones are never touched. */
+    public List<String> pruneScheduled(Actor actor, int keep) {
+        List<BackupInfo> scheduled = list().stream().filter(BackupInfo::scheduled).toList();
+        List<String> pruned = new ArrayList<>();
+        for (BackupInfo old : scheduled.subList(Math.min(keep, scheduled.size()), scheduled.size())) {
+            Path file = backupsDir().resolve(old.name());
+            try {
+                Files.deleteIfExists(file);
+                Files.deleteIfExists(sidecar(file));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove the old backup " + old.name() + ": " + e.getMessage(),
+                        e);
+            }
+            audit.record(AuditEntry.by(actor.userId(), actor.name(), "admin.backup_pruned", actor.origin())
+                    .target("backup", old.name(), null).details(Map.of("keep", keep)));
+            pruned.add(old.name());
+        }
+        return pruned;
+    }
+
+    /** What the archives take now, and the room left where they are written. */
+    public Space space() {
+        List<BackupInfo> all = list();
+        long used = all.stream().mapToLong(BackupInfo::sizeBytes).sum();
+        long next = all.isEmpty() ? dataSize() : all.get(0).sizeBytes();
+        long free;
+        try {
+            free = Files.getFileStore(Files.isDirectory(backupsDir()) ? backupsDir() : storage.dataDir())
+                    .getUsableSpace();
+        } catch (IOException e) {
+            free = 0;
+        }
+        return new Space(used, all.size(), free, next, free - next >= storage.minFreeDiskBytes());
+    }
+
+    /**
+     * The archives' total size and count, the free space, the expected size of the next archive and whether it
+     * fits while leaving {@code MIN_FREE_DISK_MB} free (the server needs that room to keep working).
+     */
+    public record Space(long usedBytes, int count, long freeBytes, long nextBytes, boolean enoughForNext) {
+    }
+
+    /** Before the first backup: the database file plus the uploads, an upper bound (the archive compresses). */
+    private long dataSize() {
+        long size = BackupLayout.h2DatabaseFile(storage.databaseUrl()).map(BackupService::sizeOf).orElse(0L);
+        return size + sizeOf(storage.filesDir());
+    }
+
+    private static long sizeOf(Path path) {
+        if (!Files.exists(path)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> {
+                try {
+                    return Files.size(file);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
         }
     }
 
@@ -120,9 +190,9 @@ public final class BackupService {
                 .target("backup", name, null));
     }
 
-    private BackupInfo write(Instant now) throws IOException {
+    private BackupInfo write(Instant now, boolean scheduled) throws IOException {
         Path dir = PrivateFiles.directory(backupsDir());
-        String name = freeName(dir, now);
+        String name = freeName(dir, now, scheduled);
         Path databaseCopy = Files.createTempFile(dir, ".db-", ".zip");
         Path partial = Files.createTempFile(dir, ".partial-", ".zip");
         try {
@@ -139,7 +209,7 @@ public final class BackupService {
             Path target = dir.resolve(name);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             PrivateFiles.write(sidecar(target), (sha256 + "  " + name + "\n").getBytes(StandardCharsets.UTF_8));
-            return new BackupInfo(name, Files.size(target), now, sha256);
+            return new BackupInfo(name, Files.size(target), now, sha256, scheduled);
         } finally {
             Files.deleteIfExists(databaseCopy);
             Files.deleteIfExists(partial);
@@ -161,7 +231,8 @@ public final class BackupService {
             String name = file.getFileName().toString();
             Path sum = sidecar(file);
             String sha256 = Files.exists(sum) ? Files.readString(sum).strip().split("\\s+")[0] : null;
-            return new BackupInfo(name, Files.size(file), Files.getLastModifiedTime(file).toInstant(), sha256);
+            Instant taken = BackupLayout.takenAt(name).orElse(Files.getLastModifiedTime(file).toInstant());
+            return new BackupInfo(name, Files.size(file), taken, sha256, BackupLayout.isScheduledName(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -178,8 +249,9 @@ public final class BackupService {
         return file;
     }
 
-    private static String freeName(Path dir, Instant now) {
-        String base = "chatalot-backup-" + STAMP.format(now);
+    private static String freeName(Path dir, Instant now, boolean scheduled) {
+        String base = "chatalot-backup-" + BackupLayout.STAMP.format(now)
+                + (scheduled ? BackupLayout.SCHEDULED_MARK : "");
         String name = base + ".zip";
         for (int n = 2; Files.exists(dir.resolve(name)); n++) {
             name = base + "-" + n + ".zip";

@@ -136,6 +136,12 @@ public final class ChannelService {
         }
     }
 
+    /** The admin API's member list: any channel, DMs and private ones included, without being a member. */
+    public List<ChannelMember> membersOfAny(UUID channelId) {
+        channels.byId(channelId).orElseThrow(ChannelAccess::noSuchChannel);
+        return channels.members(channelId);
+    }
+
     public List<ChannelMember> members(Principal who, UUID channelId) {
         access.member(who, channelId);
         return channels.members(channelId);

@@ -5,23 +5,30 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import org.chatalot.model.health.DetailedHealth;
 import org.chatalot.model.health.Health;
+import org.chatalot.model.health.HealthFinding;
 import org.chatalot.model.health.Readiness;
 import org.chatalot.server.config.ServerConfig;
 import org.chatalot.server.db.Database;
 
 /** Computes the health reports from the database, the data directory and the lifecycle. */
 public final class HealthChecks {
+    private static final System.Logger LOG = System.getLogger(HealthChecks.class.getName());
+
     private final Database database;
     private final ServerConfig.Storage storage;
     private final Lifecycle lifecycle;
     private final BuildInfo build;
     private final Activity activity;
+    private final List<Supplier<List<HealthFinding>>> findingSources = new CopyOnWriteArrayList<>();
 
     public HealthChecks(Database database, ServerConfig.Storage storage, Lifecycle lifecycle, BuildInfo build,
                         Activity activity) {
@@ -34,6 +41,14 @@ public final class HealthChecks {
 
     /** What the server is doing right now, read when a report is made. */
     public record Activity(IntSupplier openSockets, IntSupplier realtimeSessions, LongSupplier messagesLastMinute) {
+    }
+
+    /**
+     * Adds a source of findings for the detailed report (scheduled backups register theirs). Features that watch
+     * something register here rather than the report knowing every feature.
+     */
+    public void addFindings(Supplier<List<HealthFinding>> source) {
+        findingSources.add(source);
     }
 
     /** The upstream-compatible probe: degraded when the database does not answer. */
@@ -71,7 +86,20 @@ public final class HealthChecks {
         return new DetailedHealth(ok ? Health.OK : Health.DEGRADED, build.version(), uptimeSeconds(), ping.healthy(),
                 millis(ping), free, total, heap.getUsed(), heap.getMax(), activity.openSockets().getAsInt(),
                 activity.realtimeSessions().getAsInt(), activity.messagesLastMinute().getAsLong(),
-                lifecycle.isShuttingDown(), Runtime.version().toString());
+                lifecycle.isShuttingDown(), Runtime.version().toString(), findings());
+    }
+
+    /** What every source reports now; one that fails is logged and left out, so the report still comes. */
+    private List<HealthFinding> findings() {
+        List<HealthFinding> all = new ArrayList<>();
+        for (Supplier<List<HealthFinding>> source : findingSources) {
+            try {
+                all.addAll(source.get());
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "A health finding source failed", e);
+            }
+        }
+        return List.copyOf(all);
     }
 
     private Readiness.Check diskCheck() {

@@ -225,6 +225,13 @@ class AccountAdministrationIT {
                 "admin.sessions_revoked", "admin.user_deleted");
         assertThat(page.entries()).filteredOn(e -> e.action().startsWith("admin."))
                 .allSatisfy(e -> assertThat(e.actorName()).isEqualTo("owner"));
+        AuditPage byName = users().expect(200, users().get(owner(), "/api/admin/audit?actor=OWNER&target_id=" + id),
+                AuditPage.class);
+        assertThat(byName.entries()).as("the actor by username, any case").extracting(e -> e.action())
+                .containsExactlyElementsOf(page.entries().stream().filter(e -> "owner".equals(e.actorName()))
+                        .map(e -> e.action()).toList());
+        assertThat(users().expect(200, users().get(owner(), "/api/admin/audit?actor=audited&target_id=" + id),
+                AuditPage.class).entries()).allSatisfy(e -> assertThat(e.actorName()).isEqualTo("audited"));
     }
 
     @Test

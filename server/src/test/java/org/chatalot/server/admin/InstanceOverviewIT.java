@@ -1,6 +1,7 @@
 package org.chatalot.server.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -18,6 +19,8 @@ import org.chatalot.model.admin.AdminChannel;
 import org.chatalot.model.admin.InstanceStats;
 import org.chatalot.model.auth.AuthTokens;
 import org.chatalot.model.channel.Channel;
+import org.chatalot.model.channel.ChannelMember;
+import org.chatalot.model.channel.ChannelRole;
 import org.chatalot.model.channel.CreateChannelRequest;
 import org.chatalot.model.channel.Visibility;
 import org.chatalot.model.health.DetailedHealth;
@@ -54,7 +57,30 @@ class InstanceOverviewIT {
             assertThat(after.onlineNow()).isEqualTo(before.onlineNow() + 1);
             assertThat(after.openSockets()).isEqualTo(before.openSockets() + 1);
             assertThat(after.usersActive()).isEqualTo(before.usersActive());
+            assertThat(after.activeUsersPerDay()).hasSize(30);
+            assertThat(after.activeUsersPerDay().getLast().count()).as("three messages, one new person")
+                    .isEqualTo(before.activeUsersPerDay().getLast().count() + 1);
         }
+    }
+
+    @Test
+    void adminsSeeTheMembersOfAPrivateChannelTheyAreNotIn() {
+        TestUsers users = server.users();
+        AuthTokens creator = users.register("members-keeper");
+        AuthTokens guest = users.register("members-guest");
+        Channel secret = createChannel(creator, "members-room", Visibility.PRIVATE);
+        users.expect(201, users.post(creator.accessToken(), "/api/channels/" + secret.id() + "/members",
+                Map.of("user_id", guest.user().id())), ChannelMember.class);
+
+        ChannelMember[] members = users.expect(200, users.get(users.owner().accessToken(),
+                "/api/admin/channels/" + secret.id() + "/members"), ChannelMember[].class);
+
+        assertThat(members).extracting(m -> m.user().username(), ChannelMember::role).containsExactly(
+                tuple("members-keeper", ChannelRole.OWNER), tuple("members-guest", ChannelRole.MEMBER));
+        assertThat(users.get(guest.accessToken(), "/api/admin/channels/" + secret.id() + "/members").statusCode())
+                .as("members only through the channel API").isEqualTo(403);
+        assertThat(users.get(users.owner().accessToken(), "/api/admin/channels/" + UUID.randomUUID() + "/members")
+                .statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -105,6 +131,7 @@ class InstanceOverviewIT {
         assertThat(health.openSockets()).isEqualTo(before.openSockets() + 1);
         assertThat(health.realtimeSessions()).isEqualTo(before.realtimeSessions() + 1);
         assertThat(health.messagesLastMinute()).isEqualTo(before.messagesLastMinute() + 2);
+        assertThat(health.findings()).as("nothing needs attention").isEmpty();
     }
 
     /**

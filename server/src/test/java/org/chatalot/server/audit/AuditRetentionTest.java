@@ -35,7 +35,7 @@ class AuditRetentionTest {
 
             long removed = log.deleteOlderThan(now.minus(Duration.ofDays(90)));
 
-            var left = new AuditQuery(database.sql()).page(new AuditQuery.Filter(null, null, null, null, null), null,
+            var left = new AuditQuery(database.sql()).page(new AuditQuery.Filter(null, null, null, null, null, null), null,
                     10);
             assertThat(removed).isEqualTo(1);
             assertThat(left.entries()).extracting(e -> e.action()).containsExactly("recent.entry");

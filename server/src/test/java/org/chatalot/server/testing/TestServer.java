@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,6 +39,7 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
     private final ObjectMapper json = Json.createMapper();
     private Path dataDir;
     private String databaseSettings;
+    private Clock clock = Clock.systemUTC();
     private ChatServer server;
     private TestUsers users;
 
@@ -73,6 +75,12 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
         return this;
     }
 
+    /** The clock the whole server reads (tokens too): a {@link MutableClock} lets a test make days pass. */
+    public TestServer withClock(Clock value) {
+        this.clock = value;
+        return this;
+    }
+
     public TestServer withService(String path, HttpService service) {
         extraServices.put(path, service);
         return this;
@@ -97,7 +105,7 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
     }
 
     public void start() {
-        server = ChatServer.start(ConfigLoader.load(environment).config(), extraServices);
+        server = ChatServer.start(ConfigLoader.load(environment).config(), extraServices, clock);
     }
 
     public void stop() {

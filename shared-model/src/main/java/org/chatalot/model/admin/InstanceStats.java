@@ -16,9 +16,13 @@ public record InstanceStats(@JsonProperty("users_total") long usersTotal,
                             @JsonProperty("messages_per_day") List<DayCount> messagesPerDay,
                             @JsonProperty("files_total") long filesTotal,
                             @JsonProperty("storage_bytes") long storageBytes,
-                            @JsonProperty("top_storage") List<UserStorage> topStorage) {
+                            @JsonProperty("top_storage") List<UserStorage> topStorage,
+                            @JsonProperty("active_users_per_day") List<DayCount> activeUsersPerDay) {
 
-    /** Messages sent on one UTC day (the last 30 days, oldest first, zero days included). */
+    /**
+     * A count for one UTC day (the last 30 days, oldest first, zero days included): messages sent, or in
+     * {@code active_users_per_day} the people who sent at least one.
+     */
     public record DayCount(LocalDate day, long count) {
     }
 

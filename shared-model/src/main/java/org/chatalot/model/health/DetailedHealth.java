@@ -1,8 +1,13 @@
 package org.chatalot.model.health;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** The operator's view of the server: served on the loopback listener and to admins. */
+/**
+ * The operator's view of the server: served on the loopback listener and to admins. {@code findings} lists what
+ * needs attention (empty when nothing does); clients should show fields they do not know rather than fail.
+ */
 public record DetailedHealth(String status,
                              String version,
                              @JsonProperty("uptime_secs") long uptimeSecs,
@@ -16,5 +21,6 @@ public record DetailedHealth(String status,
                              @JsonProperty("realtime_sessions") int realtimeSessions,
                              @JsonProperty("messages_last_minute") long messagesLastMinute,
                              @JsonProperty("shutting_down") boolean shuttingDown,
-                             @JsonProperty("java_version") String javaVersion) {
+                             @JsonProperty("java_version") String javaVersion,
+                             List<HealthFinding> findings) {
 }
