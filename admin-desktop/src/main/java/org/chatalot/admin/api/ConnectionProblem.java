@@ -1,6 +1,9 @@
 package org.chatalot.admin.api;
 
 import java.io.IOException;
+import java.util.Optional;
+
+import org.chatalot.admin.connection.PinChange;
 
 /**
  * The server could not be reached or its TLS was not accepted, with the kind of failure and an explanation in
@@ -31,10 +34,21 @@ public final class ConnectionProblem extends IOException {
     }
 
     private final Kind kind;
+    private final transient PinChange pinChange;
 
     public ConnectionProblem(Kind kind, String explanation, Throwable cause) {
+        this(kind, explanation, cause, null);
+    }
+
+    ConnectionProblem(Kind kind, String explanation, Throwable cause, PinChange pinChange) {
         super(explanation, cause);
         this.kind = kind;
+        this.pinChange = pinChange;
+    }
+
+    /** For {@link Kind#TLS_CERT_CHANGED}: the certificate now presented, for the admin to review. */
+    public Optional<PinChange> pinChange() {
+        return Optional.ofNullable(pinChange);
     }
 
     public Kind kind() {

@@ -14,7 +14,8 @@ import java.util.Optional;
 import javax.net.ssl.SSLException;
 
 import org.chatalot.admin.connection.CertificateDetails;
-import org.chatalot.admin.connection.PinMismatchException;
+import org.chatalot.admin.connection.PinChange;
+import org.chatalot.installer.tls.PinMismatchException;
 
 /**
  * Turns the JDK's network exceptions (which often carry no message at all) into a {@link ConnectionProblem}
@@ -32,7 +33,8 @@ public final class Problems {
         String host = url.getHost() + (url.getPort() == -1 ? "" : ":" + url.getPort());
         Optional<PinMismatchException> pin = cause(error, PinMismatchException.class);
         if (pin.isPresent()) {
-            return new ConnectionProblem(ConnectionProblem.Kind.TLS_CERT_CHANGED, pinMessage(pin.get()), error);
+            PinChange change = PinChange.of(pin.get());
+            return new ConnectionProblem(ConnectionProblem.Kind.TLS_CERT_CHANGED, pinMessage(change), error, change);
         }
         if (has(error, UnresolvedAddressException.class) || has(error, UnknownHostException.class)) {
             return new ConnectionProblem(ConnectionProblem.Kind.DNS, "The name " + url.getHost()
@@ -63,7 +65,9 @@ public final class Problems {
                     + " is not signed by a CA this profile trusts (" + detail + "). For a private CA choose its CA"
                     + " file; for a self-signed certificate view it and pin it.", error);
         }
-        if (lower.contains("subject alternative") || lower.contains("no name matching")) {
+        // the JDK's wording for CA-checked chains; the installer's pin check says "does not name"
+        if (lower.contains("subject alternative") || lower.contains("no name matching")
+                || lower.contains("does not name")) {
             return new ConnectionProblem(ConnectionProblem.Kind.TLS_HOSTNAME, "The certificate of " + host
                     + " does not name this host (" + detail + "). Use the name the certificate was issued for.",
                     error);
@@ -71,13 +75,13 @@ public final class Problems {
         return new ConnectionProblem(ConnectionProblem.Kind.TLS, "TLS with " + host + " failed: " + detail, error);
     }
 
-    static String pinMessage(PinMismatchException pin) {
+    static String pinMessage(PinChange pin) {
         CertificateDetails presented = pin.presented();
         return "The server presented a different certificate from the one you pinned. This happens when the"
                 + " certificate was renewed, but it is also what an interception looks like, so the connection was"
                 + " refused. Pinned: " + CertificateDetails.colons(pin.pinnedSha256()) + "; presented: "
                 + presented.sha256() + " (" + presented.subject() + ", issued by " + presented.issuer() + ")."
-                + (pin.isTrustedBySystemCas() ? " A public CA vouches for the new certificate." : "")
+                + (pin.trustedBySystemCas() ? " A public CA vouches for the new certificate." : "")
                 + " Compare it with your server's certificate before approving it.";
     }
 

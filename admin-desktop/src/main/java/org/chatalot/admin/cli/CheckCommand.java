@@ -14,10 +14,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import org.chatalot.admin.doctor.CheckReport;
 import org.chatalot.admin.doctor.CheckRequest;
 import org.chatalot.admin.doctor.DeploymentChecks;
 import org.chatalot.admin.doctor.ReportExport;
+import org.chatalot.installer.doctor.DoctorReport;
 import org.chatalot.installer.doctor.Finding;
 import org.chatalot.installer.doctor.ProgressListener;
 
@@ -70,7 +70,7 @@ final class CheckCommand implements Callable<Integer> {
         CheckRequest request = new CheckRequest(url, (trust == null ? new TrustOptions() : trust).mode(),
                 Optional.ofNullable(token).filter(value -> !value.isBlank()), httpPort,
                 Optional.ofNullable(maxFileSizeMb), Duration.ofSeconds(idleSeconds), Duration.ofSeconds(timeoutSeconds));
-        CheckReport report = checks.run(request, ProgressListener.NONE);
+        DoctorReport report = checks.run(request, ProgressListener.NONE);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new ReportExport().json(report));
@@ -81,7 +81,7 @@ final class CheckCommand implements Callable<Integer> {
         return report.exitCode();
     }
 
-    private static void print(PrintWriter out, CheckReport report) {
+    private static void print(PrintWriter out, DoctorReport report) {
         out.println("Checked " + report.url() + " in " + report.took().toMillis() + " ms");
         for (Finding finding : report.findings()) {
             out.printf(Locale.ROOT, "%-5s %-18s %s%n", finding.severity().label().toUpperCase(Locale.ROOT),

@@ -4,7 +4,9 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
+import org.chatalot.installer.doctor.DoctorReport;
 import org.chatalot.installer.tls.CertificateFacts;
 
 /**
@@ -22,6 +24,11 @@ public record CertificateDetails(String subject, String issuer, List<String> sub
     public static CertificateDetails of(CertificateFacts facts) {
         return new CertificateDetails(facts.subject(), facts.issuer(), List.copyOf(facts.subjectAlternativeNames()),
                 facts.notBefore(), facts.notAfter(), facts.sha256Fingerprint(), facts.keyAlgorithm());
+    }
+
+    /** The certificate a doctor run saw the server present, if the handshake got that far. */
+    public static Optional<CertificateDetails> leafOf(DoctorReport report) {
+        return report.chain().stream().findFirst().map(CertificateDetails::of);
     }
 
     /** Whole days until the certificate expires; negative once it has. */

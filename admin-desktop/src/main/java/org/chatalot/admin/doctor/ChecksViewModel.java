@@ -26,6 +26,7 @@ import org.chatalot.admin.common.TaskHandle;
 import org.chatalot.admin.common.TaskRunner;
 import org.chatalot.admin.common.Ticker;
 import org.chatalot.admin.connection.CertificateDetails;
+import org.chatalot.installer.doctor.DoctorReport;
 import org.chatalot.installer.doctor.Finding;
 import org.chatalot.installer.doctor.ProgressListener;
 import org.chatalot.installer.doctor.Severity;
@@ -39,7 +40,7 @@ public final class ChecksViewModel extends ScreenModel {
     static final int EXPECTED_CHECKS = 19;
 
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
-    private final ObjectProperty<CheckReport> report = new SimpleObjectProperty<>();
+    private final ObjectProperty<DoctorReport> report = new SimpleObjectProperty<>();
     private final ObjectProperty<CertificateDetails> certificate = new SimpleObjectProperty<>();
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty();
@@ -75,7 +76,7 @@ public final class ChecksViewModel extends ScreenModel {
         return findings;
     }
 
-    public ObjectProperty<CheckReport> reportProperty() {
+    public ObjectProperty<DoctorReport> reportProperty() {
         return report;
     }
 
@@ -116,7 +117,7 @@ public final class ChecksViewModel extends ScreenModel {
             return;
         }
         CheckRequest what = request.get();
-        CheckReport previous = report.get();
+        DoctorReport previous = report.get();
         running.set(true);
         progress.set(0);
         findings.clear();
@@ -155,20 +156,20 @@ public final class ChecksViewModel extends ScreenModel {
                 written -> tell("Report saved to " + written.getFileName()));
     }
 
-    private void finish(CheckReport result) {
+    private void finish(DoctorReport result) {
         running.set(false);
         progress.set(1);
         currentCheck.set("");
         report.set(result);
         findings.setAll(result.findings());
-        certificate.set(result.leaf().orElse(null));
-        daysLeft.set(result.leaf().map(leaf -> leaf.daysLeft(clock.instant()) + " days left").orElse(""));
-        summary.set(result.worst().label().toUpperCase(Locale.ROOT) + ": " + result.count(Severity.PASS)
-                + " pass, " + result.count(Severity.WARN) + " warn, " + result.count(Severity.FAIL) + " fail, "
-                + result.count(Severity.SKIP) + " skipped");
+        certificate.set(CertificateDetails.leafOf(result).orElse(null));
+        daysLeft.set(CertificateDetails.leafOf(result).map(leaf -> leaf.daysLeft(clock.instant()) + " days left").orElse(""));
+        summary.set(result.worst().label().toUpperCase(Locale.ROOT) + ": " + result.withSeverity(Severity.PASS).size()
+                + " pass, " + result.withSeverity(Severity.WARN).size() + " warn, " + result.withSeverity(Severity.FAIL).size() + " fail, "
+                + result.withSeverity(Severity.SKIP).size() + " skipped");
     }
 
-    private void notifyIfWorse(CheckReport previous, CheckReport result) {
+    private void notifyIfWorse(DoctorReport previous, DoctorReport result) {
         List<String> worse = Worsening.between(previous, result);
         if (!worse.isEmpty()) {
             notifier.notify("Deployment check got worse: " + result.url().getHost(), String.join("\n", worse));

@@ -1,5 +1,6 @@
 package org.chatalot.admin.doctor;
 
+import org.chatalot.installer.doctor.DoctorReport;
 import org.chatalot.installer.doctor.ProgressListener;
 
 /**
@@ -8,5 +9,5 @@ import org.chatalot.installer.doctor.ProgressListener;
  * wiring needed. Blocking; the screen runs it through the TaskRunner.
  */
 public interface DeploymentChecks {
-    CheckReport run(CheckRequest request, ProgressListener progress) throws InterruptedException;
+    DoctorReport run(CheckRequest request, ProgressListener progress) throws InterruptedException;
 }

@@ -14,7 +14,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
 import org.chatalot.admin.api.JsonCodec;
-import org.chatalot.admin.connection.CertificateDetails;
 import org.chatalot.installer.doctor.Doctor;
 import org.chatalot.installer.doctor.DoctorReport;
 import org.chatalot.installer.doctor.DoctorRequest;
@@ -39,7 +38,7 @@ public final class DoctorChecks implements DeploymentChecks {
     }
 
     @Override
-    public CheckReport run(CheckRequest request, ProgressListener progress) throws InterruptedException {
+    public DoctorReport run(CheckRequest request, ProgressListener progress) throws InterruptedException {
         Instant start = clock.instant();
         DoctorRequest doctor;
         try {
@@ -49,16 +48,15 @@ public final class DoctorChecks implements DeploymentChecks {
                     + "URL: https://host or https://host:port, with Chatalot at the root and TLS from the proxy.");
             progress.started(finding.id(), finding.title());
             progress.finished(finding);
-            return new CheckReport(request.url(), start, Duration.between(start, clock.instant()), List.of(finding),
-                    List.of());
+            return new DoctorReport(request.url(), start, Duration.between(start, clock.instant()), List.of(finding),
+                    List.of(), Optional.empty(), Optional.empty());
         }
         DoctorReport report = Doctor.run(doctor, progress, clock);
         if (Thread.interrupted()) {
             // the doctor notes an interrupt and lets the remaining steps fail fast: report it as the cancel it was
             throw new InterruptedException("deployment check cancelled");
         }
-        return new CheckReport(report.url(), report.startedAt(), report.took(), report.findings(),
-                report.chain().stream().map(CertificateDetails::of).toList());
+        return report;
     }
 
     private DoctorRequest doctorRequest(CheckRequest request) {

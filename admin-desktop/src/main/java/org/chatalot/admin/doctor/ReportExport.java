@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import org.chatalot.admin.api.JsonCodec;
 import org.chatalot.admin.connection.CertificateDetails;
+import org.chatalot.installer.doctor.DoctorReport;
 import org.chatalot.installer.doctor.Finding;
 import org.chatalot.installer.doctor.Severity;
 
@@ -16,21 +17,21 @@ import org.chatalot.installer.doctor.Severity;
 public final class ReportExport {
     private final JsonCodec json = new JsonCodec();
 
-    public String markdown(CheckReport report) {
+    public String markdown(DoctorReport report) {
         StringBuilder out = new StringBuilder();
         out.append("# Deployment check: ").append(report.url()).append("\n\n");
         out.append("Checked ").append(report.startedAt()).append(" in ").append(report.took().toMillis())
                 .append(" ms. Result: **").append(report.worst().label()).append("** (")
-                .append(report.count(Severity.PASS)).append(" pass, ").append(report.count(Severity.WARN))
-                .append(" warn, ").append(report.count(Severity.FAIL)).append(" fail, ")
-                .append(report.count(Severity.SKIP)).append(" skipped).\n\n");
+                .append(report.withSeverity(Severity.PASS).size()).append(" pass, ").append(report.withSeverity(Severity.WARN).size())
+                .append(" warn, ").append(report.withSeverity(Severity.FAIL).size()).append(" fail, ")
+                .append(report.withSeverity(Severity.SKIP).size()).append(" skipped).\n\n");
         out.append("| check | result | evidence | fix |\n|---|---|---|---|\n");
         for (Finding finding : report.findings()) {
             out.append("| ").append(cell(finding.title())).append(" (`").append(finding.id()).append("`) | ")
                     .append(finding.severity().label()).append(" | ").append(cell(finding.evidence())).append(" | ")
                     .append(cell(finding.fix())).append(" |\n");
         }
-        report.leaf().ifPresent(leaf -> certificate(out, leaf, report.startedAt()));
+        CertificateDetails.leafOf(report).ifPresent(leaf -> certificate(out, leaf, report.startedAt()));
         return out.toString();
     }
 
@@ -44,7 +45,7 @@ public final class ReportExport {
                 .append("- SHA-256: `").append(leaf.sha256()).append("`\n");
     }
 
-    public String json(CheckReport report) {
+    public String json(DoctorReport report) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("url", report.url().toString());
         out.put("started_at", report.startedAt().toString());
@@ -52,7 +53,8 @@ public final class ReportExport {
         out.put("result", report.worst().label());
         out.put("exit_code", report.exitCode());
         out.put("findings", report.findings().stream().map(ReportExport::finding).toList());
-        out.put("certificates", report.chain().stream().map(c -> certificate(c, report.startedAt())).toList());
+        out.put("certificates", report.chain().stream().map(CertificateDetails::of)
+                .map(c -> certificate(c, report.startedAt())).toList());
         try {
             return json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(out);
         } catch (JsonProcessingException e) {

@@ -2,6 +2,7 @@ package org.chatalot.admin.doctor;
 
 import java.io.IOException;
 
+import org.chatalot.installer.doctor.DoctorReport;
 import org.chatalot.installer.doctor.ProgressListener;
 
 /**
@@ -25,7 +26,7 @@ public final class SignedInChecks implements DeploymentChecks {
     }
 
     @Override
-    public CheckReport run(CheckRequest request, ProgressListener progress) throws InterruptedException {
+    public DoctorReport run(CheckRequest request, ProgressListener progress) throws InterruptedException {
         CheckRequest signedIn = request;
         try {
             signedIn = request.withAccessToken(tokens.accessToken());

@@ -3,6 +3,7 @@ package org.chatalot.admin.doctor;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.chatalot.installer.doctor.DoctorReport;
 import org.chatalot.installer.doctor.Finding;
 import org.chatalot.installer.doctor.Severity;
 
@@ -14,7 +15,7 @@ public final class Worsening {
     private Worsening() {
     }
 
-    public static List<String> between(CheckReport previous, CheckReport current) {
+    public static List<String> between(DoctorReport previous, DoctorReport current) {
         List<String> worse = new ArrayList<>();
         for (Finding now : current.findings()) {
             Severity before = previous.finding(now.id()).map(Finding::severity).orElse(Severity.PASS);

@@ -14,6 +14,7 @@ import org.chatalot.admin.connection.CertificateDetails;
 import org.chatalot.admin.connection.TrustMode;
 import org.chatalot.admin.testing.TestCertificates;
 import org.chatalot.admin.testing.TlsStub;
+import org.chatalot.installer.doctor.DoctorReport;
 import org.chatalot.installer.doctor.Finding;
 import org.chatalot.installer.doctor.ProgressListener;
 import org.chatalot.installer.doctor.Severity;
@@ -28,7 +29,7 @@ class DoctorChecksTest {
         try (TlsStub stub = new TlsStub(identity, true)) {
             List<String> started = new ArrayList<>();
             List<Finding> finished = new ArrayList<>();
-            CheckReport report = checks.run(CheckRequest.of(stub.url("localhost"), new TrustMode.Pinned(
+            DoctorReport report = checks.run(CheckRequest.of(stub.url("localhost"), new TrustMode.Pinned(
                     CertificateDetails.fingerprint(identity.certificate()))).withIdle(Duration.ofSeconds(1))
                     .withTimeout(Duration.ofSeconds(15)), new ProgressListener() {
                         @Override
@@ -49,7 +50,7 @@ class DoctorChecksTest {
             assertThat(finished).isEqualTo(report.findings());
             assertThat(report.finding("tls.handshake")).map(Finding::severity).contains(Severity.PASS);
             assertThat(report.finding("http.health")).map(Finding::severity).contains(Severity.PASS);
-            assertThat(report.leaf()).map(CertificateDetails::sha256)
+            assertThat(CertificateDetails.leafOf(report)).map(CertificateDetails::sha256)
                     .contains(CertificateDetails.fingerprint(identity.certificate()));
         }
     }
@@ -57,7 +58,7 @@ class DoctorChecksTest {
     @Test
     void anUntrustedCertificateIsReportedNeverBypassed() throws Exception {
         try (TlsStub stub = new TlsStub(TestCertificates.selfSigned("localhost"), true)) {
-            CheckReport report = checks.run(CheckRequest.of(stub.url("localhost"), TrustMode.system())
+            DoctorReport report = checks.run(CheckRequest.of(stub.url("localhost"), TrustMode.system())
                     .withTimeout(Duration.ofSeconds(15)), ProgressListener.NONE);
             assertThat(report.finding("tls.chain")).map(Finding::severity).contains(Severity.FAIL);
             assertThat(report.finding("http.health")).map(Finding::severity).contains(Severity.SKIP);
@@ -67,7 +68,7 @@ class DoctorChecksTest {
 
     @Test
     void aUrlTheDoctorCannotCheckIsOneFailureSayingWhy() throws Exception {
-        CheckReport report = checks.run(CheckRequest.of(URI.create("http://chat.example.com"), TrustMode.system()),
+        DoctorReport report = checks.run(CheckRequest.of(URI.create("http://chat.example.com"), TrustMode.system()),
                 ProgressListener.NONE);
         assertThat(report.findings()).singleElement().satisfies(finding -> {
             assertThat(finding.id()).isEqualTo("config.url");

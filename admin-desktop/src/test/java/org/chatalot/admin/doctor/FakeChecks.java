@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-import org.chatalot.admin.connection.CertificateDetails;
+import org.chatalot.installer.doctor.DoctorReport;
 import org.chatalot.installer.doctor.Finding;
 import org.chatalot.installer.doctor.ProgressListener;
+import org.chatalot.installer.tls.CertificateFacts;
 
 /** Deployment checks that report whatever the test sets, through the same progress calls as real ones. */
 public final class FakeChecks implements DeploymentChecks {
@@ -28,7 +30,7 @@ public final class FakeChecks implements DeploymentChecks {
     }
 
     @Override
-    public CheckReport run(CheckRequest request, ProgressListener progress) {
+    public DoctorReport run(CheckRequest request, ProgressListener progress) {
         runs++;
         lastRequest = request;
         List<Finding> done = new ArrayList<>();
@@ -38,9 +40,10 @@ public final class FakeChecks implements DeploymentChecks {
             progress.finished(finding);
         }
         Instant now = Instant.now();
-        CertificateDetails leaf = new CertificateDetails("CN=chat.example.com", "CN=Test CA",
+        CertificateFacts leaf = new CertificateFacts("CN=chat.example.com", "CN=Test CA",
                 List.of("DNS:chat.example.com"), now.minus(Duration.ofDays(60)),
-                now.plus(Duration.ofDays(30)).plusSeconds(60), "AB:".repeat(31) + "AB", "EC");
-        return new CheckReport(request.url(), now, Duration.ofMillis(120), done, List.of(leaf));
+                now.plus(Duration.ofDays(30)).plusSeconds(60), 30, 0.33, "EC", 256, "AB:".repeat(31) + "AB");
+        return new DoctorReport(request.url(), now, Duration.ofMillis(120), done, List.of(leaf), Optional.of("TLSv1.3"),
+                Optional.of("h2"));
     }
 }

@@ -25,7 +25,6 @@ import org.chatalot.admin.cli.AdminCli;
 import org.chatalot.admin.connection.ConnectionProfile;
 import org.chatalot.admin.connection.JdkSslContextFactory;
 import org.chatalot.admin.connection.TrustMode;
-import org.chatalot.admin.doctor.CheckReport;
 import org.chatalot.admin.doctor.CheckRequest;
 import org.chatalot.admin.doctor.ChecksViewModel;
 import org.chatalot.admin.doctor.DoctorChecks;
@@ -142,7 +141,7 @@ class AdminAppDoctorEndToEndIT {
         ServerConnection connection = signInThroughTheFront();
         connection.api().saveSettings(new InstanceSettingsView(null, 40, null, null));
         try {
-            CheckReport report = new DoctorChecks(Clock.systemUTC()).run(request(), ProgressListener.NONE);
+            DoctorReport report = new DoctorChecks(Clock.systemUTC()).run(request(), ProgressListener.NONE);
             assertThat(report.finding("proxy.body-limit").orElseThrow().title()).contains("40 MiB");
             assertThat(new DoctorChecks(Clock.systemUTC()).run(request().withMaxFileSizeMb(7),
                     ProgressListener.NONE).finding("proxy.body-limit").orElseThrow().title())

@@ -4,6 +4,7 @@ import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.List;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -11,7 +12,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
 /**
  * Trusts exactly the certificate with the pinned fingerprint, and only for a host name it names: a pin
  * replaces the CA, not the host check. Validity dates are deliberately not enforced here, so an expired
- * pinned certificate is reported by the doctor's expiry check rather than failing every connection.
+ * pinned certificate is reported by the doctor's expiry check rather than failing every connection. Another
+ * certificate is refused with a {@link PinMismatchException} carrying it, even one a public CA signed: the pin
+ * was approved, and a change must be looked at. The one pin check for the doctor and the admin app alike.
  */
 final class PinnedTrustManager extends X509ExtendedTrustManager {
     private final String sha256;
@@ -27,7 +30,7 @@ final class PinnedTrustManager extends X509ExtendedTrustManager {
         }
         String actual = CertificateFacts.fingerprint(chain[0]).replace(":", "");
         if (!actual.equals(sha256)) {
-            throw new CertificateException("certificate fingerprint " + actual + " is not the pinned " + sha256);
+            throw new PinMismatchException(sha256, List.of(chain), actual);
         }
     }
 

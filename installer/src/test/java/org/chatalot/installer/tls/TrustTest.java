@@ -30,7 +30,11 @@ class TrustTest {
         var trust = TrustManagers.forMode(TrustMode.pinned(CertificateFacts.fingerprint(cert).toLowerCase()));
         trust.checkServerTrusted(new X509Certificate[] {cert}, "UNKNOWN");
         assertThatThrownBy(() -> trust.checkServerTrusted(new X509Certificate[] {other.issued().certificate()},
-                "UNKNOWN")).isInstanceOf(CertificateException.class).hasMessageContaining("not the pinned");
+                "UNKNOWN")).isInstanceOfSatisfying(PinMismatchException.class, mismatch -> {
+                    assertThat(mismatch).hasMessageContaining("not the pinned");
+                    assertThat(mismatch.presented()).containsExactly(other.issued().certificate());
+                    assertThat(mismatch.pinnedSha256()).isEqualTo(CertificateFacts.fingerprint(cert).replace(":", ""));
+                });
     }
 
     @Test
