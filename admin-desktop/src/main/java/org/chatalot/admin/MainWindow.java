@@ -1,62 +1,109 @@
 package org.chatalot.admin;
 
+import java.io.IOException;
+import java.util.Optional;
+
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 
 import org.chatalot.admin.about.About;
 import org.chatalot.admin.api.ServerConnection;
-import org.chatalot.admin.audit.AuditView;
-import org.chatalot.admin.audit.AuditViewModel;
-import org.chatalot.admin.backups.BackupsView;
-import org.chatalot.admin.backups.BackupsViewModel;
-import org.chatalot.admin.common.ScreenModel;
-import org.chatalot.admin.common.View;
-import org.chatalot.admin.doctor.CheckRequest;
-import org.chatalot.admin.doctor.ChecksView;
-import org.chatalot.admin.doctor.ChecksViewModel;
-import org.chatalot.admin.doctor.SignedInChecks;
-import org.chatalot.admin.health.HealthView;
-import org.chatalot.admin.health.HealthViewModel;
-import org.chatalot.admin.invites.InvitesView;
-import org.chatalot.admin.invites.InvitesViewModel;
+import org.chatalot.admin.connection.CertificateDetails;
+import org.chatalot.admin.connection.ConnectionProfile;
+import org.chatalot.admin.connection.Preferences;
+import org.chatalot.admin.history.HistoryStore;
+import org.chatalot.admin.history.Monitor;
 import org.chatalot.admin.login.LoginView;
 import org.chatalot.admin.login.LoginViewModel;
-import org.chatalot.admin.settings.SettingsView;
-import org.chatalot.admin.settings.SettingsViewModel;
 import org.chatalot.admin.shell.Screen;
 import org.chatalot.admin.shell.ShellView;
 import org.chatalot.admin.shell.ShellViewModel;
-import org.chatalot.admin.users.UsersView;
-import org.chatalot.admin.users.UsersViewModel;
+import org.chatalot.admin.shell.WindowSize;
 
 /**
- * The window: the sign-in screen until a session exists, then the shell with its screens. Each sign-in builds
- * fresh screens for that server, so nothing of one server's data shows while connected to another.
+ * The window: the sign-in screen until a session exists, then the shell with its screens and the background
+ * monitor of that server. Each sign-in builds fresh screens for that server, so nothing of one server's data
+ * shows while connected to another. Sized to the screen it opens on; theme and keyboard shortcuts are the
+ * window's.
  */
 public final class MainWindow {
+    static final String LIGHT = "shell/app.css";
+    static final String DARK = "shell/dark.css";
+
     private final AppGraph graph;
     private final Scene scene;
     private final LoginView login;
     private ShellView shellView;
+    private Monitor monitor;
 
     public MainWindow(AppGraph graph) {
         this.graph = graph;
         ShellViewModel shell = graph.shell();
         LoginViewModel loginModel = new LoginViewModel(graph.runner(), graph.profiles(), graph.connector(),
                 graph.probe(), graph.remembered(), shell::signedIn);
-        login = new LoginView(loginModel);
-        scene = new Scene(login.root(), 1280, 800);
-        scene.getStylesheets().add(MainWindow.class.getResource("shell/app.css").toExternalForm());
+        loginModel.setOnProfileDeleted(name -> graph.history(name).delete());
+        login = new LoginView(loginModel, shell.darkProperty());
+        WindowSize size = fit();
+        scene = new Scene(login.root(), size.width(), size.height());
+        scene.getStylesheets().add(MainWindow.class.getResource(LIGHT).toExternalForm());
+        shell.darkProperty().set(graph.preferences().load().darkTheme());
+        applyTheme(shell.darkProperty().get());
+        shell.darkProperty().addListener((observable, was, dark) -> {
+            applyTheme(dark);
+            graph.runner().run("Saving the theme", () -> {
+                graph.preferences().save(new Preferences.Stored(dark));
+                return dark;
+            }, saved -> { }, failure -> { });
+        });
         shell.connectionProperty().addListener((observable, was, connection) -> switchTo(connection));
+        shortcuts(shell);
+    }
+
+    /** 1280 × 800 where the screen has room, less on a small or highly scaled one. */
+    private static WindowSize fit() {
+        Rectangle2D bounds = javafx.stage.Screen.getPrimary().getVisualBounds();
+        return WindowSize.fit(bounds.getWidth(), bounds.getHeight());
     }
 
     public void show(Stage stage) {
+        WindowSize size = fit();
         stage.setTitle(About.ofThisApp().title());
         stage.setScene(scene);
-        stage.setMinWidth(1000);
-        stage.setMinHeight(640);
+        stage.setMinWidth(size.minWidth());
+        stage.setMinHeight(size.minHeight());
         stage.show();
         login.shown();
+    }
+
+    private void applyTheme(boolean dark) {
+        String darkSheet = MainWindow.class.getResource(DARK).toExternalForm();
+        scene.getStylesheets().remove(darkSheet);
+        if (dark) {
+            scene.getStylesheets().add(darkSheet);
+        }
+    }
+
+    /** Ctrl (⌘ on macOS) + 1 … 0 open the screens, F5 reloads the one shown, Ctrl + D switches the theme. */
+    private void shortcuts(ShellViewModel shell) {
+        for (Screen screen : Screen.values()) {
+            screen.shortcutDigit().ifPresent(digit -> scene.getAccelerators().put(
+                    new KeyCodeCombination(KeyCode.valueOf("DIGIT" + digit), KeyCombination.SHORTCUT_DOWN), () -> {
+                        if (shellView != null) {
+                            shell.screenProperty().set(screen);
+                        }
+                    }));
+        }
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> {
+            if (shellView != null) {
+                shellView.refresh();
+            }
+        });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN),
+                () -> shell.darkProperty().set(!shell.darkProperty().get()));
     }
 
     private void switchTo(ServerConnection connection) {
@@ -64,34 +111,38 @@ public final class MainWindow {
             shellView.hidden();
             shellView = null;
         }
+        if (monitor != null) {
+            monitor.stop();
+            monitor = null;
+        }
         if (connection == null) {
             scene.setRoot(login.root());
             login.shown();
             return;
         }
-        shellView = new ShellView(graph.shell(), screen -> build(screen, connection));
+        HistoryStore history = graph.history(connection.profile().name());
+        monitor = new Monitor(graph.runner(), connection::api, new Monitor.Sources(connection::health,
+                () -> certificate(connection), history, connection.profile().name()),
+                graph.notifier(), graph.ticker(), graph.clock(), graph.monitorPeriod());
+        Screens screens = new Screens(graph, connection, monitor);
+        shellView = new ShellView(graph.shell(), screens::build);
         scene.setRoot(shellView.root());
         shellView.start();
+        monitor.start();
     }
 
-    private View build(Screen screen, ServerConnection connection) {
-        ScreenModel.ApiAccess access = connection::api;
-        return switch (screen) {
-            case USERS -> new UsersView(new UsersViewModel(graph.runner(), access));
-            case INVITES -> new InvitesView(new InvitesViewModel(graph.runner(), access, () -> connection.profile()
-                    .url()));
-            case AUDIT -> new AuditView(new AuditViewModel(graph.runner(), access));
-            case SETTINGS -> new SettingsView(new SettingsViewModel(graph.runner(), access));
-            case BACKUPS -> new BackupsView(new BackupsViewModel(graph.runner(), access));
-            case HEALTH -> new HealthView(new HealthViewModel(graph.runner(), access, connection::health,
-                    graph.ticker(), graph.clock()));
-            case CHECKS -> new ChecksView(new ChecksViewModel(graph.runner(), new SignedInChecks(graph.checks(),
-                    connection.session()::accessToken), () -> CheckRequest.of(connection.profile().url(),
-                    connection.profile().trust()), graph.ticker(), graph.notifier(), graph.clock()));
-        };
+    /** The certificate the server presents now (read, never trusted), for its days left; none over plain HTTP. */
+    private Optional<CertificateDetails> certificate(ServerConnection connection) throws IOException {
+        ConnectionProfile profile = connection.profile();
+        return profile.isHttps() ? graph.probe().fetch(profile.url()).stream().findFirst() : Optional.empty();
     }
 
     public Scene scene() {
         return scene;
+    }
+
+    /** The monitor of the server signed in to, or null on the sign-in screen. */
+    public Monitor monitor() {
+        return monitor;
     }
 }

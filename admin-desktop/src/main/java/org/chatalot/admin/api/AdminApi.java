@@ -8,10 +8,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.chatalot.model.admin.AdminChannel;
 import org.chatalot.model.admin.AdminUser;
 import org.chatalot.model.admin.AdminUserPage;
 import org.chatalot.model.admin.AuditPage;
 import org.chatalot.model.admin.BackupInfo;
+import org.chatalot.model.admin.BackupScheduleView;
+import org.chatalot.model.admin.ChannelConfirmation;
 import org.chatalot.model.admin.CreateInviteRequest;
 import org.chatalot.model.admin.CreateUserRequest;
 import org.chatalot.model.admin.CreatedUser;
@@ -21,6 +24,7 @@ import org.chatalot.model.admin.Invite;
 import org.chatalot.model.admin.RequestDiagnostics;
 import org.chatalot.model.admin.TargetConfirmation;
 import org.chatalot.model.auth.SessionInfo;
+import org.chatalot.model.channel.ChannelMember;
 import org.chatalot.model.health.DetailedHealth;
 
 /** The admin API, typed: one method per endpoint the app uses. Calls block; run them through the TaskRunner. */
@@ -122,6 +126,13 @@ public final class AdminApi {
         return get(Endpoints.ADMIN_HEALTH, DetailedHealth.class);
     }
 
+    /** Detailed health with every field the server sent, the ones this app does not know included. */
+    public DetailedHealthReport detailedHealthReport() throws IOException, InterruptedException {
+        HttpTransport.Response response = session.send("GET", Endpoints.ADMIN_HEALTH, null);
+        responses.requireSuccess(response);
+        return DetailedHealthReport.read(json, response.body());
+    }
+
     /** What the server saw of this request: how the admin app (and the doctor) check the proxy in front. */
     public RequestDiagnostics requestDiagnostics() throws IOException, InterruptedException {
         return get(Endpoints.REQUEST_DIAGNOSTICS, RequestDiagnostics.class);
@@ -142,6 +153,38 @@ public final class AdminApi {
 
     public void deleteBackup(String name) throws IOException, InterruptedException {
         responses.requireSuccess(session.send("DELETE", Endpoints.backup(name), null));
+    }
+
+    public BackupScheduleView backupSchedule() throws IOException, InterruptedException {
+        return get(Endpoints.BACKUP_SCHEDULE, BackupScheduleView.class);
+    }
+
+    /** Sends only the four settings of {@code change} that are set; answers the schedule as it now is. */
+    public BackupScheduleView saveBackupSchedule(BackupScheduleView change) throws IOException, InterruptedException {
+        BackupScheduleView settings = BackupScheduleView.change(change.enabled(), change.timeOfDay(),
+                change.timeZone(), change.keep());
+        return responses.read(session.send("PUT", Endpoints.BACKUP_SCHEDULE, json.write(settings)),
+                BackupScheduleView.class);
+    }
+
+    public List<AdminChannel> channels() throws IOException, InterruptedException {
+        return Arrays.asList(get(Endpoints.CHANNELS, AdminChannel[].class));
+    }
+
+    public List<ChannelMember> channelMembers(UUID channelId) throws IOException, InterruptedException {
+        return Arrays.asList(get(Endpoints.channel(channelId) + "/members", ChannelMember[].class));
+    }
+
+    /** Archives (read-only) or unarchives any channel but a DM; answers the channel as it now is. */
+    public AdminChannel archiveChannel(UUID channelId, boolean archived) throws IOException, InterruptedException {
+        return responses.read(session.send("POST", Endpoints.channel(channelId) + (archived ? "/archive"
+                : "/unarchive"), null), AdminChannel.class);
+    }
+
+    /** Deletes a channel for good; the server wants its id repeated in the body. */
+    public void deleteChannel(UUID channelId) throws IOException, InterruptedException {
+        responses.requireSuccess(session.send("DELETE", Endpoints.channel(channelId),
+                json.write(new ChannelConfirmation(channelId))));
     }
 
     private long download(String path, Path target) throws IOException, InterruptedException {

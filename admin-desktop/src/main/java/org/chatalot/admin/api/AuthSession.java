@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.util.Set;
 
 import org.chatalot.admin.common.SessionExpiredException;
+import org.chatalot.model.auth.AuthConfig;
 import org.chatalot.model.auth.AuthTokens;
 import org.chatalot.model.auth.LoginRequest;
 import org.chatalot.model.auth.Me;
 import org.chatalot.model.auth.RefreshRequest;
+import org.chatalot.model.auth.RegisterRequest;
 
 /**
  * The signed-in session with one server. Refreshes the access token shortly before it expires, and once more
@@ -49,6 +51,28 @@ public final class AuthSession {
         HttpTransport.Response response = transport.send("POST", Endpoints.LOGIN, json.write(request), null);
         accept(responses.read(response, AuthTokens.class));
         return current().user();
+    }
+
+    /**
+     * What the server tells anyone before sign-in; {@code setup_required} means it has no owner yet, so a sign-in
+     * cannot succeed and the app offers to set it up instead.
+     */
+    public AuthConfig config() throws IOException, InterruptedException {
+        return responses.read(transport.send("GET", Endpoints.AUTH_CONFIG, null, null), AuthConfig.class);
+    }
+
+    /**
+     * Creates the first owner with the setup code and signs in as them. The answer carries the recovery code,
+     * which the server shows this once.
+     */
+    public AuthTokens setUp(String setupCode, String username, String displayName, String email, String password)
+            throws IOException, InterruptedException {
+        RegisterRequest request = new RegisterRequest(username, blankToNull(displayName), blankToNull(email),
+                password, null, setupCode.strip());
+        AuthTokens issued = responses.read(transport.send("POST", Endpoints.REGISTER, json.write(request), null),
+                AuthTokens.class);
+        accept(issued);
+        return issued;
     }
 
     /** Continues a remembered session from its stored refresh token. */

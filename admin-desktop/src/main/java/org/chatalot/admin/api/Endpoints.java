@@ -17,6 +17,8 @@ public final class Endpoints {
     public static final String LOGIN = ApiPaths.AUTH + "/login";
     public static final String REFRESH = ApiPaths.AUTH + "/refresh";
     public static final String LOGOUT = ApiPaths.AUTH + "/logout";
+    public static final String AUTH_CONFIG = ApiPaths.AUTH + "/config";
+    public static final String REGISTER = ApiPaths.AUTH + "/register";
 
     public static final String USERS = ApiPaths.ADMIN + "/users";
     public static final String INVITES = ApiPaths.ADMIN + "/invites";
@@ -27,6 +29,8 @@ public final class Endpoints {
     public static final String ADMIN_HEALTH = ApiPaths.ADMIN + "/health";
     public static final String REQUEST_DIAGNOSTICS = ApiPaths.ADMIN + "/diagnostics/request";
     public static final String BACKUPS = ApiPaths.ADMIN + "/backups";
+    public static final String BACKUP_SCHEDULE = BACKUPS + "/schedule";
+    public static final String CHANNELS = ApiPaths.ADMIN + "/channels";
 
     private Endpoints() {
     }
@@ -50,6 +54,10 @@ public final class Endpoints {
 
     public static String invite(String code) {
         return INVITES + "/" + encode(code);
+    }
+
+    public static String channel(UUID id) {
+        return CHANNELS + "/" + id;
     }
 
     public static String backup(String name) {

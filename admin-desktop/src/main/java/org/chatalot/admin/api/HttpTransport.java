@@ -9,12 +9,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
 import org.chatalot.admin.connection.ConnectionProfile;
+import org.chatalot.admin.connection.PrivateFiles;
 import org.chatalot.admin.connection.SslContextFactory;
 
 /**
@@ -25,26 +27,46 @@ public final class HttpTransport {
     /** An error body is a line of JSON; a proxy's error page may be longer, and only its start is shown. */
     private static final int ERROR_BODY_LIMIT = 64 * 1024;
 
-    private final ConnectionProfile profile;
-    private final HttpClient client;
+    private final SslContextFactory ssl;
     private final Duration timeout;
+    private volatile ConnectionProfile profile;
+    private volatile HttpClient client;
 
     public HttpTransport(ConnectionProfile profile, SslContextFactory ssl, Duration timeout) {
-        this.profile = profile;
+        this.ssl = ssl;
         this.timeout = timeout;
+        this.profile = profile;
+        this.client = client(profile);
+    }
+
+    private HttpClient client(ConnectionProfile target) {
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER);
-        if (profile.isHttps()) {
-            SSLContext context = ssl.create(profile.trust());
+        if (target.isHttps()) {
+            SSLContext context = ssl.create(target.trust());
             SSLParameters parameters = context.getDefaultSSLParameters();
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
             builder.sslContext(context).sslParameters(parameters);
         }
-        this.client = builder.build();
+        return builder.build();
     }
 
     public ConnectionProfile profile() {
         return profile;
+    }
+
+    /**
+     * Trusts as {@code approved} says from the next request on: after the admin approved a changed pinned
+     * certificate, the session carries on with the same tokens instead of ending.
+     */
+    public synchronized void retrust(ConnectionProfile approved) {
+        if (!approved.url().equals(profile.url())) {
+            throw new IllegalArgumentException("retrust is for the same server, not " + approved.url());
+        }
+        HttpClient replaced = client;
+        client = client(approved);
+        profile = approved;
+        replaced.shutdown();
     }
 
     /** One HTTP exchange: what came back and how long it took. */
@@ -81,14 +103,18 @@ public final class HttpTransport {
     /**
      * Streams a (possibly large) body to {@code target} through a {@code .part} file that is renamed only once the
      * whole body arrived: a dropped connection (how the server ends a failed export) never leaves a truncated file
-     * that looks complete.
+     * that looks complete. The file is created readable by its owner only (600) before a byte arrives: a backup
+     * holds the token signing key, an audit export people's addresses.
      */
     public Download download(String path, String bearer, Path target) throws IOException, InterruptedException {
         HttpRequest request = request("GET", path, null, bearer).setHeader("Accept", "*/*")
                 .timeout(timeout.multipliedBy(30)).build();
         Path partial = target.resolveSibling(target.getFileName() + ".part");
+        Files.deleteIfExists(partial);
+        PrivateFiles.create(partial);
         try {
-            HttpResponse<Path> response = client.send(request, HttpResponse.BodyHandlers.ofFile(partial));
+            HttpResponse<Path> response = client.send(request, HttpResponse.BodyHandlers.ofFile(partial,
+                    StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING));
             if (response.statusCode() / 100 != 2) {
                 return new Download(response.statusCode(), 0, head(partial), response.headers());
             }

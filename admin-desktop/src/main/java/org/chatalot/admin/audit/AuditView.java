@@ -5,11 +5,13 @@ import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.util.StringConverter;
 
 import org.chatalot.admin.common.Dialogs;
 import org.chatalot.admin.common.Formats;
@@ -23,7 +25,7 @@ public final class AuditView implements View {
     private final AuditViewModel model;
     private final Parent root;
 
-    @FXML private TextField action;
+    @FXML private ComboBox<String> action;
     @FXML private TextField actor;
     @FXML private TextField target;
     @FXML private DatePicker from;
@@ -48,12 +50,27 @@ public final class AuditView implements View {
         table.getColumns().setAll(List.of(
                 Tables.column("When", e -> Formats.dateTime(e.at()), 130),
                 Tables.column("Actor", AuditEvent::actorName, 110),
-                Tables.column("Action", AuditEvent::action, 160),
+                Tables.column("Action", e -> AuditActions.label(e.action()), 190),
                 Tables.column("Target", e -> e.targetName() != null ? e.targetName() : e.targetId(), 130),
                 Tables.column("IP", AuditEvent::ip, 110),
                 Tables.column("Details", e -> e.details() == null || e.details().isEmpty() ? "" : e.details(), 200)));
-        action.textProperty().bindBidirectional(model.actionProperty());
-        actor.textProperty().bindBidirectional(model.actorIdProperty());
+        action.getItems().add("");
+        action.getItems().addAll(AuditActions.known());
+        action.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String wire) {
+                return wire == null || wire.isEmpty() ? "" : AuditActions.choice(wire);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return AuditViewModel.actionOf(text);
+            }
+        });
+        action.valueProperty().bindBidirectional(model.actionProperty());
+        action.setOnAction(event -> model.load());
+        actor.textProperty().bindBidirectional(model.actorProperty());
+        actor.setOnAction(event -> model.load());
         target.textProperty().bindBidirectional(model.targetIdProperty());
         from.valueProperty().bindBidirectional(model.fromProperty());
         to.valueProperty().bindBidirectional(model.toProperty());
@@ -79,6 +96,11 @@ public final class AuditView implements View {
 
     @Override
     public void shown() {
+        model.load();
+    }
+
+    @Override
+    public void refresh() {
         model.load();
     }
 }

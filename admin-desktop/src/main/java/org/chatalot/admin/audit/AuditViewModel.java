@@ -24,14 +24,14 @@ import org.chatalot.model.admin.AuditEvent;
 import org.chatalot.model.admin.AuditPage;
 
 /**
- * The audit log, newest first, 100 entries a page with "load older". Export writes every entry matching the
- * filters, not just the loaded page, so what an admin hands on is complete.
+ * The audit log, newest first, 100 entries a page with "load older". The actor filter takes a username or an id.
+ * Export writes every entry matching the filters, not just the loaded page, so what an admin hands on is complete.
  */
 public final class AuditViewModel extends ScreenModel {
     static final int PAGE_SIZE = 100;
 
     private final ObservableList<AuditEvent> entries = FXCollections.observableArrayList();
-    private final StringProperty actorId = new SimpleStringProperty("");
+    private final StringProperty actor = new SimpleStringProperty("");
     private final StringProperty action = new SimpleStringProperty("");
     private final StringProperty targetId = new SimpleStringProperty("");
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
@@ -47,8 +47,9 @@ public final class AuditViewModel extends ScreenModel {
         return entries;
     }
 
-    public StringProperty actorIdProperty() {
-        return actorId;
+    /** A username (as the log recorded it, any case) or a user id. */
+    public StringProperty actorProperty() {
+        return actor;
     }
 
     public StringProperty actionProperty() {
@@ -105,18 +106,33 @@ public final class AuditViewModel extends ScreenModel {
     }
 
     Optional<AuditQuery> query() {
-        try {
-            return Optional.of(new AuditQuery(uuid(actorId.get()), blank(action.get()),
-                    blank(targetId.get()), start(from.get()), start(to.get() == null ? null : to.get().plusDays(1)),
-                    null, PAGE_SIZE));
-        } catch (IllegalArgumentException e) {
-            fail("Actor must be a user id (UUID), e.g. from the users screen.");
-            return Optional.empty();
-        }
+        String who = blank(actor.get());
+        UUID actorId = uuid(who);
+        return Optional.of(new AuditQuery(actorId, actorId == null ? who : null, blank(action.get()),
+                blank(targetId.get()), start(from.get()), start(to.get() == null ? null : to.get().plusDays(1)),
+                null, PAGE_SIZE));
     }
 
+    /** The action in a filter's text: "Account suspended (admin.user_suspended)" or a typed wire name. */
+    public static String actionOf(String text) {
+        if (text == null || text.isBlank()) {
+            return "";
+        }
+        String stripped = text.strip();
+        int open = stripped.lastIndexOf('(');
+        return open >= 0 && stripped.endsWith(")") ? stripped.substring(open + 1, stripped.length() - 1) : stripped;
+    }
+
+    /** An id when the text is one; otherwise it is a username. */
     private static UUID uuid(String value) {
-        return value == null || value.isBlank() ? null : UUID.fromString(value.strip());
+        if (value == null || !value.matches("[0-9a-fA-F-]{36}")) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static String blank(String value) {

@@ -5,9 +5,14 @@ import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 
 import org.chatalot.admin.common.Dialogs;
 import org.chatalot.admin.common.Formats;
@@ -16,11 +21,23 @@ import org.chatalot.admin.common.Tables;
 import org.chatalot.admin.common.View;
 import org.chatalot.model.admin.BackupInfo;
 
-/** Backups on the server: create one, download the selected one to a file the admin picks, delete one. */
+/**
+ * Backups on the server: the schedule with its last result and the space used; create one, download the selected
+ * one to a file the admin picks, delete one.
+ */
 public final class BackupsView implements View {
     private final BackupsViewModel model;
     private final Parent root;
 
+    @FXML private CheckBox scheduled;
+    @FXML private TextField timeOfDay;
+    @FXML private ComboBox<String> timeZone;
+    @FXML private Spinner<Integer> keep;
+    @FXML private Button saveSchedule;
+    @FXML private Label nextRun;
+    @FXML private Label lastRunState;
+    @FXML private Label lastRun;
+    @FXML private Label space;
     @FXML private Button create;
     @FXML private Button download;
     @FXML private Button delete;
@@ -39,9 +56,10 @@ public final class BackupsView implements View {
     private void initialize() {
         table.setItems(model.backups());
         table.getColumns().setAll(List.of(
-                Tables.column("Name", BackupInfo::name, 260),
+                Tables.column("Name", BackupInfo::name, 300),
+                Tables.badgeColumn("Kind", b -> b.scheduled() ? "scheduled" : "manual", 90),
                 Tables.column("Size", b -> Formats.bytes(b.sizeBytes()), 90),
-                Tables.column("Created", b -> Formats.dateTime(b.createdAt()), 140),
+                Tables.column("Taken", b -> Formats.dateTime(b.createdAt()), 140),
                 Tables.column("SHA-256", b -> b.sha256() == null ? "" : b.sha256().substring(0, 16) + "…", 160)));
         busy.visibleProperty().bind(model.busyProperty());
         error.textProperty().bind(model.errorProperty());
@@ -51,7 +69,8 @@ public final class BackupsView implements View {
         delete.setOnAction(event -> {
             BackupInfo backup = table.getSelectionModel().getSelectedItem();
             Dialogs.confirm(root, "Delete " + backup.name(), "Delete this backup from the server? Copies you"
-                    + " downloaded are not affected.", "Delete", false, false).ifPresent(reason -> model.delete(backup));
+                    + " downloaded are not affected.", "Delete", false, false)
+                    .ifPresent(reason -> model.delete(backup));
         });
         create.setOnAction(event -> model.create());
         refresh.setOnAction(event -> model.load());
@@ -59,6 +78,37 @@ public final class BackupsView implements View {
             BackupInfo backup = table.getSelectionModel().getSelectedItem();
             Dialogs.saveAs(root, "Download the backup", backup.name())
                     .ifPresent(file -> model.download(backup, file));
+        });
+        bindSchedule();
+    }
+
+    private void bindSchedule() {
+        scheduled.selectedProperty().bindBidirectional(model.scheduledProperty());
+        timeOfDay.textProperty().bindBidirectional(model.timeOfDayProperty());
+        timeZone.getItems().setAll(BackupsViewModel.zones());
+        timeZone.valueProperty().bindBidirectional(model.timeZoneProperty());
+        SpinnerValueFactory.IntegerSpinnerValueFactory keeps = new SpinnerValueFactory.IntegerSpinnerValueFactory(1,
+                365, 7);
+        keep.setValueFactory(keeps);
+        keeps.valueProperty().bindBidirectional(model.keepProperty());
+        saveSchedule.disableProperty().bind(model.busyProperty());
+        saveSchedule.setOnAction(event -> {
+            keep.increment(0);
+            model.saveSchedule();
+        });
+        nextRun.textProperty().bind(model.nextRunProperty());
+        lastRun.textProperty().bind(model.lastRunProperty());
+        lastRunState.textProperty().bind(model.lastRunStateProperty());
+        model.lastRunStateProperty().addListener((observable, was, state) -> {
+            lastRunState.getStyleClass().removeIf(style -> style.startsWith("badge-"));
+            lastRunState.getStyleClass().add("badge-" + state);
+        });
+        space.textProperty().bind(model.spaceProperty());
+        model.spaceShortProperty().addListener((observable, was, isShort) -> {
+            space.getStyleClass().remove("error-text");
+            if (isShort) {
+                space.getStyleClass().add("error-text");
+            }
         });
     }
 
@@ -69,6 +119,11 @@ public final class BackupsView implements View {
 
     @Override
     public void shown() {
+        model.load();
+    }
+
+    @Override
+    public void refresh() {
         model.load();
     }
 }

@@ -7,11 +7,15 @@ import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -62,6 +66,37 @@ public final class Dialogs {
         alert.setHeaderText(title);
         styled(alert, owner);
         alert.showAndWait();
+    }
+
+    /**
+     * Shows something generated that is shown only once (a temporary password) with a Copy button, so the admin
+     * never has to retype it.
+     */
+    public static void secret(Node owner, String title, String explanation, String secret) {
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.initOwner(window(owner));
+        dialog.setTitle(title);
+        dialog.setHeaderText(title);
+        Label text = new Label(explanation);
+        text.setWrapText(true);
+        text.setMaxWidth(440);
+        TextField value = new TextField(secret);
+        value.setId("secret");
+        value.setEditable(false);
+        value.getStyleClass().add("mono");
+        Label copied = new Label();
+        copied.getStyleClass().add("ok-text");
+        Button copy = new Button("Copy");
+        copy.setId("copySecret");
+        copy.setOnAction(event -> {
+            Clipboards.copy(secret);
+            copied.setText("Copied to the clipboard.");
+        });
+        HBox.setHgrow(value, Priority.ALWAYS);
+        dialog.getDialogPane().setContent(new VBox(10, text, new HBox(8, value, copy), copied));
+        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        styled(dialog, owner);
+        dialog.showAndWait();
     }
 
     public static void styled(Dialog<?> dialog, Node owner) {

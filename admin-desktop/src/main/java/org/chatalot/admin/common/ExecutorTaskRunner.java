@@ -67,17 +67,16 @@ public final class ExecutorTaskRunner implements TaskRunner, AutoCloseable {
         try {
             T result = work.call();
             deliver(cancelled, () -> onSuccess.accept(result));
-        } catch (SessionExpiredException e) {
-            Runnable retry = () -> run(description, work, onSuccess, onFailure);
-            uiThread.execute(() -> {
-                if (!cancelled.get() && !gate.get().parkUntilSignedIn(retry)) {
-                    onFailure.accept(e);
-                }
-            });
         } catch (InterruptedException | CancellationException e) {
             reportInterrupted(description, onFailure, cancelled, timedOut);
         } catch (Exception e) {
-            deliver(cancelled, () -> onFailure.accept(timedOut.get() ? timeout(description) : e));
+            Throwable failure = timedOut.get() ? timeout(description) : e;
+            Runnable retry = () -> run(description, work, onSuccess, onFailure);
+            uiThread.execute(() -> {
+                if (!cancelled.get() && !gate.get().park(failure, retry)) {
+                    onFailure.accept(failure);
+                }
+            });
         } catch (Error e) {
             LOG.log(Level.WARNING, description + " failed unexpectedly", e);
             deliver(cancelled, () -> onFailure.accept(e));

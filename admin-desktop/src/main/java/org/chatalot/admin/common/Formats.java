@@ -43,6 +43,11 @@ public final class Formats {
         return duration.toMinutes() + " min " + duration.toSecondsPart() + " s";
     }
 
+    /** A duration in milliseconds as "850 ms" or "2.2 s". */
+    public static String seconds(long millis) {
+        return millis < 1000 ? millis + " ms" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+
     /** The message an admin should see for a failure: the server's words or the connection problem. */
     public static String problem(Throwable error) {
         String message = error.getMessage();

@@ -5,4 +5,10 @@ public interface Notifier {
     Notifier NONE = (title, message) -> { };
 
     void notify(String title, String message);
+
+    /** How notifications reach the admin here, for the screen to say; may start the desktop toolkit, so off the UI
+     * thread. */
+    default String channel() {
+        return "in-app banner";
+    }
 }

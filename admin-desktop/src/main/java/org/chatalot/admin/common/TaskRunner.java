@@ -11,7 +11,8 @@ public interface TaskRunner {
 
     /**
      * Starts {@code work}. Exactly one of the callbacks runs on the UI thread, unless the task is cancelled first.
-     * A task that needs the admin to sign in again is parked and re-run after they do (see {@link SessionGate}).
+     * A task that needs the admin to sign in again, or to approve a changed certificate, is parked and re-run
+     * after they do (see {@link SessionGate}).
      */
     <T> TaskHandle run(String description, Work<T> work, Consumer<? super T> onSuccess,
                        Consumer<? super Throwable> onFailure);

@@ -1,12 +1,15 @@
 package org.chatalot.admin.connection;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -38,6 +41,41 @@ public final class PrivateFiles {
             Files.deleteIfExists(temp);
         }
         restrict(file, "rw-------");
+    }
+
+    /**
+     * Creates an empty file only its owner can read, in whatever folder the admin chose (which is left as it is);
+     * content written into it afterwards is private from the first byte.
+     */
+    public static Path create(Path file) throws IOException {
+        Path created = Files.createFile(file, attributes("rw-------"));
+        restrict(created, "rw-------");
+        return created;
+    }
+
+    /**
+     * Appends a line to a private file, creating it (600, in a 700 folder) the first time. A last line a crash cut
+     * short is ended first, so it spoils only itself and not the line appended now.
+     */
+    public static void appendLine(Path file, String line) throws IOException {
+        if (!Files.exists(file)) {
+            createPrivateDirectory(file.toAbsolutePath().getParent());
+            create(file);
+        }
+        String text = endsMidLine(file) ? "\n" + line + "\n" : line + "\n";
+        Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    }
+
+    private static boolean endsMidLine(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size == 0) {
+                return false;
+            }
+            ByteBuffer last = ByteBuffer.allocate(1);
+            channel.read(last, size - 1);
+            return last.get(0) != '\n';
+        }
     }
 
     public static void createPrivateDirectory(Path dir) throws IOException {

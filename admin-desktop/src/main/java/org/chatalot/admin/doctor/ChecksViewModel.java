@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -20,7 +19,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import org.chatalot.admin.common.Notifier;
 import org.chatalot.admin.common.ScreenModel;
 import org.chatalot.admin.common.TaskHandle;
 import org.chatalot.admin.common.TaskRunner;
@@ -33,7 +31,8 @@ import org.chatalot.installer.doctor.Severity;
 
 /**
  * The TLS and deployment check: runs the checks with live progress, shows findings and the certificate, exports
- * the report, and optionally re-runs on a schedule, notifying only when a result gets worse than the last run.
+ * the report, and optionally re-runs on a schedule. Every finished run goes to the profile's history
+ * ({@link DoctorResults}), which notifies when a result got worse than the last run, even one before a restart.
  */
 public final class ChecksViewModel extends ScreenModel {
     /** The doctor runs 19 checks; progress stays below 1 until the report is in, whatever the count. */
@@ -52,21 +51,21 @@ public final class ChecksViewModel extends ScreenModel {
     private final DeploymentChecks checks;
     private final Supplier<CheckRequest> request;
     private final Ticker ticker;
-    private final Notifier notifier;
+    private final DoctorResults results;
     private final Clock clock;
     private final ReportExport export = new ReportExport();
     private TaskHandle schedule = TaskHandle.DONE;
     private TaskHandle current = TaskHandle.DONE;
 
     public ChecksViewModel(TaskRunner runner, DeploymentChecks checks, Supplier<CheckRequest> request, Ticker ticker,
-                           Notifier notifier, Clock clock) {
+                           DoctorResults results, Clock clock) {
         super(runner, () -> {
             throw new IllegalStateException("the checks talk to the public URL, not the admin API");
         });
         this.checks = checks;
         this.request = request;
         this.ticker = ticker;
-        this.notifier = notifier;
+        this.results = results;
         this.clock = clock;
         periodic.addListener((observable, was, on) -> reschedule());
         period.addListener((observable, was, value) -> reschedule());
@@ -117,15 +116,12 @@ public final class ChecksViewModel extends ScreenModel {
             return;
         }
         CheckRequest what = request.get();
-        DoctorReport previous = report.get();
         running.set(true);
         progress.set(0);
         findings.clear();
         current = submit("Checking " + what.url(), () -> checks.run(what, new Progress()), result -> {
             finish(result);
-            if (previous != null) {
-                notifyIfWorse(previous, result);
-            }
+            results.record(result);
         }, failure -> {
             running.set(false);
             currentCheck.set("");
@@ -162,18 +158,16 @@ public final class ChecksViewModel extends ScreenModel {
         currentCheck.set("");
         report.set(result);
         findings.setAll(result.findings());
-        certificate.set(CertificateDetails.leafOf(result).orElse(null));
-        daysLeft.set(CertificateDetails.leafOf(result).map(leaf -> leaf.daysLeft(clock.instant()) + " days left").orElse(""));
-        summary.set(result.worst().label().toUpperCase(Locale.ROOT) + ": " + result.withSeverity(Severity.PASS).size()
-                + " pass, " + result.withSeverity(Severity.WARN).size() + " warn, " + result.withSeverity(Severity.FAIL).size() + " fail, "
-                + result.withSeverity(Severity.SKIP).size() + " skipped");
+        CertificateDetails leaf = CertificateDetails.leafOf(result).orElse(null);
+        certificate.set(leaf);
+        daysLeft.set(leaf == null ? "" : leaf.daysLeft(clock.instant()) + " days left");
+        summary.set(result.worst().label().toUpperCase(Locale.ROOT) + ": " + count(result, Severity.PASS) + " pass, "
+                + count(result, Severity.WARN) + " warn, " + count(result, Severity.FAIL) + " fail, "
+                + count(result, Severity.SKIP) + " skipped");
     }
 
-    private void notifyIfWorse(DoctorReport previous, DoctorReport result) {
-        List<String> worse = Worsening.between(previous, result);
-        if (!worse.isEmpty()) {
-            notifier.notify("Deployment check got worse: " + result.url().getHost(), String.join("\n", worse));
-        }
+    private static int count(DoctorReport report, Severity severity) {
+        return report.withSeverity(severity).size();
     }
 
     private void reschedule() {

@@ -12,7 +12,8 @@ import org.chatalot.model.health.Health;
 
 /**
  * The dashboard's tiles as text: each has a value and a state ({@code ok}, {@code warn}, {@code bad},
- * {@code unknown}) that the view maps to a colour.
+ * {@code unknown}, or {@code stale}: greyed, showing the last value known before the server stopped answering)
+ * that the view maps to a colour, and a note under the value ("last known 14:05").
  */
 public final class HealthTiles {
     /** Free disk below this share of the total shows as a warning. */
@@ -26,10 +27,11 @@ public final class HealthTiles {
     private final Tile version = new Tile();
     private final Tile uptime = new Tile();
 
-    /** One tile: what it shows and how it is coloured. */
+    /** One tile: what it shows, how it is coloured and a note under the value. */
     public static final class Tile {
         private final StringProperty value = new SimpleStringProperty("—");
         private final StringProperty state = new SimpleStringProperty("unknown");
+        private final StringProperty note = new SimpleStringProperty("");
 
         public StringProperty valueProperty() {
             return value;
@@ -39,9 +41,24 @@ public final class HealthTiles {
             return state;
         }
 
+        public StringProperty noteProperty() {
+            return note;
+        }
+
         void set(String text, String newState) {
             value.set(text);
             state.set(newState);
+            note.set("");
+        }
+
+        /** Keeps the last value, greyed, saying when it was true; a tile never filled stays empty. */
+        void stale(String when) {
+            if ("—".equals(value.get())) {
+                state.set("unknown");
+                return;
+            }
+            state.set("stale");
+            note.set("last known " + when);
         }
     }
 
@@ -95,10 +112,11 @@ public final class HealthTiles {
         messages.set(detail.messagesLastMinute() + " / min", "ok");
     }
 
-    void showUnreachable() {
+    /** The server stopped answering: its tile says so, the others keep what was last known, greyed. */
+    void showUnreachable(String lastAnswer) {
         server.set("Unreachable", "bad");
-        for (Tile tile : new Tile[] {database, disk, sockets, messages}) {
-            tile.set("—", "unknown");
+        for (Tile tile : new Tile[] {database, disk, sockets, messages, version, uptime}) {
+            tile.stale(lastAnswer);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
@@ -20,8 +21,12 @@ import javafx.util.StringConverter;
 
 import org.chatalot.admin.common.Fxml;
 import org.chatalot.admin.common.View;
+import org.chatalot.model.health.HealthFinding;
 
-/** Tiles, the unreachable banner and the latency chart; polling runs only while the dashboard is shown. */
+/**
+ * Tiles, the unreachable banner, the server's findings, the latency chart and any other detailed-health fields;
+ * polling runs only while the dashboard is shown.
+ */
 public final class HealthView implements View {
     private final HealthViewModel model;
     private final Parent root;
@@ -36,6 +41,10 @@ public final class HealthView implements View {
     @FXML private LineChart<Number, Number> chart;
     @FXML private NumberAxis timeAxis;
     @FXML private Label lastChecked;
+    @FXML private VBox findingsCard;
+    @FXML private VBox findings;
+    @FXML private VBox extrasCard;
+    @FXML private Label extras;
 
     public HealthView(HealthViewModel model) {
         this.model = model;
@@ -72,6 +81,7 @@ public final class HealthView implements View {
             }
         });
         interval.setValue(HealthViewModel.DEFAULT_INTERVAL);
+        bindReports();
         interval.setOnAction(event -> model.start(interval.getValue()));
         pollNow.setOnAction(event -> model.poll());
     }
@@ -81,6 +91,34 @@ public final class HealthView implements View {
                 .map(point -> new XYChart.Data<Number, Number>(point.secondsSinceStart(), point.millis())).toList());
     }
 
+    private void bindReports() {
+        findingsCard.visibleProperty().bind(Bindings.isNotEmpty(model.findings()));
+        findingsCard.managedProperty().bind(findingsCard.visibleProperty());
+        model.findings().addListener((ListChangeListener<HealthFinding>) change -> findings.getChildren()
+                .setAll(model.findings().stream().map(HealthView::finding).toList()));
+        extrasCard.visibleProperty().bind(Bindings.isNotEmpty(model.extras()));
+        extrasCard.managedProperty().bind(extrasCard.visibleProperty());
+        model.extras().addListener((ListChangeListener<String>) change -> extras.setText(String.join("\n",
+                model.extras())));
+    }
+
+    /** One finding: its severity as a badge, the title, what was seen and what to do. */
+    private static Node finding(HealthFinding finding) {
+        Label badge = new Label(finding.severity());
+        badge.getStyleClass().addAll("badge", "badge-" + finding.severity());
+        Label title = new Label(finding.title());
+        title.getStyleClass().add("subheading");
+        Label evidence = new Label(finding.evidence());
+        evidence.setWrapText(true);
+        Label fix = new Label(finding.fix() == null ? "" : "Fix: " + finding.fix());
+        fix.setWrapText(true);
+        fix.getStyleClass().add("muted");
+        VBox box = new VBox(2, new HBox(8, badge, title), evidence, fix);
+        box.getStyleClass().add("finding");
+        box.setId("finding-" + finding.id());
+        return box;
+    }
+
     private static VBox tile(String title, String id, HealthTiles.Tile tile) {
         Label name = new Label(title);
         name.getStyleClass().add("tile-title");
@@ -88,7 +126,13 @@ public final class HealthView implements View {
         value.setId(id);
         value.getStyleClass().add("tile-value");
         value.textProperty().bind(tile.valueProperty());
-        VBox box = new VBox(name, value);
+        Label note = new Label();
+        note.setId(id + "-note");
+        note.getStyleClass().add("tile-note");
+        note.textProperty().bind(tile.noteProperty());
+        note.visibleProperty().bind(tile.noteProperty().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
+        VBox box = new VBox(name, value, note);
         box.getStyleClass().addAll("tile", "state-" + tile.stateProperty().get());
         tile.stateProperty().addListener((observable, was, state) -> {
             box.getStyleClass().removeIf(style -> style.startsWith("state-"));
@@ -110,5 +154,10 @@ public final class HealthView implements View {
     @Override
     public void hidden() {
         model.stop();
+    }
+
+    @Override
+    public void refresh() {
+        model.poll();
     }
 }

@@ -3,6 +3,8 @@ package org.chatalot.admin.health;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import javafx.beans.property.BooleanProperty;
@@ -14,6 +16,7 @@ import javafx.collections.ObservableList;
 
 import org.chatalot.admin.api.ApiException;
 import org.chatalot.admin.api.ConnectionProblem;
+import org.chatalot.admin.api.DetailedHealthReport;
 import org.chatalot.admin.api.HealthProbe;
 import org.chatalot.admin.common.Formats;
 import org.chatalot.admin.common.ScreenModel;
@@ -21,11 +24,14 @@ import org.chatalot.admin.common.TaskHandle;
 import org.chatalot.admin.common.TaskRunner;
 import org.chatalot.admin.common.Ticker;
 import org.chatalot.model.health.DetailedHealth;
+import org.chatalot.model.health.HealthFinding;
 
 /**
  * Polls health on an interval while the dashboard is shown. A poll that is still running when the next tick
  * comes is not doubled up, so a slow server gets one request at a time. The latency history lasts the session
- * (capped, oldest dropped) and the tiles show the last answer.
+ * (capped, oldest dropped; the History screen keeps a month) and the tiles show the last answer: when the server
+ * stops answering they keep it, greyed, as "last known". What the server reports beyond the tiles is listed too:
+ * its findings (a failed scheduled backup) and any field this app does not know (a newer server's own checks).
  */
 public final class HealthViewModel extends ScreenModel {
     static final int MAX_POINTS = 720;
@@ -37,6 +43,9 @@ public final class HealthViewModel extends ScreenModel {
     private final StringProperty unreachableTitle = new SimpleStringProperty("");
     private final StringProperty unreachableReason = new SimpleStringProperty("");
     private final StringProperty lastChecked = new SimpleStringProperty("never");
+    private final ObservableList<HealthFinding> findings = FXCollections.observableArrayList();
+    private final ObservableList<String> extras = FXCollections.observableArrayList();
+    private Instant lastAnswer;
     private final Supplier<HealthProbe> probe;
     private final Ticker ticker;
     private final Clock clock;
@@ -76,6 +85,16 @@ public final class HealthViewModel extends ScreenModel {
         return lastChecked;
     }
 
+    /** What the server says needs attention, as of its last answer. */
+    public ObservableList<HealthFinding> findings() {
+        return findings;
+    }
+
+    /** Fields of detailed health this app has no tile for, as "name: value". */
+    public ObservableList<String> extras() {
+        return extras;
+    }
+
     /** Polls now and then every {@code interval}, until {@link #stop()}. */
     public void start(Duration interval) {
         stop();
@@ -101,10 +120,10 @@ public final class HealthViewModel extends ScreenModel {
 
     private Snapshot fetch() throws Exception {
         HealthProbe.Reading reading = probe.get().read();
-        DetailedHealth detail = null;
+        DetailedHealthReport detail = null;
         String detailProblem = null;
         try {
-            detail = api().detailedHealth();
+            detail = api().detailedHealthReport();
         } catch (ApiException e) {
             detailProblem = e.getMessage();
         }
@@ -112,13 +131,18 @@ public final class HealthViewModel extends ScreenModel {
     }
 
     /** What one poll brought back; the detailed part may be missing (older server, or not allowed). */
-    record Snapshot(HealthProbe.Reading reading, DetailedHealth detail, String detailProblem) {
+    record Snapshot(HealthProbe.Reading reading, DetailedHealthReport detail, String detailProblem) {
     }
 
     private void show(Snapshot snapshot) {
         inFlight = false;
         unreachable.set(false);
-        tiles.show(snapshot.reading(), snapshot.detail(), snapshot.detailProblem());
+        lastAnswer = clock.instant();
+        DetailedHealth detail = snapshot.detail() == null ? null : snapshot.detail().health();
+        tiles.show(snapshot.reading(), detail, snapshot.detailProblem());
+        findings.setAll(snapshot.detail() == null ? List.of() : snapshot.detail().findings());
+        extras.setAll(snapshot.detail() == null ? List.of() : snapshot.detail().extras().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + ": " + e.getValue()).toList());
         addPoint(snapshot.reading().latency().toNanos() / 1e6, snapshot.reading().health().isOk());
     }
 
@@ -133,7 +157,7 @@ public final class HealthViewModel extends ScreenModel {
             unreachableTitle.set("Unreachable");
         }
         unreachableReason.set(Formats.problem(failure));
-        tiles.showUnreachable();
+        tiles.showUnreachable(lastAnswer == null ? "—" : Formats.dateTime(lastAnswer));
         addPoint(Double.NaN, false);
     }
 

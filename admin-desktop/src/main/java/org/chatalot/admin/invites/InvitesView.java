@@ -10,10 +10,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 
+import org.chatalot.admin.common.Clipboards;
 import org.chatalot.admin.common.Dialogs;
 import org.chatalot.admin.common.Formats;
 import org.chatalot.admin.common.Fxml;
@@ -61,8 +60,14 @@ public final class InvitesView implements View {
         linkRow.visibleProperty().bind(model.lastLinkProperty().isNotEmpty());
         linkRow.managedProperty().bind(linkRow.visibleProperty());
         create.setOnAction(event -> model.create(number(maxUses), number(expiresHours)));
-        copy.setOnAction(event -> copy(link.getText()));
-        copySelected.setOnAction(event -> selected(invite -> copy(model.link(invite))));
+        copy.setOnAction(event -> copied(link.getText()));
+        copySelected.setOnAction(event -> selected(invite -> copied(model.link(invite))));
+        table.getSelectionModel().selectedItemProperty().addListener((observable, was, invite) -> {
+            copySelected.setDisable(invite == null || invite.revokedAt() != null);
+            revoke.setDisable(invite == null || invite.revokedAt() != null);
+        });
+        copySelected.setDisable(true);
+        revoke.setDisable(true);
         revoke.setOnAction(event -> selected(invite -> Dialogs.confirm(root, "Revoke invite", "Revoke invite "
                 + invite.code() + "? Nobody can register with it any more.", "Revoke", false, false)
                 .ifPresent(reason -> model.revoke(invite))));
@@ -83,10 +88,9 @@ public final class InvitesView implements View {
         }
     }
 
-    private static void copy(String text) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(text);
-        Clipboard.getSystemClipboard().setContent(content);
+    private void copied(String text) {
+        Clipboards.copy(text);
+        model.copied(text);
     }
 
     private Integer number(TextField field) {
@@ -108,6 +112,11 @@ public final class InvitesView implements View {
 
     @Override
     public void shown() {
+        model.load();
+    }
+
+    @Override
+    public void refresh() {
         model.load();
     }
 }

@@ -51,7 +51,16 @@ public final class InvitesViewModel extends ScreenModel {
                 });
     }
 
+    /** A link went to the clipboard: say so, a copy button gives no sign of its own. */
+    public void copied(String link) {
+        tell("Copied " + link);
+    }
+
     public void revoke(Invite invite) {
+        if (invite.revokedAt() != null) {
+            fail("Invite " + invite.code() + " is already revoked.");
+            return;
+        }
         submit("Revoking invite", () -> {
             api().revokeInvite(invite.code());
             return invite;

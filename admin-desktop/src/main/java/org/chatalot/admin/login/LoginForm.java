@@ -26,6 +26,10 @@ public final class LoginForm {
     private final StringProperty password = new SimpleStringProperty("");
     private final StringProperty totpCode = new SimpleStringProperty("");
     private final BooleanProperty remember = new SimpleBooleanProperty();
+    private final StringProperty setupCode = new SimpleStringProperty("");
+    private final StringProperty displayName = new SimpleStringProperty("");
+    private final StringProperty email = new SimpleStringProperty("");
+    private final StringProperty confirmPassword = new SimpleStringProperty("");
 
     public StringProperty nameProperty() {
         return name;
@@ -64,6 +68,31 @@ public final class LoginForm {
         return remember;
     }
 
+    /** The one-time code the server printed at its first start; only while it has no owner. */
+    public StringProperty setupCodeProperty() {
+        return setupCode;
+    }
+
+    public StringProperty displayNameProperty() {
+        return displayName;
+    }
+
+    public StringProperty emailProperty() {
+        return email;
+    }
+
+    public StringProperty confirmPasswordProperty() {
+        return confirmPassword;
+    }
+
+    /** Forgets what was typed for a sign-in or a setup: secrets never outlive their use. */
+    void clearSecrets() {
+        password.set("");
+        confirmPassword.set("");
+        totpCode.set("");
+        setupCode.set("");
+    }
+
     void fill(ConnectionProfile profile) {
         name.set(profile.name());
         url.set(profile.url().toString());
@@ -90,8 +119,9 @@ public final class LoginForm {
         caFile.set("");
         pinnedSha256.set("");
         username.set("");
-        password.set("");
-        totpCode.set("");
+        displayName.set("");
+        email.set("");
+        clearSecrets();
     }
 
     void pin(String sha256) {

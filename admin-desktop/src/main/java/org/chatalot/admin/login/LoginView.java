@@ -3,6 +3,7 @@ package org.chatalot.admin.login;
 import java.io.File;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -10,25 +11,34 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
+import org.chatalot.admin.common.Clipboards;
 import org.chatalot.admin.common.Formats;
 import org.chatalot.admin.common.Fxml;
 import org.chatalot.admin.common.View;
 import org.chatalot.admin.connection.CertificateDetails;
 import org.chatalot.admin.connection.ConnectionProfile;
 
-/** The sign-in screen: profile list, trust choice, certificate review and pinning, credentials. */
+/**
+ * The sign-in screen: profile list, trust choice, certificate review and pinning, credentials; for a server
+ * without an owner its setup instead, then the new owner's recovery code with a copy button.
+ */
 public final class LoginView implements View {
     private final LoginViewModel model;
+    private final BooleanProperty dark;
     private final Parent root;
 
     @FXML private ListView<ConnectionProfile> profiles;
@@ -64,9 +74,29 @@ public final class LoginView implements View {
     @FXML private Button signIn;
     @FXML private ProgressIndicator busy;
     @FXML private Label status;
+    @FXML private ToggleButton darkTheme;
+    @FXML private VBox setupCard;
+    @FXML private Label setupHint;
+    @FXML private TextField setupCode;
+    @FXML private TextField setupUsername;
+    @FXML private TextField setupDisplayName;
+    @FXML private TextField setupEmail;
+    @FXML private PasswordField setupPassword;
+    @FXML private PasswordField setupConfirm;
+    @FXML private Button setUp;
+    @FXML private Hyperlink useSignIn;
+    @FXML private GridPane signInGrid;
+    @FXML private StackPane recoveryOverlay;
+    @FXML private TextField recoveryCode;
+    @FXML private Button copyRecoveryCode;
+    @FXML private Label copied;
+    @FXML private CheckBox recoverySaved;
+    @FXML private Button continueAfterSetup;
 
-    public LoginView(LoginViewModel model) {
+    /** {@code dark} is the window's theme, switchable here before signing in. */
+    public LoginView(LoginViewModel model, BooleanProperty dark) {
         this.model = model;
+        this.dark = dark;
         this.root = Fxml.load(this);
     }
 
@@ -75,6 +105,8 @@ public final class LoginView implements View {
         bindProfiles();
         bindForm();
         bindCertificate();
+        bindSetup();
+        darkTheme.selectedProperty().bindBidirectional(dark);
         error.textProperty().bind(model.errorProperty());
         status.textProperty().bind(model.statusProperty());
         busy.visibleProperty().bind(model.busyProperty());
@@ -150,6 +182,40 @@ public final class LoginView implements View {
                         ? "I compared it — approve the new certificate" : "I compared it — pin this certificate");
             }
         });
+    }
+
+    private void bindSetup() {
+        LoginForm form = model.form();
+        showWhen(model.setupRequiredProperty(), setupCard);
+        showWhen(model.setupRequiredProperty().not(), signInGrid, signIn);
+        setupHint.textProperty().bind(model.setupHintProperty());
+        setupCode.textProperty().bindBidirectional(form.setupCodeProperty());
+        setupUsername.textProperty().bindBidirectional(form.usernameProperty());
+        setupDisplayName.textProperty().bindBidirectional(form.displayNameProperty());
+        setupEmail.textProperty().bindBidirectional(form.emailProperty());
+        setupPassword.textProperty().bindBidirectional(form.passwordProperty());
+        setupConfirm.textProperty().bindBidirectional(form.confirmPasswordProperty());
+        setUp.disableProperty().bind(model.busyProperty());
+        setUp.defaultButtonProperty().bind(model.setupRequiredProperty());
+        setUp.setOnAction(event -> model.setUp());
+        useSignIn.setOnAction(event -> model.useSignIn());
+        url.focusedProperty().addListener((observable, was, focused) -> {
+            if (!focused) {
+                model.askServer();
+            }
+        });
+        recoveryOverlay.visibleProperty().bind(model.recoveryCodeProperty().isNotEmpty());
+        recoveryCode.textProperty().bind(model.recoveryCodeProperty());
+        copyRecoveryCode.setOnAction(event -> {
+            Clipboards.copy(recoveryCode.getText());
+            copied.setText("Copied to the clipboard.");
+        });
+        model.recoveryCodeProperty().addListener((observable, was, code) -> {
+            recoverySaved.setSelected(false);
+            copied.setText("");
+        });
+        continueAfterSetup.disableProperty().bind(recoverySaved.selectedProperty().not());
+        continueAfterSetup.setOnAction(event -> model.recoveryCodeSaved());
     }
 
     private static void showWhen(ObservableBooleanValue condition, Node... nodes) {

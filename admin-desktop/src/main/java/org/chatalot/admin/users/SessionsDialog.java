@@ -13,6 +13,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import org.chatalot.admin.common.Dialogs;
@@ -29,7 +30,12 @@ final class SessionsDialog {
         TableView<SessionInfo> table = new TableView<>(sessions);
         table.setId("sessionsTable");
         table.setPlaceholder(new Label("No active sessions."));
-        table.setPrefSize(680, 260);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // fits the window it belongs to, whatever the screen and scale; the admin may still resize it
+        table.setPrefSize(Math.min(760, owner.getScene().getWidth() * 0.8),
+                Math.min(320, owner.getScene().getHeight() * 0.5));
+        table.setMinSize(320, 120);
+        VBox.setVgrow(table, Priority.ALWAYS);
         table.getColumns().setAll(List.of(
                 UsersView.column("Device", "device", SessionInfo::device, 220),
                 UsersView.column("IP", "ip", SessionInfo::ip, 120),
@@ -46,6 +52,7 @@ final class SessionsDialog {
         dialog.initOwner(owner.getScene().getWindow());
         dialog.setTitle("Sessions of " + user.username());
         dialog.setHeaderText("Sessions of " + user.username());
+        dialog.setResizable(true);
         dialog.getDialogPane().setContent(new VBox(10, table, actions));
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         Dialogs.styled(dialog, owner);

@@ -27,11 +27,12 @@ final class UserTable {
                 UsersView.column("Email", "email", AdminUser::email, 200),
                 UsersView.column("Role", "role", user -> user.role().wireName(), 80),
                 statusColumn(),
+                UsersView.column("Reason", "status_reason", UserTable::reason, 180),
                 UsersView.column("2FA", "totp", user -> user.totpEnabled() ? "on" : "", 50),
                 UsersView.column("Last seen", "last_seen_at", user -> Formats.dateTime(user.lastSeenAt()), 140),
                 UsersView.column("Storage", "storage_bytes", user -> Formats.bytes(user.storageBytes()), 90)));
-        table.getColumns().stream().filter(column -> "totp".equals(column.getId()))
-                .forEach(column -> column.setSortable(false));
+        table.getColumns().stream().filter(column -> "totp".equals(column.getId())
+                || "status_reason".equals(column.getId())).forEach(column -> column.setSortable(false));
         table.setSortPolicy(sorted -> {
             requestSort(table, model);
             return true;
@@ -70,6 +71,11 @@ final class UserTable {
             }
         });
         return column;
+    }
+
+    /** Why the account is suspended (what the user is told), empty otherwise. */
+    static String reason(AdminUser user) {
+        return user.status() == UserStatus.SUSPENDED && user.statusReason() != null ? user.statusReason() : "";
     }
 
     /** The account's status, or "locked" for an active account locked out after failed sign-ins. */

@@ -87,8 +87,8 @@ public final class UsersView implements View {
         wireActions();
         model.temporaryPasswordProperty().addListener((observable, was, password) -> {
             if (password != null && !password.isBlank()) {
-                Dialogs.info(root, "Temporary password", "Give this password to the user; it is shown only once "
-                        + "and they should change it when they sign in:\n\n" + password);
+                Dialogs.secret(root, "Temporary password", "Give this password to the user; it is shown only "
+                        + "once and they should change it when they sign in.", password);
             }
         });
         model.users().addListener((ListChangeListener<AdminUser>) change -> reselect());
@@ -175,6 +175,11 @@ public final class UsersView implements View {
     @Override
     public Parent root() {
         return root;
+    }
+
+    @Override
+    public void refresh() {
+        model.load();
     }
 
     @Override

@@ -14,7 +14,8 @@ class ArchitectureTest {
 
     @Test
     void viewModelsNeverTouchTheSceneGraph() {
-        noClasses().that().haveNameMatching(".*(ViewModel|Tiles|Form|Export|Worsening)(\\$.*)?")
+        noClasses().that()
+                .haveNameMatching(".*(ViewModel|Tiles|Form|Export|Monitor|HistoryStore|Sample|Changes)(\\$.*)?")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
                 .check(CLASSES);
     }
@@ -22,7 +23,7 @@ class ArchitectureTest {
     @Test
     void sharedHelpersOtherThanTheViewOnesStayOffTheSceneGraph() {
         noClasses().that().resideInAPackage("..admin.common..")
-                .and().haveNameNotMatching(".*\\.(Fxml|View|Dialogs|Tables)(\\$.*)?")
+                .and().haveNameNotMatching(".*\\.(Fxml|View|Dialogs|Tables|Clipboards)(\\$.*)?")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
                 .check(CLASSES);
     }

@@ -50,13 +50,27 @@ class AuditViewModelTest {
     }
 
     @Test
-    void aMalformedActorIdIsExplainedNotSent() throws Exception {
+    void theActorIsAUsernameOrAnIdAndActionsReadAsWords() throws Exception {
         try (StubFixture fixture = new StubFixture()) {
             AuditViewModel model = new AuditViewModel(fixture.runner(), fixture.connection()::api);
-            model.actorIdProperty().set("alice");
             model.load();
-            assertThat(model.errorProperty().get()).contains("UUID");
-            assertThat(fixture.stub().requests()).noneMatch(r -> r.contains("/api/admin/audit"));
+            String someone = model.entries().get(0).actorName();
+            model.actorProperty().set(someone.toUpperCase(java.util.Locale.ROOT));
+            model.load();
+            assertThat(fixture.stub().requests()).last().asString()
+                    .contains("actor=" + someone.toUpperCase(java.util.Locale.ROOT)).doesNotContain("actor_id");
+            assertThat(model.entries()).isNotEmpty().allMatch(e -> e.actorName().equals(someone));
+
+            String id = model.entries().get(0).actorId().toString();
+            model.actorProperty().set(id);
+            model.load();
+            assertThat(fixture.stub().requests()).last().asString().contains("actor_id=" + id);
+            assertThat(model.entries()).isNotEmpty().allMatch(e -> e.actorName().equals(someone));
+
+            assertThat(AuditActions.label("admin.user_suspended")).isEqualTo("Account suspended");
+            assertThat(AuditActions.label("brand.new_action")).as("a newer server's").isEqualTo("brand.new_action");
+            assertThat(AuditViewModel.actionOf(AuditActions.choice("auth.login"))).isEqualTo("auth.login");
+            assertThat(AuditViewModel.actionOf(" invite.created ")).isEqualTo("invite.created");
         }
     }
 

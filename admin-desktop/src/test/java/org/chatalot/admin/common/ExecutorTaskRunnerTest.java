@@ -71,7 +71,10 @@ class ExecutorTaskRunnerTest {
     void anEndedSessionIsParkedAndRunsAgainWhenReleased() throws Exception {
         AtomicReference<Runnable> parked = new AtomicReference<>();
         CountDownLatch parkedLatch = new CountDownLatch(1);
-        runner.setSessionGate(retry -> {
+        runner.setSessionGate((failure, retry) -> {
+            if (!(failure instanceof SessionExpiredException)) {
+                return false;
+            }
             parked.set(retry);
             parkedLatch.countDown();
             return true;

@@ -9,11 +9,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.chatalot.admin.connection.TrustMode;
+import org.chatalot.admin.history.HistoryStore;
+import org.chatalot.admin.history.Monitor;
 import org.chatalot.admin.testing.ImmediateTaskRunner;
 import org.chatalot.admin.testing.ManualTicker;
 import org.chatalot.admin.testing.StubAdminServer;
@@ -25,9 +29,24 @@ class ChecksViewModelTest {
     private final FakeChecks checks = new FakeChecks();
     private final ManualTicker ticker = new ManualTicker();
     private final List<String> notifications = new ArrayList<>();
-    private final ChecksViewModel model = new ChecksViewModel(new ImmediateTaskRunner(), checks,
-            () -> CheckRequest.of(URI.create("https://chat.example.com"), TrustMode.system()), ticker,
-            (title, message) -> notifications.add(title + "|" + message), Clock.systemUTC());
+    @TempDir
+    Path history;
+    private ChecksViewModel model;
+
+    /** The checks hand each report to the profile's history, which notifies when it got worse. */
+    @BeforeEach
+    void setUp() {
+        ImmediateTaskRunner runner = new ImmediateTaskRunner();
+        Monitor monitor = new Monitor(runner, () -> {
+            throw new IllegalStateException("no admin calls here");
+        }, new Monitor.Sources(() -> {
+            throw new IllegalStateException("no health polls here");
+        }, Optional::empty, new HistoryStore(history.resolve("h.jsonl"), Clock.systemUTC()), "chat.example.com"),
+                (title, message) -> notifications.add(title + "|" + message), new ManualTicker(), Clock.systemUTC(),
+                Duration.ofMinutes(5));
+        model = new ChecksViewModel(runner, checks, () -> CheckRequest.of(URI.create("https://chat.example.com"),
+                TrustMode.system()), ticker, monitor, Clock.systemUTC());
+    }
 
     @Test
     void aRunShowsFindingsSummaryAndCertificateDaysLeft() {

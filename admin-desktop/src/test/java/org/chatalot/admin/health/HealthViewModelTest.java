@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,7 @@ import org.chatalot.admin.connection.JdkSslContextFactory;
 import org.chatalot.admin.testing.ImmediateTaskRunner;
 import org.chatalot.admin.testing.ManualTicker;
 import org.chatalot.admin.testing.StubFixture;
+import org.chatalot.model.health.HealthFinding;
 
 class HealthViewModelTest {
 
@@ -83,5 +85,37 @@ class HealthViewModelTest {
         model.poll();
         assertThat(model.unreachableTitleProperty().get()).isEqualTo("Name not found");
         assertThat(model.unreachableReasonProperty().get()).contains("no-such-host.invalid", "DNS");
+    }
+
+    @Test
+    void whenTheServerStopsAnsweringTheTilesKeepTheirLastValueGreyed() throws Exception {
+        try (StubFixture fixture = new StubFixture()) {
+            HealthViewModel model = model(fixture, new ManualTicker());
+            model.poll();
+            fixture.stub().close();
+            model.poll();
+            assertThat(model.tiles().server().valueProperty().get()).isEqualTo("Unreachable");
+            assertThat(model.tiles().server().stateProperty().get()).isEqualTo("bad");
+            HealthTiles.Tile sockets = model.tiles().sockets();
+            assertThat(sockets.valueProperty().get()).isEqualTo("12");
+            assertThat(sockets.stateProperty().get()).isEqualTo("stale");
+            assertThat(sockets.noteProperty().get()).startsWith("last known ");
+            assertThat(model.tiles().version().noteProperty().get()).startsWith("last known ");
+        }
+    }
+
+    @Test
+    void theServersFindingsAndFieldsThisAppDoesNotKnowAreShown() throws Exception {
+        try (StubFixture fixture = new StubFixture()) {
+            fixture.stub().reportFindings(new HealthFinding("backups.scheduled", "fail", "Scheduled backup failed",
+                    "disk full", "free space"));
+            fixture.stub().addHealthFields(Map.of("self_check", Map.of("certificate_days_left", 41,
+                    "public_url", "https://chat.example.com")));
+            HealthViewModel model = model(fixture, new ManualTicker());
+            model.poll();
+            assertThat(model.findings()).extracting(HealthFinding::id).containsExactly("backups.scheduled");
+            assertThat(model.extras()).containsExactly("self_check.certificate_days_left: 41",
+                    "self_check.public_url: https://chat.example.com");
+        }
     }
 }

@@ -99,4 +99,79 @@ class LoginViewModelTest {
             assertThat(signedIn).isEmpty();
         }
     }
+
+    @Test
+    void aServerWithoutAnOwnerIsSetUpAndItsRecoveryCodeShownBeforeSigningIn(@TempDir Path dir) throws Exception {
+        try (StubAdminServer stub = new StubAdminServer()) {
+            stub.needSetup();
+            LoginViewModel model = model(dir);
+            model.form().urlProperty().set(stub.url().toString());
+            model.askServer();
+            assertThat(model.setupRequiredProperty().get()).isTrue();
+            assertThat(model.setupHintProperty().get()).contains("setup-code");
+
+            model.form().usernameProperty().set("owner");
+            model.form().passwordProperty().set(StubAdminServer.PASSWORD);
+            model.form().confirmPasswordProperty().set("something else");
+            model.form().setupCodeProperty().set(StubAdminServer.SETUP_CODE);
+            model.setUp();
+            assertThat(model.errorProperty().get()).isEqualTo("The two passwords differ.");
+
+            model.form().confirmPasswordProperty().set(StubAdminServer.PASSWORD);
+            model.form().setupCodeProperty().set("WRONG-CODE");
+            model.setUp();
+            assertThat(model.errorProperty().get()).isEqualTo("that is not the setup code");
+
+            model.form().setupCodeProperty().set(StubAdminServer.SETUP_CODE);
+            model.setUp();
+            assertThat(model.errorProperty().get()).isEmpty();
+            assertThat(model.recoveryCodeProperty().get()).isEqualTo(StubAdminServer.RECOVERY_CODE);
+            assertThat(model.setupRequiredProperty().get()).isFalse();
+            assertThat(model.form().passwordProperty().get()).as("secrets forgotten").isEmpty();
+            assertThat(model.form().setupCodeProperty().get()).isEmpty();
+            assertThat(signedIn).as("not before the code is saved").isEmpty();
+
+            model.recoveryCodeSaved();
+            assertThat(model.recoveryCodeProperty().get()).isEmpty();
+            assertThat(signedIn).singleElement().satisfies(connection ->
+                    assertThat(connection.session().user().username()).isEqualTo("owner"));
+            assertThat(new ProfileStore(dir).load()).extracting(ConnectionProfile::username).containsExactly("owner");
+        }
+    }
+
+    @Test
+    void signingInToAServerWithoutAnOwnerOffersTheSetupInstead(@TempDir Path dir) throws Exception {
+        try (StubAdminServer stub = new StubAdminServer()) {
+            stub.needSetup();
+            LoginViewModel model = model(dir);
+            model.form().urlProperty().set(stub.url().toString());
+            model.form().usernameProperty().set("owner");
+            model.form().passwordProperty().set(StubAdminServer.PASSWORD);
+            model.signIn();
+            assertThat(model.setupRequiredProperty().get()).isTrue();
+            assertThat(model.statusProperty().get()).contains("no owner yet");
+            assertThat(model.errorProperty().get()).isEmpty();
+            assertThat(stub.requests()).noneMatch(request -> request.startsWith("POST /api/auth/login"));
+            assertThat(signedIn).isEmpty();
+        }
+    }
+
+    @Test
+    void switchingProfilesClearsWhatWasSaidAboutThePreviousOne(@TempDir Path dir) throws Exception {
+        try (StubAdminServer stub = new StubAdminServer()) {
+            LoginViewModel model = model(dir);
+            model.form().nameProperty().set("first");
+            model.form().urlProperty().set(stub.url().toString());
+            model.form().usernameProperty().set("owner");
+            model.form().passwordProperty().set("nope");
+            model.signIn();
+            assertThat(model.errorProperty().get()).isEqualTo("Wrong username or password.");
+
+            model.select(ConnectionProfile.of("second", stub.url().toString()));
+            assertThat(model.errorProperty().get()).isEmpty();
+            assertThat(model.statusProperty().get()).isEmpty();
+            assertThat(model.certificateChangedProperty().get()).isFalse();
+            assertThat(model.form().nameProperty().get()).isEqualTo("second");
+        }
+    }
 }

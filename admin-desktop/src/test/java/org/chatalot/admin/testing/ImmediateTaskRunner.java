@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-import org.chatalot.admin.common.SessionExpiredException;
 import org.chatalot.admin.common.SessionGate;
 import org.chatalot.admin.common.TaskHandle;
 import org.chatalot.admin.common.TaskRunner;
@@ -30,13 +29,10 @@ public final class ImmediateTaskRunner implements TaskRunner {
         T result;
         try {
             result = work.call();
-        } catch (SessionExpiredException e) {
-            if (!gate.parkUntilSignedIn(() -> run(description, work, onSuccess, onFailure))) {
+        } catch (Exception e) {
+            if (!gate.park(e, () -> run(description, work, onSuccess, onFailure))) {
                 onFailure.accept(e);
             }
-            return TaskHandle.DONE;
-        } catch (Exception e) {
-            onFailure.accept(e);
             return TaskHandle.DONE;
         }
         onSuccess.accept(result);

@@ -4,21 +4,26 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import org.chatalot.admin.api.JsonCodec;
 import org.chatalot.model.admin.AdminUser;
+import org.chatalot.model.auth.AuthConfig;
 import org.chatalot.model.auth.AuthTokens;
 import org.chatalot.model.auth.Me;
+import org.chatalot.model.auth.RegistrationMode;
 import org.chatalot.model.error.ErrorBody;
 import org.chatalot.model.health.DetailedHealth;
 import org.chatalot.model.health.Health;
+import org.chatalot.model.health.HealthFinding;
 import org.chatalot.model.user.Role;
 import org.chatalot.model.user.UserStatus;
 
@@ -31,6 +36,8 @@ import org.chatalot.model.user.UserStatus;
  */
 public final class StubAdminServer implements AutoCloseable {
     public static final String PASSWORD = "correct horse battery staple";
+    public static final String SETUP_CODE = "STUB-SETUP-CODE";
+    public static final String RECOVERY_CODE = "RCVR-1234-5678-9ABC";
 
     private final HttpServer server;
     private final JsonCodec json = new JsonCodec();
@@ -45,6 +52,9 @@ public final class StubAdminServer implements AutoCloseable {
     private volatile long expiresIn = 900;
     private volatile String signedIn = "owner";
     private volatile boolean loggedOut;
+    private volatile boolean needsSetup;
+    private volatile List<HealthFinding> findings = List.of();
+    private volatile Map<String, Object> extraHealth = Map.of();
 
     public StubAdminServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -66,6 +76,21 @@ public final class StubAdminServer implements AutoCloseable {
 
     public void requireTotp() {
         totpRequired = true;
+    }
+
+    /** No owner yet: {@code /api/auth/config} says so, sign-in fails and the setup code creates "owner". */
+    public void needSetup() {
+        needsSetup = true;
+    }
+
+    /** What detailed health reports as needing attention (a failed scheduled backup, say). */
+    public void reportFindings(HealthFinding... reported) {
+        findings = List.of(reported);
+    }
+
+    /** Fields a newer server adds to detailed health, which this app has no tile for. */
+    public void addHealthFields(Map<String, Object> fields) {
+        extraHealth = Map.copyOf(fields);
     }
 
     public void degrade() {
@@ -108,6 +133,10 @@ public final class StubAdminServer implements AutoCloseable {
         switch (path) {
             case "/api/health" -> send(exchange, degraded ? 503 : 200, new Health(degraded ? "degraded" : "ok",
                     "0.1.0", 3725, !degraded));
+            case "/api/auth/config" -> send(exchange, 200, new AuthConfig(RegistrationMode.INVITE_ONLY, "0.1.0",
+                    needsSetup, 100, 500, 10, List.of(), needsSetup ? "printed in the server's log at start-up and"
+                    + " stored in /var/lib/chatalot/setup-code on the server" : null));
+            case "/api/auth/register" -> register(exchange, json.mapper().readTree(body));
             case "/api/auth/login" -> login(exchange, json.mapper().readTree(body));
             case "/api/auth/refresh" -> refresh(exchange, json.mapper().readTree(body));
             case "/api/auth/logout" -> logout(exchange, body);
@@ -117,8 +146,10 @@ public final class StubAdminServer implements AutoCloseable {
                 } else if (!("Bearer " + accessToken).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                     send(exchange, 401, ErrorBody.of("token_expired", "the access token has expired"));
                 } else if (path.equals("/api/admin/health")) {
-                    send(exchange, 200, new DetailedHealth("ok", "0.1.0", 3725, true, 0.4, 40L << 30, 100L << 30,
-                            200L << 20, 512L << 20, 12, 14, 37, false, "25", List.of()));
+                    ObjectNode detail = json.mapper().valueToTree(new DetailedHealth("ok", "0.1.0", 3725, true, 0.4,
+                            40L << 30, 100L << 30, 200L << 20, 512L << 20, 12, 14, 37, false, "25", findings));
+                    extraHealth.forEach((name, value) -> detail.set(name, json.mapper().valueToTree(value)));
+                    send(exchange, 200, detail);
                 } else {
                     AdminUser actor = data.user(signedIn).orElseThrow();
                     if (actor.role() == Role.MEMBER) {
@@ -135,9 +166,29 @@ public final class StubAdminServer implements AutoCloseable {
         }
     }
 
+    /** Only the first owner, with the setup code, as "owner" (the stub's data has that account already). */
+    private void register(HttpExchange exchange, JsonNode body) throws IOException {
+        if (!needsSetup) {
+            send(exchange, 409, ErrorBody.of("setup_code_used", "this server already has an owner"));
+        } else if (!SETUP_CODE.equals(body.path("setup_code").asText())) {
+            send(exchange, 403, ErrorBody.of("invalid_setup_code", "that is not the setup code"));
+        } else if (body.path("password").asText().length() < 10) {
+            send(exchange, 400, new ErrorBody(new ErrorBody.ErrorDetail("validation_failed",
+                    "password: must be at least 10 characters", "password", null)));
+        } else {
+            needsSetup = false;
+            AuthTokens tokens = issue("owner");
+            send(exchange, 201, new AuthTokens(tokens.accessToken(), tokens.tokenType(), tokens.expiresIn(),
+                    tokens.refreshToken(), tokens.refreshExpiresIn(), tokens.sessionId(), tokens.user(),
+                    RECOVERY_CODE));
+        }
+    }
+
     private void login(HttpExchange exchange, JsonNode body) throws IOException {
         String username = body.path("username").asText();
-        if (!PASSWORD.equals(body.path("password").asText()) || data.user(username).isEmpty()) {
+        if (needsSetup) {
+            send(exchange, 401, ErrorBody.of("invalid_credentials", "Wrong username or password."));
+        } else if (!PASSWORD.equals(body.path("password").asText()) || data.user(username).isEmpty()) {
             send(exchange, 401, ErrorBody.of("invalid_credentials", "Wrong username or password."));
         } else if (totpRequired && !"123456".equals(body.path("totp_code").asText())) {
             send(exchange, 401, ErrorBody.of("totp_required", "Enter the code from your authenticator app."));

@@ -18,6 +18,7 @@ import org.chatalot.model.admin.AdminUser;
 import org.chatalot.model.admin.AuditEvent;
 import org.chatalot.model.admin.AuditPage;
 import org.chatalot.model.admin.BackupInfo;
+import org.chatalot.model.admin.BackupScheduleView;
 import org.chatalot.model.admin.InstanceSettingsView;
 import org.chatalot.model.admin.InstanceStats;
 import org.chatalot.model.admin.Invite;
@@ -39,6 +40,10 @@ public final class StubData {
     private final StubAccounts accounts = new StubAccounts(this);
     private final List<Invite> invites = new ArrayList<>();
     private final List<AuditEvent> audit = new ArrayList<>();
+    private BackupScheduleView schedule = new BackupScheduleView(false, "03:00", "UTC", 7, null,
+            new BackupScheduleView.BackupRun(BASE.plusSeconds(86400 * 24), false, null, 0, 120, 0,
+                    "not enough free space: the next backup needs about 47 MiB, 12 MiB are free"),
+            new BackupScheduleView.BackupSpace(48_211_344, 1, 12L << 20, 48_211_344, false));
     private final List<BackupInfo> backups = new ArrayList<>();
     private InstanceSettingsView settings = new InstanceSettingsView(RegistrationMode.INVITE_ONLY, 100, 500, 90);
 
@@ -94,7 +99,7 @@ public final class StubData {
             case "stats" -> new Answer(200, stats());
             case "diagnostics" -> new Answer(200, new RequestDiagnostics("127.0.0.1", true, "127.0.0.1", "http",
                     "127.0.0.1", Map.of(), null));
-            case "backups" -> backups(actor, method, rest);
+            case "backups" -> backups(actor, method, rest, body);
             default -> notFound(path);
         };
     }
@@ -169,6 +174,7 @@ public final class StubData {
         return audit.stream().filter(e -> !params.containsKey("action") || e.action().equals(params.get("action")))
                 .filter(e -> !params.containsKey("actor_id") || String.valueOf(e.actorId())
                         .equals(params.get("actor_id")))
+                .filter(e -> !params.containsKey("actor") || e.actorName().equalsIgnoreCase(params.get("actor")))
                 .toList();
     }
 
@@ -200,7 +206,19 @@ public final class StubData {
                 days.stream().map(day -> new InstanceStats.DayCount(day.day(), 3 + day.count() % 5)).toList());
     }
 
-    private Answer backups(AdminUser actor, String method, String[] rest) {
+    private Answer backups(AdminUser actor, String method, String[] rest, JsonNode body) {
+        if (rest.length == 1 && rest[0].equals("schedule")) {
+            if (method.equals("PUT")) {
+                if (body.hasNonNull("keep") && body.get("keep").asInt() < 1) {
+                    return error(400, "validation_failed", "keep", "keep: must be 1-365");
+                }
+                schedule = new BackupScheduleView(body.hasNonNull("enabled") ? body.get("enabled").asBoolean()
+                        : schedule.enabled(), body.path("time_of_day").asText(schedule.timeOfDay()),
+                        body.path("time_zone").asText(schedule.timeZone()), intOr(body, "keep", schedule.keep()),
+                        Instant.parse("2026-11-28T03:00:00Z"), schedule.lastRun(), schedule.space());
+            }
+            return new Answer(200, schedule);
+        }
         if (method.equals("POST")) {
             BackupInfo backup = new BackupInfo("chatalot-backup-new-" + backups.size() + ".zip", 1024, Instant.now(),
                     "00".repeat(32), false);

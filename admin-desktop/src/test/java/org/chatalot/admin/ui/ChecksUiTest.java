@@ -15,11 +15,11 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import org.chatalot.admin.common.Notifier;
 import org.chatalot.admin.connection.TrustMode;
 import org.chatalot.admin.doctor.CheckRequest;
 import org.chatalot.admin.doctor.ChecksView;
 import org.chatalot.admin.doctor.ChecksViewModel;
+import org.chatalot.admin.doctor.DoctorResults;
 import org.chatalot.admin.doctor.FakeChecks;
 import org.chatalot.admin.testing.ImmediateTaskRunner;
 import org.chatalot.admin.testing.ManualTicker;
@@ -36,7 +36,7 @@ class ChecksUiTest {
                 Finding.warn("http.hsts", "HSTS header", "no Strict-Transport-Security header", "add_header …"));
         ChecksViewModel model = new ChecksViewModel(new ImmediateTaskRunner(), checks,
                 () -> CheckRequest.of(URI.create("https://chat.example.com"), TrustMode.system()), new ManualTicker(),
-                Notifier.NONE, Clock.systemUTC());
+                DoctorResults.NONE, Clock.systemUTC());
         Scene scene = new Scene(new ChecksView(model).root(), 1100, 700);
         scene.getStylesheets().add(ChecksView.class.getResource("/org/chatalot/admin/shell/app.css").toExternalForm());
         stage.setScene(scene);

@@ -2,11 +2,15 @@ package org.chatalot.admin.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.chatalot.admin.api.UserAction;
+import org.chatalot.admin.connection.ProfileStore;
 import org.chatalot.admin.shell.ShellViewModel;
 import org.chatalot.admin.testing.StubAdminServer;
 import org.chatalot.admin.testing.StubFixture;
@@ -16,6 +20,8 @@ import org.chatalot.model.user.UserStatus;
 
 /** The users screen without a display: paging, search, sort, actions, refusals and an ended session. */
 class UsersViewModelTest {
+    @TempDir
+    Path dir;
     private StubFixture fixture;
     private UsersViewModel model;
 
@@ -166,7 +172,7 @@ class UsersViewModelTest {
 
     @Test
     void anEndedSessionPromptsAndThenContinuesWhereTheAdminWas() {
-        ShellViewModel shell = new ShellViewModel(fixture.runner());
+        ShellViewModel shell = new ShellViewModel(fixture.runner(), new ProfileStore(dir));
         shell.signedIn(fixture.connection());
         fixture.runner().setSessionGate(shell);
         model.load();

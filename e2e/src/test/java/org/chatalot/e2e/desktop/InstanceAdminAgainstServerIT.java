@@ -1,6 +1,7 @@
 package org.chatalot.e2e.desktop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,16 +19,21 @@ import org.chatalot.admin.api.JsonCodec;
 import org.chatalot.admin.api.ServerConnection;
 import org.chatalot.admin.api.UserAction;
 import org.chatalot.admin.api.UserQuery;
+import org.chatalot.admin.audit.AuditActions;
 import org.chatalot.admin.audit.AuditViewModel;
 import org.chatalot.admin.audit.ExportFormat;
 import org.chatalot.admin.backups.BackupsViewModel;
+import org.chatalot.admin.channels.ChannelsViewModel;
 import org.chatalot.admin.health.HealthViewModel;
 import org.chatalot.admin.invites.InvitesViewModel;
 import org.chatalot.admin.settings.SettingsViewModel;
+import org.chatalot.admin.stats.StatsViewModel;
 import org.chatalot.admin.testing.ImmediateTaskRunner;
 import org.chatalot.admin.testing.ManualTicker;
+import org.chatalot.model.admin.AdminChannel;
 import org.chatalot.model.admin.AuditEvent;
 import org.chatalot.model.admin.BackupInfo;
+import org.chatalot.model.admin.BackupScheduleView;
 import org.chatalot.model.admin.InstanceStats;
 import org.chatalot.model.admin.Invite;
 import org.chatalot.model.admin.RequestDiagnostics;
@@ -35,7 +41,9 @@ import org.chatalot.model.auth.AuthConfig;
 import org.chatalot.model.auth.AuthTokens;
 import org.chatalot.model.auth.RegisterRequest;
 import org.chatalot.model.auth.RegistrationMode;
+import org.chatalot.model.channel.Channel;
 import org.chatalot.model.health.DetailedHealth;
+import org.chatalot.model.message.SendMessageRequest;
 import org.chatalot.server.testing.TestServer;
 import org.chatalot.server.testing.TestUsers;
 
@@ -202,5 +210,104 @@ class InstanceAdminAgainstServerIT {
         RequestDiagnostics seen = owner.api().requestDiagnostics();
         assertThat(seen.scheme()).isEqualTo("http");
         assertThat(seen.clientIp()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void theChannelsScreenShowsAPrivateChannelAndItsMembersArchivesAndDeletesIt() {
+        AuthTokens keeper = server.users().register("chan.keeper");
+        AuthTokens guest = server.users().register("chan.guest");
+        Channel secret = server.chat().privateChannel(keeper, "chan-secret");
+        server.chat().add(keeper, secret.id(), guest.user().id());
+        server.chat().send(keeper, secret.id(), "only for us");
+
+        ChannelsViewModel channels = new ChannelsViewModel(runner, owner::api);
+        channels.load();
+        channels.filterProperty().set("CHAN-SEC");
+        AdminChannel listed = channels.channels().stream().filter(c -> c.id().equals(secret.id())).findFirst()
+                .orElseThrow();
+        assertThat(channels.channels()).as("filtered by name, any case").hasSize(1);
+        assertThat(listed.memberCount()).isEqualTo(2);
+        assertThat(listed.messageCount()).isEqualTo(1);
+        channels.loadMembers(listed);
+        assertThat(channels.members()).extracting(m -> m.user().username(), m -> m.role().wireName())
+                .containsExactly(tuple("chan.keeper", "owner"), tuple("chan.guest", "member"));
+
+        channels.setArchived(listed, true);
+        assertThat(channels.messageProperty().get()).isEqualTo("#chan-secret archived: read-only for everyone");
+        assertThat(server.users().post(guest.accessToken(), "/api/channels/" + secret.id() + "/messages",
+                new SendMessageRequest("after archive", null, null, null, null)).statusCode())
+                .as("read-only").isEqualTo(403);
+        channels.delete(channels.channels().get(0));
+        assertThat(channels.errorProperty().get()).isEmpty();
+        assertThat(server.users().get(keeper.accessToken(), "/api/channels/" + secret.id()).statusCode())
+                .isEqualTo(404);
+        assertThat(channels.channels()).isEmpty();
+    }
+
+    @Test
+    void theStatisticsScreenChartsThePeopleActiveTheMessagesAndTheStorage() {
+        AuthTokens talker = server.users().register("stats.talker");
+        Channel room = server.chat().publicChannel(talker, "stats-room-ui");
+        StatsViewModel stats = new StatsViewModel(runner, owner::api);
+        stats.load();
+        double activeBefore = stats.activePerDay().getLast().value();
+        double messagesBefore = stats.messagesPerDay().getLast().value();
+        server.chat().send(talker, room.id(), "one");
+        server.chat().send(talker, room.id(), "two");
+        stats.load();
+        assertThat(stats.errorProperty().get()).isEmpty();
+        assertThat(stats.activePerDay()).hasSize(30);
+        assertThat(stats.activePerDay().getLast().value()).as("one more person today").isEqualTo(activeBefore + 1);
+        assertThat(stats.messagesPerDay().getLast().value()).isEqualTo(messagesBefore + 2);
+        assertThat(stats.peopleProperty().get()).matches("\\d+ \\(\\d+ active, \\d+ suspended\\)");
+        assertThat(stats.storagePerUser()).allSatisfy(bar -> assertThat(bar.value()).isNotNegative());
+    }
+
+    @Test
+    void theBackupScheduleSetOnTheScreenIsTheOneTheServerKeeps() throws Exception {
+        BackupsViewModel backups = new BackupsViewModel(runner, owner::api);
+        backups.load();
+        assertThat(backups.scheduledProperty().get()).isFalse();
+        assertThat(backups.lastRunProperty().get()).isEqualTo("no scheduled backup yet");
+        assertThat(backups.spaceProperty().get()).contains("free; the next needs about");
+
+        backups.scheduledProperty().set(true);
+        backups.timeOfDayProperty().set("25:61");
+        backups.saveSchedule();
+        assertThat(backups.errorProperty().get()).startsWith("time_of_day:");
+        backups.timeOfDayProperty().set("02:30");
+        backups.timeZoneProperty().set("Europe/Berlin");
+        backups.keepProperty().set(5);
+        backups.saveSchedule();
+        assertThat(backups.errorProperty().get()).isEmpty();
+
+        BackupScheduleView kept = owner.api().backupSchedule();
+        assertThat(kept.enabled()).isTrue();
+        assertThat(kept.timeOfDay()).isEqualTo("02:30");
+        assertThat(kept.timeZone()).isEqualTo("Europe/Berlin");
+        assertThat(kept.keep()).isEqualTo(5);
+        assertThat(backups.nextRunProperty().get()).endsWith("(02:30 Europe/Berlin)");
+
+        backups.scheduledProperty().set(false);
+        backups.saveSchedule();
+        assertThat(owner.api().backupSchedule().enabled()).isFalse();
+    }
+
+    @Test
+    void theAuditLogFiltersByTheActorsUsername() {
+        server.users().admin("audit.by.name");
+        ServerConnection admin;
+        try {
+            admin = new RealServer(server).signIn("audit.by.name");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        new InvitesViewModel(runner, admin::api, () -> admin.profile().url()).create(1, 1);
+        AuditViewModel audit = new AuditViewModel(runner, owner::api);
+        audit.actorProperty().set("Audit.By.Name");
+        audit.load();
+        assertThat(audit.errorProperty().get()).isEmpty();
+        assertThat(audit.entries()).isNotEmpty().allSatisfy(e -> assertThat(e.actorName()).isEqualTo("audit.by.name"))
+                .extracting(e -> AuditActions.label(e.action())).contains("Signed in", "Invite created");
     }
 }

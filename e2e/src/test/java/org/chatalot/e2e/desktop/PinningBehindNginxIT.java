@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.chatalot.admin.api.ConnectionProblem;
 import org.chatalot.admin.api.ServerConnection;
@@ -21,7 +22,11 @@ import org.chatalot.admin.cli.AdminCli;
 import org.chatalot.admin.connection.CertificateDetails;
 import org.chatalot.admin.connection.ConnectionProfile;
 import org.chatalot.admin.connection.JdkSslContextFactory;
+import org.chatalot.admin.connection.ProfileStore;
 import org.chatalot.admin.connection.TrustMode;
+import org.chatalot.admin.invites.InvitesViewModel;
+import org.chatalot.admin.shell.ShellViewModel;
+import org.chatalot.admin.testing.ImmediateTaskRunner;
 import org.chatalot.admin.testing.TestCertificates;
 import org.chatalot.server.testing.TestServer;
 import org.chatalot.server.testing.TestUsers;
@@ -30,7 +35,8 @@ import org.chatalot.testing.TempDirs;
 /**
  * The admin app's client and CLI through real nginx with a local-CA certificate in front of the real server:
  * a pinned certificate works, a changed one is refused with the reason, system trust explains its failure, and
- * {@code check} exits 2 on an untrusted chain and on a front whose server is down.
+ * {@code check} exits 2 on an untrusted chain and on a front whose server is down; a certificate changed during a
+ * session is reviewed and approved without ending it.
  */
 class PinningBehindNginxIT {
     @RegisterExtension
@@ -101,6 +107,49 @@ class PinningBehindNginxIT {
                                 .getName());
                     });
             assertThat(connect(new TrustMode.Pinned(pin(renewed))).health().read().status()).isEqualTo(200);
+        } finally {
+            nginx.start(current, server.server().baseUri().getPort());
+        }
+    }
+
+    /**
+     * Mid-session, as when the certificate is renewed while the app is open: the screen's next call is held, the
+     * new certificate is offered for review (not "session ended"), and once approved the profile pins it and the
+     * held call runs in the same session.
+     */
+    @Test
+    void aCertificateChangedDuringASessionIsReviewedAndTheSessionCarriesOn(@TempDir Path config) throws Exception {
+        ImmediateTaskRunner runner = new ImmediateTaskRunner();
+        ProfileStore profiles = new ProfileStore(config);
+        ShellViewModel shell = new ShellViewModel(runner, profiles);
+        runner.setSessionGate(shell);
+        ServerConnection connection = connect(new TrustMode.Pinned(pin(current)));
+        connection.session().login("owner", TestUsers.PASSWORD, null);
+        profiles.put(connection.profile());
+        shell.signedIn(connection);
+        InvitesViewModel invites = new InvitesViewModel(runner, connection::api, () -> connection.profile().url());
+        invites.load();
+        assertThat(invites.errorProperty().get()).isEmpty();
+
+        TestCertificates.Issued renewed = TestCertificates.server(ca, "localhost");
+        nginx.start(renewed, server.server().baseUri().getPort());
+        try {
+            invites.create(3, null);
+            assertThat(shell.certificateChangeProperty().get()).as("offered for review").isNotNull()
+                    .satisfies(change -> {
+                        assertThat(change.presented().sha256()).isEqualTo(pin(renewed));
+                        assertThat(change.pinnedSha256()).isEqualTo(TrustMode.normalize(pin(current)));
+                    });
+            assertThat(shell.reloginRequiredProperty().get()).as("not a sign-in prompt").isFalse();
+            assertThat(invites.errorProperty().get()).as("nothing failed: it waits").isEmpty();
+            assertThat(invites.lastLinkProperty().get()).isEmpty();
+
+            shell.approveCertificate();
+            assertThat(shell.certificateChangeProperty().get()).isNull();
+            assertThat(invites.lastLinkProperty().get()).as("the held call ran").contains("?invite=");
+            assertThat(connection.session().isSignedIn()).isTrue();
+            assertThat(profiles.load()).singleElement().extracting(ConnectionProfile::trust)
+                    .isEqualTo(new TrustMode.Pinned(pin(renewed)));
         } finally {
             nginx.start(current, server.server().baseUri().getPort());
         }
