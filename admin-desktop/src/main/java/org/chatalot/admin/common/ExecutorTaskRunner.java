@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
@@ -45,11 +46,21 @@ public final class ExecutorTaskRunner implements TaskRunner, AutoCloseable {
                               Consumer<? super Throwable> onFailure) {
         AtomicBoolean cancelled = new AtomicBoolean();
         AtomicBoolean timedOut = new AtomicBoolean();
-        Future<?> future = workers.submit(() -> execute(description, work, onSuccess, onFailure, cancelled, timedOut));
-        ScheduledFuture<?> limit = watchdog.schedule(() -> {
-            timedOut.set(true);
-            future.cancel(true);
-        }, timeLimit.toMillis(), TimeUnit.MILLISECONDS);
+        if (workers.isShutdown()) {
+            // the app is closing: a callback still queued on the UI thread asked for more work
+            return TaskHandle.DONE;
+        }
+        Future<?> future;
+        ScheduledFuture<?> limit;
+        try {
+            future = workers.submit(() -> execute(description, work, onSuccess, onFailure, cancelled, timedOut));
+            limit = watchdog.schedule(() -> {
+                timedOut.set(true);
+                future.cancel(true);
+            }, timeLimit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            return TaskHandle.DONE;
+        }
         return () -> {
             cancelled.set(true);
             future.cancel(true);

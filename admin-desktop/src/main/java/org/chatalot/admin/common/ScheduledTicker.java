@@ -3,6 +3,7 @@ package org.chatalot.admin.common;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -22,9 +23,17 @@ public final class ScheduledTicker implements Ticker, AutoCloseable {
 
     @Override
     public TaskHandle every(Duration period, Runnable onUiThread) {
-        ScheduledFuture<?> future = timer.scheduleAtFixedRate(() -> uiThread.execute(onUiThread),
-                period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
-        return () -> future.cancel(false);
+        if (timer.isShutdown()) {
+            return TaskHandle.DONE;
+        }
+        try {
+            ScheduledFuture<?> future = timer.scheduleAtFixedRate(() -> uiThread.execute(onUiThread),
+                    period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+            return () -> future.cancel(false);
+        } catch (RejectedExecutionException e) {
+            // closed meanwhile: the app is going away
+            return TaskHandle.DONE;
+        }
     }
 
     @Override

@@ -63,6 +63,14 @@ class FirstOwnerSetupUiTest {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
     }
 
+    /** Waits for the control and for the UI thread to settle, then clicks it like a user. */
+    private static void click(FxRobot robot, String query) throws Exception {
+        until(() -> robot.lookup(query).tryQuery().map(node -> node.getScene() != null && node.isVisible())
+                .orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(query);
+    }
+
     private static void fill(FxRobot robot, String query, String text) {
         robot.clickOn(query);
         TextInputControl field = robot.lookup(query).queryAs(TextInputControl.class);
@@ -89,19 +97,19 @@ class FirstOwnerSetupUiTest {
         fill(robot, "#setupDisplayName", "The Founder");
         fill(robot, "#setupPassword", TestUsers.PASSWORD);
         fill(robot, "#setupConfirm", TestUsers.PASSWORD);
-        robot.clickOn("#setUp");
+        click(robot, "#setUp");
 
         until(() -> visible(robot, "#recoveryOverlay"));
         String recoveryCode = robot.lookup("#recoveryCode").queryAs(TextInputControl.class).getText();
         assertThat(recoveryCode).isNotBlank();
         assertThat(robot.lookup("#continueAfterSetup").queryButton().isDisabled()).as("until saved").isTrue();
-        robot.clickOn("#copyRecoveryCode");
+        click(robot, "#copyRecoveryCode");
         until(() -> robot.lookup("#copied").queryAs(Label.class).getText().startsWith("Copied"));
         String[] copied = new String[1];
         robot.interact(() -> copied[0] = Clipboard.getSystemClipboard().getString());
         assertThat(copied[0]).isEqualTo(recoveryCode);
         robot.interact(() -> robot.lookup("#recoverySaved").queryAs(CheckBox.class).setSelected(true));
-        robot.clickOn("#continueAfterSetup");
+        click(robot, "#continueAfterSetup");
 
         until(() -> robot.lookup("#identity").tryQuery().isPresent());
         Label identity = robot.lookup("#identity").queryAs(Label.class);

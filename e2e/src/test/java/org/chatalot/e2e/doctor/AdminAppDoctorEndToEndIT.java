@@ -28,6 +28,7 @@ import org.chatalot.admin.connection.TrustMode;
 import org.chatalot.admin.doctor.CheckRequest;
 import org.chatalot.admin.doctor.ChecksViewModel;
 import org.chatalot.admin.doctor.DoctorChecks;
+import org.chatalot.admin.doctor.DoctorResults;
 import org.chatalot.admin.doctor.SignedInChecks;
 import org.chatalot.admin.testing.ImmediateTaskRunner;
 import org.chatalot.admin.testing.ManualTicker;
@@ -93,11 +94,9 @@ class AdminAppDoctorEndToEndIT {
         DoctorReport installer = Doctor.run(FRONT.request(IDLE, connection.session().accessToken()),
                 ProgressListener.NONE);
 
-        List<String> notifications = new ArrayList<>();
         ChecksViewModel screen = new ChecksViewModel(new ImmediateTaskRunner(), new SignedInChecks(
                 new DoctorChecks(Clock.systemUTC()), connection.session()::accessToken),
-                AdminAppDoctorEndToEndIT::request, new ManualTicker(), (title, text) -> notifications.add(title),
-                Clock.systemUTC());
+                AdminAppDoctorEndToEndIT::request, new ManualTicker(), DoctorResults.NONE, Clock.systemUTC());
         screen.run();
 
         assertThat(screen.errorProperty().get()).isEmpty();
