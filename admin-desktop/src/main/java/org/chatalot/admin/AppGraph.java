@@ -47,21 +47,26 @@ public final class AppGraph implements AutoCloseable {
     private final ShellViewModel shell;
     private final DesktopNotifier notifier;
     private final Duration monitorPeriod;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     /** What a test or the screenshots change; the app itself uses {@link #defaults()}. */
-    public record Options(DeploymentChecks checks, Duration monitorPeriod) {
+    public record Options(DeploymentChecks checks, Duration monitorPeriod, Clock clock) {
         public static Options defaults() {
-            return new Options(null, Monitor.DEFAULT_PERIOD);
+            return new Options(null, Monitor.DEFAULT_PERIOD, Clock.systemUTC());
         }
 
         /** Other deployment checks than the installer's doctor (a fixed report, a shorter idle hold). */
         public Options withChecks(DeploymentChecks value) {
-            return new Options(value, monitorPeriod);
+            return new Options(value, monitorPeriod, clock);
         }
 
         public Options withMonitorPeriod(Duration value) {
-            return new Options(checks, value);
+            return new Options(checks, value, clock);
+        }
+
+        /** The time the history is kept in (screenshots space real checks out over hours with it). */
+        public Options withClock(Clock value) {
+            return new Options(checks, monitorPeriod, value);
         }
     }
 
@@ -75,6 +80,7 @@ public final class AppGraph implements AutoCloseable {
 
     public AppGraph(AppDirectories directories, Executor uiThread, Options options) {
         this.directories = directories;
+        clock = options.clock();
         runner = new ExecutorTaskRunner(uiThread, TASK_LIMIT);
         ticker = new ScheduledTicker(uiThread);
         profiles = new ProfileStore(directories.config());

@@ -29,6 +29,9 @@ import org.chatalot.model.health.DetailedHealth;
 
 /** The admin API, typed: one method per endpoint the app uses. Calls block; run them through the TaskRunner. */
 public final class AdminApi {
+    /** Within the task runner's five-minute bound on any one task. */
+    static final Duration BACKUP_TIMEOUT = Duration.ofMinutes(4);
+
     private final AuthSession session;
     private final JsonCodec json;
     private final Responses responses;
@@ -142,8 +145,12 @@ public final class AdminApi {
         return Arrays.asList(get(Endpoints.BACKUPS, BackupInfo[].class));
     }
 
+    /**
+     * The server answers once the archive is complete, which for a large instance takes minutes, not the ten
+     * seconds other calls get.
+     */
     public BackupInfo createBackup() throws IOException, InterruptedException {
-        return responses.read(session.send("POST", Endpoints.BACKUPS, null), BackupInfo.class);
+        return responses.read(session.send("POST", Endpoints.BACKUPS, null, BACKUP_TIMEOUT), BackupInfo.class);
     }
 
     /** Owners only: an archive holds the token signing key. Streamed to {@code target}; returns the bytes. */

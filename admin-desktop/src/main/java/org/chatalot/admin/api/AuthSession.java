@@ -120,11 +120,17 @@ public final class AuthSession {
     /** Sends an authenticated request, refreshing the access token as needed. */
     public HttpTransport.Response send(String method, String path, byte[] body) throws IOException,
             InterruptedException {
+        return send(method, path, body, transport.timeout());
+    }
+
+    /** As above, waiting up to {@code limit} for the answer. */
+    public HttpTransport.Response send(String method, String path, byte[] body, Duration limit) throws IOException,
+            InterruptedException {
         AuthTokens used = freshTokens();
-        HttpTransport.Response response = transport.send(method, path, body, used.accessToken());
+        HttpTransport.Response response = transport.send(method, path, body, used.accessToken(), limit);
         if (response.status() == 401 && isExpiredAccess(response)) {
             refreshAfter(used);
-            response = transport.send(method, path, body, current().accessToken());
+            response = transport.send(method, path, body, current().accessToken(), limit);
         }
         return response;
     }

@@ -55,6 +55,11 @@ public final class HttpTransport {
         return profile;
     }
 
+    /** How long a request waits for its answer, unless the caller says otherwise. */
+    public Duration timeout() {
+        return timeout;
+    }
+
     /**
      * Trusts as {@code approved} says from the next request on: after the admin approved a changed pinned
      * certificate, the session carries on with the same tokens instead of ending.
@@ -82,7 +87,13 @@ public final class HttpTransport {
 
     public Response send(String method, String path, byte[] jsonBody, String bearer)
             throws IOException, InterruptedException {
-        HttpRequest request = request(method, path, jsonBody, bearer).build();
+        return send(method, path, jsonBody, bearer, timeout);
+    }
+
+    /** As above, waiting up to {@code limit} for the answer: for calls the server works on a while (a backup). */
+    public Response send(String method, String path, byte[] jsonBody, String bearer, Duration limit)
+            throws IOException, InterruptedException {
+        HttpRequest request = request(method, path, jsonBody, bearer).timeout(limit).build();
         long start = System.nanoTime();
         try {
             HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -36,6 +36,10 @@ final class Responses {
         }
         String text = new String(response.body(), StandardCharsets.UTF_8).strip();
         // the server answers every path, unknown ones included, with its JSON error: this came from something else
+        if (response.status() >= 502 && response.status() <= 504) {
+            return new ApiException(response.status(), "http_" + response.status(), "The proxy answered HTTP "
+                    + response.status() + ": it cannot reach the server behind it (is the server running?)", null);
+        }
         String hint = response.status() == 404 ? " (not from Chatalot's API: check the URL and that the proxy passes"
                 + " /api to the server)" : "";
         return new ApiException(response.status(), "http_" + response.status(), "The server answered HTTP "

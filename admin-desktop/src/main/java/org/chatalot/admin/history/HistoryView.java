@@ -48,12 +48,15 @@ public final class HistoryView implements View {
     @FXML private Label responseTime;
     @FXML private Label certificate;
     @FXML private Label lastCheck;
+    @FXML private Label responseNote;
+    @FXML private Label lastCheckNote;
     @FXML private LineChart<Number, Number> latencyChart;
     @FXML private NumberAxis latencyTime;
     @FXML private LineChart<Number, Number> certificateChart;
     @FXML private NumberAxis certificateTime;
     @FXML private TableView<HistoryViewModel.Event> events;
     @FXML private Label notifications;
+    @FXML private Label error;
 
     public HistoryView(HistoryViewModel model) {
         this.model = model;
@@ -82,12 +85,15 @@ public final class HistoryView implements View {
         responseTime.textProperty().bind(model.responseTimeProperty());
         certificate.textProperty().bind(model.certificateProperty());
         lastCheck.textProperty().bind(model.lastCheckProperty());
+        responseNote.textProperty().bind(model.responseNoteProperty());
+        lastCheckNote.textProperty().bind(model.lastCheckNoteProperty());
         checking.visibleProperty().bind(model.checkingProperty());
         checkNow.disableProperty().bind(model.checkingProperty());
         checkNow.setOnAction(event -> model.checkNow());
         schedule.setText(model.schedule());
         notifications.textProperty().bind(Bindings.concat("Notifications when a result gets worse: ",
                 model.notificationsProperty()));
+        error.textProperty().bind(model.errorProperty());
         events.setItems(model.events());
         events.getColumns().setAll(List.of(
                 Tables.column("When", event -> Formats.dateTime(event.at()), 140),

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -36,6 +37,8 @@ public final class HistoryViewModel {
     private final StringProperty responseTime = new SimpleStringProperty("—");
     private final StringProperty certificate = new SimpleStringProperty("—");
     private final StringProperty lastCheck = new SimpleStringProperty("—");
+    private final StringProperty responseNote = new SimpleStringProperty("");
+    private final StringProperty lastCheckNote = new SimpleStringProperty("");
     private final ObjectProperty<Instant> from = new SimpleObjectProperty<>();
 
     /** The spans the screen offers. */
@@ -113,6 +116,16 @@ public final class HistoryViewModel {
         return lastCheck;
     }
 
+    /** Under the response time: the worst in the range. */
+    public StringProperty responseNoteProperty() {
+        return responseNote;
+    }
+
+    /** Under the last deployment check: when it ran. */
+    public StringProperty lastCheckNoteProperty() {
+        return lastCheckNote;
+    }
+
     /** Where the charts start: now minus the range. */
     public ObjectProperty<Instant> fromProperty() {
         return from;
@@ -120,6 +133,11 @@ public final class HistoryViewModel {
 
     public BooleanProperty checkingProperty() {
         return monitor.checkingProperty();
+    }
+
+    /** Why the history could not be read or written (a full disk, a folder it may not write). */
+    public ReadOnlyStringProperty errorProperty() {
+        return monitor.errorProperty();
     }
 
     public StringProperty notificationsProperty() {
@@ -155,15 +173,15 @@ public final class HistoryViewModel {
         availability.set(health.isEmpty() ? "no checks yet" : String.format(Locale.ROOT, "%.1f %% up (%d of %d)",
                 100.0 * ok / health.size(), ok, health.size()));
         List<Double> times = latency.stream().map(Point::value).sorted().toList();
-        responseTime.set(times.isEmpty() ? "—" : String.format(Locale.ROOT, "%.0f ms median, %.0f ms worst",
-                times.get(times.size() / 2), times.getLast()));
+        responseTime.set(times.isEmpty() ? "—" : String.format(Locale.ROOT, "%.0f ms", times.get(times.size() / 2)));
+        responseNote.set(times.isEmpty() ? "" : String.format(Locale.ROOT, "median; worst %.0f ms", times.getLast()));
         Optional<Sample> lastCert = shown.reversed().stream().filter(sample -> sample.certDays() != null).findFirst();
         certificate.set(lastCert.map(sample -> sample.certDays() + " days left"
                 + (sample.certState() == null ? "" : " (" + sample.certState() + ")")).orElse("—"));
         Optional<Sample> lastDoctor = shown.reversed().stream().filter(sample -> sample.kind() == Sample.Kind.DOCTOR)
                 .findFirst();
-        lastCheck.set(lastDoctor.map(sample -> sample.doctor() + " · " + Formats.dateTime(sample.at()))
-                .orElse("none in this range"));
+        lastCheck.set(lastDoctor.map(Sample::doctor).orElse("none"));
+        lastCheckNote.set(lastDoctor.map(sample -> Formats.dateTime(sample.at())).orElse("in this range"));
     }
 
     /** State changes of the background checks, every deployment check, and server findings as they appear. */

@@ -139,7 +139,7 @@ public final class Monitor extends ScreenModel implements DoctorResults {
             }
             sample = Sample.unreachable(clock.instant(), problem.kind().title() + ": " + problem.getMessage());
         } catch (ApiException e) {
-            sample = Sample.unreachable(clock.instant(), "HTTP " + e.status() + ": " + e.getMessage());
+            sample = Sample.unreachable(clock.instant(), e.getMessage());
         } catch (IOException e) {
             sample = Sample.unreachable(clock.instant(), e.getMessage());
         }

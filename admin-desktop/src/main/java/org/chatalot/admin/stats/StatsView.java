@@ -7,10 +7,12 @@ import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.chart.BarChart;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.util.StringConverter;
 
 import org.chatalot.admin.common.Fxml;
 import org.chatalot.admin.common.View;
@@ -27,6 +29,9 @@ public final class StatsView implements View {
     @FXML private Label channels;
     @FXML private Label messages;
     @FXML private Label storage;
+    @FXML private Label peopleNote;
+    @FXML private Label onlineNote;
+    @FXML private Label storageNote;
     @FXML private BarChart<String, Number> activeChart;
     @FXML private BarChart<String, Number> messagesChart;
     @FXML private BarChart<Number, String> storageChart;
@@ -44,10 +49,25 @@ public final class StatsView implements View {
         channels.textProperty().bind(model.channelsProperty());
         messages.textProperty().bind(model.messagesProperty());
         storage.textProperty().bind(model.storageProperty());
+        peopleNote.textProperty().bind(model.peopleNoteProperty());
+        onlineNote.textProperty().bind(model.onlineNoteProperty());
+        storageNote.textProperty().bind(model.storageNoteProperty());
         busy.visibleProperty().bind(model.busyProperty());
         error.textProperty().bind(model.errorProperty());
         refresh.setOnAction(event -> model.load());
         columns(activeChart, model.activePerDay());
+        ((NumberAxis) activeChart.getYAxis()).setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                // people come whole: no "2.5" on the axis
+                return value.doubleValue() == Math.rint(value.doubleValue()) ? Long.toString(value.longValue()) : "";
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Long.valueOf(text);
+            }
+        });
         columns(messagesChart, model.messagesPerDay());
         XYChart.Series<Number, String> users = new XYChart.Series<>();
         storageChart.getData().add(users);

@@ -27,6 +27,9 @@ public final class StatsViewModel extends ScreenModel {
     private final StringProperty channels = new SimpleStringProperty("—");
     private final StringProperty messages = new SimpleStringProperty("—");
     private final StringProperty storage = new SimpleStringProperty("—");
+    private final StringProperty peopleNote = new SimpleStringProperty("");
+    private final StringProperty onlineNote = new SimpleStringProperty("");
+    private final StringProperty storageNote = new SimpleStringProperty("");
     private final ObservableList<Bar> activePerDay = FXCollections.observableArrayList();
     private final ObservableList<Bar> messagesPerDay = FXCollections.observableArrayList();
     private final ObservableList<Bar> storagePerUser = FXCollections.observableArrayList();
@@ -59,6 +62,18 @@ public final class StatsViewModel extends ScreenModel {
         return storage;
     }
 
+    public StringProperty peopleNoteProperty() {
+        return peopleNote;
+    }
+
+    public StringProperty onlineNoteProperty() {
+        return onlineNote;
+    }
+
+    public StringProperty storageNoteProperty() {
+        return storageNote;
+    }
+
     /** People who sent at least one message, per day, oldest first. */
     public ObservableList<Bar> activePerDay() {
         return activePerDay;
@@ -78,12 +93,14 @@ public final class StatsViewModel extends ScreenModel {
     }
 
     private void show(InstanceStats stats) {
-        people.set(stats.usersTotal() + " (" + stats.usersActive() + " active, " + stats.usersSuspended()
-                + " suspended)");
-        online.set(stats.onlineNow() + " now (" + stats.openSockets() + " connections)");
+        people.set(Long.toString(stats.usersTotal()));
+        peopleNote.set(stats.usersActive() + " active, " + stats.usersSuspended() + " suspended");
+        online.set(Long.toString(stats.onlineNow()));
+        onlineNote.set(stats.openSockets() + " connections now");
         channels.set(Long.toString(stats.channelsTotal()));
         messages.set(String.format(Locale.ROOT, "%,d", stats.messagesTotal()));
-        storage.set(Formats.bytes(stats.storageBytes()) + " in " + stats.filesTotal() + " files");
+        storage.set(Formats.bytes(stats.storageBytes()));
+        storageNote.set(stats.filesTotal() + " files");
         activePerDay.setAll(days(stats.activeUsersPerDay()));
         messagesPerDay.setAll(days(stats.messagesPerDay()));
         storagePerUser.setAll(stats.topStorage() == null ? List.of() : stats.topStorage().stream()

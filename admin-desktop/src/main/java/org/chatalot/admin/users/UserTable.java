@@ -22,15 +22,15 @@ final class UserTable {
     static void configure(TableView<AdminUser> table, UsersViewModel model) {
         table.setItems(model.users());
         table.getColumns().setAll(List.of(
-                UsersView.column("Username", "username", AdminUser::username, 150),
-                UsersView.column("Display name", "display_name", AdminUser::displayName, 160),
-                UsersView.column("Email", "email", AdminUser::email, 200),
-                UsersView.column("Role", "role", user -> user.role().wireName(), 80),
+                UsersView.column("Username", "username", AdminUser::username, 110),
+                UsersView.column("Display name", "display_name", AdminUser::displayName, 140),
+                UsersView.column("Email", "email", AdminUser::email, 180),
+                UsersView.column("Role", "role", user -> user.role().wireName(), 70),
                 statusColumn(),
-                UsersView.column("Reason", "status_reason", UserTable::reason, 180),
-                UsersView.column("2FA", "totp", user -> user.totpEnabled() ? "on" : "", 50),
-                UsersView.column("Last seen", "last_seen_at", user -> Formats.dateTime(user.lastSeenAt()), 140),
-                UsersView.column("Storage", "storage_bytes", user -> Formats.bytes(user.storageBytes()), 90)));
+                UsersView.column("Reason", "status_reason", UserTable::reason, 150),
+                UsersView.column("2FA", "totp", user -> user.totpEnabled() ? "on" : "", 40),
+                UsersView.column("Last seen", "last_seen_at", user -> Formats.dateTime(user.lastSeenAt()), 130),
+                UsersView.column("Storage", "storage_bytes", user -> Formats.bytes(user.storageBytes()), 80)));
         table.getColumns().stream().filter(column -> "totp".equals(column.getId())
                 || "status_reason".equals(column.getId())).forEach(column -> column.setSortable(false));
         table.setSortPolicy(sorted -> {
@@ -56,7 +56,7 @@ final class UserTable {
 
     private static TableColumn<AdminUser, String> statusColumn() {
         TableColumn<AdminUser, String> column = UsersView.column("Status", "status",
-                UserTable::status, 110);
+                UserTable::status, 95);
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String status, boolean empty) {

@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +14,7 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
@@ -30,19 +33,13 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import org.chatalot.admin.AppGraph;
 import org.chatalot.admin.MainWindow;
-import org.chatalot.admin.api.AdminApi;
-import org.chatalot.admin.api.ServerConnection;
-import org.chatalot.admin.api.UserAction;
-import org.chatalot.admin.api.UserQuery;
+import org.chatalot.admin.connection.AppDirectories;
 import org.chatalot.admin.doctor.DeploymentChecks;
 import org.chatalot.admin.doctor.DoctorChecks;
 import org.chatalot.admin.login.TrustChoice;
 import org.chatalot.e2e.doctor.FrontFixture;
-import org.chatalot.model.admin.CreateInviteRequest;
-import org.chatalot.model.admin.CreateUserRequest;
-import org.chatalot.model.admin.Invite;
-import org.chatalot.model.auth.RegisterRequest;
-import org.chatalot.model.user.Role;
+import org.chatalot.model.admin.AdminChannel;
+import org.chatalot.server.testing.MutableClock;
 import org.chatalot.server.testing.TestServer;
 import org.chatalot.server.testing.TestUsers;
 import org.chatalot.testing.Nginx;
@@ -57,70 +54,57 @@ import org.chatalot.testing.TempDirs;
  *     admin-desktop,e2e -Dtest=DocScreenshots -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dscreenshots.dir=$PWD/docs/images
  * </pre>
- * The one liberty: the checks are told the front's plain-HTTP port (as {@code --http-port} would) and hold the idle
- * WebSocket 2 s instead of 75 s, because the test's nginx cannot listen on port 80.
+ * Two liberties. The checks are told the front's plain-HTTP port (as {@code --http-port} would) and hold the idle
+ * WebSocket 2 s instead of 75 s, because the test's nginx cannot listen on port 80. And time is moved: the server
+ * lived through a month of chat ({@link DocInstance}) and the app's history was taken over six hours, both with
+ * clocks the test advances; every check in that history is a real one against the server.
  */
 @EnabledIfSystemProperty(named = "screenshots.dir", matches = ".+")
 @ExtendWith(ApplicationExtension.class)
 class DocScreenshots {
     private static final FrontFixture FRONT = new FrontFixture();
-    private static final String[][] PEOPLE = {{"alice", "Alice Martin"}, {"bob", "Bob Chen"},
-        {"carol", "Carol Diaz"}, {"dave", "Dave Okafor"}, {"erin", "Erin Walsh"}, {"frank", "Frank Müller"},
-        {"grace", "Grace Liu"}, {"heidi", "Heidi Berg"}, {"ivan", "Ivan Petrov"}, {"judy", "Judy Alvarez"},
-        {"mallory", "Mallory Stone"}, {"niaj", "Niaj Haddad"}, {"olivia", "Olivia Brown"}, {"peggy", "Peggy Ruiz"},
-        {"rupert", "Rupert Hale"}, {"sybil", "Sybil Kerr"}, {"trent", "Trent Novak"}, {"uma", "Uma Singh"},
-        {"victor", "Victor Lemaire"}, {"walter", "Walter Kim"}, {"xena", "Xena Papadopoulos"},
-        {"yara", "Yara Haddad"}, {"zoe", "Zoe Fischer"}, {"arthur", "Arthur Pym"}, {"beatrice", "Beatrice Moreau"},
-        {"cedric", "Cedric Obi"}, {"delia", "Delia Santos"}};
+    private static final FrontFixture FRESH_FRONT = new FrontFixture();
+    private static final MutableClock SERVER_CLOCK = new MutableClock(Instant.now().minus(Duration.ofDays(30))
+            .truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(9)));
+    private static final Duration HISTORY = Duration.ofHours(6);
 
     @RegisterExtension
-    static TestServer server = TestServer.create().with("PUBLIC_URL", FRONT.publicUrl());
+    static TestServer server = TestServer.create().with("PUBLIC_URL", FRONT.publicUrl()).withClock(SERVER_CLOCK);
+
+    /** A server just installed: no owner yet, for the first-owner setup. */
+    @RegisterExtension
+    static TestServer fresh = TestServer.create().with("PUBLIC_URL", FRESH_FRONT.publicUrl());
 
     private static Nginx nginx;
+    private static Nginx freshNginx;
     private final Path out = Path.of(System.getProperty("screenshots.dir", "."));
+    private final MutableClock appClock = new MutableClock(Instant.now().minus(HISTORY));
     private AppGraph graph;
-    private Path config;
+    private AppDirectories directories;
 
     @BeforeAll
     static void instance() throws Exception {
         nginx = Nginx.withSite(FRONT.healthySite(server.server().port())).start(FRONT.httpsPort);
-        RealServer real = new RealServer(server);
-        AdminApi owner = real.signIn("owner").api();
-        for (String[] person : PEOPLE) {
-            owner.createUser(new CreateUserRequest(person[0], person[1], person[0] + "@example.com",
-                    TestUsers.PASSWORD, person[0].equals("alice") ? Role.ADMIN : Role.MEMBER));
-        }
-        for (String name : new String[] {"alice", "dave", "erin", "grace", "judy", "olivia", "uma", "zoe"}) {
-            server.users().login(name, TestUsers.PASSWORD);
-        }
-        for (String name : new String[] {"grace", "olivia", "zoe"}) {
-            real.enableTotp(server.users().login(name, TestUsers.PASSWORD));
-        }
-        ServerConnection admin = real.signIn("alice");
-        admin.api().act(owner.users(UserQuery.firstPage(50)).users().stream()
-                .filter(u -> u.username().equals("carol")).findFirst().orElseThrow().id(), UserAction.SUSPEND,
-                "Repeated spam in #general");
-        owner.createInvite(new CreateInviteRequest(10, 24 * 14));
-        Invite single = owner.createInvite(new CreateInviteRequest(1, 48));
-        server.users().post(null, "/api/auth/register", new RegisterRequest("hana", "Hana Sato", null,
-                TestUsers.PASSWORD, single.code(), null));
-        owner.revokeInvite(owner.createInvite(new CreateInviteRequest(5, null)).code());
-        owner.createBackup();
+        freshNginx = Nginx.withSite(FRESH_FRONT.healthySite(fresh.server().port())).start(FRESH_FRONT.httpsPort);
+        new DocInstance(server, SERVER_CLOCK).live();
     }
 
     @AfterAll
     static void cleanUp() {
         nginx.close();
+        freshNginx.close();
         FRONT.close();
+        FRESH_FRONT.close();
     }
 
     @Start
     void start(Stage stage) {
-        config = TempDirs.create("admin-shots-");
+        directories = AppDirectories.under(TempDirs.create("admin-shots-"));
         DoctorChecks doctor = new DoctorChecks(Clock.systemUTC());
         DeploymentChecks checks = (request, progress) -> doctor.run(request.withHttpPort(FRONT.httpPort)
                 .withIdle(Duration.ofSeconds(2)), progress);
-        graph = new AppGraph(config, Platform::runLater, checks);
+        graph = new AppGraph(directories, Platform::runLater, AppGraph.defaults().withChecks(checks)
+                .withClock(appClock));
         new MainWindow(graph).show(stage);
         stage.setX(0);
         stage.setY(0);
@@ -131,23 +115,55 @@ class DocScreenshots {
     @AfterEach
     void stop() {
         graph.close();
-        TempDirs.deleteRecursively(config);
+        TempDirs.deleteRecursively(directories.config());
     }
 
     @Test
     void everyScreen(FxRobot robot) throws Exception {
+        signIn(robot);
+        users(robot);
+        screen(robot, "#nav-invites", "05-invites.png");
+        channels(robot);
+        screen(robot, "#nav-audit", "06-audit.png");
+        screen(robot, "#nav-stats", "12-statistics.png");
+        screen(robot, "#nav-settings", "07-settings.png");
+        screen(robot, "#nav-backups", "08-backups.png");
+        click(robot, "#nav-health");
+        for (int i = 0; i < 8; i++) {
+            robot.interact(() -> robot.lookup("#pollNow").queryButton().fire());
+            Thread.sleep(300);
+        }
+        shot("09-health.png");
+        history(robot);
+        checks(robot);
+        click(robot, "#nav-history");
+        until(() -> robot.lookup("#events").queryTableView().getItems().size() >= 4);
+        shot("13-history.png");
+        click(robot, "#dismissBanner");
+        click(robot, "#darkTheme");
+        click(robot, "#nav-stats");
+        Thread.sleep(800);
+        shot("14-dark-theme.png");
+        click(robot, "#darkTheme");
+        firstOwner(robot);
+    }
+
+    private void signIn(FxRobot robot) throws Exception {
         fill(robot, "#name", "Production");
         fill(robot, "#url", FRONT.publicUrl());
         robot.interact(() -> robot.lookup("#trust").queryAs(ChoiceBox.class).setValue(TrustChoice.PINNED));
-        robot.clickOn("#viewCertificate");
+        click(robot, "#viewCertificate");
         until(() -> robot.lookup("#pinCertificate").tryQuery().map(Node::isVisible).orElse(false));
         shot("01-first-connection-pinning.png");
 
-        robot.clickOn("#pinCertificate");
+        click(robot, "#pinCertificate");
         fill(robot, "#username", "owner");
         fill(robot, "#password", TestUsers.PASSWORD);
-        robot.clickOn("#signIn");
+        click(robot, "#signIn");
         until(() -> robot.lookup("#table").tryQuery().isPresent());
+    }
+
+    private void users(FxRobot robot) throws Exception {
         TableView<?> users = robot.lookup("#table").queryTableView();
         until(() -> users.getItems().size() == 25);
         shot("02-users.png");
@@ -156,7 +172,7 @@ class DocScreenshots {
         robot.type(KeyCode.ENTER);
         until(() -> users.getItems().size() == 1);
         robot.interact(() -> users.getSelectionModel().select(0));
-        robot.clickOn("#suspend");
+        click(robot, "#suspend");
         until(() -> robot.lookup("#reason").tryQuery().isPresent());
         fill(robot, "#reason", "Posting spam links in #general");
         shot("03-suspend-dialog.png");
@@ -165,34 +181,113 @@ class DocScreenshots {
         robot.interact(confirm::fire);
         until(() -> robot.lookup(".badge-suspended").tryQuery().isPresent());
         shot("04-user-suspended.png");
+    }
 
-        screen(robot, "#nav-invites", "05-invites.png");
-        screen(robot, "#nav-audit", "06-audit.png");
-        screen(robot, "#nav-settings", "07-settings.png");
-        screen(robot, "#nav-backups", "08-backups.png");
-        robot.clickOn("#nav-health");
-        for (int i = 0; i < 8; i++) {
-            robot.interact(() -> robot.lookup("#pollNow").queryButton().fire());
-            Thread.sleep(300);
+    /**
+     * Six hours of background checks, one every 20 minutes of the app's clock, each a real check of the server
+     * through nginx; for two of them the server is down behind the working proxy (nginx answers 502).
+     */
+    private void history(FxRobot robot) throws Exception {
+        click(robot, "#nav-history");
+        for (int step = 1; step <= HISTORY.toMinutes() / 20; step++) {
+            appClock.advance(Duration.ofMinutes(20));
+            if (step == 9) {
+                server.stop();
+            }
+            if (step == 11) {
+                server.start();
+                nginx.reload(FRONT.healthySite(server.server().port()));
+            }
+            int before = checksShown(robot);
+            click(robot, "#checkNow");
+            until(() -> checksShown(robot) > before);
         }
-        shot("09-health.png");
-        robot.clickOn("#nav-checks");
-        robot.clickOn("#run");
+    }
+
+    /** M of the availability tile's "… (N of M)": how many background checks the history holds. */
+    private static int checksShown(FxRobot robot) {
+        String text = robot.lookup("#availability").queryLabeled().getText();
+        int of = text.lastIndexOf(" of ");
+        return of < 0 ? 0 : Integer.parseInt(text.substring(of + 4, text.length() - 1));
+    }
+
+    /** The channel list, with the members of the private #support channel open. */
+    private void channels(FxRobot robot) throws Exception {
+        click(robot, "#nav-channels");
+        TableView<AdminChannel> table = robot.lookup("#table").queryTableView();
+        until(() -> table.getItems().stream().anyMatch(c -> "support".equals(c.name())));
+        robot.interact(() -> table.getSelectionModel().select(table.getItems().stream()
+                .filter(c -> "support".equals(c.name())).findFirst().orElseThrow()));
+        click(robot, "#members");
+        until(() -> robot.lookup("#membersTable").tryQuery().map(node -> ((TableView<?>) node).getItems().size() == 4)
+                .orElse(false));
+        shot("11-channels.png");
+        Button close = robot.lookup((Node node) -> node instanceof Button button && "Close".equals(button.getText()))
+                .queryButton();
+        robot.interact(close::fire);
+    }
+
+    private void checks(FxRobot robot) throws Exception {
+        click(robot, "#nav-checks");
+        click(robot, "#run");
         Button run = robot.lookup("#run").queryButton();
         TableView<?> findings = robot.lookup("#findings").queryTableView();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !run.isDisabled() && findings.getItems().size() == 19);
-        robot.clickOn("#periodic");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !run.isDisabled() && findings.getItems().size() >= 19);
+        click(robot, "#periodic");
         shot("10-deployment-check.png");
     }
 
-    private static void fill(FxRobot robot, String query, String text) {
-        robot.clickOn(query);
+    /** A second, brand-new server: the app offers its setup, then shows the recovery code once. */
+    private void firstOwner(FxRobot robot) throws Exception {
+        click(robot, "#signOut");
+        until(() -> robot.lookup("#newProfile").tryQuery().isPresent());
+        click(robot, "#newProfile");
+        fill(robot, "#name", "New office server");
+        fill(robot, "#url", FRESH_FRONT.publicUrl());
+        robot.interact(() -> robot.lookup("#trust").queryAs(ChoiceBox.class).setValue(TrustChoice.PINNED));
+        click(robot, "#viewCertificate");
+        until(() -> robot.lookup("#pinCertificate").tryQuery().map(Node::isVisible).orElse(false));
+        click(robot, "#pinCertificate");
+        until(() -> robot.lookup("#setupCard").tryQuery().map(Node::isVisible).orElse(false));
+        robot.interact(() -> robot.lookup(".login-scroll").queryAllAs(ScrollPane.class)
+                .forEach(pane -> pane.setVvalue(1)));
+        set(robot, "#setupCode", Files.readString(fresh.dataDir().resolve("setup-code")).strip());
+        set(robot, "#setupUsername", "ada");
+        set(robot, "#setupDisplayName", "Ada Lovelace");
+        set(robot, "#setupEmail", "ada@example.com");
+        set(robot, "#setupPassword", TestUsers.PASSWORD);
+        set(robot, "#setupConfirm", TestUsers.PASSWORD);
+        shot("15-first-owner-setup.png");
+        Button setUp = robot.lookup("#setUp").queryButton();
+        robot.interact(setUp::fire);
+        until(() -> robot.lookup("#recoveryOverlay").tryQuery().map(Node::isVisible).orElse(false));
+        click(robot, "#copyRecoveryCode");
+        until(() -> robot.lookup("#copied").queryLabeled().getText().startsWith("Copied"));
+        shot("16-recovery-code.png");
+    }
+
+    private static void fill(FxRobot robot, String query, String text) throws Exception {
+        click(robot, query);
         TextInputControl field = robot.lookup(query).queryAs(TextInputControl.class);
         robot.interact(() -> field.setText(text));
     }
 
+    /** Types into a field that may be scrolled out of view (the setup form under the certificate). */
+    private static void set(FxRobot robot, String query, String text) {
+        TextInputControl field = robot.lookup(query).queryAs(TextInputControl.class);
+        robot.interact(() -> field.setText(text));
+    }
+
+    /** Waits for the control and for the UI thread to settle, then clicks it like a user. */
+    private static void click(FxRobot robot, String query) throws Exception {
+        until(() -> robot.lookup(query).tryQuery().map(node -> node.getScene() != null && node.isVisible())
+                .orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(query);
+    }
+
     private void screen(FxRobot robot, String nav, String file) throws Exception {
-        robot.clickOn(nav);
+        click(robot, nav);
         Thread.sleep(800);
         shot(file);
     }
@@ -209,6 +304,6 @@ class DocScreenshots {
     }
 
     private static void until(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
     }
 }
