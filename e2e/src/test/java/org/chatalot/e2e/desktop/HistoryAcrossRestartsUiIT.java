@@ -38,7 +38,7 @@ import org.chatalot.testing.TempDirs;
  * closed and opened again (a new object graph on the same folders), read from the profile's private file.
  */
 @ExtendWith(ApplicationExtension.class)
-class HistoryAcrossRestartsUiTest {
+class HistoryAcrossRestartsUiIT {
     @RegisterExtension
     static TestServer server = TestServer.create();
 

@@ -37,7 +37,7 @@ import org.chatalot.testing.TempDirs;
  * button, and the admin lands signed in on the server they now own.
  */
 @ExtendWith(ApplicationExtension.class)
-class FirstOwnerSetupUiTest {
+class FirstOwnerSetupUiIT {
     private static final String NEW_PASSWORD = "a much longer new password";
 
     @RegisterExtension

@@ -35,7 +35,7 @@ import org.chatalot.testing.TempDirs;
  * what happened and the health tiles keep their last values, greyed, as "last known".
  */
 @ExtendWith(ApplicationExtension.class)
-class WorseningNotificationUiTest {
+class WorseningNotificationUiIT {
     @RegisterExtension
     static TestServer server = TestServer.create();
 

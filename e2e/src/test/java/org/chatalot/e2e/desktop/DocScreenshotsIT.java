@@ -51,7 +51,7 @@ import org.chatalot.testing.TempDirs;
  * and every screen shows what that server holds. Runs only when asked:
  * <pre>
  * xvfb-run -a -s "-screen 0 1280x800x24" mvn -B -o verify -pl shared-model,test-support,server,installer,\
- *     admin-desktop,e2e -Dtest=DocScreenshots -Dsurefire.failIfNoSpecifiedTests=false \
+ *     admin-desktop,e2e -Dtest=DocScreenshotsIT -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dscreenshots.dir=$PWD/docs/images
  * </pre>
  * Two liberties. The checks are told the front's plain-HTTP port (as {@code --http-port} would) and hold the idle
@@ -61,7 +61,7 @@ import org.chatalot.testing.TempDirs;
  */
 @EnabledIfSystemProperty(named = "screenshots.dir", matches = ".+")
 @ExtendWith(ApplicationExtension.class)
-class DocScreenshots {
+class DocScreenshotsIT {
     private static final FrontFixture FRONT = new FrontFixture();
     private static final FrontFixture FRESH_FRONT = new FrontFixture();
     private static final MutableClock SERVER_CLOCK = new MutableClock(Instant.now().minus(Duration.ofDays(30))

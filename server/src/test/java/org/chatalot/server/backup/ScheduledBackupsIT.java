@@ -30,7 +30,7 @@ import org.chatalot.server.testing.TestUsers;
  * {@code keep} without touching manual backups, and a run that fails showing in detailed health.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ScheduledBackupsTest {
+class ScheduledBackupsIT {
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-01T01:00:00Z"));
     private static final MutableClock FULL_DISK_CLOCK = new MutableClock(Instant.parse("2026-12-01T01:00:00Z"));
     private static final String SCHEDULE = "/api/admin/backups/schedule";
