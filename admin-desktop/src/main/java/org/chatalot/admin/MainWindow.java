@@ -50,15 +50,16 @@ public final class MainWindow {
         WindowSize size = fit();
         scene = new Scene(login.root(), size.width(), size.height());
         scene.getStylesheets().add(MainWindow.class.getResource(LIGHT).toExternalForm());
-        shell.darkProperty().set(graph.preferences().load().darkTheme());
-        applyTheme(shell.darkProperty().get());
-        shell.darkProperty().addListener((observable, was, dark) -> {
-            applyTheme(dark);
-            graph.runner().run("Saving the theme", () -> {
-                graph.preferences().save(new Preferences.Stored(dark));
-                return dark;
-            }, saved -> { }, failure -> { });
-        });
+        shell.darkProperty().addListener((observable, was, dark) -> applyTheme(dark));
+        graph.runner().run("Loading preferences", graph.preferences()::load, stored -> {
+            shell.darkProperty().set(stored.darkTheme());
+            // saved from here on: what was just loaded need not be written back
+            shell.darkProperty().addListener((observable, was, dark) -> graph.runner().run("Saving the theme",
+                    () -> {
+                        graph.preferences().save(new Preferences.Stored(dark));
+                        return dark;
+                    }, saved -> { }, failure -> { }));
+        }, failure -> { });
         shell.connectionProperty().addListener((observable, was, connection) -> switchTo(connection));
         shortcuts(shell);
     }

@@ -72,7 +72,7 @@ public final class OfflineBackup {
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             PrivateFiles.write(target.resolveSibling(name + BackupLayout.SHA256_SUFFIX),
                     (sha256 + "  " + name + "\n").getBytes(StandardCharsets.UTF_8));
-            return new BackupInfo(name, Files.size(target), now, sha256);
+            return new BackupInfo(name, Files.size(target), now, sha256, false);
         } finally {
             Files.deleteIfExists(databaseCopy);
             Files.deleteIfExists(partial);

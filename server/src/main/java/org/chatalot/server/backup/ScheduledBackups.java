@@ -39,6 +39,7 @@ public final class ScheduledBackups {
     static final String SCHEDULE_KEY = "backup_schedule";
     static final String LAST_RUN_KEY = "backup_last_run";
     private static final System.Logger LOG = System.getLogger(ScheduledBackups.class.getName());
+    private static final long SPACE_MAX_AGE_NANOS = 60_000_000_000L;
     private static final Actor SCHEDULER = new Actor(null, "scheduled-backup", Role.OWNER,
             new Origin("local", "chatalot-scheduler"));
 
@@ -48,6 +49,8 @@ public final class ScheduledBackups {
     private final ObjectMapper json;
     private final Clock clock;
     private final ZoneId serverZone;
+    /** Detailed health is polled every few seconds; the space is measured at most once a minute for it. */
+    private volatile MeasuredSpace measured;
 
     public ScheduledBackups(BackupService backups, InstanceSettingsRepository settings, AuditLog audit,
                             ObjectMapper json, Clock clock, ZoneId serverZone) {
@@ -57,6 +60,18 @@ public final class ScheduledBackups {
         this.json = json;
         this.clock = clock;
         this.serverZone = serverZone;
+    }
+
+    private record MeasuredSpace(long atNanos, BackupService.Space space) {
+    }
+
+    private BackupService.Space recentSpace() {
+        MeasuredSpace last = measured;
+        if (last == null || System.nanoTime() - last.atNanos() > SPACE_MAX_AGE_NANOS) {
+            last = new MeasuredSpace(System.nanoTime(), backups.space());
+            measured = last;
+        }
+        return last.space();
     }
 
     /** A run as stored: the result shown to admins and the slot it was for, so a slot is attempted once. */
@@ -81,6 +96,7 @@ public final class ScheduledBackups {
         BackupSchedule before = schedule();
         BackupSchedule after = before.with(change, clock.instant());
         write(SCHEDULE_KEY, BackupSchedule.Stored.of(after));
+        measured = null;
         Map<String, Object> changed = new LinkedHashMap<>();
         compare(changed, "enabled", before.enabled(), after.enabled());
         compare(changed, "time_of_day", before.timeOfDay(), after.timeOfDay());
@@ -103,6 +119,7 @@ public final class ScheduledBackups {
         }
         Instant slot = schedule.lastSlot(now);
         BackupRun result = attempt(schedule, now);
+        measured = null;
         if (result == null) {
             return 0;
         }
@@ -158,7 +175,7 @@ public final class ScheduledBackups {
                 "Look for \"Scheduled backup failed\" in the server log, fix the cause (often disk space), then take a"
                         + " backup now from the admin app or wait for the next run at "
                         + schedule.nextSlot(clock.instant()) + ".")));
-        BackupService.Space space = backups.space();
+        BackupService.Space space = recentSpace();
         if (!space.enoughForNext()) {
             findings.add(new HealthFinding("backups.space", HealthFinding.WARN, "No room for the next backup",
                     "the next backup needs about " + mib(space.nextBytes()) + " MiB; " + mib(space.freeBytes())
