@@ -1,11 +1,16 @@
 package org.chatalot.admin.health;
 
 import java.util.Locale;
+import java.util.Optional;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import org.chatalot.admin.api.HealthProbe;
+import org.chatalot.admin.api.PublicUrlCheck;
 import org.chatalot.admin.common.Formats;
 import org.chatalot.model.health.DetailedHealth;
 import org.chatalot.model.health.Health;
@@ -26,12 +31,14 @@ public final class HealthTiles {
     private final Tile messages = new Tile();
     private final Tile version = new Tile();
     private final Tile uptime = new Tile();
+    private final Tile publicUrl = new Tile();
 
     /** One tile: what it shows, how it is coloured and a note under the value. */
     public static final class Tile {
         private final StringProperty value = new SimpleStringProperty("—");
         private final StringProperty state = new SimpleStringProperty("unknown");
         private final StringProperty note = new SimpleStringProperty("");
+        private final BooleanProperty shown = new SimpleBooleanProperty(true);
 
         public StringProperty valueProperty() {
             return value;
@@ -43,6 +50,11 @@ public final class HealthTiles {
 
         public StringProperty noteProperty() {
             return note;
+        }
+
+        /** Whether the tile has anything to say at all (the public URL's does only if the server checks it). */
+        public BooleanProperty shownProperty() {
+            return shown;
         }
 
         void set(String text, String newState) {
@@ -90,7 +102,13 @@ public final class HealthTiles {
         return uptime;
     }
 
-    void show(HealthProbe.Reading reading, DetailedHealth detail, String detailProblem) {
+    /** The server's own look at its public URL through the proxy; hidden when it does not report one. */
+    public Tile publicUrl() {
+        return publicUrl;
+    }
+
+    void show(HealthProbe.Reading reading, DetailedHealth detail, Optional<PublicUrlCheck> check,
+              String detailProblem) {
         Health health = reading.health();
         server.set(health.isOk() ? "Up" : "Degraded", health.isOk() ? "ok" : "bad");
         String dbLatency = detail == null ? "" : String.format(Locale.ROOT, " (%.1f ms)",
@@ -110,12 +128,32 @@ public final class HealthTiles {
                 free < LOW_DISK ? "warn" : "ok");
         sockets.set(Integer.toString(detail.openSockets()), "ok");
         messages.set(detail.messagesLastMinute() + " / min", "ok");
+        showPublicUrl(check);
+    }
+
+    /** "Up, certificate 41 days left", coloured by the check's status, with when the server ran it. */
+    private void showPublicUrl(Optional<PublicUrlCheck> check) {
+        publicUrl.shown.set(check.isPresent());
+        check.ifPresent(seen -> {
+            String proxy = seen.proxyStatusCode() == null ? "not reached"
+                    : seen.proxyUp() ? "Up" : seen.proxyStatusCode() == 0 ? "No answer" : "HTTP " + seen.proxyStatusCode();
+            String certificate = seen.secondsLeft() == null ? "" : seen.secondsLeft() < 0
+                    ? ", certificate expired " + Formats.uptime(-seen.secondsLeft()) + " ago"
+                    : ", certificate " + Formats.uptime(seen.secondsLeft()) + " left";
+            publicUrl.set(proxy + certificate, switch (seen.status()) {
+                case "ok" -> "ok";
+                case "warn" -> "warn";
+                default -> "bad";
+            });
+            publicUrl.note.set("checked by the server" + (seen.checkedAt() == null ? ""
+                    : " " + Formats.dateTime(seen.checkedAt())));
+        });
     }
 
     /** The server stopped answering: its tile says so, the others keep what was last known, greyed. */
     void showUnreachable(String lastAnswer) {
         server.set("Unreachable", "bad");
-        for (Tile tile : new Tile[] {database, disk, sockets, messages, version, uptime}) {
+        for (Tile tile : new Tile[] {database, disk, sockets, messages, version, uptime, publicUrl}) {
             tile.stale(lastAnswer);
         }
     }

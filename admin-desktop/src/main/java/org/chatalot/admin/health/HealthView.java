@@ -58,7 +58,8 @@ public final class HealthView implements View {
                 tile("Database", "tile-database", t.database()), tile("Disk", "tile-disk", t.disk()),
                 tile("Open sockets", "tile-sockets", t.sockets()), tile("Messages", "tile-messages", t.messages()),
                 tile("Version", "tile-version", t.version()),
-                tile("Uptime", "tile-uptime", t.uptime())));
+                tile("Uptime", "tile-uptime", t.uptime()),
+                tile("Public URL (server's own check)", "tile-public-url", t.publicUrl())));
         unreachable.visibleProperty().bind(model.unreachableProperty());
         unreachable.managedProperty().bind(unreachable.visibleProperty());
         unreachableTitle.textProperty().bind(model.unreachableTitleProperty().concat(" — the server is unreachable"));
@@ -133,6 +134,8 @@ public final class HealthView implements View {
         note.visibleProperty().bind(tile.noteProperty().isNotEmpty());
         note.managedProperty().bind(note.visibleProperty());
         VBox box = new VBox(name, value, note);
+        box.visibleProperty().bind(tile.shownProperty());
+        box.managedProperty().bind(box.visibleProperty());
         box.getStyleClass().addAll("tile", "state-" + tile.stateProperty().get());
         tile.stateProperty().addListener((observable, was, state) -> {
             box.getStyleClass().removeIf(style -> style.startsWith("state-"));

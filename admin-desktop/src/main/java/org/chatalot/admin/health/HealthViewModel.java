@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import javafx.beans.property.BooleanProperty;
@@ -139,7 +140,8 @@ public final class HealthViewModel extends ScreenModel {
         unreachable.set(false);
         lastAnswer = clock.instant();
         DetailedHealth detail = snapshot.detail() == null ? null : snapshot.detail().health();
-        tiles.show(snapshot.reading(), detail, snapshot.detailProblem());
+        tiles.show(snapshot.reading(), detail, snapshot.detail() == null ? Optional.empty()
+                : snapshot.detail().publicUrl(), snapshot.detailProblem());
         findings.setAll(snapshot.detail() == null ? List.of() : snapshot.detail().findings());
         extras.setAll(snapshot.detail() == null ? List.of() : snapshot.detail().extras().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + ": " + e.getValue()).toList());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -105,17 +106,64 @@ class HealthViewModelTest {
     }
 
     @Test
-    void theServersFindingsAndFieldsThisAppDoesNotKnowAreShown() throws Exception {
+    void theServersFindingsItsLookAtItsPublicUrlAndFieldsThisAppDoesNotKnowAreShown() throws Exception {
         try (StubFixture fixture = new StubFixture()) {
             fixture.stub().reportFindings(new HealthFinding("backups.scheduled", "fail", "Scheduled backup failed",
                     "disk full", "free space"));
-            fixture.stub().addHealthFields(Map.of("self_check", Map.of("certificate_days_left", 41,
-                    "public_url", "https://chat.example.com")));
+            fixture.stub().addHealthFields(Map.of("self_check", selfCheck("warn", 41 * 86_400 + 3 * 3_600,
+                    List.of(Map.of("id", "certificate.expiry", "severity", "warn",
+                            "message", "41 days left of 90: renewal is due"))),
+                    "replication", Map.of("lag_ms", 12)));
             HealthViewModel model = model(fixture, new ManualTicker());
             model.poll();
-            assertThat(model.findings()).extracting(HealthFinding::id).containsExactly("backups.scheduled");
-            assertThat(model.extras()).containsExactly("self_check.certificate_days_left: 41",
-                    "self_check.public_url: https://chat.example.com");
+            assertThat(model.findings()).extracting(HealthFinding::id)
+                    .containsExactly("backups.scheduled", "self_check.certificate.expiry");
+            assertThat(model.findings().get(1).title()).isEqualTo("Public URL: certificate expiry");
+            assertThat(model.findings().get(1).evidence()).isEqualTo("41 days left of 90: renewal is due");
+            HealthTiles.Tile publicUrl = model.tiles().publicUrl();
+            assertThat(publicUrl.shownProperty().get()).isTrue();
+            assertThat(publicUrl.valueProperty().get()).isEqualTo("Up, certificate 41 d 3 h left");
+            assertThat(publicUrl.stateProperty().get()).isEqualTo("warn");
+            assertThat(publicUrl.noteProperty().get()).startsWith("checked by the server 20");
+            assertThat(model.extras()).as("the self-check is shown apart, not as raw fields")
+                    .containsExactly("replication.lag_ms: 12");
         }
+    }
+
+    @Test
+    void aServerThatDoesNotCheckItsPublicUrlHasNoSuchTile() throws Exception {
+        try (StubFixture fixture = new StubFixture()) {
+            HealthViewModel model = model(fixture, new ManualTicker());
+            model.poll();
+            assertThat(model.tiles().publicUrl().shownProperty().get()).isFalse();
+            assertThat(model.findings()).isEmpty();
+        }
+    }
+
+    @Test
+    void aProxyThatDoesNotReachTheServerIsWhatThePublicUrlTileSays() throws Exception {
+        try (StubFixture fixture = new StubFixture()) {
+            Map<String, Object> check = new java.util.HashMap<>(selfCheck("fail", -3_600, List.of()));
+            check.put("through_proxy", Map.of("up", false, "status_code", 502, "latency_ms", 3.0,
+                    "detail", "502 Bad Gateway"));
+            fixture.stub().addHealthFields(Map.of("self_check", check));
+            HealthViewModel model = model(fixture, new ManualTicker());
+            model.poll();
+            assertThat(model.tiles().publicUrl().valueProperty().get())
+                    .isEqualTo("HTTP 502, certificate expired 1 h 0 min ago");
+            assertThat(model.tiles().publicUrl().stateProperty().get()).isEqualTo("bad");
+        }
+    }
+
+    /** {@code self_check} as the server reports it in detailed health (its JSON names). */
+    static Map<String, Object> selfCheck(String status, long secondsLeft, List<Map<String, String>> findings) {
+        return Map.of("public_url", "https://chat.example.com", "checked_at", "2026-12-06T21:40:00Z",
+                "status", status,
+                "certificate", Map.of("subject", "CN=chat.example.com", "issuer", "CN=R11",
+                        "not_before", "2026-09-17T00:00:00Z", "not_after", "2026-12-16T00:00:00Z",
+                        "seconds_left", secondsLeft, "lifetime_seconds", 90 * 86_400, "verified", true,
+                        "stage", secondsLeft < 0 ? "expired" : "renewal_due"),
+                "through_proxy", Map.of("up", true, "status_code", 200, "latency_ms", 4.2, "detail", "ok"),
+                "findings", findings);
     }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,23 @@ class MonitorTest {
             later.checkNow();
             assertThat(later.latestProperty().get().certState()).isEqualTo("warn");
             assertThat(notified).singleElement().asString().contains("Certificate: 19 days left (warn)");
+        }
+    }
+
+    @Test
+    void theServersOwnLookAtItsPublicUrlGettingWorseNotifies() throws Exception {
+        try (StubFixture fixture = new StubFixture()) {
+            Monitor monitor = monitor(fixture, Optional.empty());
+            fixture.stub().addHealthFields(Map.of("self_check", Map.of("status", "ok", "findings", List.of())));
+            monitor.checkNow();
+            fixture.stub().addHealthFields(Map.of("self_check", Map.of("status", "fail", "findings",
+                    List.of(Map.of("id", "certificate.expiry", "severity", "fail",
+                            "message", "expired 2 h ago")))));
+            monitor.checkNow();
+            assertThat(monitor.latestProperty().get().findings()).extracting(Sample.Item::id)
+                    .containsExactly("self_check.certificate.expiry");
+            assertThat(notified).singleElement().asString()
+                    .contains("Public URL: certificate expiry: pass → fail");
         }
     }
 }
