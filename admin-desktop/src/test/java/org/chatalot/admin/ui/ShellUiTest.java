@@ -12,6 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -25,12 +26,14 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.chatalot.admin.AppGraph;
 import org.chatalot.admin.MainWindow;
 import org.chatalot.admin.testing.StubAdminServer;
+import org.chatalot.model.admin.AdminUser;
 import org.chatalot.model.admin.Invite;
+import org.chatalot.model.user.Role;
 import org.chatalot.testing.TempDirs;
 
 /**
- * The whole window against the stub server: the keyboard opens the screens and switches the theme, and an invite
- * once revoked can be neither revoked nor copied again.
+ * The whole window against the stub server: the keyboard opens the screens and switches the theme; an invite once
+ * revoked can be neither revoked nor copied again; what the app generates is copied with one click.
  */
 @ExtendWith(ApplicationExtension.class)
 class ShellUiTest {
@@ -65,12 +68,7 @@ class ShellUiTest {
     @Test
     void shortcutsOpenTheScreensAndSwitchTheThemeAndARevokedInviteCannotBeRevokedAgain(FxRobot robot)
             throws Exception {
-        fill(robot, "#name", "Stub");
-        fill(robot, "#url", stub.url().toString());
-        fill(robot, "#username", "owner");
-        fill(robot, "#password", StubAdminServer.PASSWORD);
-        robot.clickOn("#signIn");
-        until(() -> robot.lookup("#nav-users").tryQuery().isPresent());
+        signIn(robot);
 
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
         until(() -> "Invites".equals(title(robot)));
@@ -103,6 +101,47 @@ class ShellUiTest {
         until(() -> stage.getScene().getStylesheets().contains(dark));
         robot.press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);
         until(() -> !stage.getScene().getStylesheets().contains(dark));
+    }
+
+    @Test
+    void aGeneratedPasswordAndAnInviteLinkAreCopiedWithOneClick(FxRobot robot) throws Exception {
+        signIn(robot);
+        TableView<AdminUser> users = robot.lookup("#table").queryTableView();
+        until(() -> users.getItems().stream().anyMatch(user -> user.role() == Role.MEMBER));
+        robot.interact(() -> users.getSelectionModel().select(users.getItems().stream()
+                .filter(user -> user.role() == Role.MEMBER).findFirst().orElseThrow()));
+        robot.clickOn("#resetPassword");
+        Button confirm = waitForButton(robot, "Reset password");
+        robot.interact(confirm::fire);
+        until(() -> robot.lookup("#copySecret").tryQuery().isPresent());
+        String password = robot.lookup("#secret").queryAs(TextInputControl.class).getText();
+        assertThat(password).isNotBlank();
+        robot.clickOn("#copySecret");
+        assertThat(clipboard(robot)).isEqualTo(password);
+        robot.interact(waitForButton(robot, "Close")::fire);
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+        until(() -> "Invites".equals(title(robot)));
+        robot.clickOn("#create");
+        TextInputControl link = robot.lookup("#link").queryAs(TextInputControl.class);
+        until(() -> link.getText().contains("/?invite="));
+        robot.clickOn("#copy");
+        assertThat(clipboard(robot)).isEqualTo(link.getText()).startsWith(stub.url().toString());
+    }
+
+    private void signIn(FxRobot robot) throws Exception {
+        fill(robot, "#name", "Stub");
+        fill(robot, "#url", stub.url().toString());
+        fill(robot, "#username", "owner");
+        fill(robot, "#password", StubAdminServer.PASSWORD);
+        robot.clickOn("#signIn");
+        until(() -> robot.lookup("#nav-users").tryQuery().isPresent());
+    }
+
+    private static String clipboard(FxRobot robot) {
+        String[] text = new String[1];
+        robot.interact(() -> text[0] = Clipboard.getSystemClipboard().getString());
+        return text[0];
     }
 
     private static String title(FxRobot robot) {
