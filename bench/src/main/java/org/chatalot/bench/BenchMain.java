@@ -31,7 +31,7 @@ import org.chatalot.bench.web.WebResults;
         description = "Benchmarks of the real server against the Helidon ceiling, ejabberd and Prosody.")
 public final class BenchMain implements Callable<Integer> {
     @Parameters(arity = "0..*", description = "all (default), or any of: fanout latency idle logins upload "
-            + "coldstart writes web")
+            + "coldstart writes web soak (the soak runs only when named)")
     List<String> parts = List.of("all");
 
     @Option(names = "--repo", description = "repository root", defaultValue = ".")
@@ -48,6 +48,12 @@ public final class BenchMain implements Callable<Integer> {
 
     @Option(names = "--rung-seconds", description = "length of each fan-out rung")
     Double rungSeconds;
+
+    @Option(names = "--soak-rate", description = "storage soak: messages per second (default 100)")
+    Double soakRate;
+
+    @Option(names = "--soak-seconds", description = "storage soak: how long (default 480)")
+    Double soakSeconds;
 
     @Option(names = "--jfr", description = "JFR profiles of our server during measured phases, into this folder")
     Path jfr;
@@ -75,7 +81,7 @@ public final class BenchMain implements Callable<Integer> {
         if (!which.isEmpty()) {
             Suite suite = new Suite(settings, ServerLaunch.jar(repo));
             SuiteResults results = suite.run(which);
-            boolean whole = which.size() == Workload.values().length - 1;
+            boolean whole = which.containsAll(Workload.suite().stream().filter(w -> w != Workload.WEB).toList());
             String name = whole ? "suite" : String.join("-", parts.stream().filter(p -> !p.equals("web")).toList());
             new Publisher(new Report(repo)).publish(results, name, whole, settings.senders());
             System.out.printf("done in %.0f s; load average now %s%n", results.durationSeconds(),
@@ -111,6 +117,10 @@ public final class BenchMain implements Callable<Integer> {
             settings = settings.withLadder(ladder != null ? ladder : settings.ladder(),
                     rungSeconds != null ? rungSeconds : settings.rungSeconds());
         }
+        if (soakRate != null || soakSeconds != null) {
+            settings = settings.withSoak(soakRate != null ? soakRate : settings.soakRate(),
+                    soakSeconds != null ? soakSeconds : settings.soakSeconds());
+        }
         if (servers != null) {
             servers.forEach(Fanout::displayName);
             settings = settings.withServers(servers);
@@ -120,7 +130,9 @@ public final class BenchMain implements Callable<Integer> {
 
     static Set<Workload> workloads(List<String> names) {
         if (names.isEmpty() || names.contains("all")) {
-            return EnumSet.allOf(Workload.class);
+            Set<Workload> out = EnumSet.copyOf(Workload.suite());
+            names.stream().filter(n -> n.equals(Workload.SOAK.label())).forEach(n -> out.add(Workload.SOAK));
+            return out;
         }
         Map<String, Workload> byLabel = new HashMap<>();
         for (Workload w : Workload.values()) {

@@ -22,6 +22,7 @@ import org.chatalot.bench.workload.IdleSocketsBench;
 import org.chatalot.bench.workload.LatencyBench;
 import org.chatalot.bench.workload.LoginStormBench;
 import org.chatalot.bench.workload.Rung;
+import org.chatalot.bench.workload.StorageSoak;
 import org.chatalot.bench.workload.UploadBench;
 import org.chatalot.bench.workload.WritePathBench;
 
@@ -55,8 +56,10 @@ public final class Suite {
         List<LatencyBench.Result> latency = attempt(chosen, Workload.LATENCY, "latency", this::latency);
         LoginStormBench.Result logins = attempt(chosen, Workload.LOGINS, "logins", this::logins);
         UploadBench.Result upload = attempt(chosen, Workload.UPLOAD, "upload", this::upload);
+        StorageSoak.Result soak = attempt(chosen, Workload.SOAK, "soak", this::soak);
         return new SuiteResults(machine, loadAtStart, Machine.loadAverage(), (System.nanoTime() - start) / 1e9,
-                settings.members(), fanout, latency, idle, logins, upload, cold, writes, h2, Map.copyOf(skipped));
+                settings.members(), fanout, latency, idle, logins, upload, cold, writes, h2, soak,
+                Map.copyOf(skipped));
     }
 
     public Map<String, String> skipped() {
@@ -98,6 +101,14 @@ public final class Suite {
         try (ServerProcess server = ours(ServerProcess.FAST_SETUP)) {
             return new WritePathBench(settings.writers(), settings.writeWindow(), settings.writeSeconds())
                     .run(server);
+        }
+    }
+
+    private StorageSoak.Result soak() throws Exception {
+        System.out.printf("Storage soak, %.0f msg/s for %.0f s, %s%n", settings.soakRate(), settings.soakSeconds(),
+                Machine.describe());
+        try (ServerProcess server = ours(ServerProcess.FAST_SETUP)) {
+            return new StorageSoak(settings.soakRate(), settings.soakSeconds(), settings.soakSenders()).run(server);
         }
     }
 

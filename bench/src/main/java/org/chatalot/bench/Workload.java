@@ -1,17 +1,37 @@
 package org.chatalot.bench;
 
-/** The suite's parts, in the order {@code all} runs them; the name is the CLI's and the doc section's. */
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The suite's parts, in the order they run; the name is the CLI's and the doc section's. {@code all} runs
+ * every part but the soak, which takes minutes by design and runs only when named.
+ */
 public enum Workload {
-    WRITES("writes"), COLDSTART("coldstart"), IDLE("idle"), FANOUT("fanout"), LATENCY("latency"),
-    LOGINS("logins"), UPLOAD("upload"), WEB("web");
+    WRITES("writes", true), COLDSTART("coldstart", true), IDLE("idle", true), FANOUT("fanout", true),
+    LATENCY("latency", true), LOGINS("logins", true), UPLOAD("upload", true), WEB("web", true),
+    SOAK("soak", false);
 
     private final String label;
+    private final boolean inSuite;
 
-    Workload(String label) {
+    Workload(String label, boolean inSuite) {
         this.label = label;
+        this.inSuite = inSuite;
     }
 
     public String label() {
         return label;
+    }
+
+    /** The parts {@code all} runs. */
+    public static Set<Workload> suite() {
+        Set<Workload> suite = EnumSet.noneOf(Workload.class);
+        for (Workload w : values()) {
+            if (w.inSuite) {
+                suite.add(w);
+            }
+        }
+        return suite;
     }
 }

@@ -47,9 +47,14 @@ class SuiteSmokeIT {
         assertThat(r.coldStart()).hasSize(2).allSatisfy(c -> assertThat(c.medianMillis()).isPositive());
         assertThat(r.h2()).hasSize(3).allSatisfy(h -> assertThat(h.rows()).isPositive());
         assertUpload(r);
+        assertThat(r.soak().acknowledged()).isEqualTo(Math.round(Settings.smoke().soakRate()
+                * Settings.smoke().soakSeconds()));
+        assertThat(r.soak().stored()).isEqualTo(r.soak().acknowledged());
+        assertThat(r.soak().compactedBytes()).isPositive().isLessThanOrEqualTo(r.soak().closedFileBytes());
 
         new Publisher(new Report(repo)).publish(r, "suite", true, Settings.smoke().senders());
         assertThat(repo.resolve("docs/performance.md")).content().contains("<!-- bench:summary -->",
+                "<!-- bench:soak -->",
                 "| target (issue 10) |", "**Helidon ceiling**");
     }
 

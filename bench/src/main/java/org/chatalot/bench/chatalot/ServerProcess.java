@@ -81,6 +81,10 @@ public final class ServerProcess implements AutoCloseable {
         return base;
     }
 
+    public Path dataDir() {
+        return dataDir;
+    }
+
     public ProcessHandle handle() {
         return process.toHandle();
     }

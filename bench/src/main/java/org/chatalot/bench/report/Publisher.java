@@ -42,6 +42,9 @@ public final class Publisher {
         if (r.h2() != null) {
             report.section("writes", Sections.writes(r.writes(), r.h2(), machine));
         }
+        if (r.soak() != null) {
+            report.section("soak", Sections.soak(r.soak(), machine));
+        }
         if (wholeSuite) {
             report.section("summary", Summary.render(r, Machine.cores()));
         }

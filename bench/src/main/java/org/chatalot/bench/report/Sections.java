@@ -9,6 +9,7 @@ import org.chatalot.bench.workload.IdleSocketsBench;
 import org.chatalot.bench.workload.LatencyBench;
 import org.chatalot.bench.workload.LoginStormBench;
 import org.chatalot.bench.workload.Rung;
+import org.chatalot.bench.workload.StorageSoak;
 import org.chatalot.bench.workload.UploadBench;
 import org.chatalot.bench.workload.WritePathBench;
 
@@ -116,6 +117,33 @@ public final class Sections {
                 + "| setting | rows per commit | rows/s |\n|---|---|---|\n");
         for (H2WriteBench.Result r : h2) {
             md.append(String.format("| %s | %d | %,.0f |%n", r.setting(), r.rowsPerCommit(), r.rowsPerSecond()));
+        }
+        return md.toString();
+    }
+
+    public static String soak(StorageSoak.Result r, String machine) {
+        StringBuilder md = new StringBuilder(String.format("Measured %s; load average %s at the end.%n%n"
+                        + "%d sockets posting ~100-byte messages into one channel at %.0f msg/s for %.0f s: %,d "
+                        + "acknowledged, %,d read back from the history.%n%n"
+                        + "| | database file | per message |%n|---|---|---|%n"
+                        + "| running, at the end | %.1f MB | %,.0f B |%n"
+                        + "| running, largest seen | %.1f MB | |%n"
+                        + "| after a clean stop | %.1f MB | %,.0f B |%n"
+                        + "| the data (offline `SHUTDOWN COMPACT` of a copy) | %.1f MB | %,.0f B |%n%n"
+                        + "The running file is **%.1f×** the data; over the second half it grew %,.0f bytes/s.%n%n"
+                        + "| seconds | acknowledged | file |%n|---|---|---|%n", machine, r.load(), r.senders(),
+                r.rate(), r.seconds(), r.acknowledged(), r.stored(), r.fileBytes() / 1e6, r.fileBytesPerMessage(),
+                r.peakFileBytes() / 1e6, r.closedFileBytes() / 1e6,
+                r.acknowledged() == 0 ? Double.NaN : (double) r.closedFileBytes() / r.acknowledged(),
+                r.compactedBytes() / 1e6, r.compactedBytesPerMessage(), r.factor(), r.growthBytesPerSecond()));
+        double every = Math.max(r.seconds() / 10, 1);
+        double next = 0;
+        for (StorageSoak.Sample s : r.samples()) {
+            if (s.seconds() >= next || s == r.samples().getLast()) {
+                md.append(String.format("| %.0f | %,d | %.1f MB |%n", s.seconds(), s.acknowledged(),
+                        s.fileBytes() / 1e6));
+                next = s.seconds() + every;
+            }
         }
         return md.toString();
     }

@@ -11,6 +11,7 @@ import org.chatalot.bench.workload.IdleSocketsBench;
 import org.chatalot.bench.workload.LatencyBench;
 import org.chatalot.bench.workload.LoginStormBench;
 import org.chatalot.bench.workload.Rung;
+import org.chatalot.bench.workload.StorageSoak;
 import org.chatalot.bench.workload.UploadBench;
 import org.chatalot.bench.workload.WritePathBench;
 
@@ -22,7 +23,7 @@ public record SuiteResults(String machine, String loadAtStart, String loadAtEnd,
                            int members, Map<String, List<Rung>> fanout, List<LatencyBench.Result> latency,
                            List<IdleSocketsBench.Result> idle, LoginStormBench.Result logins, UploadBench.Result upload,
                            List<ColdStartBench.Result> coldStart, WritePathBench.Result writes,
-                           List<H2WriteBench.Result> h2, Map<String, String> skipped) {
+                           List<H2WriteBench.Result> h2, StorageSoak.Result soak, Map<String, String> skipped) {
     public static final String OURS = ServerProcess.NAME;
     public static final String CEILING = CeilingProcess.NAME;
     public static final String EJABBERD = "ejabberd 23.01";

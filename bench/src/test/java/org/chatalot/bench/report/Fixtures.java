@@ -31,6 +31,6 @@ final class Fixtures {
 
     static SuiteResults results(Map<String, List<Rung>> ladders) {
         return new SuiteResults("2026-01-01 · test machine", "0.10 0.20 0.30", "0.40 0.20 0.30", 300, 50, ladders,
-                null, null, null, null, null, null, null, Map.of(SuiteResults.PROSODY, "not installed"));
+                null, null, null, null, null, null, null, null, Map.of(SuiteResults.PROSODY, "not installed"));
     }
 }

@@ -87,7 +87,8 @@ class TargetsTest {
     private static SuiteResults withLogins(LoginStormBench.Result logins) {
         SuiteResults r = Fixtures.results(Fixtures.ladders());
         return new SuiteResults(r.machine(), r.loadAtStart(), r.loadAtEnd(), r.durationSeconds(), r.members(),
-                r.fanout(), r.latency(), r.idle(), logins, r.upload(), r.coldStart(), r.writes(), r.h2(), r.skipped());
+                r.fanout(), r.latency(), r.idle(), logins, r.upload(), r.coldStart(), r.writes(), r.h2(), r.soak(),
+                r.skipped());
     }
 
     @Test
