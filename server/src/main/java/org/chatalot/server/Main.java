@@ -1,6 +1,7 @@
 package org.chatalot.server;
 
 import org.chatalot.model.ProductVersion;
+import org.chatalot.server.common.CannotStart;
 import org.chatalot.server.config.ConfigException;
 import org.chatalot.server.config.ConfigLoader;
 import org.chatalot.server.db.DatabaseTooNew;
@@ -42,7 +43,7 @@ public final class Main {
         ChatServer server;
         try {
             server = ChatServer.start(loaded.config());
-        } catch (ConfigException | DatabaseTooNew e) {
+        } catch (ConfigException | DatabaseTooNew | CannotStart e) {
             LOG.log(System.Logger.Level.ERROR, e.getMessage());
             System.exit(2);
             return;

@@ -2,6 +2,7 @@ package org.chatalot.server;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import io.micrometer.core.instrument.Gauge;
 
@@ -43,6 +44,7 @@ import org.chatalot.server.channel.DmApi;
 import org.chatalot.server.channel.Memberships;
 import org.chatalot.server.config.ServerConfig;
 import org.chatalot.server.db.Database;
+import org.chatalot.server.db.DiskSpace;
 import org.chatalot.server.db.Ids;
 import org.chatalot.server.error.NotFound;
 import org.chatalot.server.file.FileApi;
@@ -106,8 +108,11 @@ final class ServerGraph implements AutoCloseable {
         this.build = BuildInfo.load();
         this.web = WebClient.load();
         createDataDir(config.storage().dataDir());
+        // Before anything is written: on a full disk, one line and a clean stop instead of a half-done start.
+        DiskSpace space = DiskSpace.of(config.storage().dataDir(), config.storage().minFreeDiskBytes());
+        space.requireRoomToStart();
         ServerKeys keys = ServerKeys.loadOrGenerate(config.security(), config.storage());
-        this.database = Database.open(config.storage());
+        this.database = Database.open(config.storage(), space);
         this.metrics = new ServerMetrics();
         Gauge.builder("chatalot.db.connections.active", database, Database::activeConnections)
                 .register(metrics.registry());
@@ -121,8 +126,9 @@ final class ServerGraph implements AutoCloseable {
         this.messageRate = new MessageRate(metrics.registry(), () -> clock.millis() / 1000);
         Chat chat = chat(accounts);
         this.realtime = chat.realtime();
-        this.health = new HealthChecks(database, config.storage(), lifecycle, build, new HealthChecks.Activity(
-                realtime.hub()::openSockets, realtime.hub()::sessionCount, messageRate::lastMinute));
+        this.health = new HealthChecks(database, config.storage(), space, lifecycle, build, new HealthChecks.Activity(
+                realtime.hub()::openSockets, realtime.hub()::sessionCount, messageRate::lastMinute),
+                List.of());
         lifecycle.onShutdown(realtime.hub()::shutdown);
         this.admin = AdminWiring.build(accounts.adminParts(), new AdminWiring.Context(config, clock, database.sql(),
                 json, build.version(), health, housekeeping, chat.channelService(), realtime.hub(), chat.storage()));

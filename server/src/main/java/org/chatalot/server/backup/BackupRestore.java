@@ -21,6 +21,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 import org.chatalot.server.config.ServerConfig;
+import org.chatalot.server.db.DiskSpace;
 import org.chatalot.server.security.PrivateFiles;
 
 /**
@@ -50,6 +51,7 @@ public final class BackupRestore {
         requireStopped(database);
         try (ZipFile zip = new ZipFile(archive.toFile())) {
             ZipEntry databaseEntry = databaseEntry(zip, archive);
+            requireRoom(zip);
             String manifest = new String(zip.getInputStream(zip.getEntry(BackupLayout.MANIFEST)).readAllBytes(),
                     java.nio.charset.StandardCharsets.UTF_8);
             Path aside = moveAside(database);
@@ -57,6 +59,19 @@ public final class BackupRestore {
             int files = extractTree(zip, BackupLayout.FILES_DIR, storage.filesDir());
             extractTree(zip, BackupLayout.KEYS_DIR, storage.keysDir());
             return new Result(aside, files, manifest);
+        }
+    }
+
+    /**
+     * The archive's contents must fit and leave MIN_FREE_DISK_MB free: a restore that ran out of space half-way
+     * would leave neither the old data (moved aside) nor the new in place.
+     */
+    private void requireRoom(ZipFile zip) {
+        long needed = zip.stream().mapToLong(entry -> Math.max(0, entry.getSize())).sum();
+        DiskSpace space = DiskSpace.of(storage.dataDir(), storage.minFreeDiskBytes());
+        if (space.usable() - needed < space.minFreeBytes()) {
+            throw new RestoreRefused("the backup needs " + needed / (1024 * 1024) + " MiB and DATA_DIR has "
+                    + space.describe() + "; free some space first");
         }
     }
 

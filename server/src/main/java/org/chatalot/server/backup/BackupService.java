@@ -191,6 +191,9 @@ public final class BackupService {
     }
 
     private BackupInfo write(Instant now, boolean scheduled) throws IOException {
+        // A backup writes a copy of everything into DATA_DIR: refused (storage_full) unless that leaves
+        // MIN_FREE_DISK_MB free, so making a backup can never be what fills the disk.
+        sql.space().requireRoom(neededBytes());
         Path dir = PrivateFiles.directory(backupsDir());
         String name = freeName(dir, now, scheduled);
         Path databaseCopy = Files.createTempFile(dir, ".db-", ".zip");
@@ -214,6 +217,12 @@ public final class BackupService {
             Files.deleteIfExists(databaseCopy);
             Files.deleteIfExists(partial);
         }
+    }
+
+    /** At most what a backup writes: the database copied twice (alone, then in the archive), files and keys. */
+    private long neededBytes() {
+        long database = BackupLayout.h2DatabaseFile(storage.databaseUrl()).map(BackupService::sizeOf).orElse(0L);
+        return 2 * database + sizeOf(storage.filesDir()) + sizeOf(storage.keysDir());
     }
 
     private byte[] manifest(Instant now, ArchiveWriter archive) throws IOException {

@@ -57,7 +57,7 @@ public final class Settings {
     public static final Setting WS_RATE_LIMIT_BURST = Setting.of("WS_RATE_LIMIT_BURST", "30",
             "WebSocket frames a socket may send at once");
     public static final Setting MIN_FREE_DISK_MB = Setting.of("MIN_FREE_DISK_MB", "256",
-            "below this much free space in DATA_DIR the server reports not ready");
+            "below this much free space in DATA_DIR every write is refused (storage_full) and health fails");
     public static final Setting SHUTDOWN_GRACE_SECONDS = Setting.of("SHUTDOWN_GRACE_SECONDS", "10",
             "how long a stopping server lets in-flight requests finish");
     public static final Setting WS_PING_INTERVAL_SECONDS = Setting.of("WS_PING_INTERVAL_SECONDS", "25",

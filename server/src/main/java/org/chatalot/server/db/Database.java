@@ -22,6 +22,7 @@ import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.output.MigrateResult;
 
 import org.chatalot.model.ProductVersion;
+import org.chatalot.server.common.CannotStart;
 import org.chatalot.server.config.ConfigException;
 import org.chatalot.server.config.ServerConfig;
 import org.chatalot.server.config.Settings;
@@ -37,17 +38,29 @@ public final class Database implements AutoCloseable {
     private final Path dataDir;
     private final DbClient client;
     private final Sql sql;
+    private final WriteFailures writeFailures;
 
-    private Database(HikariDataSource dataSource, DbClient client, Path dataDir) {
+    private Database(HikariDataSource dataSource, DbClient client, Path dataDir, DiskSpace space) {
         this.dataDir = dataDir;
         this.dataSource = dataSource;
         this.client = client;
-        this.sql = new Sql(client);
+        this.writeFailures = new WriteFailures(java.time.Clock.systemUTC());
+        this.sql = new Sql(client, space, writeFailures);
     }
 
     /** Opens the pool, applies pending migrations and prepares the named statements. */
     public static Database open(ServerConfig.Storage storage) {
         createDataDir(storage.dataDir());
+        return open(storage, DiskSpace.of(storage.dataDir(), storage.minFreeDiskBytes()));
+    }
+
+    /**
+     * {@link #open(ServerConfig.Storage)} with the disk the server watches; refuses to start (one line, nothing
+     * written) when DATA_DIR has less than {@code MIN_FREE_DISK_MB} free.
+     */
+    public static Database open(ServerConfig.Storage storage, DiskSpace space) {
+        createDataDir(storage.dataDir());
+        space.requireRoomToStart();
         String url = storage.databaseUrl();
         if (url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY=0")) {
             LOG.log(System.Logger.Level.WARNING, "DATABASE_URL lacks WRITE_DELAY=0: H2 then writes commits in the "
@@ -62,6 +75,10 @@ public final class Database implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             dataSource.close();
+            if (space.isFull()) {
+                throw new CannotStart("the database could not be opened because DATA_DIR is full: "
+                        + space.describe() + " (" + rootMessage(e) + "). Free some space and start again.");
+            }
             throw e;
         }
         restrictDatabaseFiles(storage.dataDir());
@@ -69,7 +86,7 @@ public final class Database implements AutoCloseable {
                 .connectionPool(new HikariPool(dataSource))
                 .statements(DbStatements.create(Config.just(ConfigSources.classpath(STATEMENTS)).get("statements")))
                 .build();
-        return new Database(dataSource, client, storage.dataDir());
+        return new Database(dataSource, client, storage.dataDir(), space);
     }
 
     /**
@@ -141,6 +158,11 @@ public final class Database implements AutoCloseable {
 
     public Sql sql() {
         return sql;
+    }
+
+    /** The latest write that failed for a storage reason, while no write has succeeded since. */
+    public WriteFailures writeFailures() {
+        return writeFailures;
     }
 
     public DbClient client() {

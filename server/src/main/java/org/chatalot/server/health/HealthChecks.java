@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
@@ -18,25 +19,35 @@ import org.chatalot.model.health.HealthFinding;
 import org.chatalot.model.health.Readiness;
 import org.chatalot.server.config.ServerConfig;
 import org.chatalot.server.db.Database;
+import org.chatalot.server.db.DiskSpace;
+import org.chatalot.server.db.WriteFailures;
 
-/** Computes the health reports from the database, the data directory and the lifecycle. */
+/**
+ * Computes the health reports from the database, the data directory, the parts the server cannot work
+ * without, and the lifecycle. "Healthy" means able to serve: a database that answers reads but cannot store
+ * (writes failing, or refused for want of disk space) is not.
+ */
 public final class HealthChecks {
     private static final System.Logger LOG = System.getLogger(HealthChecks.class.getName());
 
     private final Database database;
     private final ServerConfig.Storage storage;
+    private final DiskSpace space;
     private final Lifecycle lifecycle;
     private final BuildInfo build;
     private final Activity activity;
     private final List<Supplier<List<HealthFinding>>> findingSources = new CopyOnWriteArrayList<>();
+    private final List<Essential> essentials;
 
-    public HealthChecks(Database database, ServerConfig.Storage storage, Lifecycle lifecycle, BuildInfo build,
-                        Activity activity) {
+    public HealthChecks(Database database, ServerConfig.Storage storage, DiskSpace space, Lifecycle lifecycle,
+                        BuildInfo build, Activity activity, List<Essential> essentials) {
         this.database = database;
         this.storage = storage;
+        this.space = space;
         this.lifecycle = lifecycle;
         this.build = build;
         this.activity = activity;
+        this.essentials = List.copyOf(essentials);
     }
 
     /** What the server is doing right now, read when a report is made. */
@@ -51,23 +62,46 @@ public final class HealthChecks {
         findingSources.add(source);
     }
 
-    /** The upstream-compatible probe: degraded when the database does not answer. */
+    /**
+     * The upstream-compatible probe: degraded when the database does not answer, does not store (writes
+     * failing, or refused below MIN_FREE_DISK_MB: {@code db_healthy} false), or a part the server cannot
+     * work without has stopped.
+     */
     public Health health() {
-        boolean dbHealthy = database.ping().healthy();
-        return new Health(dbHealthy ? Health.OK : Health.DEGRADED, build.version(), uptimeSeconds(), dbHealthy);
+        boolean dbHealthy = database.ping().healthy() && storing();
+        boolean ok = dbHealthy && essentials.stream().allMatch(e -> e.trouble().get().isEmpty());
+        return new Health(ok ? Health.OK : Health.DEGRADED, build.version(), uptimeSeconds(), dbHealthy);
     }
 
-    /** Ready to take traffic: database answers, data directory writable with room, not stopping. */
+    /**
+     * Ready to take traffic: database answers and stores, data directory writable with room, every essential
+     * part working, not stopping.
+     */
     public Readiness readiness() {
         Database.Ping ping = database.ping();
-        Readiness.Check db = new Readiness.Check("database", ping.healthy(),
-                ping.healthy() ? "answered in " + millis(ping) + " ms" : ping.error());
-        Readiness.Check disk = diskCheck();
-        Readiness.Check running = new Readiness.Check("shutdown", !lifecycle.isShuttingDown(),
-                lifecycle.isShuttingDown() ? "server is shutting down" : "running");
-        List<Readiness.Check> checks = List.of(db, disk, running);
+        List<Readiness.Check> checks = new ArrayList<>();
+        checks.add(new Readiness.Check("database", ping.healthy(),
+                ping.healthy() ? "answered in " + millis(ping) + " ms" : ping.error()));
+        checks.add(writesCheck());
+        checks.add(diskCheck());
+        for (Essential essential : essentials) {
+            Optional<String> trouble = essential.trouble().get();
+            checks.add(new Readiness.Check(essential.name(), trouble.isEmpty(), trouble.orElse("working")));
+        }
+        checks.add(new Readiness.Check("shutdown", !lifecycle.isShuttingDown(),
+                lifecycle.isShuttingDown() ? "server is shutting down" : "running"));
         boolean ready = checks.stream().allMatch(Readiness.Check::ok);
-        return new Readiness(ready ? Readiness.READY : Readiness.NOT_READY, checks);
+        return new Readiness(ready ? Readiness.READY : Readiness.NOT_READY, List.copyOf(checks));
+    }
+
+    private boolean storing() {
+        return database.writeFailures().failing().isEmpty() && !space.isLow();
+    }
+
+    private Readiness.Check writesCheck() {
+        Optional<WriteFailures.Failure> failing = database.writeFailures().failing();
+        return failing.map(f -> new Readiness.Check("writes", false, "failing since " + f.at() + ": " + f.reason()))
+                .orElseGet(() -> new Readiness.Check("writes", true, "no write has failed since the last success"));
     }
 
     public DetailedHealth detailed() {
@@ -82,7 +116,8 @@ public final class HealthChecks {
         } catch (IOException e) {
             // reported as zero free space, which readiness also flags
         }
-        boolean ok = ping.healthy() && !lifecycle.isShuttingDown();
+        boolean ok = ping.healthy() && storing() && !lifecycle.isShuttingDown()
+                && essentials.stream().allMatch(e -> e.trouble().get().isEmpty());
         return new DetailedHealth(ok ? Health.OK : Health.DEGRADED, build.version(), uptimeSeconds(), ping.healthy(),
                 millis(ping), free, total, heap.getUsed(), heap.getMax(), activity.openSockets().getAsInt(),
                 activity.realtimeSessions().getAsInt(), activity.messagesLastMinute().getAsLong(),

@@ -2,6 +2,7 @@ package org.chatalot.server.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -20,7 +21,9 @@ import org.chatalot.model.auth.AuthTokens;
 import org.chatalot.model.error.ErrorBody;
 import org.chatalot.model.health.DetailedHealth;
 import org.chatalot.model.health.HealthFinding;
+import org.chatalot.server.testing.FileClient;
 import org.chatalot.server.testing.MutableClock;
+import org.chatalot.server.testing.SmallDisk;
 import org.chatalot.server.testing.TestServer;
 import org.chatalot.server.testing.TestUsers;
 
@@ -37,11 +40,6 @@ class ScheduledBackupsIT {
 
     @RegisterExtension
     static TestServer server = TestServer.create().withClock(CLOCK);
-
-    /** A disk that never has room: MIN_FREE_DISK_MB far beyond any test machine's disk. */
-    @RegisterExtension
-    static TestServer fullDisk = TestServer.create().withClock(FULL_DISK_CLOCK)
-            .with("MIN_FREE_DISK_MB", "2000000000");
 
     private static String owner(TestServer on) {
         on.users().owner();
@@ -153,31 +151,49 @@ class ScheduledBackupsIT {
                         "chatalot-backup-20261203T030000Z-scheduled.zip");
     }
 
+    /**
+     * A disk with room for the server but not for a backup: a real 64 MiB filesystem with MIN_FREE_DISK_MB 32
+     * and a 20 MiB upload, so the first backup (about the database plus the files) would leave less than 32
+     * MiB while messages and sign-ins still have 10 MiB. (A threshold beyond the whole disk no longer works
+     * for this: the server does not start below it, and refuses every write.)
+     */
     @Test
     @Order(4)
     void aScheduledBackupThatCannotFitFailsAndDetailedHealthSaysSo() throws Exception {
-        String token = owner(fullDisk);
-        BackupScheduleView set = fullDisk.users().expect(200, fullDisk.users().put(token, SCHEDULE,
-                BackupScheduleView.change(true, "03:00", "UTC", 7)), BackupScheduleView.class);
-        assertThat(set.space().enoughForNext()).isFalse();
-        assertThat(findings()).extracting(HealthFinding::id).containsExactly("backups.space");
+        try (SmallDisk disk = SmallDisk.mount(64)) {
+            TestServer fullDisk = TestServer.create().withClock(FULL_DISK_CLOCK)
+                    .with("DATA_DIR", disk.dir("data").toString()).with("MIN_FREE_DISK_MB", "32");
+            fullDisk.start();
+            try {
+                String token = owner(fullDisk);
+                byte[] twentyMib = "twenty mebibytes of text\n".repeat(20 * 1024 * 1024 / 25)
+                        .getBytes(StandardCharsets.US_ASCII);
+                new FileClient(fullDisk).uploaded(token, "big.txt", twentyMib);
+                BackupScheduleView set = fullDisk.users().expect(200, fullDisk.users().put(token, SCHEDULE,
+                        BackupScheduleView.change(true, "03:00", "UTC", 7)), BackupScheduleView.class);
+                assertThat(set.space().enoughForNext()).isFalse();
+                assertThat(findings(fullDisk)).extracting(HealthFinding::id).containsExactly("backups.space");
 
-        FULL_DISK_CLOCK.advance(Duration.ofHours(3));
-        runScheduler(fullDisk);
-        BackupScheduleView after = fullDisk.users().expect(200, fullDisk.users().get(owner(fullDisk), SCHEDULE),
-                BackupScheduleView.class);
-        assertThat(after.lastRun().ok()).isFalse();
-        assertThat(after.lastRun().error()).startsWith("not enough free space");
-        assertThat(backups(fullDisk)).isEmpty();
-        assertThat(findings()).extracting(HealthFinding::id, HealthFinding::severity).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("backups.scheduled", "fail"),
-                org.assertj.core.groups.Tuple.tuple("backups.space", "warn"));
-        assertThat(fullDisk.users().expect(200, fullDisk.users().get(owner(fullDisk),
-                "/api/admin/audit?action=admin.backup_failed"), AuditPage.class).entries()).hasSize(1);
+                FULL_DISK_CLOCK.advance(Duration.ofHours(3));
+                runScheduler(fullDisk);
+                BackupScheduleView after = fullDisk.users().expect(200,
+                        fullDisk.users().get(owner(fullDisk), SCHEDULE), BackupScheduleView.class);
+                assertThat(after.lastRun().ok()).isFalse();
+                assertThat(after.lastRun().error()).startsWith("not enough free space");
+                assertThat(backups(fullDisk)).isEmpty();
+                assertThat(findings(fullDisk)).extracting(HealthFinding::id, HealthFinding::severity)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("backups.scheduled", "fail"),
+                                org.assertj.core.groups.Tuple.tuple("backups.space", "warn"));
+                assertThat(fullDisk.users().expect(200, fullDisk.users().get(owner(fullDisk),
+                        "/api/admin/audit?action=admin.backup_failed"), AuditPage.class).entries()).hasSize(1);
+            } finally {
+                fullDisk.stop();
+            }
+        }
     }
 
-    private static List<HealthFinding> findings() {
-        return fullDisk.users().expect(200, fullDisk.users().get(owner(fullDisk), "/api/admin/health"),
+    private static List<HealthFinding> findings(TestServer on) {
+        return on.users().expect(200, on.users().get(owner(on), "/api/admin/health"),
                 DetailedHealth.class).findings();
     }
 }

@@ -104,7 +104,11 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
         TempDirs.deleteRecursively(dataDir);
     }
 
+    /** Starts (again); a test that manages its own DATA_DIR (set with {@link #with}) may call it directly. */
     public void start() {
+        if (dataDir == null && environment.containsKey("DATA_DIR")) {
+            dataDir = Path.of(environment.get("DATA_DIR"));
+        }
         server = ChatServer.start(ConfigLoader.load(environment).config(), extraServices, clock);
     }
 

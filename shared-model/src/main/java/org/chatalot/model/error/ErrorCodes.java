@@ -19,6 +19,8 @@ public final class ErrorCodes {
     public static final String NOT_IMPLEMENTED = "not_implemented";
     public static final String INTERNAL_ERROR = "internal_error";
     public static final String UNAVAILABLE = "unavailable";
+    /** 503: the server's disk is nearly full, so it takes no new data (reads go on); tell the operator. */
+    public static final String STORAGE_FULL = "storage_full";
 
     private ErrorCodes() {
     }

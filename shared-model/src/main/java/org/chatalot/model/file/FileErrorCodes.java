@@ -10,8 +10,8 @@ public final class FileErrorCodes {
     public static final String FILE_TYPE_REFUSED = "file_type_refused";
     /** 429: too many uploads by this user in the last minute. */
     public static final String UPLOAD_RATE_LIMITED = "upload_rate_limited";
-    /** 503: the server's disk is too full to take the file. */
-    public static final String STORAGE_FULL = "storage_full";
+    /** 503: the server's disk is too full to take the file (the code every refused write shares). */
+    public static final String STORAGE_FULL = org.chatalot.model.error.ErrorCodes.STORAGE_FULL;
 
     private FileErrorCodes() {
     }
