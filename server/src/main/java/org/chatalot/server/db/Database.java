@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -39,11 +40,13 @@ public final class Database implements AutoCloseable {
     private final DbClient client;
     private final Sql sql;
     private final WriteFailures writeFailures;
+    private final Optional<StoreMaintenance> maintenance;
 
-    private Database(HikariDataSource dataSource, DbClient client, Path dataDir, DiskSpace space) {
+    private Database(HikariDataSource dataSource, DbClient client, Path dataDir, DiskSpace space, String url) {
         this.dataDir = dataDir;
         this.dataSource = dataSource;
         this.client = client;
+        this.maintenance = StoreMaintenance.start(dataSource, url);
         this.writeFailures = new WriteFailures(java.time.Clock.systemUTC());
         this.sql = new Sql(client, space, writeFailures);
     }
@@ -86,7 +89,7 @@ public final class Database implements AutoCloseable {
                 .connectionPool(new HikariPool(dataSource))
                 .statements(DbStatements.create(Config.just(ConfigSources.classpath(STATEMENTS)).get("statements")))
                 .build();
-        return new Database(dataSource, client, storage.dataDir(), space);
+        return new Database(dataSource, client, storage.dataDir(), space, url);
     }
 
     /**
@@ -203,6 +206,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        maintenance.ifPresent(StoreMaintenance::close);
         client.close();
         dataSource.close();
         // H2 may rewrite its file when it compacts on close

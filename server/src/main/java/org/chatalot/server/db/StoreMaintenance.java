@@ -1,0 +1,134 @@
+package org.chatalot.server.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.RandomAccessStore;
+
+/**
+ * The upkeep H2 skips when commits are durable, done here. With {@code WRITE_DELAY=0} H2 writes every commit
+ * to its file before returning, but it also runs without its background thread, and that thread is what
+ * rewrites half-empty chunks and moves chunks down so the file can shrink. Without it the file only grows:
+ * each commit appends a chunk holding fresh copies of every B-tree page it touched (16 KB leaves), the
+ * superseded chunks are kept for H2's 45-second retention time, and a chunk with one live page left stays
+ * for good. Measured with {@code ./bench/run soak}: 8.9 KB of file per 100-byte message, 86 times the data,
+ * until a restart compacted it (docs/performance.md).
+ *
+ * <p>So every second this: makes what is committed reach the disk ({@code fsync}, which H2 does not do per
+ * commit), then rewrites chunks that are mostly empty and moves chunks towards the start of the file so its
+ * end can be cut off, within a bounded amount of writing per second, as H2's own housekeeping does. Because
+ * the file is synced every second, superseded chunks need not wait 45 seconds for the operating system to
+ * have written their successors: the retention time is a few seconds, unless DATABASE_URL sets its own.
+ *
+ * <p>It only touches an embedded H2 file database (not H2 over TCP, not another database), through H2's
+ * own MVStore API. A failing round is logged (once a minute at most) and the next one tries again.
+ */
+final class StoreMaintenance implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(StoreMaintenance.class.getName());
+    static final Duration INTERVAL = Duration.ofSeconds(1);
+    /** How long a superseded chunk keeps its place: two sync intervals. */
+    static final int RETENTION_MILLIS = 2_000;
+    /** Chunks are rewritten while less than this share of what they hold is live. */
+    static final int TARGET_FILL_PERCENT = 80;
+    /**
+     * Chunks are moved down (so the file's end can be cut off) when no more than this share of the file is
+     * in use: moving holds H2's store lock across a few syncs, so it waits until there is much to win.
+     */
+    static final int MOVE_AT_PERCENT = 50;
+    /** Most bytes rewritten, and most moved, per round: bounds the extra I/O to about 2 MB/s. */
+    static final int WRITE_LIMIT_BYTES = 1024 * 1024;
+    private static final long LOG_EVERY_NANOS = Duration.ofMinutes(1).toNanos();
+
+    private final DataSource dataSource;
+    private final boolean setRetention;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "db-maintenance");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private long lastLogged = System.nanoTime() - LOG_EVERY_NANOS;
+
+    private StoreMaintenance(DataSource dataSource, boolean setRetention) {
+        this.dataSource = dataSource;
+        this.setRetention = setRetention;
+    }
+
+    /** Starts the rounds when {@code url} opens an embedded H2 file; empty for any other database. */
+    static Optional<StoreMaintenance> start(DataSource dataSource, String url) {
+        if (store(dataSource).isEmpty()) {
+            return Optional.empty();
+        }
+        StoreMaintenance maintenance = new StoreMaintenance(dataSource,
+                !url.toUpperCase(Locale.ROOT).contains("RETENTION_TIME"));
+        maintenance.scheduler.scheduleWithFixedDelay(maintenance::round, 0, INTERVAL.toMillis(),
+                TimeUnit.MILLISECONDS);
+        return Optional.of(maintenance);
+    }
+
+    /** One round. Never throws: a scheduled task that throws is never run again. */
+    private void round() {
+        try {
+            store(dataSource).ifPresent(this::upkeep);
+        } catch (Throwable e) {
+            long now = System.nanoTime();
+            if (now - lastLogged >= LOG_EVERY_NANOS) {
+                lastLogged = now;
+                LOG.log(System.Logger.Level.WARNING, "Database file upkeep failed; trying again every second: "
+                        + Database.rootMessage(e));
+            }
+        }
+    }
+
+    private void upkeep(MVStore store) {
+        if (setRetention && store.getRetentionTime() != RETENTION_MILLIS) {
+            store.setRetentionTime(RETENTION_MILLIS);
+        }
+        store.sync();
+        store.compact(TARGET_FILL_PERCENT, WRITE_LIMIT_BYTES);
+        if (store.getFileStore() instanceof RandomAccessStore file) {
+            // Also frees the chunks that died since the last commit: without commits nothing else would.
+            file.compactMoveChunks(MOVE_AT_PERCENT, WRITE_LIMIT_BYTES, store);
+        }
+    }
+
+    /**
+     * The open store behind the pool's connections, found anew each round (H2 reopens the database after
+     * it has closed it, e.g. on a full disk); empty when the pool does not hold an embedded H2 file.
+     */
+    private static Optional<MVStore> store(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.isWrapperFor(JdbcConnection.class)
+                    || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
+                return Optional.empty();
+            }
+            org.h2.mvstore.db.Store store = session.getDatabase().getStore();
+            if (store == null || store.getMvStore().getFileStore() == null || store.getMvStore().isClosed()) {
+                return Optional.empty();
+            }
+            return Optional.of(store.getMvStore());
+        } catch (SQLException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.chatalot.server.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.chatalot.model.auth.AuthTokens;
+import org.chatalot.model.channel.Channel;
+import org.chatalot.server.testing.TestServer;
+import org.chatalot.testing.Poll;
+
+/**
+ * The database file stays within a small factor of its data while the server runs. Every message is sent
+ * on its own, so each is one durable commit: the pattern that grew an operator's file to 86 times its data
+ * (each commit a new chunk of whole B-tree pages, nothing reclaimed until a restart). Once the writes stop
+ * and the few seconds' retention has passed, the file must come back near the size of what it holds, which
+ * the test then measures by compacting a copy offline.
+ */
+class DatabaseFileSizeTest {
+    private static final int MESSAGES = 1500;
+    /** Before the fix these 1,500 messages left 30 MB that stayed until a restart. */
+    private static final long SETTLED_BYTES = 1024L * 1024;
+    private static final int SMALL_FACTOR = 4;
+    /** H2's headers and layout, and chunks still within their seconds of retention: there even when tiny. */
+    private static final long FIXED_OVERHEAD_BYTES = 512L * 1024;
+
+    @TempDir
+    Path work;
+
+    @Test
+    void theFileComesBackNearTheSizeOfItsDataWhileTheServerRuns() throws Exception {
+        Path data = work.resolve("data");
+        Path file = data.resolve("chatalot.mv.db");
+        TestServer server = TestServer.create().with("DATA_DIR", data.toString());
+        server.start();
+        long settled;
+        try {
+            AuthTokens owner = server.users().owner();
+            Channel channel = server.chat().publicChannel(owner, "growing");
+            String filler = "x".repeat(90);
+            for (int i = 0; i < MESSAGES; i++) {
+                server.chat().send(owner, channel.id(), "message " + i + " " + filler);
+            }
+            long afterWriting = size(file);
+
+            boolean cameBack = Poll.until(() -> size(file) <= SETTLED_BYTES, Duration.ofSeconds(60));
+            settled = size(file);
+
+            assertThat(cameBack).as("%d messages left a %d-byte file (%d right after writing); it should come back "
+                    + "under %d bytes while the server runs", MESSAGES, settled, afterWriting, SETTLED_BYTES).isTrue();
+        } finally {
+            server.stop();
+        }
+        long compacted = compactedCopy(file);
+        assertThat(settled).as("running file against its data (%d bytes compacted offline)", compacted)
+                .isLessThanOrEqualTo(SMALL_FACTOR * compacted + FIXED_OVERHEAD_BYTES);
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private long compactedCopy(Path file) throws Exception {
+        Path copy = Files.createDirectories(work.resolve("copy"));
+        Files.copy(file, copy.resolve("chatalot.mv.db"));
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + copy.resolve("chatalot"));
+             Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN COMPACT");
+        }
+        return Files.size(copy.resolve("chatalot.mv.db"));
+    }
+}
