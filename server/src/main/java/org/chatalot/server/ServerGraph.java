@@ -49,6 +49,7 @@ import org.chatalot.server.db.Ids;
 import org.chatalot.server.error.NotFound;
 import org.chatalot.server.file.FileApi;
 import org.chatalot.server.health.BuildInfo;
+import org.chatalot.server.health.Essential;
 import org.chatalot.server.health.HealthChecks;
 import org.chatalot.server.health.Lifecycle;
 import org.chatalot.server.http.Access;
@@ -128,7 +129,7 @@ final class ServerGraph implements AutoCloseable {
         this.realtime = chat.realtime();
         this.health = new HealthChecks(database, config.storage(), space, lifecycle, build, new HealthChecks.Activity(
                 realtime.hub()::openSockets, realtime.hub()::sessionCount, messageRate::lastMinute),
-                List.of());
+                List.of(new Essential("message_writer", messageWriter::trouble)));
         lifecycle.onShutdown(realtime.hub()::shutdown);
         this.admin = AdminWiring.build(accounts.adminParts(), new AdminWiring.Context(config, clock, database.sql(),
                 json, build.version(), health, housekeeping, chat.channelService(), realtime.hub(), chat.storage()));
@@ -217,9 +218,9 @@ final class ServerGraph implements AutoCloseable {
                 accounts.access(), accounts.ids(), accounts.adminParts().settings()), access, memberships);
         var messageRepository = new MessageRepository(sql);
         this.messageWriter = new MessageWriter(sql, messageRepository, channelRepository, files.attachments(),
-                messageRate);
+                messageRate, accounts.ids(), clock);
         var messages = new MessageService(sql, messageRepository, messageWriter, access, dms, memberships,
-                files.attachments(), senders(accounts.adminParts().states()), hub, accounts.ids(), clock);
+                files.attachments(), senders(accounts.adminParts().states()), hub, clock);
         var cursors = new ReadCursors(channelRepository, messageRepository, access, hub);
         var calls = new CallService(access, memberships, hub, hub, accounts.ids(), System::nanoTime);
         memberships.onRemoval(calls);

@@ -3,12 +3,13 @@ package org.chatalot.server.message;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.chatalot.model.channel.ChannelKind;
 import org.chatalot.model.file.FileInfo;
@@ -16,6 +17,7 @@ import org.chatalot.model.message.Message;
 import org.chatalot.model.message.MessageEdit;
 import org.chatalot.model.message.MessagePage;
 import org.chatalot.model.message.SendMessageRequest;
+import org.chatalot.model.message.UserRef;
 import org.chatalot.model.ws.ServerMessage;
 import org.chatalot.server.channel.ChannelAccess;
 import org.chatalot.server.channel.ChannelIndex;
@@ -23,12 +25,12 @@ import org.chatalot.server.channel.DirectMessages;
 import org.chatalot.server.channel.Memberships;
 import org.chatalot.server.common.EventSink;
 import org.chatalot.server.common.Principal;
-import org.chatalot.server.db.Ids;
 import org.chatalot.server.db.Sql;
 import org.chatalot.server.error.Conflict;
 import org.chatalot.server.error.Forbidden;
 import org.chatalot.server.error.InvalidInput;
 import org.chatalot.server.error.NotFound;
+import org.chatalot.server.error.Unavailable;
 
 /**
  * Sending, editing and deleting messages, and reactions. Every change is stored first and announced to the
@@ -36,6 +38,8 @@ import org.chatalot.server.error.NotFound;
  */
 public final class MessageService {
     public static final Duration EDIT_WINDOW = Duration.ofMinutes(15);
+    /** How long a REST send waits for its commit before answering 503 (docs/api.md). */
+    public static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
     static final int MAX_PAGE = 100;
 
     private final Sql sql;
@@ -47,13 +51,12 @@ public final class MessageService {
     private final Attachments attachments;
     private final Senders senders;
     private final EventSink events;
-    private final Ids ids;
     private final Clock clock;
     private final Resends resends = new Resends();
 
     public MessageService(Sql sql, MessageRepository messages, MessageWriter writer, ChannelAccess access,
                           DirectMessages directMessages, Memberships memberships, Attachments attachments,
-                          Senders senders, EventSink events, Ids ids, Clock clock) {
+                          Senders senders, EventSink events, Clock clock) {
         this.sql = sql;
         this.messages = messages;
         this.writer = writer;
@@ -63,7 +66,6 @@ public final class MessageService {
         this.attachments = attachments;
         this.senders = senders;
         this.events = events;
-        this.ids = ids;
         this.clock = clock;
     }
 
@@ -120,7 +122,10 @@ public final class MessageService {
         outcome.resent(original.get());
     }
 
-    /** {@link #submit}, waiting: answers once the message is stored and announced (the REST path). */
+    /**
+     * {@link #submit}, waiting: answers once the message is stored and announced (the REST path), or with 503
+     * when that has not happened within {@link #SEND_TIMEOUT}: a request never hangs on the writer.
+     */
     public Posted send(Principal who, UUID channelId, SendMessageRequest request, Object except) {
         CompletableFuture<Posted> done = new CompletableFuture<>();
         submit(who, channelId, request, except, new Outcome() {
@@ -140,17 +145,23 @@ public final class MessageService {
             }
         });
         try {
-            return done.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            return done.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new Unavailable("the message was not confirmed within " + SEND_TIMEOUT.toSeconds() + " s; it may "
+                    + "still be stored, so look at the channel before sending it again", 5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unavailable("the server is stopping; the message may not be stored", 5);
         }
     }
 
     private void queue(Accepted accepted, Object except, Outcome outcome) {
-        Message wire = accepted.wire();
-        writer.write(accepted.message(), new MessageWriter.Committed() {
+        writer.write(accepted.draft(), new MessageWriter.Committed() {
             @Override
-            public void stored() {
+            public void stored(NewMessage message) {
+                Message wire = accepted.wire(message);
                 try {
                     events.toChannel(wire.channelId(), new ServerMessage.NewMessage(wire), except);
                 } finally {
@@ -194,17 +205,20 @@ public final class MessageService {
         }
         List<UUID> files = request.attachments() == null ? List.of() : List.copyOf(request.attachments());
         List<FileInfo> fileInfo = attachments.check(who, channelId, files);
-        // The database keeps microseconds: the event shows the time exactly as history will.
-        Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        NewMessage message = new NewMessage(ids.next(), channelId, who.userId(), request.content(), encryption,
-                request.replyTo(), createdAt, files, clientId);
-        return new Accepted(message, new Message(message.id(), channelId, senders.of(who.userId()),
-                message.content(), encryption, message.replyTo(), createdAt, null, false, List.of(), fileInfo,
-                clientId));
+        MessageDraft draft = new MessageDraft(channelId, who.userId(), request.content(), encryption,
+                request.replyTo(), files, clientId);
+        return new Accepted(draft, senders.of(who.userId()), fileInfo);
     }
 
-    /** A message to store, and how {@code new_message} shows it once stored (no need to read it back). */
-    private record Accepted(NewMessage message, Message wire) {
+    /**
+     * A message to store, and what {@code new_message} shows of it once stored (no need to read it back);
+     * the writer gives the id and time.
+     */
+    private record Accepted(MessageDraft draft, UserRef sender, List<FileInfo> files) {
+        Message wire(NewMessage stored) {
+            return new Message(stored.id(), stored.channelId(), sender, stored.content(), stored.encryption(),
+                    stored.replyTo(), stored.createdAt(), null, false, List.of(), files, stored.clientId());
+        }
     }
 
     /**

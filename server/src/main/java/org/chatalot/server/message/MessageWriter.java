@@ -1,15 +1,22 @@
 package org.chatalot.server.message;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.chatalot.server.channel.ChannelRepository;
+import org.chatalot.server.db.Ids;
 import org.chatalot.server.db.Sql;
 import org.chatalot.server.error.Unavailable;
 
@@ -19,21 +26,32 @@ import org.chatalot.server.error.Unavailable;
  * single transaction, so under load the cost is shared and throughput stays high, while a lone message is
  * written at once.
  *
+ * <p>The writer gives each message its id and time as it takes it from the queue: ids are time-ordered, so
+ * the id order is the commit order, and a client paging history by id never skips a message that commits
+ * later with a smaller id.
+ *
  * <p>Nobody waits for a commit: each message comes with what to do once it is stored (or could not be).
  * A second thread, the announcer, runs that for every message in commit order, which is queue order, so
  * the messages of one socket or one channel are announced in the order they were queued; the writer never
  * runs it, so fan-out does not hold up the next commit. The announcer's backlog is bounded: when it falls
  * behind, commits wait for it, the queue fills, and new messages are refused as unavailable.
+ *
+ * <p>Both threads are supervised. Anything unexpected that escapes them (an {@link Error}, a bug) stops the
+ * writer for good: every message still waiting is told it failed, new messages are refused at once, and
+ * {@link #trouble()} turns readiness and health red until the server is restarted. Nothing waits forever on
+ * a thread that is gone.
  */
 public final class MessageWriter implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(MessageWriter.class.getName());
     static final int MAX_BATCH = 256;
     private static final int QUEUE_CAPACITY = 8192;
     private static final int ANNOUNCER_BACKLOG = 16;
+    /** A commit taking longer than this makes the writer "stalled" in readiness until it completes. */
+    static final Duration STALLED_AFTER = Duration.ofSeconds(30);
 
-    /** What to do once a message is committed, or could not be. Runs on the announcer thread: keep it short. */
+    /** What to do once a message is committed (as stored, with its id and time), or could not be. */
     public interface Committed {
-        void stored();
+        void stored(NewMessage message);
 
         void failed(RuntimeException error);
     }
@@ -43,49 +61,105 @@ public final class MessageWriter implements AutoCloseable {
     private final ChannelRepository channels;
     private final Attachments attachments;
     private final MessageRate rate;
+    private final Ids ids;
+    private final Clock clock;
     private final ArrayBlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final BlockingQueue<List<Pending>> committed = new ArrayBlockingQueue<>(ANNOUNCER_BACKLOG);
+    private final AtomicReference<Stop> stopped = new AtomicReference<>();
     private final Thread writer;
     private final Thread announcer;
     private volatile boolean running = true;
     private volatile boolean writing = true;
+    /** {@link System#nanoTime()} when the commit under way began; 0 while the writer waits for work. */
+    private volatile long committingSince;
+
+    /** Why the writer stopped, and when. */
+    private record Stop(Throwable cause, Instant at) {
+    }
 
     public MessageWriter(Sql sql, MessageRepository messages, ChannelRepository channels, Attachments attachments,
-                         MessageRate rate) {
+                         MessageRate rate, Ids ids, Clock clock) {
         this.sql = sql;
         this.messages = messages;
         this.channels = channels;
         this.attachments = attachments;
         this.rate = rate;
+        this.ids = ids;
+        this.clock = clock;
         this.writer = Thread.ofPlatform().name("message-writer").daemon().start(this::writeLoop);
         this.announcer = Thread.ofPlatform().name("message-announcer").daemon().start(this::announceLoop);
     }
 
-    /** Queues the message; {@code then} is told once it is committed. Throws Unavailable when full. */
-    public void write(NewMessage message, Committed then) {
-        if (!running || !queue.offer(new Pending(message, then))) {
+    /**
+     * Queues the message; {@code then} is told once it is committed. Throws Unavailable when the queue is
+     * full, the writer has stopped or is stopping, and storage_full when the disk is too full to store it.
+     */
+    public void write(MessageDraft draft, Committed then) {
+        if (stopped.get() != null) {
+            throw stoppedError();
+        }
+        sql.space().requireRoom();
+        Pending pending = new Pending(draft, then);
+        if (!running || !queue.offer(pending)) {
             throw new Unavailable("the server is not accepting messages right now; retry shortly", 1);
+        }
+        // The writer may have stopped between the check and the offer, after failing what it found queued.
+        if (stopped.get() != null && queue.remove(pending)) {
+            throw stoppedError();
         }
     }
 
+    /** Why messages cannot be stored (stopped, or one commit stuck for long), or empty when all is well. */
+    public Optional<String> trouble() {
+        Stop stop = stopped.get();
+        if (stop != null) {
+            return Optional.of("stopped unexpectedly at " + stop.at() + " (the cause is in the server log); "
+                    + "no message can be stored until the server is restarted");
+        }
+        long since = committingSince;
+        if (since != 0 && System.nanoTime() - since > STALLED_AFTER.toNanos()) {
+            return Optional.of("stalled: one commit has been running for "
+                    + Duration.ofNanos(System.nanoTime() - since).toSeconds() + " s");
+        }
+        return Optional.empty();
+    }
+
     private void writeLoop() {
+        List<Pending> batch = List.of();
         try {
-            while (running || !queue.isEmpty()) {
+            while ((running || !queue.isEmpty()) && stopped.get() == null) {
                 Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
-                List<Pending> batch = new ArrayList<>(Math.min(MAX_BATCH, queue.size() + 1));
+                batch = new ArrayList<>(Math.min(MAX_BATCH, queue.size() + 1));
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
+                committingSince = System.nanoTime() | 1;
+                stamp(batch);
                 commit(batch);
+                committingSince = 0;
                 committed.put(batch);
+                batch = List.of();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
+            if (stopped.get() != null) {
+                failEverythingLeft(batch);
+            }
+        } catch (Throwable e) {
+            // An Error, an interrupt or a bug: the thread is going, so nothing may be left waiting for it.
+            stop(e);
+            failEverythingLeft(batch);
         } finally {
+            committingSince = 0;
             writing = false;
+        }
+    }
+
+    /** Ids and time in the order of commits, which is the order the announcer tells everyone. */
+    private void stamp(List<Pending> batch) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        for (Pending pending : batch) {
+            pending.message = pending.draft.stamped(ids.next(), now);
         }
     }
 
@@ -95,7 +169,11 @@ public final class MessageWriter implements AutoCloseable {
                 store(tx, batch);
                 return null;
             });
+            batch.forEach(pending -> pending.committed = true);
             rate.recorded(batch.size());
+        } catch (Unavailable refused) {
+            // Storage refused the whole batch (storage_full): each message would be refused alike.
+            batch.forEach(pending -> pending.failure = refused);
         } catch (RuntimeException batchFailure) {
             // One bad message must not sink the others: store each on its own to find it.
             for (Pending pending : batch) {
@@ -104,6 +182,7 @@ public final class MessageWriter implements AutoCloseable {
                         store(tx, List.of(pending));
                         return null;
                     });
+                    pending.committed = true;
                     rate.recorded(1);
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.WARNING, "Message " + pending.message.id() + " not stored", e);
@@ -127,30 +206,70 @@ public final class MessageWriter implements AutoCloseable {
     }
 
     private void announceLoop() {
-        while (writing || !committed.isEmpty()) {
-            List<Pending> batch;
-            try {
-                batch = committed.poll(100, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+        try {
+            while (writing || !committed.isEmpty()) {
+                List<Pending> batch = committed.poll(100, TimeUnit.MILLISECONDS);
+                if (batch != null) {
+                    batch.forEach(this::announce);
+                }
             }
-            if (batch != null) {
-                batch.forEach(MessageWriter::announce);
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop(e);
         }
     }
 
-    private static void announce(Pending pending) {
+    private void announce(Pending pending) {
         try {
-            if (pending.failure == null) {
-                pending.then.stored();
+            if (pending.failure == null && pending.committed) {
+                pending.then.stored(pending.message);
             } else {
-                pending.then.failed(pending.failure);
+                pending.then.failed(pending.failure != null ? pending.failure : stoppedError());
             }
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "Announcing message " + pending.message.id() + " failed", e);
+            LOG.log(System.Logger.Level.ERROR, "Announcing message " + describe(pending) + " failed", e);
+        } catch (Throwable e) {
+            // Not survivable for the writer: stop it, and go on telling everyone already waiting.
+            stop(e);
         }
+    }
+
+    /** Marks the writer stopped, once, with the cause in the log: from now on every message is refused. */
+    private void stop(Throwable cause) {
+        if (stopped.compareAndSet(null, new Stop(cause, clock.instant()))) {
+            running = false;
+            LOG.log(System.Logger.Level.ERROR, "The message writer stopped; no message can be stored until the "
+                    + "server is restarted", cause);
+        }
+    }
+
+    /**
+     * After a stop: the batch in hand (what committed is told so) and everything queued is handed to the
+     * announcer, or told here when the announcer cannot take it.
+     */
+    private void failEverythingLeft(List<Pending> inHand) {
+        List<Pending> left = new ArrayList<>(inHand);
+        queue.drainTo(left);
+        if (left.isEmpty()) {
+            return;
+        }
+        try {
+            if (announcer.isAlive() && committed.offer(left, 5, TimeUnit.SECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        left.forEach(this::announce);
+    }
+
+    private static Unavailable stoppedError() {
+        return new Unavailable("the message writer stopped unexpectedly, so no message can be stored until the "
+                + "server is restarted; tell the operator", 60);
+    }
+
+    private static String describe(Pending pending) {
+        return pending.message != null ? pending.message.id().toString() : "(not yet numbered)";
     }
 
     /** Stops taking messages, writes and announces the ones already queued, then returns. */
@@ -165,14 +284,19 @@ public final class MessageWriter implements AutoCloseable {
         }
     }
 
-    /** A queued message; {@code failure} is set by the writer before the batch is handed to the announcer. */
+    /**
+     * A queued message. The writer numbers it ({@code message}), then sets {@code committed} or {@code failure}
+     * before the batch is handed to the announcer.
+     */
     private static final class Pending {
-        final NewMessage message;
+        final MessageDraft draft;
         final Committed then;
+        NewMessage message;
+        boolean committed;
         RuntimeException failure;
 
-        Pending(NewMessage message, Committed then) {
-            this.message = message;
+        Pending(MessageDraft draft, Committed then) {
+            this.draft = draft;
             this.then = then;
         }
     }

@@ -49,7 +49,7 @@ class HealthIT {
         Readiness readiness = server.read(response, Readiness.class);
         assertThat(readiness.status()).isEqualTo("ready");
         assertThat(readiness.checks()).extracting(Readiness.Check::name)
-                .containsExactly("database", "writes", "disk", "shutdown");
+                .containsExactly("database", "writes", "disk", "message_writer", "shutdown");
         assertThat(readiness.checks()).allMatch(Readiness.Check::ok);
     }
 
