@@ -12,7 +12,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Runs cleanup tasks on one background thread, each on its own interval. A failing task is logged and
- * tried again next time; it never stops the others.
+ * tried again next time; it never stops the others. That holds for an {@link Error} too: a scheduled task
+ * that lets anything escape is silently never run again, so nothing may.
  */
 public final class Housekeeping implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Housekeeping.class.getName());
@@ -56,6 +57,8 @@ public final class Housekeeping implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "Housekeeping task " + name + " failed; will retry", e);
+        } catch (Throwable e) {
+            LOG.log(System.Logger.Level.ERROR, "Housekeeping task " + name + " failed badly; will retry", e);
         }
     }
 

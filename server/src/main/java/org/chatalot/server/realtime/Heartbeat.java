@@ -17,6 +17,7 @@ import org.chatalot.server.call.CallService;
  * loose.
  */
 final class Heartbeat implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Heartbeat.class.getName());
     static final long AUTH_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final long ABORT_GRACE_SECONDS = 5;
 
@@ -34,10 +35,23 @@ final class Heartbeat implements AutoCloseable {
         this.typing = typing;
         this.calls = calls;
         if (!pingInterval.isZero()) {
-            scheduler.scheduleAtFixedRate(this::pingAll, pingInterval.toMillis(), pingInterval.toMillis(),
-                    TimeUnit.MILLISECONDS);
+            scheduler.scheduleAtFixedRate(() -> guarded("pings", this::pingAll), pingInterval.toMillis(),
+                    pingInterval.toMillis(), TimeUnit.MILLISECONDS);
         }
-        scheduler.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(() -> guarded("expiry", this::tick), 1, 1, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Runs one round; a scheduled task that lets anything escape is silently never run again (no more pings,
+     * no more expiry), so a failure is logged and the next round runs as usual.
+     */
+    private static void guarded(String what, Runnable round) {
+        try {
+            round.run();
+        } catch (Throwable e) {
+            LOG.log(System.Logger.Level.ERROR, "WebSocket " + what + " round failed; the next one runs as usual",
+                    e);
+        }
     }
 
     private void pingAll() {
