@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.chatalot.bench.chatalot.Api;
 import org.chatalot.bench.chatalot.ServerProcess;
 import org.chatalot.bench.chatalot.Socket;
+import org.chatalot.bench.core.Latencies;
 import org.chatalot.bench.core.Machine;
 import org.chatalot.model.auth.AuthTokens;
 
@@ -27,6 +28,7 @@ import org.chatalot.model.auth.AuthTokens;
  */
 public final class StorageSoak {
     private static final String ACK = "\"type\":\"message_sent\"";
+    private static final String CLIENT_ID = "\"client_id\":\"";
     private static final String DATABASE_FILE = "chatalot.mv.db";
     private static final int CONTENT_CHARS = 100;
     private static final double SAMPLE_SECONDS = 5;
@@ -41,11 +43,12 @@ public final class StorageSoak {
 
     /**
      * {@code fileBytes} at the end while still running, {@code peakFileBytes} the largest seen, {@code
-     * closedFileBytes} after a clean stop, {@code compactedBytes} after an offline compaction (the data).
+     * closedFileBytes} after a clean stop, {@code compactedBytes} after an offline compaction (the data);
+     * {@code ack*Ms}: send to {@code message_sent}, which is what the file's upkeep could slow down.
      */
     public record Result(double rate, double seconds, int senders, long acknowledged, long stored, long fileBytes,
-                         long peakFileBytes, long closedFileBytes, long compactedBytes, List<Sample> samples,
-                         String load) {
+                         long peakFileBytes, long closedFileBytes, long compactedBytes, double ackP50Ms,
+                         double ackP99Ms, double ackMaxMs, List<Sample> samples, String load) {
 
         public double fileBytesPerMessage() {
             return acknowledged == 0 ? Double.NaN : (double) fileBytes / acknowledged;
@@ -90,17 +93,27 @@ public final class StorageSoak {
         }
         HttpClient client = HttpClient.newHttpClient();
         LongAdder acks = new LongAdder();
+        long[] sentAt = new long[(int) Math.round(rate * seconds)];
+        Latencies ackLatency = new Latencies();
         List<Socket> sockets = new ArrayList<>();
         for (AuthTokens user : users) {
             sockets.add(Socket.open(client, server.base(), user.accessToken(), frame -> {
-                if (frame.toString().contains(ACK)) {
+                String text = frame.toString();
+                if (text.contains(ACK)) {
+                    long now = System.nanoTime();
+                    int at = text.indexOf(CLIENT_ID);
+                    if (at >= 0) {
+                        int n = Integer.parseInt(text, at + CLIENT_ID.length(), text.indexOf('"',
+                                at + CLIENT_ID.length()), 10);
+                        ackLatency.add(now - sentAt[n]);
+                    }
                     acks.increment();
                 }
             }));
         }
         Path file = server.dataDir().resolve(DATABASE_FILE);
         List<Sample> samples = new ArrayList<>();
-        long sent = send(sockets, channel.toString(), acks, file, samples);
+        long sent = send(sockets, channel.toString(), sentAt, acks, file, samples);
         awaitAcks(acks, sent);
         sockets.forEach(Socket::close);
         long acknowledged = acks.sum();
@@ -112,18 +125,21 @@ public final class StorageSoak {
         long closed = Files.size(file);
         long compacted = compact(server.dataDir());
         long peak = samples.stream().mapToLong(Sample::fileBytes).max().orElse(fileBytes);
+        long[] latencies = Latencies.merged(List.of(ackLatency));
         Result result = new Result(rate, seconds, senders, acknowledged, stored, fileBytes, peak, closed, compacted,
-                List.copyOf(samples), load);
+                Latencies.percentileMillis(latencies, 50), Latencies.percentileMillis(latencies, 99),
+                Latencies.percentileMillis(latencies, 100), List.copyOf(samples), load);
         System.out.printf("  soak %.0f msg/s for %.0f s: %d acknowledged, %d stored; file %.1f MB running "
-                        + "(%.0f B/message, %.1f× the data), %.1f MB after stop, %.1f MB compacted (%.0f B/message)%n",
-                rate, seconds, acknowledged, stored, fileBytes / 1e6, result.fileBytesPerMessage(), result.factor(),
-                closed / 1e6, compacted / 1e6, result.compactedBytesPerMessage());
+                        + "(%.0f B/message, %.1f× the data), %.1f MB after stop, %.1f MB compacted (%.0f B/message); "
+                        + "message_sent p50 %.1f ms, p99 %.1f ms%n", rate, seconds, acknowledged, stored,
+                fileBytes / 1e6, result.fileBytesPerMessage(), result.factor(), closed / 1e6, compacted / 1e6,
+                result.compactedBytesPerMessage(), result.ackP50Ms(), result.ackP99Ms());
         return result;
     }
 
     /** Paces sends evenly over the sockets (open loop) and samples the file every few seconds. */
-    private long send(List<Socket> sockets, String channel, LongAdder acks, Path file, List<Sample> samples)
-            throws IOException, InterruptedException {
+    private long send(List<Socket> sockets, String channel, long[] sentAt, LongAdder acks, Path file,
+                      List<Sample> samples) throws IOException, InterruptedException {
         String filler = "x".repeat(CONTENT_CHARS);
         long start = System.nanoTime();
         long nextSample = start;
@@ -142,8 +158,9 @@ public final class StorageSoak {
                 continue;
             }
             String head = "soak " + sent + " ";
+            sentAt[(int) sent] = System.nanoTime();
             sockets.get((int) (sent % sockets.size())).sendMessage(channel, head
-                    + filler.substring(Math.min(head.length(), CONTENT_CHARS)), null);
+                    + filler.substring(Math.min(head.length(), CONTENT_CHARS)), Long.toString(sent));
             sent++;
         }
         return sent;
