@@ -46,7 +46,7 @@ public final class MessageWriter implements AutoCloseable {
     static final int MAX_BATCH = 256;
     private static final int QUEUE_CAPACITY = 8192;
     private static final int ANNOUNCER_BACKLOG = 16;
-    /** A commit taking longer than this makes the writer "stalled" in readiness until it completes. */
+    /** A batch taking longer than this (commit and hand-off) makes the writer "stalled" until it is done. */
     static final Duration STALLED_AFTER = Duration.ofSeconds(30);
 
     /** What to do once a message is committed (as stored, with its id and time), or could not be. */
@@ -70,8 +70,8 @@ public final class MessageWriter implements AutoCloseable {
     private final Thread announcer;
     private volatile boolean running = true;
     private volatile boolean writing = true;
-    /** {@link System#nanoTime()} when the commit under way began; 0 while the writer waits for work. */
-    private volatile long committingSince;
+    /** {@link System#nanoTime()} when the batch in hand was taken; 0 while the writer waits for work. */
+    private volatile long busySince;
 
     /** Why the writer stopped, and when. */
     private record Stop(Throwable cause, Instant at) {
@@ -116,10 +116,11 @@ public final class MessageWriter implements AutoCloseable {
             return Optional.of("stopped unexpectedly at " + stop.at() + " (the cause is in the server log); "
                     + "no message can be stored until the server is restarted");
         }
-        long since = committingSince;
+        long since = busySince;
         if (since != 0 && System.nanoTime() - since > STALLED_AFTER.toNanos()) {
-            return Optional.of("stalled: one commit has been running for "
-                    + Duration.ofNanos(System.nanoTime() - since).toSeconds() + " s");
+            return Optional.of("stalled: one batch of messages has been in hand for "
+                    + Duration.ofNanos(System.nanoTime() - since).toSeconds() + " s (committing, or waiting for the "
+                    + "announcer)");
         }
         return Optional.empty();
     }
@@ -135,11 +136,11 @@ public final class MessageWriter implements AutoCloseable {
                 batch = new ArrayList<>(Math.min(MAX_BATCH, queue.size() + 1));
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
-                committingSince = System.nanoTime() | 1;
+                busySince = System.nanoTime() | 1;
                 stamp(batch);
                 commit(batch);
-                committingSince = 0;
                 committed.put(batch);
+                busySince = 0;
                 batch = List.of();
             }
             if (stopped.get() != null) {
@@ -150,7 +151,7 @@ public final class MessageWriter implements AutoCloseable {
             stop(e);
             failEverythingLeft(batch);
         } finally {
-            committingSince = 0;
+            busySince = 0;
             writing = false;
         }
     }
