@@ -128,13 +128,16 @@ public final class Sections {
                         + "| | database file | per message |%n|---|---|---|%n"
                         + "| running, at the end | %.1f MB | %,.0f B |%n"
                         + "| running, largest seen | %.1f MB | |%n"
+                        + "| running, after %d s idle | %.1f MB | %,.0f B |%n"
                         + "| after a clean stop | %.1f MB | %,.0f B |%n"
                         + "| the data (offline `SHUTDOWN COMPACT` of a copy) | %.1f MB | %,.0f B |%n%n"
                         + "The running file is **%.1f×** the data; over the second half it grew %,.0f bytes/s. "
                         + "Send to `message_sent`: p50 %.1f ms, p99 %.1f ms, max %.0f ms.%n%n"
                         + "| seconds | acknowledged | file |%n|---|---|---|%n", machine, r.load(), r.senders(),
                 r.rate(), r.seconds(), r.acknowledged(), r.stored(), r.fileBytes() / 1e6, r.fileBytesPerMessage(),
-                r.peakFileBytes() / 1e6, r.closedFileBytes() / 1e6,
+                r.peakFileBytes() / 1e6, StorageSoak.IDLE_SECONDS, r.idleFileBytes() / 1e6,
+                r.acknowledged() == 0 ? Double.NaN : (double) r.idleFileBytes() / r.acknowledged(),
+                r.closedFileBytes() / 1e6,
                 r.acknowledged() == 0 ? Double.NaN : (double) r.closedFileBytes() / r.acknowledged(),
                 r.compactedBytes() / 1e6, r.compactedBytesPerMessage(), r.factor(), r.growthBytesPerSecond(),
                 r.ackP50Ms(), r.ackP99Ms(), r.ackMaxMs()));

@@ -32,6 +32,8 @@ public final class StorageSoak {
     private static final String DATABASE_FILE = "chatalot.mv.db";
     private static final int CONTENT_CHARS = 100;
     private static final double SAMPLE_SECONDS = 5;
+    /** How long the server is left idle, still running, before the file is measured again. */
+    public static final int IDLE_SECONDS = 15;
 
     private final double rate;
     private final double seconds;
@@ -43,11 +45,13 @@ public final class StorageSoak {
 
     /**
      * {@code fileBytes} at the end while still running, {@code peakFileBytes} the largest seen, {@code
+     * idleFileBytes} once the running server has been idle for {@value #IDLE_SECONDS} s, {@code
      * closedFileBytes} after a clean stop, {@code compactedBytes} after an offline compaction (the data);
      * {@code ack*Ms}: send to {@code message_sent}, which is what the file's upkeep could slow down.
      */
     public record Result(double rate, double seconds, int senders, long acknowledged, long stored, long fileBytes,
-                         long peakFileBytes, long closedFileBytes, long compactedBytes, double ackP50Ms,
+                         long peakFileBytes, long idleFileBytes, long closedFileBytes, long compactedBytes,
+                         double ackP50Ms,
                          double ackP99Ms, double ackMaxMs, List<Sample> samples, String load) {
 
         public double fileBytesPerMessage() {
@@ -120,19 +124,23 @@ public final class StorageSoak {
         long fileBytes = Files.size(file);
         samples.add(new Sample(samples.isEmpty() ? seconds : samples.getLast().seconds(), acknowledged, fileBytes));
         long stored = api.storedMessages(owner, channel, Long.MAX_VALUE);
+        Thread.sleep(IDLE_SECONDS * 1000L);
+        long idle = Files.size(file);
         String load = Machine.loadAverage();
         server.close();
         long closed = Files.size(file);
         long compacted = compact(server.dataDir());
         long peak = samples.stream().mapToLong(Sample::fileBytes).max().orElse(fileBytes);
         long[] latencies = Latencies.merged(List.of(ackLatency));
-        Result result = new Result(rate, seconds, senders, acknowledged, stored, fileBytes, peak, closed, compacted,
+        Result result = new Result(rate, seconds, senders, acknowledged, stored, fileBytes, peak, idle, closed,
+                compacted,
                 Latencies.percentileMillis(latencies, 50), Latencies.percentileMillis(latencies, 99),
                 Latencies.percentileMillis(latencies, 100), List.copyOf(samples), load);
         System.out.printf("  soak %.0f msg/s for %.0f s: %d acknowledged, %d stored; file %.1f MB running "
-                        + "(%.0f B/message, %.1f× the data), %.1f MB after stop, %.1f MB compacted (%.0f B/message); "
-                        + "message_sent p50 %.1f ms, p99 %.1f ms%n", rate, seconds, acknowledged, stored,
-                fileBytes / 1e6, result.fileBytesPerMessage(), result.factor(), closed / 1e6, compacted / 1e6,
+                        + "(%.0f B/message, %.1f× the data), %.1f MB idle, %.1f MB after stop, %.1f MB compacted "
+                        + "(%.0f B/message); message_sent p50 %.1f ms, p99 %.1f ms%n", rate, seconds, acknowledged,
+                stored, fileBytes / 1e6, result.fileBytesPerMessage(), result.factor(), idle / 1e6, closed / 1e6,
+                compacted / 1e6,
                 result.compactedBytesPerMessage(), result.ackP50Ms(), result.ackP99Ms());
         return result;
     }
