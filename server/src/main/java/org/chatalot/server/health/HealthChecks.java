@@ -140,14 +140,12 @@ public final class HealthChecks {
     private Readiness.Check diskCheck() {
         Path dir = storage.dataDir();
         try {
-            long free = Files.getFileStore(dir).getUsableSpace();
             Path probe = Files.createTempFile(dir, ".ready-", ".probe");
             Files.delete(probe);
-            if (free < storage.minFreeDiskBytes()) {
-                return new Readiness.Check("disk", false, "only " + free / (1024 * 1024) + " MiB free in " + dir
-                        + " (MIN_FREE_DISK_MB is " + storage.minFreeDiskBytes() / (1024 * 1024) + ")");
+            if (space.isLow()) {
+                return new Readiness.Check("disk", false, "writes refused: only " + space.describe());
             }
-            return new Readiness.Check("disk", true, free / (1024 * 1024) + " MiB free");
+            return new Readiness.Check("disk", true, space.usable() / (1024 * 1024) + " MiB free");
         } catch (IOException e) {
             return new Readiness.Check("disk", false, "cannot write to " + dir + ": " + e.getMessage());
         }

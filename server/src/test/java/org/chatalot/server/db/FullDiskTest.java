@@ -99,7 +99,10 @@ class FullDiskTest {
                 assertThat(server.read(health, Health.class).dbHealthy()).isFalse();
                 assertThat(ready.statusCode()).isEqualTo(503);
                 assertThat(server.read(ready, Readiness.class).checks()).filteredOn(c -> c.name().equals("disk"))
-                        .singleElement().satisfies(c -> assertThat(c.ok()).isFalse());
+                        .singleElement().satisfies(c -> {
+                            assertThat(c.ok()).isFalse();
+                            assertThat(c.detail()).contains("MIN_FREE_DISK_MB is 24");
+                        });
                 assertThat(freeWhileRefusing).as("refused before the disk was full").isGreaterThan(8 * MIB);
 
                 disk.empty();
