@@ -33,7 +33,7 @@ import org.chatalot.testing.TempDirs;
  * behind it get their error, new sends are refused at once with a clear reason, REST sends answer 503 within
  * a bound, and readiness and health turn red: nothing waits forever on a thread that is gone.
  */
-class WriterSupervisionTest {
+class WriterSupervisionIT {
     private static final Path DB_DIR = TempDirs.create("chatalot-faulty-");
     private static final String FATAL = "this message kills the writer";
 

@@ -40,7 +40,7 @@ import org.chatalot.testing.Poll;
  * one line and exits instead of dying in a migration. All but the first need a small filesystem of their own
  * (root, and a sandbox that lets them mount one) and are skipped with the reason where that is refused.
  */
-class FullDiskTest {
+class FullDiskIT {
     private static final long MIB = 1024 * 1024;
 
     @TempDir

@@ -28,7 +28,7 @@ import org.chatalot.server.testing.WsClient;
  * committed in and the order {@code new_message} reaches every socket are the same, however many people send
  * at once. A client that pages history by id from the last message it heard of then never skips one.
  */
-class MessageOrderTest {
+class MessageOrderIT {
     private static final int SOCKET_SENDERS = 12;
     private static final int REST_SENDERS = 4;
     private static final int PER_SOCKET = 60;

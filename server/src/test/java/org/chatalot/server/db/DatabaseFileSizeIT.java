@@ -26,7 +26,7 @@ import org.chatalot.testing.Poll;
  * and the few seconds' retention has passed, the file must come back near the size of what it holds, which
  * the test then measures by compacting a copy offline.
  */
-class DatabaseFileSizeTest {
+class DatabaseFileSizeIT {
     private static final int MESSAGES = 1500;
     /** Before the fix these 1,500 messages left 30 MB that stayed until a restart. */
     private static final long SETTLED_BYTES = 1024L * 1024;
