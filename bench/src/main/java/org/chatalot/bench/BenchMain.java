@@ -24,7 +24,7 @@ import org.chatalot.bench.web.WebBench;
 import org.chatalot.bench.web.WebResults;
 
 /**
- * {@code ./bench/run [all|fanout|latency|idle|logins|upload|coldstart|writes …]}: runs the whole suite or
+ * {@code ./bench/run [all|fanout|latency|idle|logins|upload|coldstart|writes|web|soak …]}: runs the whole suite or
  * some of its parts against the built server jar, and writes bench/results and docs/performance.md.
  */
 @Command(name = "chatalot-bench", mixinStandardHelpOptions = true,
