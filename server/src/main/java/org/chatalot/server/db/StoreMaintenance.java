@@ -23,7 +23,7 @@ import org.h2.mvstore.RandomAccessStore;
  * each commit appends a chunk holding fresh copies of every B-tree page it touched (16 KB leaves), the
  * superseded chunks are kept for H2's 45-second retention time, and a chunk with one live page left stays
  * for good. Measured with {@code ./bench/run soak}: 11 KB of file per 100-byte message, 91 times the data,
- * until a restart compacted it; 934 bytes per message with this upkeep (docs/performance.md).
+ * until a restart compacted it; 750 to 934 bytes per message with this upkeep (docs/performance.md).
  *
  * <p>So every second this: makes what is committed reach the disk ({@code fsync}, which H2 does not do per
  * commit), then rewrites chunks that are mostly empty and moves chunks towards the start of the file so its
