@@ -26,6 +26,7 @@ import org.chatalot.server.audit.AuditLog.AuditEntry;
 import org.chatalot.server.common.Actor;
 import org.chatalot.server.common.Origin;
 import org.chatalot.server.error.Conflict;
+import org.chatalot.server.error.Unavailable;
 import org.chatalot.server.settings.InstanceSettingsRepository;
 
 /**
@@ -146,6 +147,10 @@ public final class ScheduledBackups {
             if ("backup_in_progress".equals(e.code())) {
                 return null;
             }
+            return failed(now, started, e.getMessage());
+        } catch (Unavailable e) {
+            // storage_full: the backup's own room check (database copy, archive, files) is stricter than the
+            // estimate above, and writes stop altogether below MIN_FREE_DISK_MB
             return failed(now, started, e.getMessage());
         } catch (UncheckedIOException | IllegalStateException e) {
             return failed(now, started, e.getMessage());
