@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -47,13 +49,16 @@ public final class MessageService {
     private final Attachments attachments;
     private final Senders senders;
     private final EventSink events;
+    private final Mentions mentions;
+    private final TextIndex textIndex;
     private final Ids ids;
     private final Clock clock;
     private final Resends resends = new Resends();
 
     public MessageService(Sql sql, MessageRepository messages, MessageWriter writer, ChannelAccess access,
                           DirectMessages directMessages, Memberships memberships, Attachments attachments,
-                          Senders senders, EventSink events, Ids ids, Clock clock) {
+                          Senders senders, EventSink events, Mentions mentions, TextIndex textIndex, Ids ids,
+                          Clock clock) {
         this.sql = sql;
         this.messages = messages;
         this.writer = writer;
@@ -63,6 +68,8 @@ public final class MessageService {
         this.attachments = attachments;
         this.senders = senders;
         this.events = events;
+        this.mentions = mentions;
+        this.textIndex = textIndex;
         this.ids = ids;
         this.clock = clock;
     }
@@ -196,11 +203,12 @@ public final class MessageService {
         List<FileInfo> fileInfo = attachments.check(who, channelId, files);
         // The database keeps microseconds: the event shows the time exactly as history will.
         Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Mentions.Mentioned mentioned = mentions.of(channelId, who.userId(), request.content(), encryption);
         NewMessage message = new NewMessage(ids.next(), channelId, who.userId(), request.content(), encryption,
-                request.replyTo(), createdAt, files, clientId);
+                request.replyTo(), createdAt, files, clientId, mentioned);
         return new Accepted(message, new Message(message.id(), channelId, senders.of(who.userId()),
                 message.content(), encryption, message.replyTo(), createdAt, null, false, List.of(), fileInfo,
-                clientId));
+                clientId, mentioned.direct(), mentioned.isChannel()));
     }
 
     /** A message to store, and how {@code new_message} shows it once stored (no need to read it back). */
@@ -260,9 +268,27 @@ public final class MessageService {
     /** Messages (newest first) with their reactions and attachments, read in two queries for the page. */
     private List<Message> toWire(UUID channelId, List<StoredMessage> page) {
         var reactions = messages.reactions(channelId, page.getLast().id(), page.getFirst().id());
-        var files = attachments.forMessages(page.stream().map(StoredMessage::id).toList());
+        List<UUID> ids = page.stream().map(StoredMessage::id).toList();
+        var files = attachments.forMessages(ids);
+        var mentioned = messages.directMentions(ids);
         return page.stream().map(m -> m.toWire(reactions.getOrDefault(m.id(), List.of()),
-                files.getOrDefault(m.id(), List.of()))).toList();
+                files.getOrDefault(m.id(), List.of()), mentioned.getOrDefault(m.id(), List.of()))).toList();
+    }
+
+    /**
+     * The messages with these ids that search may show (not deleted, not encrypted), as history shows them,
+     * by id. Says nothing of who may read them: the caller has checked that.
+     */
+    public Map<UUID, Message> searchable(List<UUID> ids) {
+        List<StoredMessage> found = messages.searchable(ids);
+        List<UUID> foundIds = found.stream().map(StoredMessage::id).toList();
+        var reactions = messages.reactions(foundIds);
+        var files = attachments.forMessages(foundIds);
+        var mentioned = messages.directMentions(foundIds);
+        Map<UUID, Message> byId = new HashMap<>();
+        found.forEach(m -> byId.put(m.id(), m.toWire(reactions.getOrDefault(m.id(), List.of()),
+                files.getOrDefault(m.id(), List.of()), mentioned.getOrDefault(m.id(), List.of()))));
+        return byId;
     }
 
     /** The sender may change the content within 15 minutes; earlier versions are kept. */
@@ -281,8 +307,18 @@ public final class MessageService {
         }
         MessageRules.content(content, List.of());
         String scheme = MessageRules.encryption(encryption);
+        Mentions.Mentioned mentioned = mentions.of(old.channelId(), who.userId(), content, scheme);
         sql.inTransaction(tx -> {
-            messages.edit(tx, old, content, scheme, now);
+            // Read again under the row lock: the index must lose exactly the words the row holds now.
+            StoredMessage current = messages.lockedById(tx, messageId).orElseThrow();
+            if (current.isDeleted()) {
+                throw new Conflict("message_deleted", null, "a deleted message cannot be edited");
+            }
+            textIndex.remove(tx, current.text());
+            messages.edit(tx, current, content, scheme, now);
+            messages.deleteMentions(tx, messageId);
+            messages.insertMentions(tx, List.of(new Mentions.OfMessage(messageId, old.channelId(), mentioned)));
+            textIndex.add(tx, List.of(new TextIndex.IndexedText(messageId, old.channelId(), content, scheme)));
             return null;
         });
         Message edited = wire(messages.byId(messageId).orElseThrow());
@@ -298,7 +334,16 @@ public final class MessageService {
             throw new Forbidden("only the sender or a moderator can delete this message");
         }
         access.requireWritable(message.channelId());
-        if (messages.softDelete(messageId, who.userId(), clock.instant())) {
+        boolean deleted = sql.inTransaction(tx -> {
+            StoredMessage current = messages.lockedById(tx, messageId).orElseThrow();
+            if (!messages.softDelete(tx, messageId, who.userId(), clock.instant())) {
+                return false;
+            }
+            messages.deleteMentions(tx, messageId);
+            textIndex.remove(tx, current.text());
+            return true;
+        });
+        if (deleted) {
             events.toChannel(message.channelId(),
                     new ServerMessage.MessageDeleted(messageId, message.channelId(), who.userId()), null);
         }
@@ -363,6 +408,7 @@ public final class MessageService {
 
     private Message wire(StoredMessage message) {
         var files = attachments.forMessages(List.of(message.id())).getOrDefault(message.id(), List.of());
-        return message.toWire(messages.reactions(message.id()), files);
+        var mentioned = messages.directMentions(List.of(message.id())).getOrDefault(message.id(), List.of());
+        return message.toWire(messages.reactions(message.id()), files, mentioned);
     }
 }

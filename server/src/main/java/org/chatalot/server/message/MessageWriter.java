@@ -43,6 +43,7 @@ public final class MessageWriter implements AutoCloseable {
     private final ChannelRepository channels;
     private final Attachments attachments;
     private final MessageRate rate;
+    private final TextIndex textIndex;
     private final ArrayBlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final BlockingQueue<List<Pending>> committed = new ArrayBlockingQueue<>(ANNOUNCER_BACKLOG);
     private final Thread writer;
@@ -51,12 +52,13 @@ public final class MessageWriter implements AutoCloseable {
     private volatile boolean writing = true;
 
     public MessageWriter(Sql sql, MessageRepository messages, ChannelRepository channels, Attachments attachments,
-                         MessageRate rate) {
+                         MessageRate rate, TextIndex textIndex) {
         this.sql = sql;
         this.messages = messages;
         this.channels = channels;
         this.attachments = attachments;
         this.rate = rate;
+        this.textIndex = textIndex;
         this.writer = Thread.ofPlatform().name("message-writer").daemon().start(this::writeLoop);
         this.announcer = Thread.ofPlatform().name("message-announcer").daemon().start(this::announceLoop);
     }
@@ -124,6 +126,9 @@ public final class MessageWriter implements AutoCloseable {
             lastPerChannel.merge(message.channelId(), message.id(), (a, b) -> a.compareTo(b) > 0 ? a : b);
         }
         lastPerChannel.forEach((channel, last) -> channels.touch(tx, channel, last));
+        List<NewMessage> stored = batch.stream().map(pending -> pending.message).toList();
+        messages.insertMentions(tx, stored.stream().map(NewMessage::mentions).toList());
+        textIndex.add(tx, stored.stream().map(NewMessage::text).toList());
     }
 
     private void announceLoop() {
