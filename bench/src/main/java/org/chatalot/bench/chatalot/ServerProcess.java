@@ -81,6 +81,11 @@ public final class ServerProcess implements AutoCloseable {
         return base;
     }
 
+    /** The server's DATA_DIR (its database is there once the server has stopped). */
+    public Path dataDir() {
+        return dataDir;
+    }
+
     public ProcessHandle handle() {
         return process.toHandle();
     }
