@@ -1,22 +1,5 @@
--- Search, mentions, notification levels and status texts (issue 16).
-
--- The search index: one row per distinct word of a message's text, kept by the server in the same
--- transaction as the message's insert, edit and delete. Encrypted messages and deleted ones have no rows.
--- Keyed per channel, newest first, so a search walks only the channels its caller reads, from the newest
--- message down, and stops at the page's end.
-CREATE TABLE search_word (
-    word       VARCHAR(32) NOT NULL,
-    channel_id UUID        NOT NULL,
-    message_id UUID        NOT NULL
-);
-CREATE UNIQUE INDEX ix_search_word ON search_word (word, channel_id, message_id DESC);
-
--- Messages stored before this version are indexed by the server in the background, newest first: this row
--- says how far down that has come (every message with an id at or below it is still to do).
-CREATE TABLE search_backfill (
-    up_to UUID NOT NULL
-);
-INSERT INTO search_backfill (up_to) SELECT MAX(id) FROM message HAVING MAX(id) IS NOT NULL;
+-- Mentions, notification levels and status texts (issue 16). The search index is not here: it is a Lucene
+-- index beside the database (DATA_DIR/search), rebuilt from these tables whenever it is missing or behind.
 
 -- Who a message mentions: @username of a member (direct) or everyone through @channel, recorded when the
 -- message is stored. Keyed for "mentions of this user in this channel after their read cursor".

@@ -72,7 +72,6 @@ import org.chatalot.server.metrics.ServerMetrics;
 import org.chatalot.server.realtime.Hub;
 import org.chatalot.server.realtime.RealtimeEndpoint;
 import org.chatalot.server.search.SearchApi;
-import org.chatalot.server.search.SearchBackfill;
 import org.chatalot.server.search.SearchIndex;
 import org.chatalot.server.search.SearchService;
 import org.chatalot.server.security.ServerKeys;
@@ -107,7 +106,7 @@ final class ServerGraph implements AutoCloseable {
     private final PasswordHasher hasher;
     private final MessageRate messageRate;
     private MessageWriter messageWriter;
-    private SearchBackfill searchBackfill;
+    private SearchIndex searchIndex;
 
     ServerGraph(ServerConfig config, Clock clock) {
         this.config = config;
@@ -219,7 +218,7 @@ final class ServerGraph implements AutoCloseable {
         var files = FileWiring.build(new FileWiring.Context(config, clock, sql, json, errors, housekeeping,
                 accounts.access(), accounts.ids(), accounts.adminParts().settings()), access, memberships);
         var messageRepository = new MessageRepository(sql);
-        var searchIndex = new SearchIndex();
+        this.searchIndex = SearchIndex.open(config.storage().dataDir(), sql);
         this.messageWriter = new MessageWriter(sql, messageRepository, channelRepository, files.attachments(),
                 messageRate, searchIndex);
         var users = accounts.userRepository();
@@ -228,8 +227,7 @@ final class ServerGraph implements AutoCloseable {
         var messages = new MessageService(sql, messageRepository, messageWriter, access, dms, memberships,
                 files.attachments(), senders(accounts.adminParts().states()), hub, mentions, searchIndex,
                 accounts.ids(), clock);
-        this.searchBackfill = new SearchBackfill(sql, searchIndex);
-        searchBackfill.start();
+
         var cursors = new ReadCursors(channelRepository, messageRepository, access, hub);
         var calls = new CallService(access, memberships, hub, hub, accounts.ids(), System::nanoTime);
         memberships.onRemoval(calls);
@@ -239,7 +237,8 @@ final class ServerGraph implements AutoCloseable {
                         new NotifyLevels(channelRepository, access), accounts.access(), json),
                 new CallApi(new IceServers(config.calls(), clock), accounts.access(), json), realtime, channels,
                 files.api(), files.storage(),
-                new SearchApi(new SearchService(sql, memberships, access, messages), accounts.access(), json));
+                new SearchApi(new SearchService(searchIndex, memberships, access, messages), accounts.access(),
+                        json));
     }
 
     /** The sender of a new message from the account cache, which a profile change invalidates. */
@@ -269,11 +268,11 @@ final class ServerGraph implements AutoCloseable {
             admin.localToken().ifPresent(LocalToken::delete);
         }
         realtime.close();
-        if (searchBackfill != null) {
-            searchBackfill.close();
-        }
         if (messageWriter != null) {
             messageWriter.close();
+        }
+        if (searchIndex != null) {
+            searchIndex.close();
         }
         housekeeping.close();
         hasher.close();

@@ -309,18 +309,16 @@ public final class MessageService {
         String scheme = MessageRules.encryption(encryption);
         Mentions.Mentioned mentioned = mentions.of(old.channelId(), who.userId(), content, scheme);
         sql.inTransaction(tx -> {
-            // Read again under the row lock: the index must lose exactly the words the row holds now.
             StoredMessage current = messages.lockedById(tx, messageId).orElseThrow();
             if (current.isDeleted()) {
                 throw new Conflict("message_deleted", null, "a deleted message cannot be edited");
             }
-            textIndex.remove(tx, current.text());
             messages.edit(tx, current, content, scheme, now);
             messages.deleteMentions(tx, messageId);
             messages.insertMentions(tx, List.of(new Mentions.OfMessage(messageId, old.channelId(), mentioned)));
-            textIndex.add(tx, List.of(new TextIndex.IndexedText(messageId, old.channelId(), content, scheme)));
             return null;
         });
+        textIndex.changed(messageId);
         Message edited = wire(messages.byId(messageId).orElseThrow());
         events.toChannel(old.channelId(), new ServerMessage.MessageEdited(edited), null);
         return edited;
@@ -335,15 +333,14 @@ public final class MessageService {
         }
         access.requireWritable(message.channelId());
         boolean deleted = sql.inTransaction(tx -> {
-            StoredMessage current = messages.lockedById(tx, messageId).orElseThrow();
             if (!messages.softDelete(tx, messageId, who.userId(), clock.instant())) {
                 return false;
             }
             messages.deleteMentions(tx, messageId);
-            textIndex.remove(tx, current.text());
             return true;
         });
         if (deleted) {
+            textIndex.changed(messageId);
             events.toChannel(message.channelId(),
                     new ServerMessage.MessageDeleted(messageId, message.channelId(), who.userId()), null);
         }

@@ -81,6 +81,8 @@ public final class MessageWriter implements AutoCloseable {
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
                 commit(batch);
+                textIndex.stored(batch.stream().filter(pending -> pending.failure == null)
+                        .map(pending -> pending.message.text()).toList());
                 committed.put(batch);
             }
         } catch (InterruptedException e) {
@@ -126,9 +128,7 @@ public final class MessageWriter implements AutoCloseable {
             lastPerChannel.merge(message.channelId(), message.id(), (a, b) -> a.compareTo(b) > 0 ? a : b);
         }
         lastPerChannel.forEach((channel, last) -> channels.touch(tx, channel, last));
-        List<NewMessage> stored = batch.stream().map(pending -> pending.message).toList();
-        messages.insertMentions(tx, stored.stream().map(NewMessage::mentions).toList());
-        textIndex.add(tx, stored.stream().map(NewMessage::text).toList());
+        messages.insertMentions(tx, batch.stream().map(pending -> pending.message.mentions()).toList());
     }
 
     private void announceLoop() {

@@ -16,6 +16,7 @@ public record NewMessage(UUID id, UUID channelId, UUID senderId, String content,
     }
 
     TextIndex.IndexedText text() {
-        return new TextIndex.IndexedText(id, channelId, content, encryption);
+        return new TextIndex.IndexedText(id, channelId, senderId, content, encryption,
+                attachments != null && !attachments.isEmpty());
     }
 }

@@ -23,7 +23,4 @@ public record StoredMessage(UUID id, UUID channelId, UserRef sender, String cont
                 isDeleted() ? List.of() : mentions, !isDeleted() && Mentions.saysChannel(content, encryption));
     }
 
-    TextIndex.IndexedText text() {
-        return new TextIndex.IndexedText(id, channelId, content, encryption);
-    }
 }

@@ -17,10 +17,6 @@ record SearchQuery(List<String> words, UUID channelId, UUID senderId, UUID befor
     static final int MAX_WORDS = 8;
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 50;
-    /** The largest id (ids compare as unsigned numbers): "no upper bound". */
-    static final UUID HIGHEST = new UUID(-1L, -1L);
-    /** The smallest id: "no lower bound". */
-    static final UUID LOWEST = new UUID(0L, 0L);
 
     /** From the query parameters as given; every field is checked and named when wrong. */
     static SearchQuery parse(String q, String channelId, String senderId, String before, String after,
@@ -88,10 +84,5 @@ record SearchQuery(List<String> words, UUID channelId, UUID senderId, UUID befor
             return true;
         }
         throw new InvalidInput(field, "must be true or false");
-    }
-
-    /** The word that walks the index: the longest, as long words are the rare ones. */
-    String leadingWord() {
-        return words.stream().reduce((a, b) -> b.length() > a.length() ? b : a).orElseThrow();
     }
 }

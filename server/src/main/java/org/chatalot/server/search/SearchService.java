@@ -1,7 +1,6 @@
 package org.chatalot.server.search;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,63 +13,44 @@ import org.chatalot.model.search.SearchPage;
 import org.chatalot.server.channel.ChannelAccess;
 import org.chatalot.server.channel.Memberships;
 import org.chatalot.server.common.Principal;
-import org.chatalot.server.db.Ids;
-import org.chatalot.server.db.Sql;
 import org.chatalot.server.message.MessageService;
 
 /**
  * Searches the text of the messages a user may read: those of the channels (DMs included, archived ones
- * too) they are a member of at the moment of the search, and no others. Each of those channels is searched
- * on its own, newest first and only as far as one page needs, and the matches are merged by id, which is by
- * time: the cost follows the page size and the caller's channels, not the size of the database.
+ * too) they are a member of at the moment of the search, and no others. The channels are a required part of
+ * the index query itself (not a filter applied to its results), and every hit is checked again against the
+ * database and the memberships before it is shown.
  */
 public final class SearchService {
-    private static final Comparator<Match> NEWEST_FIRST = (a, b) -> Ids.compare(b.messageId(), a.messageId());
-
-    private final Sql sql;
-    private final SearchRepository repository;
+    private final SearchIndex index;
     private final Memberships memberships;
     private final ChannelAccess access;
     private final MessageService messages;
 
-    public SearchService(Sql sql, Memberships memberships, ChannelAccess access, MessageService messages) {
-        this.sql = sql;
-        this.repository = new SearchRepository(sql);
+    public SearchService(SearchIndex index, Memberships memberships, ChannelAccess access, MessageService messages) {
+        this.index = index;
         this.memberships = memberships;
         this.access = access;
         this.messages = messages;
     }
 
-    private record Match(UUID channelId, UUID messageId) {
-    }
-
     SearchPage search(Principal who, SearchQuery query) {
         List<UUID> channels = readable(who, query.channelId());
-        // One more than a page from each channel tells whether an older page exists.
-        List<Match> matches = sql.inTransaction(tx -> {
-            List<Match> found = new ArrayList<>();
-            for (UUID channelId : channels) {
-                repository.inChannel(tx, query, channelId, query.limit() + 1)
-                        .forEach(id -> found.add(new Match(channelId, id)));
-            }
-            return found;
-        });
-        matches.sort(NEWEST_FIRST);
-        boolean hasMore = matches.size() > query.limit();
-        List<Match> page = hasMore ? matches.subList(0, query.limit()) : matches;
-        Map<UUID, Message> shown = messages.searchable(page.stream().map(Match::messageId).toList());
+        SearchIndex.Found found = index.search(query, channels, query.limit());
+        Map<UUID, Message> shown = messages.searchable(found.ids());
         Set<String> words = new HashSet<>(query.words());
         List<SearchHit> hits = new ArrayList<>();
-        for (Match match : page) {
-            Message message = shown.get(match.messageId());
-            // Checked again as the page is made: a membership that ended during the search shows nothing.
-            if (message != null && message.channelId().equals(match.channelId())
-                    && memberships.isMember(match.channelId(), who.userId())) {
+        for (UUID id : found.ids()) {
+            Message message = shown.get(id);
+            // The database has the last word: a message deleted, encrypted or moved out of the caller's
+            // channels since it was indexed is not shown, and membership is checked again as the page is made.
+            if (message != null && channels.contains(message.channelId())
+                    && memberships.isMember(message.channelId(), who.userId())) {
                 Snippets.Snippet snippet = Snippets.of(message.content(), words);
-                hits.add(new SearchHit(match.channelId(), message, snippet.text(), snippet.highlights()));
+                hits.add(new SearchHit(message.channelId(), message, snippet.text(), snippet.highlights()));
             }
         }
-        String next = hasMore ? page.getLast().messageId().toString() : null;
+        String next = found.hasMore() ? found.ids().getLast().toString() : null;
         return new SearchPage(hits, next, query.words());
     }
 
