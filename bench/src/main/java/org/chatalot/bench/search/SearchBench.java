@@ -249,15 +249,17 @@ public final class SearchBench {
         }
     }
 
-    /** The database file and what the search index, the messages and the mentions take in it. */
+    /** The database file, the search index folder, and what messages and mentions take in the database. */
     private static SearchResults.Sizes sizes(Path dataDir) throws Exception {
-        Path file = dataDir.resolve("chatalot.mv.db");
-        long fileBytes = Files.size(file);
+        long fileBytes = Files.size(dataDir.resolve("chatalot.mv.db"));
+        long indexBytes;
+        try (var files = Files.walk(dataDir.resolve("search"))) {
+            indexBytes = files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        }
         try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("chatalot"));
              Statement sql = db.createStatement()) {
-            return new SearchResults.Sizes(fileBytes / 1e6, used(sql, "SEARCH_WORD") / 1e6,
-                    used(sql, "MESSAGE") / 1e6, used(sql, "MENTION") / 1e6, count(sql, "SEARCH_WORD"),
-                    count(sql, "MESSAGE"));
+            return new SearchResults.Sizes(fileBytes / 1e6, indexBytes / 1e6, used(sql, "MESSAGE") / 1e6,
+                    used(sql, "MENTION") / 1e6, count(sql, "MESSAGE"));
         }
     }
 

@@ -16,7 +16,7 @@ public record SearchResults(String machine, SearchBench.Settings settings, Load 
     }
 
     public record Sizes(double databaseFileMb, double searchIndexMb, double messagesMb, double mentionsMb,
-                        long searchWordRows, long messageRows) {
+                        long messageRows) {
     }
 
     public record Stats(int count, double p50, double p95, double p99, double max) {
@@ -48,10 +48,10 @@ public record SearchResults(String machine, SearchBench.Settings settings, Load 
                 + "into %d channels (%d private) and %d DMs.%n%n", load.messages(), settings.posters(),
                 load.seconds(), load.perSecond(), load.serverCpuMicrosPerMessage(), settings.channels(),
                 settings.privateChannels(), settings.posters() * 3));
-        md.append(String.format(Locale.ROOT, "On disk: database file %.0f MB; search index %.0f MB (%,d rows, %.1f "
-                + "per message), messages %.0f MB, mentions %.1f MB.%n%n", sizes.databaseFileMb(),
-                sizes.searchIndexMb(), sizes.searchWordRows(), (double) sizes.searchWordRows()
-                        / Math.max(1, sizes.messageRows()), sizes.messagesMb(), sizes.mentionsMb()));
+        md.append(String.format(Locale.ROOT, "On disk: search index (`DATA_DIR/search`) **%.0f MB** (%.0f bytes per "
+                + "message); database file %.0f MB, of which messages %.0f MB and mentions %.1f MB.%n%n",
+                sizes.searchIndexMb(), sizes.searchIndexMb() * 1e6 / Math.max(1, sizes.messageRows()),
+                sizes.databaseFileMb(), sizes.messagesMb(), sizes.mentionsMb()));
         md.append("| search | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|\n");
         byKind.forEach((kind, stats) -> md.append(row(kind, stats)));
         bySearcher.forEach((who, stats) -> md.append(row("all kinds, " + who + " reader", stats)));
