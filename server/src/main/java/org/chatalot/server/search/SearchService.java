@@ -42,9 +42,11 @@ public final class SearchService {
         List<SearchHit> hits = new ArrayList<>();
         for (UUID id : found.ids()) {
             Message message = shown.get(id);
-            // The database has the last word: a message deleted, encrypted or moved out of the caller's
-            // channels since it was indexed is not shown, and membership is checked again as the page is made.
+            // The database has the last word: a message deleted, encrypted, edited away from the words or moved
+            // out of the caller's channels since it was indexed is not shown (the index may lag, or have lost an
+            // edit to a crash), and membership is checked again as the page is made.
             if (message != null && channels.contains(message.channelId())
+                    && Words.hasAll(message.content(), query.words())
                     && memberships.isMember(message.channelId(), who.userId())) {
                 Snippets.Snippet snippet = Snippets.of(message.content(), words);
                 hits.add(new SearchHit(message.channelId(), message, snippet.text(), snippet.highlights()));

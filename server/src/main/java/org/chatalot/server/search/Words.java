@@ -1,6 +1,8 @@
 package org.chatalot.server.search;
 
 import java.text.Normalizer;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +35,13 @@ final class Words {
             }
         });
         return List.copyOf(words);
+    }
+
+    /** Whether the text holds every one of these (normalised) words. */
+    static boolean hasAll(String text, Collection<String> words) {
+        Set<String> missing = new HashSet<>(words);
+        scan(text, (start, end, word) -> missing.remove(word));
+        return missing.isEmpty();
     }
 
     static void scan(String text, Sink sink) {
