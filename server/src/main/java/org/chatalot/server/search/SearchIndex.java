@@ -32,7 +32,6 @@ import org.apache.lucene.store.FSDirectory;
 import org.chatalot.server.db.Ids;
 import org.chatalot.server.db.Sql;
 import org.chatalot.server.message.TextIndex;
-import org.chatalot.server.security.PrivateFiles;
 
 /**
  * The search index: a Lucene index in {@code DATA_DIR/search}, one document per plain-text message with its
@@ -124,12 +123,13 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
         UUID newest = source.newest().orElse(null);
         Path folder = dataDir.resolve(FOLDER);
         try {
-            PrivateFiles.directory(folder);
+            PrivateDirectory.create(folder);
             try {
                 return open(source, folder, newest, false);
             } catch (IOException | RuntimeException unreadable) {
                 LOG.log(System.Logger.Level.WARNING, "The search index in " + folder + " cannot be used; it is "
                         + "built again from the database in the background", unreadable);
+                PrivateDirectory.empty(folder);
                 return open(source, folder, newest, true);
             }
         } catch (IOException e) {
@@ -150,19 +150,30 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
             directory.close();
             throw e;
         }
-        directory.restrictAll();
-        UUID upTo = committedUpTo(writer);
-        if (upTo != null && (newest == null || Ids.compare(upTo, newest) > 0)) {
-            LOG.log(System.Logger.Level.INFO, "The search index is ahead of the database (a restored backup?); "
-                    + "building it again");
-            writer.deleteAll();
-            upTo = null;
+        try {
+            directory.restrictAll();
+            UUID upTo = committedUpTo(writer);
+            if (upTo != null && (newest == null || Ids.compare(upTo, newest) > 0)) {
+                LOG.log(System.Logger.Level.INFO, "The search index is ahead of the database (a restored backup?); "
+                        + "building it again");
+                writer.deleteAll();
+                upTo = null;
+            }
+            if (newest != null && (upTo == null || Ids.compare(upTo, newest) < 0)) {
+                LOG.log(System.Logger.Level.INFO, "Indexing messages for search in the background, from "
+                        + (upTo == null ? "the first" : "after " + upTo));
+            }
+            return new SearchIndex(source, directory, writer, upTo, newest);
+        } catch (IOException | RuntimeException e) {
+            // Let go of the index's lock, or building it again in this process could not start.
+            try {
+                writer.rollback();
+                directory.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
         }
-        if (newest != null && (upTo == null || Ids.compare(upTo, newest) < 0)) {
-            LOG.log(System.Logger.Level.INFO, "Indexing messages for search in the background, from "
-                    + (upTo == null ? "the first" : "after " + upTo));
-        }
-        return new SearchIndex(source, directory, writer, upTo, newest);
     }
 
     private static UUID committedUpTo(IndexWriter writer) {

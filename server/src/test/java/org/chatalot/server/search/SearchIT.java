@@ -24,6 +24,7 @@ import org.chatalot.model.search.SearchHit;
 import org.chatalot.model.search.SearchPage;
 import org.chatalot.model.search.TextRange;
 import org.chatalot.server.testing.FileClient;
+import org.chatalot.server.testing.Searches;
 import org.chatalot.server.testing.TestServer;
 
 class SearchIT {
@@ -227,27 +228,8 @@ class SearchIT {
         return awaitSearch(server, who, query, until);
     }
 
-    /**
-     * The first page that satisfies {@code until}: the index takes a moment to show a change, and shows
-     * changes in the order they were made, so once the last one shows, every earlier one does too.
-     */
     static SearchPage awaitSearch(TestServer on, AuthTokens who, String query, Predicate<SearchPage> until) {
-        Instant deadline = Instant.now().plusSeconds(20);
-        SearchPage page = search(on, who, query);
-        while (!until.test(page) && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            page = search(on, who, query);
-        }
-        return page;
-    }
-
-    private static SearchPage search(TestServer on, AuthTokens who, String query) {
-        return on.users().expect(200, on.users().get(who.accessToken(), "/api/search?" + query), SearchPage.class);
+        return Searches.await(on, who, query, until);
     }
 
     private static SearchPage search(AuthTokens who, String query) {
