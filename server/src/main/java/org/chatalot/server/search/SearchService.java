@@ -42,18 +42,25 @@ public final class SearchService {
         List<SearchHit> hits = new ArrayList<>();
         for (UUID id : found.ids()) {
             Message message = shown.get(id);
-            // The database has the last word: a message deleted, encrypted, edited away from the words or moved
-            // out of the caller's channels since it was indexed is not shown (the index may lag, or have lost an
-            // edit to a crash), and membership is checked again as the page is made.
-            if (message != null && channels.contains(message.channelId())
-                    && Words.hasAll(message.content(), query.words())
-                    && memberships.isMember(message.channelId(), who.userId())) {
+            if (isStillAMatch(message, query, channels, who)) {
                 Snippets.Snippet snippet = Snippets.of(message.content(), words);
                 hits.add(new SearchHit(message.channelId(), message, snippet.text(), snippet.highlights()));
             }
         }
         String next = found.hasMore() ? found.ids().getLast().toString() : null;
         return new SearchPage(hits, next, query.words());
+    }
+
+    /**
+     * The database has the last word: a message deleted, encrypted, edited away from the words, stripped of its
+     * files or moved out of the caller's channels since it was indexed is not shown (the index may lag, or have
+     * lost an edit to a crash), and membership is checked again as the page is made.
+     */
+    private boolean isStillAMatch(Message message, SearchQuery query, List<UUID> channels, Principal who) {
+        return message != null && channels.contains(message.channelId())
+                && Words.hasAll(message.content(), query.words())
+                && (!query.hasFile() || !message.attachments().isEmpty())
+                && memberships.isMember(message.channelId(), who.userId());
     }
 
     /** The one channel asked for (the caller must be a member), or every channel the caller is in. */

@@ -176,6 +176,9 @@ class SearchIT {
         assertThat(ids(search(gus, "q=quokka&after=" + second.createdAt()))).contains(third.id())
                 .doesNotContain(first.id());
         assertThat(ids(search(gus, "q=quokka&before=" + second.createdAt()))).containsExactly(first.id());
+
+        assertThat(server.users().delete(gus.accessToken(), "/api/files/" + file.id()).statusCode()).isEqualTo(204);
+        assertThat(ids(search(gus, "q=quokka&has_file=true"))).as("its only file deleted").isEmpty();
     }
 
     @Test
