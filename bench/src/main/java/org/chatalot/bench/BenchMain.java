@@ -20,6 +20,8 @@ import org.chatalot.bench.core.Profiler;
 import org.chatalot.bench.report.Publisher;
 import org.chatalot.bench.report.Report;
 import org.chatalot.bench.report.SuiteResults;
+import org.chatalot.bench.search.SearchBench;
+import org.chatalot.bench.search.SearchResults;
 import org.chatalot.bench.web.WebBench;
 import org.chatalot.bench.web.WebResults;
 
@@ -31,7 +33,7 @@ import org.chatalot.bench.web.WebResults;
         description = "Benchmarks of the real server against the Helidon ceiling, ejabberd and Prosody.")
 public final class BenchMain implements Callable<Integer> {
     @Parameters(arity = "0..*", description = "all (default), or any of: fanout latency idle logins upload "
-            + "coldstart writes web soak (the soak runs only when named)")
+            + "coldstart writes web soak search (soak and search run only when named)")
     List<String> parts = List.of("all");
 
     @Option(names = "--repo", description = "repository root", defaultValue = ".")
@@ -78,11 +80,13 @@ public final class BenchMain implements Callable<Integer> {
         }
         Settings settings = settings();
         boolean web = which.remove(Workload.WEB);
+        boolean search = which.remove(Workload.SEARCH);
         if (!which.isEmpty()) {
             Suite suite = new Suite(settings, ServerLaunch.jar(repo));
             SuiteResults results = suite.run(which);
             boolean whole = which.containsAll(Workload.suite().stream().filter(w -> w != Workload.WEB).toList());
-            String name = whole ? "suite" : String.join("-", parts.stream().filter(p -> !p.equals("web")).toList());
+            String name = whole ? "suite" : String.join("-", parts.stream()
+                    .filter(p -> !p.equals("web") && !p.equals("search")).toList());
             new Publisher(new Report(repo)).publish(results, name, whole, settings.senders());
             System.out.printf("done in %.0f s; load average now %s%n", results.durationSeconds(),
                     results.loadAtEnd());
@@ -90,6 +94,9 @@ public final class BenchMain implements Callable<Integer> {
         }
         if (web) {
             web();
+        }
+        if (search) {
+            search();
         }
         return 0;
     }
@@ -109,6 +116,21 @@ public final class BenchMain implements Callable<Integer> {
         report.json("web", results);
         report.section("web", results.section());
         System.out.print(results.section());
+    }
+
+    /**
+     * W9 on its own, run only when asked ({@code ./bench/run search}: loading a million messages takes minutes);
+     * its results are not part of the ratio table (the peers are not searched).
+     */
+    private void search() throws Exception {
+        System.out.println("W9 search, " + org.chatalot.bench.core.Machine.describe());
+        SearchBench bench = new SearchBench(smoke ? SearchBench.Settings.smoke() : SearchBench.Settings.full());
+        SearchResults results = bench.run(ServerLaunch.jar(repo), Files.createTempDirectory("chatalot-bench-search-"));
+        if (!smoke) {
+            Report report = new Report(repo);
+            report.json("search", results);
+            report.section("search", results.section());
+        }
     }
 
     private Settings settings() {
@@ -131,7 +153,12 @@ public final class BenchMain implements Callable<Integer> {
     static Set<Workload> workloads(List<String> names) {
         if (names.isEmpty() || names.contains("all")) {
             Set<Workload> out = EnumSet.copyOf(Workload.suite());
-            names.stream().filter(n -> n.equals(Workload.SOAK.label())).forEach(n -> out.add(Workload.SOAK));
+            // Parts outside the suite (the soak, search) run with "all" only when also named.
+            for (Workload w : Workload.values()) {
+                if (!Workload.suite().contains(w) && names.contains(w.label())) {
+                    out.add(w);
+                }
+            }
             return out;
         }
         Map<String, Workload> byLabel = new HashMap<>();

@@ -5,12 +5,12 @@ import java.util.Set;
 
 /**
  * The suite's parts, in the order they run; the name is the CLI's and the doc section's. {@code all} runs
- * every part but the soak, which takes minutes by design and runs only when named.
+ * every part but the soak and search (W9), which take minutes by design and run only when named.
  */
 public enum Workload {
     WRITES("writes", true), COLDSTART("coldstart", true), IDLE("idle", true), FANOUT("fanout", true),
     LATENCY("latency", true), LOGINS("logins", true), UPLOAD("upload", true), WEB("web", true),
-    SOAK("soak", false);
+    SOAK("soak", false), SEARCH("search", false);
 
     private final String label;
     private final boolean inSuite;

@@ -13,12 +13,13 @@ import picocli.CommandLine;
 class BenchMainTest {
 
     @Test
-    void allMeansEveryWorkloadButTheSoak() {
-        EnumSet<Workload> allButSoak = EnumSet.complementOf(EnumSet.of(Workload.SOAK));
-        assertThat(BenchMain.workloads(List.of("all"))).isEqualTo(allButSoak);
-        assertThat(BenchMain.workloads(List.of())).isEqualTo(allButSoak);
+    void allMeansEveryWorkloadButTheSoakAndSearch() {
+        EnumSet<Workload> suite = EnumSet.complementOf(EnumSet.of(Workload.SOAK, Workload.SEARCH));
+        assertThat(BenchMain.workloads(List.of("all"))).as("soak and search run only when named").isEqualTo(suite);
+        assertThat(BenchMain.workloads(List.of())).isEqualTo(suite);
         assertThat(BenchMain.workloads(List.of("soak"))).containsExactly(Workload.SOAK);
-        assertThat(BenchMain.workloads(List.of("all", "soak"))).isEqualTo(EnumSet.allOf(Workload.class));
+        assertThat(BenchMain.workloads(List.of("search"))).containsExactly(Workload.SEARCH);
+        assertThat(BenchMain.workloads(List.of("all", "soak", "search"))).isEqualTo(EnumSet.allOf(Workload.class));
     }
 
     @Test

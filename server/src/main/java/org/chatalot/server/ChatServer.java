@@ -197,7 +197,8 @@ public final class ChatServer implements AutoCloseable {
                 .register(ApiPaths.DMS, c.apis.dms())
                 .register(ApiPaths.BLOCKS, c.apis.blocks())
                 .register(ApiPaths.FILES, c.apis.files())
-                .register(ApiPaths.CALLS, c.apis.calls());
+                .register(ApiPaths.CALLS, c.apis.calls())
+                .register(ApiPaths.SEARCH, c.apis.search());
         extraApiServices.forEach(routing::register);
         Handler unknownApi = (req, res) -> {
             throw new NotFound("no such endpoint: " + req.prologue().method().text() + " " + req.path().path());

@@ -7,9 +7,10 @@ import java.util.List;
 import io.micrometer.core.instrument.Gauge;
 
 import org.chatalot.model.message.UserRef;
+import org.chatalot.model.user.UserStatus;
 import org.chatalot.server.account.AccountApi;
-import org.chatalot.server.admin.StorageUsage;
 import org.chatalot.server.account.AccountService;
+import org.chatalot.server.admin.StorageUsage;
 import org.chatalot.server.audit.AuditApi;
 import org.chatalot.server.audit.AuditLog;
 import org.chatalot.server.audit.AuditQuery;
@@ -42,6 +43,7 @@ import org.chatalot.server.channel.ChannelService;
 import org.chatalot.server.channel.DirectMessages;
 import org.chatalot.server.channel.DmApi;
 import org.chatalot.server.channel.Memberships;
+import org.chatalot.server.channel.NotifyLevels;
 import org.chatalot.server.config.ServerConfig;
 import org.chatalot.server.db.Database;
 import org.chatalot.server.db.DiskSpace;
@@ -61,6 +63,7 @@ import org.chatalot.server.invite.InviteAdminApi;
 import org.chatalot.server.invite.InviteService;
 import org.chatalot.server.local.LocalToken;
 import org.chatalot.server.maintenance.Housekeeping;
+import org.chatalot.server.message.Mentions;
 import org.chatalot.server.message.MessageApi;
 import org.chatalot.server.message.MessageRate;
 import org.chatalot.server.message.MessageRepository;
@@ -71,9 +74,13 @@ import org.chatalot.server.message.Senders;
 import org.chatalot.server.metrics.ServerMetrics;
 import org.chatalot.server.realtime.Hub;
 import org.chatalot.server.realtime.RealtimeEndpoint;
+import org.chatalot.server.search.SearchApi;
+import org.chatalot.server.search.SearchIndex;
+import org.chatalot.server.search.SearchService;
 import org.chatalot.server.security.ServerKeys;
 import org.chatalot.server.settings.InstanceSettings;
 import org.chatalot.server.settings.InstanceSettingsRepository;
+import org.chatalot.server.user.User;
 import org.chatalot.server.user.UserApi;
 import org.chatalot.server.user.UserDirectory;
 import org.chatalot.server.user.UserRepository;
@@ -102,6 +109,7 @@ final class ServerGraph implements AutoCloseable {
     private final PasswordHasher hasher;
     private final MessageRate messageRate;
     private MessageWriter messageWriter;
+    private SearchIndex searchIndex;
 
     ServerGraph(ServerConfig config, Clock clock) {
         this.config = config;
@@ -135,13 +143,13 @@ final class ServerGraph implements AutoCloseable {
                 json, build.version(), health, housekeeping, chat.channelService(), realtime.hub(), chat.storage()));
         this.apis = new Apis(accounts.auth(), accounts.account(), accounts.users(), accounts.invites(),
                 accounts.audit(), chat.channels(), chat.dms(), chat.blocks(), chat.messages(), chat.fileApi(),
-                chat.calls());
+                chat.calls(), chat.search());
     }
 
     /** The HTTP services of every feature, mounted by ChatServer. */
     record Apis(AuthApi auth, AccountApi account, UserApi users, InviteAdminApi invites, AuditApi audit,
                 ChannelApi channels, DmApi dms, BlockApi blocks, MessageApi messages, FileApi files,
-                CallApi calls) {
+                CallApi calls, SearchApi search) {
     }
 
     private record Accounts(AuthApi auth, AccountApi account, UserApi users, InviteAdminApi invites, AuditApi audit,
@@ -151,7 +159,7 @@ final class ServerGraph implements AutoCloseable {
 
     private record Chat(ChannelApi channels, DmApi dms, BlockApi blocks, MessageApi messages, CallApi calls,
                         RealtimeEndpoint realtime, ChannelService channelService, FileApi fileApi,
-                        StorageUsage storage) {
+                        StorageUsage storage, SearchApi search) {
     }
 
     private Accounts accounts(ServerKeys keys) {
@@ -217,18 +225,26 @@ final class ServerGraph implements AutoCloseable {
         var files = FileWiring.build(new FileWiring.Context(config, clock, sql, json, errors, housekeeping,
                 accounts.access(), accounts.ids(), accounts.adminParts().settings()), access, memberships);
         var messageRepository = new MessageRepository(sql);
+        this.searchIndex = SearchIndex.open(config.storage().dataDir(), sql);
         this.messageWriter = new MessageWriter(sql, messageRepository, channelRepository, files.attachments(),
-                messageRate, accounts.ids(), clock);
+                messageRate, accounts.ids(), clock, searchIndex);
+        var users = accounts.userRepository();
+        var mentions = new Mentions(name -> users.byUsername(name).filter(u -> u.status() != UserStatus.DELETED)
+                .map(User::id), memberships);
         var messages = new MessageService(sql, messageRepository, messageWriter, access, dms, memberships,
-                files.attachments(), senders(accounts.adminParts().states()), hub, clock);
+                files.attachments(), senders(accounts.adminParts().states()), hub, mentions, searchIndex, clock);
+
         var cursors = new ReadCursors(channelRepository, messageRepository, access, hub);
         var calls = new CallService(access, memberships, hub, hub, accounts.ids(), System::nanoTime);
         memberships.onRemoval(calls);
         var realtime = new RealtimeEndpoint(hub, messages, cursors, calls, config);
         return new Chat(new ChannelApi(channels, accounts.access(), json), new DmApi(dms, accounts.access(), json),
-                new BlockApi(dms, accounts.access(), json), new MessageApi(messages, cursors, accounts.access(), json),
+                new BlockApi(dms, accounts.access(), json), new MessageApi(messages, cursors,
+                        new NotifyLevels(channelRepository, access), accounts.access(), json),
                 new CallApi(new IceServers(config.calls(), clock), accounts.access(), json), realtime, channels,
-                files.api(), files.storage());
+                files.api(), files.storage(),
+                new SearchApi(new SearchService(searchIndex, memberships, access, messages), accounts.access(),
+                        json));
     }
 
     /** The sender of a new message from the account cache, which a profile change invalidates. */
@@ -260,6 +276,9 @@ final class ServerGraph implements AutoCloseable {
         realtime.close();
         if (messageWriter != null) {
             messageWriter.close();
+        }
+        if (searchIndex != null) {
+            searchIndex.close();
         }
         housekeeping.close();
         hasher.close();

@@ -16,6 +16,7 @@ public final class ApiPaths {
     public static final String BLOCKS = "/api/blocks";
     public static final String FILES = "/api/files";
     public static final String CALLS = "/api/calls";
+    public static final String SEARCH = "/api/search";
     public static final String WEBSOCKET = "/ws";
 
     /** Loopback listener paths (never on the public port). */

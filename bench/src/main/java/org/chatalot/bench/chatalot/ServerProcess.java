@@ -81,6 +81,7 @@ public final class ServerProcess implements AutoCloseable {
         return base;
     }
 
+    /** The server's DATA_DIR (its database is there once the server has stopped). */
     public Path dataDir() {
         return dataDir;
     }

@@ -9,6 +9,7 @@ import io.helidon.webserver.http.ServerResponse;
 
 import org.chatalot.model.auth.ChangePasswordRequest;
 import org.chatalot.model.auth.PasswordConfirmation;
+import org.chatalot.model.auth.RevokedSessions;
 import org.chatalot.model.auth.TotpCodeRequest;
 import org.chatalot.model.auth.UpdateProfileRequest;
 import org.chatalot.server.auth.RefreshCookie;
@@ -55,6 +56,8 @@ public final class AccountApi implements HttpService {
                     }
                     noContent(res);
                 }))
+                .post("/logout-others", access.member((who, req, res) -> json.send(res,
+                        new RevokedSessions(accounts.logoutOthers(who, Access.origin(req))))))
                 .post("/totp/setup", access.member((who, req, res) -> json.send(res, accounts.beginTotp(who))))
                 .post("/totp/verify", access.member((who, req, res) -> json.send(res,
                         accounts.enableTotp(who, json.read(req, TotpCodeRequest.class), Access.origin(req)))))

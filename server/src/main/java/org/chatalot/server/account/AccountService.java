@@ -84,8 +84,10 @@ public final class AccountService {
         String displayName = request.displayName() == null ? user.displayName()
                 : UserRules.displayName(request.displayName(), user.username());
         String email = request.email() == null ? user.email() : UserRules.email(request.email());
+        String statusText = request.statusText() == null ? user.statusText()
+                : UserRules.statusText(request.statusText());
         try {
-            users.updateProfile(user.id(), displayName, email, clock.instant());
+            users.updateProfile(user.id(), displayName, email, statusText, clock.instant());
             states.invalidateUser(user.id());
         } catch (RuntimeException e) {
             if (Sql.isUniqueViolation(e, "UQ_USER_EMAIL")) {
@@ -112,6 +114,13 @@ public final class AccountService {
     public void logoutAll(Principal who, Origin origin) {
         sessions.revokeAll(who.userId(), null, "logout_all");
         record(who, "account.logout_all", origin);
+    }
+
+    /** Signs out every session but the caller's own; their sockets hear {@code force_logout}. */
+    public int logoutOthers(Principal who, Origin origin) {
+        int revoked = sessions.revokeAll(who.userId(), who.sessionId(), "logout_others");
+        record(who, "account.logout_others", origin);
+        return revoked;
     }
 
     public TotpSetup beginTotp(Principal who) {

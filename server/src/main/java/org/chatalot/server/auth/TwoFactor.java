@@ -54,7 +54,7 @@ public final class TwoFactor {
         String label = encode(issuer) + ":" + encode(user.username());
         String url = "otpauth://totp/" + label + "?secret=" + base32 + "&issuer=" + encode(issuer)
                 + "&algorithm=SHA1&digits=" + Totp.DIGITS + "&period=" + Totp.PERIOD_SECONDS;
-        return new TotpSetup(base32, url);
+        return new TotpSetup(base32, url, QrSvg.of(url));
     }
 
     /** Turns 2FA on once the user shows a correct code for the pending secret; returns fresh backup codes. */

@@ -112,8 +112,9 @@ public final class BackupRestore {
         Path aside = storage.dataDir().resolve("pre-restore-" + STAMP.format(clock.instant()));
         List<Path> existing = new ArrayList<>();
         String base = database.getFileName().toString().replace(".mv.db", "");
+        // The search index goes too: it describes the old database, and the server builds it again at start.
         for (Path candidate : List.of(database, database.resolveSibling(base + ".trace.db"), storage.filesDir(),
-                storage.keysDir())) {
+                storage.keysDir(), storage.dataDir().resolve("search"))) {
             if (Files.exists(candidate)) {
                 existing.add(candidate);
             }

@@ -11,6 +11,8 @@ import org.chatalot.model.channel.Channel;
 import org.chatalot.model.channel.ChannelKind;
 import org.chatalot.model.channel.ChannelMember;
 import org.chatalot.model.channel.ChannelRole;
+import org.chatalot.model.channel.NotifyLevel;
+import org.chatalot.model.channel.NotifySetting;
 import org.chatalot.model.channel.UnreadCount;
 import org.chatalot.model.channel.Visibility;
 import org.chatalot.model.user.PublicProfile;
@@ -111,7 +113,26 @@ public final class ChannelRepository {
     public List<UnreadCount> unread(UUID userId) {
         return sql.list("member-unread", row -> new UnreadCount(Rows.uuid(row, "CHANNEL_ID"),
                 Rows.longValue(row, "UNREAD"), Rows.uuid(row, "LAST_READ_MESSAGE"),
-                Rows.uuid(row, "LAST_MESSAGE_ID")), userId);
+                Rows.uuid(row, "LAST_MESSAGE_ID"), Rows.longValue(row, "MENTIONS"), notifySetting(row).level()),
+                userId);
+    }
+
+    Optional<NotifySetting> notifySetting(UUID channelId, UUID userId) {
+        return sql.one("member-notify-level", ChannelRepository::notifySetting, channelId, userId)
+                .map(s -> new NotifySetting(channelId, s.level(), s.isDefault()));
+    }
+
+    void setNotifyLevel(UUID channelId, UUID userId, NotifyLevel level) {
+        sql.update("member-set-notify-level", level == null ? null : level.wireName(), channelId, userId);
+    }
+
+    /** The level a member row holds, or the default for the channel's kind (the channel id is not read). */
+    private static NotifySetting notifySetting(DbRow row) {
+        String chosen = Rows.string(row, "NOTIFY_LEVEL");
+        return chosen == null
+                ? new NotifySetting(null, NotifyLevel.defaultFor(ChannelKind.fromWireName(Rows.string(row, "KIND"))),
+                        true)
+                : new NotifySetting(null, NotifyLevel.fromWireName(chosen), false);
     }
 
     public void block(UUID blocker, UUID blocked, Instant at) {

@@ -31,6 +31,12 @@ public final class Ids {
         return new UUID(high, low);
     }
 
+    /** Orders ids as the database does: as two unsigned 64-bit numbers, most significant first. */
+    public static int compare(UUID a, UUID b) {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    }
+
     /** The smallest id that can have been made at or after {@code instant}: a lower bound for id ranges. */
     public static UUID lowestAt(java.time.Instant instant) {
         return new UUID((instant.toEpochMilli() << 16) | 0x7000L, 0x8000000000000000L);

@@ -10,8 +10,10 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 
 import org.chatalot.model.channel.MarkReadRequest;
+import org.chatalot.model.channel.NotifySettingRequest;
 import org.chatalot.model.message.EditMessageRequest;
 import org.chatalot.model.message.SendMessageRequest;
+import org.chatalot.server.channel.NotifyLevels;
 import org.chatalot.server.error.InvalidInput;
 import org.chatalot.server.http.Access;
 import org.chatalot.server.http.Json;
@@ -25,17 +27,22 @@ import org.chatalot.server.http.Routes;
 public final class MessageApi {
     private final MessageService messages;
     private final ReadCursors cursors;
+    private final NotifyLevels levels;
     private final Access access;
     private final Json json;
 
-    public MessageApi(MessageService messages, ReadCursors cursors, Access access, Json json) {
+    public MessageApi(MessageService messages, ReadCursors cursors, NotifyLevels levels, Access access, Json json) {
         this.messages = messages;
         this.cursors = cursors;
+        this.levels = levels;
         this.access = access;
         this.json = json;
     }
 
-    /** {@code /api/channels/unread}, {@code /api/channels/{id}/messages}, {@code /api/channels/{id}/read}. */
+    /**
+     * {@code /api/channels/unread}, {@code /api/channels/{id}/messages}, {@code /api/channels/{id}/read},
+     * {@code /api/channels/{id}/notifications}.
+     */
     public HttpService channelRoutes() {
         return rules -> Routes.on(rules)
                 .get("/unread", access.member((who, req, res) -> json.send(res, cursors.unread(who))))
@@ -48,6 +55,10 @@ public final class MessageApi {
                             json.read(req, SendMessageRequest.class), null);
                     json.send(res, posted.isResent() ? Status.OK_200 : Status.CREATED_201, posted.message());
                 }))
+                .get("/{id}/notifications", access.member((who, req, res) ->
+                        json.send(res, levels.get(who, PathParams.uuid(req, "id")))))
+                .put("/{id}/notifications", access.member((who, req, res) -> json.send(res, levels.set(who,
+                        PathParams.uuid(req, "id"), json.read(req, NotifySettingRequest.class).level()))))
                 .post("/{id}/read", access.member((who, req, res) -> {
                     cursors.markRead(who, PathParams.uuid(req, "id"),
                             json.read(req, MarkReadRequest.class).messageId());

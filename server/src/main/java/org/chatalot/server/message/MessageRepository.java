@@ -39,6 +39,18 @@ public final class MessageRepository {
         return sql.one("message-by-id", MessageRepository::map, id);
     }
 
+    /** The message as it is now, locked until the transaction ends (its text is about to change). */
+    public Optional<StoredMessage> lockedById(Sql.Tx tx, UUID id) {
+        lock(tx, id);
+        return tx.one("message-by-id", MessageRepository::map, id);
+    }
+
+    /** Those of the messages that search may show: not deleted, not encrypted; in no particular order. */
+    public List<StoredMessage> searchable(List<UUID> ids) {
+        return ids.isEmpty() ? List.of()
+                : sql.list("message-searchable", MessageRepository::map, (Object) ids.toArray(new UUID[0]));
+    }
+
     /** Newest first, strictly older than {@code before} when given. */
     /** The newest {@code limit} messages before {@code before} (or the newest of all), newest first. */
     public List<StoredMessage> page(UUID channelId, UUID before, int limit) {
@@ -65,8 +77,45 @@ public final class MessageRepository {
                 Rows.string(row, "CONTENT"), Rows.string(row, "ENCRYPTION")), messageId);
     }
 
-    public boolean softDelete(UUID messageId, UUID by, Instant at) {
-        return sql.update("message-soft-delete", at, by, messageId) == 1;
+    public boolean softDelete(Sql.Tx tx, UUID messageId, UUID by, Instant at) {
+        return tx.update("message-soft-delete", at, by, messageId) == 1;
+    }
+
+    /** The mentions of a batch of new messages, in one statement. */
+    public void insertMentions(Sql.Tx tx, List<Mentions.OfMessage> stored) {
+        List<UUID> users = new ArrayList<>();
+        List<UUID> channels = new ArrayList<>();
+        List<UUID> ids = new ArrayList<>();
+        List<Boolean> direct = new ArrayList<>();
+        for (Mentions.OfMessage message : stored) {
+            Mentions.Mentioned mentioned = message.mentioned();
+            for (UUID user : mentioned.everyone()) {
+                users.add(user);
+                channels.add(message.channelId());
+                ids.add(message.messageId());
+                direct.add(mentioned.direct().contains(user));
+            }
+        }
+        if (!users.isEmpty()) {
+            tx.update("mention-insert-many", users.toArray(new UUID[0]), channels.toArray(new UUID[0]),
+                    ids.toArray(new UUID[0]), direct.toArray(new Boolean[0]));
+        }
+    }
+
+    public void deleteMentions(Sql.Tx tx, UUID messageId) {
+        tx.update("mention-delete", messageId);
+    }
+
+    /** The members each message names with {@code @username}, by message. */
+    public Map<UUID, List<UUID>> directMentions(List<UUID> messageIds) {
+        Map<UUID, List<UUID>> byMessage = new LinkedHashMap<>();
+        if (messageIds.isEmpty()) {
+            return byMessage;
+        }
+        sql.list("mention-direct-for-messages", row -> new UUID[] {Rows.uuid(row, "MESSAGE_ID"),
+                Rows.uuid(row, "USER_ID")}, (Object) messageIds.toArray(new UUID[0]))
+                .forEach(pair -> byMessage.computeIfAbsent(pair[0], id -> new ArrayList<>()).add(pair[1]));
+        return byMessage;
     }
 
     public void lock(Sql.Tx tx, UUID messageId) {
@@ -98,13 +147,26 @@ public final class MessageRepository {
                 Rows.string(row, "USER_ID")}, messageId));
     }
 
+    /** Reactions of the messages with these ids, grouped per message. */
+    public Map<UUID, List<Reaction>> reactions(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return grouped(sql.list("reaction-for-messages", row -> new String[] {Rows.string(row, "MESSAGE_ID"),
+                Rows.string(row, "EMOJI"), Rows.string(row, "USER_ID")}, (Object) ids.toArray(new UUID[0])));
+    }
+
     /** Reactions of every message of a channel with an id in [from, to], grouped per message. */
     public Map<UUID, List<Reaction>> reactions(UUID channelId, UUID from, UUID to) {
+        return grouped(sql.list("reaction-for-range", row -> new String[] {Rows.string(row, "MESSAGE_ID"),
+                Rows.string(row, "EMOJI"), Rows.string(row, "USER_ID")}, channelId, from, to));
+    }
+
+    /** Rows of (message id, emoji, user id) grouped per message, then per emoji. */
+    private static Map<UUID, List<Reaction>> grouped(List<String[]> rowsOfMessageEmojiUser) {
         Map<UUID, List<String[]>> raw = new LinkedHashMap<>();
-        sql.list("reaction-for-range", row -> new String[] {Rows.string(row, "MESSAGE_ID"),
-                Rows.string(row, "EMOJI"), Rows.string(row, "USER_ID")}, channelId, from, to)
-                .forEach(r -> raw.computeIfAbsent(UUID.fromString(r[0]), k -> new ArrayList<>())
-                        .add(new String[] {r[1], r[2]}));
+        rowsOfMessageEmojiUser.forEach(r -> raw.computeIfAbsent(UUID.fromString(r[0]), k -> new ArrayList<>())
+                .add(new String[] {r[1], r[2]}));
         Map<UUID, List<Reaction>> grouped = new LinkedHashMap<>();
         raw.forEach((id, rows) -> grouped.put(id, group(rows)));
         return grouped;

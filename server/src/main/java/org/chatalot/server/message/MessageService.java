@@ -3,7 +3,9 @@ package org.chatalot.server.message;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -51,12 +53,15 @@ public final class MessageService {
     private final Attachments attachments;
     private final Senders senders;
     private final EventSink events;
+    private final Mentions mentions;
+    private final TextIndex textIndex;
     private final Clock clock;
     private final Resends resends = new Resends();
 
     public MessageService(Sql sql, MessageRepository messages, MessageWriter writer, ChannelAccess access,
                           DirectMessages directMessages, Memberships memberships, Attachments attachments,
-                          Senders senders, EventSink events, Clock clock) {
+                          Senders senders, EventSink events, Mentions mentions, TextIndex textIndex,
+                          Clock clock) {
         this.sql = sql;
         this.messages = messages;
         this.writer = writer;
@@ -66,6 +71,8 @@ public final class MessageService {
         this.attachments = attachments;
         this.senders = senders;
         this.events = events;
+        this.mentions = mentions;
+        this.textIndex = textIndex;
         this.clock = clock;
     }
 
@@ -205,8 +212,9 @@ public final class MessageService {
         }
         List<UUID> files = request.attachments() == null ? List.of() : List.copyOf(request.attachments());
         List<FileInfo> fileInfo = attachments.check(who, channelId, files);
+        Mentions.Mentioned mentioned = mentions.of(channelId, who.userId(), request.content(), encryption);
         MessageDraft draft = new MessageDraft(channelId, who.userId(), request.content(), encryption,
-                request.replyTo(), files, clientId);
+                request.replyTo(), files, clientId, mentioned);
         return new Accepted(draft, senders.of(who.userId()), fileInfo);
     }
 
@@ -217,7 +225,8 @@ public final class MessageService {
     private record Accepted(MessageDraft draft, UserRef sender, List<FileInfo> files) {
         Message wire(NewMessage stored) {
             return new Message(stored.id(), stored.channelId(), sender, stored.content(), stored.encryption(),
-                    stored.replyTo(), stored.createdAt(), null, false, List.of(), files, stored.clientId());
+                    stored.replyTo(), stored.createdAt(), null, false, List.of(), files, stored.clientId(),
+                    stored.mentioned().direct(), stored.mentioned().isChannel());
         }
     }
 
@@ -274,9 +283,27 @@ public final class MessageService {
     /** Messages (newest first) with their reactions and attachments, read in two queries for the page. */
     private List<Message> toWire(UUID channelId, List<StoredMessage> page) {
         var reactions = messages.reactions(channelId, page.getLast().id(), page.getFirst().id());
-        var files = attachments.forMessages(page.stream().map(StoredMessage::id).toList());
+        List<UUID> ids = page.stream().map(StoredMessage::id).toList();
+        var files = attachments.forMessages(ids);
+        var mentioned = messages.directMentions(ids);
         return page.stream().map(m -> m.toWire(reactions.getOrDefault(m.id(), List.of()),
-                files.getOrDefault(m.id(), List.of()))).toList();
+                files.getOrDefault(m.id(), List.of()), mentioned.getOrDefault(m.id(), List.of()))).toList();
+    }
+
+    /**
+     * The messages with these ids that search may show (not deleted, not encrypted), as history shows them,
+     * by id. Says nothing of who may read them: the caller has checked that.
+     */
+    public Map<UUID, Message> searchable(List<UUID> ids) {
+        List<StoredMessage> found = messages.searchable(ids);
+        List<UUID> foundIds = found.stream().map(StoredMessage::id).toList();
+        var reactions = messages.reactions(foundIds);
+        var files = attachments.forMessages(foundIds);
+        var mentioned = messages.directMentions(foundIds);
+        Map<UUID, Message> byId = new HashMap<>();
+        found.forEach(m -> byId.put(m.id(), m.toWire(reactions.getOrDefault(m.id(), List.of()),
+                files.getOrDefault(m.id(), List.of()), mentioned.getOrDefault(m.id(), List.of()))));
+        return byId;
     }
 
     /** The sender may change the content within 15 minutes; earlier versions are kept. */
@@ -295,10 +322,18 @@ public final class MessageService {
         }
         MessageRules.content(content, List.of());
         String scheme = MessageRules.encryption(encryption);
+        Mentions.Mentioned mentioned = mentions.of(old.channelId(), who.userId(), content, scheme);
         sql.inTransaction(tx -> {
-            messages.edit(tx, old, content, scheme, now);
+            StoredMessage current = messages.lockedById(tx, messageId).orElseThrow();
+            if (current.isDeleted()) {
+                throw new Conflict("message_deleted", null, "a deleted message cannot be edited");
+            }
+            messages.edit(tx, current, content, scheme, now);
+            messages.deleteMentions(tx, messageId);
+            messages.insertMentions(tx, List.of(new Mentions.OfMessage(messageId, old.channelId(), mentioned)));
             return null;
         });
+        textIndex.changed(messageId);
         Message edited = wire(messages.byId(messageId).orElseThrow());
         events.toChannel(old.channelId(), new ServerMessage.MessageEdited(edited), null);
         return edited;
@@ -312,7 +347,15 @@ public final class MessageService {
             throw new Forbidden("only the sender or a moderator can delete this message");
         }
         access.requireWritable(message.channelId());
-        if (messages.softDelete(messageId, who.userId(), clock.instant())) {
+        boolean deleted = sql.inTransaction(tx -> {
+            if (!messages.softDelete(tx, messageId, who.userId(), clock.instant())) {
+                return false;
+            }
+            messages.deleteMentions(tx, messageId);
+            return true;
+        });
+        if (deleted) {
+            textIndex.changed(messageId);
             events.toChannel(message.channelId(),
                     new ServerMessage.MessageDeleted(messageId, message.channelId(), who.userId()), null);
         }
@@ -377,6 +420,7 @@ public final class MessageService {
 
     private Message wire(StoredMessage message) {
         var files = attachments.forMessages(List.of(message.id())).getOrDefault(message.id(), List.of());
-        return message.toWire(messages.reactions(message.id()), files);
+        var mentioned = messages.directMentions(List.of(message.id())).getOrDefault(message.id(), List.of());
+        return message.toWire(messages.reactions(message.id()), files, mentioned);
     }
 }

@@ -63,6 +63,7 @@ public final class MessageWriter implements AutoCloseable {
     private final MessageRate rate;
     private final Ids ids;
     private final Clock clock;
+    private final TextIndex textIndex;
     private final ArrayBlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final BlockingQueue<List<Pending>> committed = new ArrayBlockingQueue<>(ANNOUNCER_BACKLOG);
     private final AtomicReference<Stop> stopped = new AtomicReference<>();
@@ -78,7 +79,7 @@ public final class MessageWriter implements AutoCloseable {
     }
 
     public MessageWriter(Sql sql, MessageRepository messages, ChannelRepository channels, Attachments attachments,
-                         MessageRate rate, Ids ids, Clock clock) {
+                         MessageRate rate, Ids ids, Clock clock, TextIndex textIndex) {
         this.sql = sql;
         this.messages = messages;
         this.channels = channels;
@@ -86,6 +87,7 @@ public final class MessageWriter implements AutoCloseable {
         this.rate = rate;
         this.ids = ids;
         this.clock = clock;
+        this.textIndex = textIndex;
         this.writer = Thread.ofPlatform().name("message-writer").daemon().start(this::writeLoop);
         this.announcer = Thread.ofPlatform().name("message-announcer").daemon().start(this::announceLoop);
     }
@@ -139,6 +141,8 @@ public final class MessageWriter implements AutoCloseable {
                 busySince = System.nanoTime() | 1;
                 stamp(batch);
                 commit(batch);
+                textIndex.stored(batch.stream().filter(pending -> pending.failure == null)
+                        .map(pending -> pending.message.text()).toList());
                 committed.put(batch);
                 busySince = 0;
                 batch = List.of();
@@ -204,6 +208,7 @@ public final class MessageWriter implements AutoCloseable {
             lastPerChannel.merge(message.channelId(), message.id(), (a, b) -> a.compareTo(b) > 0 ? a : b);
         }
         lastPerChannel.forEach((channel, last) -> channels.touch(tx, channel, last));
+        messages.insertMentions(tx, batch.stream().map(pending -> pending.message.mentions()).toList());
     }
 
     private void announceLoop() {

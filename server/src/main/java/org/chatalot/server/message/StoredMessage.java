@@ -17,8 +17,10 @@ public record StoredMessage(UUID id, UUID channelId, UserRef sender, String cont
         return deletedAt != null;
     }
 
-    public Message toWire(List<Reaction> reactions, List<FileInfo> attachments) {
+    public Message toWire(List<Reaction> reactions, List<FileInfo> attachments, List<UUID> mentions) {
         return new Message(id, channelId, sender, isDeleted() ? null : content, isDeleted() ? null : encryption,
-                replyTo, createdAt, editedAt, isDeleted(), reactions, isDeleted() ? List.of() : attachments, clientId);
+                replyTo, createdAt, editedAt, isDeleted(), reactions, isDeleted() ? List.of() : attachments, clientId,
+                isDeleted() ? List.of() : mentions, !isDeleted() && Mentions.saysChannel(content, encryption));
     }
+
 }

@@ -21,20 +21,21 @@ public record User(UUID id,
                    byte[] totpSecret,
                    boolean totpEnabled,
                    Instant createdAt,
-                   Instant lastSeenAt) {
+                   Instant lastSeenAt,
+                   String statusText) {
 
     public boolean isActive() {
         return status == UserStatus.ACTIVE;
     }
 
     public Me toMe() {
-        return new Me(id, username, displayName, email, role, status, totpEnabled, createdAt);
+        return new Me(id, username, displayName, email, role, status, totpEnabled, createdAt, statusText);
     }
 
     public PublicProfile toPublicProfile() {
         return status == UserStatus.DELETED
-                ? new PublicProfile(id, "deleted-user", "Deleted user", status, createdAt)
-                : new PublicProfile(id, username, displayName, status, createdAt);
+                ? new PublicProfile(id, "deleted-user", "Deleted user", status, createdAt, null)
+                : new PublicProfile(id, username, displayName, status, createdAt, statusText);
     }
 
     /** Usernames and emails are unique regardless of case. */

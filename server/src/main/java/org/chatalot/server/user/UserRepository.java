@@ -51,8 +51,8 @@ public final class UserRepository {
         tx.update("user-update-recovery-code", recoveryCodeHash, now, id);
     }
 
-    public void updateProfile(UUID id, String displayName, String email, Instant now) {
-        sql.update("user-update-profile", displayName, email, User.key(email), now, id);
+    public void updateProfile(UUID id, String displayName, String email, String statusText, Instant now) {
+        sql.update("user-update-profile", displayName, email, User.key(email), statusText, now, id);
     }
 
     public void setTotpSecret(UUID id, byte[] encryptedSecret, Instant now) {
@@ -101,7 +101,8 @@ public final class UserRepository {
                 Rows.bytes(row, "TOTP_SECRET"),
                 Rows.bool(row, "TOTP_ENABLED"),
                 Rows.instant(row, "CREATED_AT"),
-                Rows.instant(row, "LAST_SEEN_AT"));
+                Rows.instant(row, "LAST_SEEN_AT"),
+                Rows.string(row, "STATUS_TEXT"));
     }
 
     /** What registration or an admin supplies for a new account. */

@@ -12,6 +12,7 @@ public final class UserRules {
     public static final int USERNAME_MAX = 32;
     public static final int DISPLAY_NAME_MAX = 64;
     public static final int EMAIL_MAX = 254;
+    public static final int STATUS_TEXT_MAX = 100;
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     private static final Pattern EMAIL = Pattern.compile(
             "[^\\s@\"<>()\\[\\],;:\\\\]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
@@ -50,6 +51,21 @@ public final class UserRules {
             throw new InvalidInput("display_name", "must not contain control or text-direction characters");
         }
         return name;
+    }
+
+    /** Optional: blank means none (null); trimmed; the same characters as a display name may hold. */
+    public static String statusText(String value) {
+        String text = value == null ? "" : value.strip();
+        if (text.isEmpty()) {
+            return null;
+        }
+        if (Text.length(text) > STATUS_TEXT_MAX) {
+            throw new InvalidInput("status_text", "must be at most " + STATUS_TEXT_MAX + " characters");
+        }
+        if (Text.hasControlOrDirectionCharacters(text)) {
+            throw new InvalidInput("status_text", "must not contain control or text-direction characters");
+        }
+        return text;
     }
 
     /**

@@ -16,5 +16,11 @@ public record Me(UUID id,
                  Role role,
                  UserStatus status,
                  @JsonProperty("totp_enabled") boolean totpEnabled,
-                 @JsonProperty("created_at") Instant createdAt) {
+                 @JsonProperty("created_at") Instant createdAt,
+                 @JsonProperty("status_text") String statusText) {
+
+    public Me(UUID id, String username, String displayName, String email, Role role, UserStatus status,
+              boolean totpEnabled, Instant createdAt) {
+        this(id, username, displayName, email, role, status, totpEnabled, createdAt, null);
+    }
 }

@@ -13,6 +13,9 @@ import org.chatalot.model.file.FileInfo;
  * {@code encryption} names a scheme. A deleted message keeps its place with {@code deleted: true} and no
  * content. {@code client_id} is the id the sender's client gave it when sending (or null), so that client can
  * match a message it still shows as pending with the stored one, e.g. after reloading history.
+ * {@code mentions} are the members its text names with {@code @username}, and {@code mentions_channel} says
+ * whether it says {@code @channel} (every member but the sender is mentioned): a client knows from these two
+ * whether a message mentions its user.
  */
 public record Message(UUID id,
                       @JsonProperty("channel_id") UUID channelId,
@@ -25,5 +28,7 @@ public record Message(UUID id,
                       boolean deleted,
                       List<Reaction> reactions,
                       List<FileInfo> attachments,
-                      @JsonProperty("client_id") String clientId) {
+                      @JsonProperty("client_id") String clientId,
+                      List<UUID> mentions,
+                      @JsonProperty("mentions_channel") boolean mentionsChannel) {
 }

@@ -1,0 +1,2 @@
+/** Message search: results and their highlights. */
+package org.chatalot.model.search;
