@@ -64,6 +64,7 @@ class WriterSupervisionIT {
             try (HeldCommits held = HeldCommits.on(server, channel.id())) {
                 // The first waits at the channel row; the fatal one and those after it queue behind.
                 socket.send(new ClientMessage.SendMessage(channel.id(), "held", null, null, null, "c-held"));
+                held.awaitBlocked(Duration.ofSeconds(10));
                 socket.send(new ClientMessage.SendMessage(channel.id(), FATAL, null, null, null, "c-fatal"));
                 socket.send(new ClientMessage.SendMessage(channel.id(), "behind 1", null, null, null, "c-behind-1"));
                 socket.send(new ClientMessage.SendMessage(channel.id(), "behind 2", null, null, null, "c-behind-2"));

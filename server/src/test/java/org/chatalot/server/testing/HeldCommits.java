@@ -28,6 +28,29 @@ public final class HeldCommits implements AutoCloseable {
         return new HeldCommits(connection);
     }
 
+    /**
+     * Waits until another session (the message writer) is blocked on the held row: what is sent after this
+     * cannot join the batch that waits there.
+     */
+    public void awaitBlocked(java.time.Duration timeout) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (PreparedStatement blocked = connection.prepareStatement(
+                "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID = SESSION_ID()")) {
+            while (true) {
+                try (var rows = blocked.executeQuery()) {
+                    rows.next();
+                    if (rows.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("nothing blocked on the held channel row within " + timeout);
+                }
+                Thread.sleep(10);
+            }
+        }
+    }
+
     @Override
     public void close() throws SQLException {
         connection.rollback();
