@@ -10,9 +10,9 @@ import { createRealtime } from './core/socket.js';
 import { createOutbox } from './core/outbox.js';
 import { createDrafts } from './core/drafts.js';
 import { createChat } from './core/chat.js';
-import { plainText } from './core/markdown.js';
+import { complete, completions, mentionAt, plainText } from './core/markdown.js';
 import { chatView, notices as noticesView, OFFLINE_BANNER_AFTER_MS } from './ui/chat-view.js';
-import { ScrollKeeper, EDIT_WINDOW_MS, drawRows } from './ui/messages.js';
+import { ScrollKeeper, EDIT_WINDOW_MS, drawRows, setMentionStyle } from './ui/messages.js';
 import { isTyping } from './ui/common.js';
 
 const root = document.getElementById('app');
@@ -31,6 +31,8 @@ const ui = {
   activeId: null,
   editingId: null,
   replyTo: null,
+  /** the `@name` being typed and the people it may name (null when none) */
+  mention: null,
   preview: null,
   notFound: false,
   membersOpen: localStorage.getItem(MEMBERS_KEY) !== 'false' && matchMedia('(min-width: 1101px)').matches,
@@ -61,6 +63,10 @@ let realtime = null;
 let outbox = null;
 let drafts = null;
 let dialogs = null;
+let searchViews = null;
+/** ui/notify.js (desktop notifications, the icon's badge), loaded when first needed. */
+let notifier = null;
+let badgeShown = false;
 let authViews = null;
 let helpViews = null;
 let settingsViews = null;
@@ -90,6 +96,27 @@ function draw() {
   keeper.after(channelId, Boolean(line && line.loaded));
   afterDraw();
   document.title = title();
+  const count = attention();
+  if (count > 0 || badgeShown) {
+    badgeShown = count > 0;
+    notify().then((module) => module.setIconBadge(count));
+  }
+}
+
+function notify() {
+  notifier = notifier ?? import('./ui/notify.js');
+  return notifier;
+}
+
+/** What the tab's icon counts: mentions of the user, and unread messages in DMs they did not mute. */
+function attention() {
+  let total = store.totalMentions();
+  for (const [channelId, channel] of store.state.channels) {
+    if (channel.kind === 'dm' && store.notifyLevelOf(channelId) !== 'nothing') {
+      total += store.unreadOf(channelId).count;
+    }
+  }
+  return total;
 }
 
 function view() {
@@ -148,6 +175,20 @@ function title() {
 }
 
 store.subscribe(redraw);
+
+// `@name` in a message is marked when it names a known user, strongly when it names the reader.
+setMentionStyle((name) => {
+  const me = store.state.me;
+  if (name === 'channel' || (me && me.username.toLowerCase() === name)) {
+    return 'me';
+  }
+  for (const user of store.state.users.values()) {
+    if (user.username?.toLowerCase() === name) {
+      return 'other';
+    }
+  }
+  return null;
+});
 
 // ---- routing ----
 
@@ -343,6 +384,7 @@ const SIGN_OUT_REASONS = {
   password_recovered: 'Your password was reset with the recovery code. Sign in again.',
   refresh_reuse: 'You were signed out for safety: your session was used from two places at once.',
   revoked_by_user: 'This device was signed out from another session.',
+  logout_others: 'This device was signed out from another session.',
   logout_all: 'You signed out everywhere.',
 };
 
@@ -357,6 +399,14 @@ function received(event) {
     ui.announce = `${who}: ${plainText(event.message.content, 200)}`;
   }
   chat.receive(event);
+  if (event.type === 'new_message' && document.visibilityState === 'hidden') {
+    const channelId = event.message.channel_id;
+    const channel = store.state.channels.get(channelId);
+    // A channel not in the sidebar yet is a DM someone just started, or one we were just added to: tell.
+    notify().then((module) => module.notifyOf(event.message, { meId: store.state.me?.id,
+      level: channel ? store.notifyLevelOf(channelId) : 'all',
+      where: channel && channel.kind !== 'dm' ? app.channelTitle(channel) : null, open: showMessage }));
+  }
 }
 
 let bannerTimer = null;
@@ -616,6 +666,9 @@ document.addEventListener('keydown', (event) => {
   if (mod && !event.altKey && (event.key === 'k' || event.key === 'K')) {
     event.preventDefault();
     app.openDialog('switcher');
+  } else if (mod && event.shiftKey && !event.altKey && (event.key === 'f' || event.key === 'F')) {
+    event.preventDefault();
+    app.openSearch({ channelId: null });
   } else if (mod && event.key === '/') {
     event.preventDefault();
     app.openDialog('shortcuts');
@@ -788,8 +841,30 @@ const messageHandlers = {
   },
 };
 
+/** The `@name` being typed in the composer, with the people it may name (see core/mentions.js). */
+function updateMention(text, caret) {
+  const at = typeof caret === 'number' ? mentionAt(text, caret) : null;
+  const before = ui.mention;
+  if (!at) {
+    ui.mention = null;
+  } else {
+    const meId = store.state.me?.id;
+    const members = [...(store.state.members.get(ui.channelId)?.values() ?? [])].map((member) => member.user)
+      .filter((user) => user && user.id !== meId && user.username !== 'deleted-user');
+    const channel = store.state.channels.get(ui.channelId);
+    const options = completions(members, at.query).filter((option) => option.user || channel?.kind !== 'dm');
+    const same = before && before.channelId === ui.channelId && before.query === at.query;
+    ui.mention = { channelId: ui.channelId, ...at, options, active: same ? Math.min(before.active,
+      Math.max(0, options.length - 1)) : 0 };
+  }
+  if (before || ui.mention) {
+    redraw();
+  }
+}
+
 const composerHandlers = {
-  input(text) {
+  input(text, caret) {
+    updateMention(text, caret);
     drafts.set(ui.channelId, text);
     if (text.trim()) {
       chat.typing(ui.channelId);
@@ -807,6 +882,7 @@ const composerHandlers = {
     chat.send(ui.channelId, text, { replyTo, files });
     drafts.clear(ui.channelId);
     ui.replyTo = null;
+    ui.mention = null;
     ui.unreadAfter = null;
     keeper.atBottom = true;
     ui.atBottom = true;
@@ -819,6 +895,43 @@ const composerHandlers = {
   cancelReply() {
     ui.replyTo = null;
     redraw();
+  },
+  /** A key pressed while people to mention are listed: says whether it was the list's. */
+  mentionKey(event, area) {
+    const mention = ui.mention;
+    const count = mention.options.length;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      mention.active = (mention.active + (event.key === 'ArrowDown' ? 1 : count - 1)) % count;
+    } else if ((event.key === 'Enter' || event.key === 'Tab') && !event.shiftKey) {
+      composerHandlers.pickMention(mention.active, area);
+    } else if (event.key === 'Escape') {
+      ui.mention = null;
+    } else {
+      return false;
+    }
+    event.preventDefault();
+    event.stopPropagation();
+    redraw();
+    return true;
+  },
+  pickMention(index, area) {
+    const mention = ui.mention;
+    const option = mention?.options[index];
+    if (!option || !area) {
+      return;
+    }
+    const next = complete(area.value, mention, area.selectionStart, option.username);
+    area.value = next.text;
+    area.setSelectionRange(next.caret, next.caret);
+    ui.mention = null;
+    drafts.set(ui.channelId, next.text);
+    redraw();
+  },
+  closeMentions() {
+    if (ui.mention) {
+      ui.mention = null;
+      redraw();
+    }
   },
   attach,
   cancelUpload(id) {
@@ -924,6 +1037,15 @@ const app = {
     dialogs = dialogs ?? await import('./ui/dialogs.js');
     ui.dialog = { kind, ...data, opener: document.activeElement };
     redraw();
+  },
+
+  get searchView() {
+    return searchViews;
+  },
+
+  async openSearch(data = {}) {
+    searchViews = searchViews ?? await import('./ui/search-view.js');
+    await app.openDialog('search', { channelId: null, ...data });
   },
 
   closeDialog() {

@@ -337,6 +337,12 @@ export function createChat({ api, store, realtime, outbox, viewing = () => false
       return channel;
     },
 
+    /** The channel's notification level, kept on the server (`all`, `mentions` or `nothing`). */
+    async setNotifyLevel(channelId, level) {
+      const answer = await api.put(`/api/channels/${segment(channelId)}/notifications`, { level });
+      store.setNotifyLevel(channelId, answer.is_default ? null : answer.level);
+    },
+
     async leave(channelId) {
       await api.post(`/api/channels/${segment(channelId)}/leave`);
       store.removeChannel(channelId);

@@ -232,3 +232,84 @@ function slug(text, seen) {
   seen.set(base, count + 1);
   return count ? `${base}-${count}` : base;
 }
+
+// ---- mentions, as the server reads them (docs/api.md#mentions): `@username` in any case, not right after a
+// letter, digit, `_`, `.` or `@` (so an email address mentions nobody), and `@channel` for everyone. The
+// server decides who was mentioned and says so in `mentions` / `mentions_channel`; these only find the
+// names in text (to mark them) and the one being typed (to complete it).
+
+const MENTION = /(?<![\p{L}\p{N}_@.])@([A-Za-z0-9][A-Za-z0-9_.-]{0,31})/gu;
+const CHANNEL_MENTION = 'channel';
+
+/**
+ * Cuts text into plain pieces and mentions: `[{text}, {mention: 'bob', raw: '@bob'}, …]`. A sentence's
+ * closing dot or dash is not part of the name (`thanks @bob.` names `bob`).
+ */
+export function splitMentions(text) {
+  const value = String(text ?? '');
+  if (value.indexOf('@') < 0) {
+    return [{ text: value }];
+  }
+  const parts = [];
+  let last = 0;
+  for (const match of value.matchAll(MENTION)) {
+    const name = match[1].replace(/[.-]+$/, '');
+    const start = match.index;
+    const end = start + 1 + name.length;
+    if (start > last) {
+      parts.push({ text: value.slice(last, start) });
+    }
+    parts.push({ mention: name.toLowerCase(), raw: value.slice(start, end) });
+    last = end;
+  }
+  if (last < value.length) {
+    parts.push({ text: value.slice(last) });
+  }
+  return parts;
+}
+
+/**
+ * The mention being typed where the caret is, if any: `{start, query}` where `start` is the index of the
+ * `@` and `query` what follows it up to the caret (possibly empty).
+ */
+export function mentionAt(text, caret) {
+  const before = String(text ?? '').slice(0, caret);
+  const match = /(?:^|[^\p{L}\p{N}_@.])@([A-Za-z0-9_.-]{0,32})$/u.exec(before);
+  if (!match) {
+    return null;
+  }
+  return { start: caret - match[1].length - 1, query: match[1].toLowerCase() };
+}
+
+/**
+ * Completions for a query: people whose username or display name starts with it (usernames first, then by
+ * name), then `@channel` when it fits. `people` are user objects; the caller leaves out itself.
+ */
+export function completions(people, query, limit = 8) {
+  const q = String(query ?? '').toLowerCase();
+  const scored = [];
+  for (const person of people) {
+    const username = String(person.username ?? '').toLowerCase();
+    const display = String(person.display_name ?? '').toLowerCase();
+    const rank = username.startsWith(q) ? 0
+      : display.startsWith(q) || display.split(/\s+/).some((word) => word.startsWith(q)) ? 1 : -1;
+    if (rank >= 0) {
+      scored.push({ person, rank, username });
+    }
+  }
+  scored.sort((a, b) => a.rank - b.rank || a.username.localeCompare(b.username));
+  const out = scored.slice(0, limit).map(({ person }) => ({ username: person.username, user: person }));
+  if (CHANNEL_MENTION.startsWith(q) && out.length < limit) {
+    out.push({ username: CHANNEL_MENTION, user: null });
+  }
+  return out;
+}
+
+/** The text with the mention at `start` (typed up to `caret`) replaced by `@username `; and the new caret. */
+export function complete(text, { start }, caret, username) {
+  const value = String(text ?? '');
+  const insert = `@${username} `;
+  const after = value.slice(caret).replace(/^[A-Za-z0-9_.-]*/, '');
+  const rest = after.startsWith(' ') ? after.slice(1) : after;
+  return { text: value.slice(0, start) + insert + rest, caret: start + insert.length };
+}

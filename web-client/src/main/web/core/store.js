@@ -9,6 +9,20 @@ export const WINDOW_MAX = 250;
 export const CACHED_TIMELINES = 16;
 const TYPING_EXPIRES_MS = 10_000;
 
+/**
+ * Whether this message mentions the user `meId` (named, or `@channel` by someone else), as the server
+ * recorded it (docs/api.md#mentions).
+ */
+export function mentionsMe(message, meId) {
+  if (!message || !meId || message.deleted) {
+    return false;
+  }
+  if (Array.isArray(message.mentions) && message.mentions.includes(meId)) {
+    return true;
+  }
+  return Boolean(message.mentions_channel) && message.sender?.id !== meId;
+}
+
 /** Ids are UUIDv7 strings: comparing them as strings compares their creation times. */
 export const compareIds = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -24,7 +38,8 @@ export function createStore({ now = Date.now } = {}) {
     users: new Map(),
     /** @type {Map<string, string>} status of users who are not offline */
     presence: new Map(),
-    /** @type {Map<string, {count: number, lastReadId: string|null, lastMessageId: string|null}>} */
+    /** @type {Map<string, {count: number, mentions: number, level: string|null, lastReadId: string|null,
+     *   lastMessageId: string|null}>} unread messages, of them mentioning us, notification level */
     unread: new Map(),
     /** @type {Map<string, Map<string, object>>} channel id → user id → member */
     members: new Map(),
@@ -109,7 +124,13 @@ export function createStore({ now = Date.now } = {}) {
   }
 
   function unreadOf(channelId) {
-    return state.unread.get(channelId) ?? { count: 0, lastReadId: null, lastMessageId: null };
+    return state.unread.get(channelId) ?? { count: 0, mentions: 0, level: null, lastReadId: null, lastMessageId: null };
+  }
+
+  /** An entry of GET /api/channels/unread as the store keeps it. */
+  function unreadEntry(entry) {
+    return { count: entry.unread_count, mentions: entry.mention_count ?? 0, level: entry.notify_level ?? null,
+      lastReadId: entry.last_read_message_id, lastMessageId: entry.last_message_id };
   }
 
   function setUnread(channelId, changes) {
@@ -174,8 +195,7 @@ export function createStore({ now = Date.now } = {}) {
       }
       state.unread = new Map();
       for (const entry of unread) {
-        state.unread.set(entry.channel_id, { count: entry.unread_count, lastReadId: entry.last_read_message_id,
-          lastMessageId: entry.last_message_id });
+        state.unread.set(entry.channel_id, unreadEntry(entry));
       }
       for (const id of keepTimelines) {
         if (!state.channels.has(id)) {
@@ -189,8 +209,7 @@ export function createStore({ now = Date.now } = {}) {
     /** Fresh unread counts (after the realtime session started, events keep them current). */
     loadedUnread(unread) {
       for (const entry of unread) {
-        state.unread.set(entry.channel_id, { count: entry.unread_count, lastReadId: entry.last_read_message_id,
-          lastMessageId: entry.last_message_id });
+        state.unread.set(entry.channel_id, unreadEntry(entry));
       }
       changed();
     },
@@ -427,7 +446,8 @@ export function createStore({ now = Date.now } = {}) {
       if (fromMe || isViewing) {
         setUnread(channelId, { lastMessageId: message.id });
       } else if (!unread.lastMessageId || compareIds(message.id, unread.lastMessageId) > 0) {
-        setUnread(channelId, { count: unread.count + 1, lastMessageId: message.id });
+        setUnread(channelId, { count: unread.count + 1, lastMessageId: message.id,
+          mentions: unread.mentions + (mentionsMe(message, state.me?.id) ? 1 : 0) });
       }
       changed();
     },
@@ -453,13 +473,16 @@ export function createStore({ now = Date.now } = {}) {
         return;
       }
       let count = 0;
+      let mentions = 0;
       if (unread.lastMessageId && compareIds(messageId, unread.lastMessageId) < 0) {
         const line = state.timelines.get(channelId);
         const meId = state.me?.id;
-        count = line ? line.messages.filter((message) => compareIds(message.id, messageId) > 0
-          && message.sender?.id !== meId).length : unread.count;
+        const after = line ? line.messages.filter((message) => compareIds(message.id, messageId) > 0
+          && message.sender?.id !== meId) : null;
+        count = after ? after.length : unread.count;
+        mentions = after ? after.filter((message) => mentionsMe(message, meId)).length : unread.mentions;
       }
-      setUnread(channelId, { lastReadId: messageId, count });
+      setUnread(channelId, { lastReadId: messageId, count, mentions });
       changed();
     },
 
@@ -513,6 +536,30 @@ export function createStore({ now = Date.now } = {}) {
     },
 
     unreadOf,
+
+    /** The channel's notification level as the server keeps it (`all`, `mentions`, `nothing`). */
+    notifyLevelOf(channelId) {
+      const level = unreadOf(channelId).level;
+      if (level) {
+        return level;
+      }
+      return state.channels.get(channelId)?.kind === 'dm' ? 'all' : 'mentions';
+    },
+
+    setNotifyLevel(channelId, level) {
+      setUnread(channelId, { level });
+      changed();
+    },
+
+    totalMentions() {
+      let total = 0;
+      for (const [channelId, unread] of state.unread) {
+        if (state.channels.has(channelId)) {
+          total += unread.mentions;
+        }
+      }
+      return total;
+    },
 
     totalUnread() {
       let total = 0;

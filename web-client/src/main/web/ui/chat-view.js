@@ -122,7 +122,8 @@ function sidebar(app) {
 
 function navItem(app, channel, current) {
   const { store } = app;
-  const unread = store.unreadOf(channel.id).count;
+  const { count: unread, mentions } = store.unreadOf(channel.id);
+  const muted = store.notifyLevelOf(channel.id) === 'nothing';
   const isDm = channel.kind === 'dm';
   const name = isDm ? store.dmName(channel.id) : channel.name;
   const other = isDm ? store.state.dmOther.get(channel.id) : null;
@@ -132,13 +133,19 @@ function navItem(app, channel, current) {
       : channel.visibility === 'private' ? icon('lock') : '#'}</span>`;
   const described = [isDm ? `direct message, ${presenceLabel(status)}` : channel.kind === 'voice' ? 'voice channel'
     : channel.visibility === 'private' ? 'private channel' : 'channel',
-  unread ? plural(unread, 'unread message') : ''].filter(Boolean).join(', ');
-  return html`<li><a class="nav-item ${unread ? 'unread' : ''}" href=${`/c/${channel.id}`}
+  unread ? plural(unread, 'unread message') : '', mentions && !isDm ? plural(mentions, 'mention') : '',
+  muted ? 'muted' : ''].filter(Boolean).join(', ');
+  const badge = mentions && !isDm ? html`<span class="badge mention" aria-hidden="true">@${mentions > 99 ? '99+'
+    : mentions}</span>` : unread && !muted ? html`<span class="badge" aria-hidden="true">${unread > 99 ? '99+' : unread}</span>`
+    : nothing;
+  return html`<li><a class="nav-item ${unread && !muted ? 'unread' : ''} ${muted ? 'muted' : ''}" href=${`/c/${channel.id}`}
     aria-current=${current ? 'page' : 'false'} @click=${(event) => app.follow(event, `/c/${channel.id}`)}>
     ${prefix}<span class="name">${name}<span class="sr-only">, ${described}</span></span>
-    ${unread ? html`<span class="badge" aria-hidden="true">${unread > 99 ? '99+' : unread}</span>` : nothing}
+    ${badge}
   </a></li>`;
 }
+
+const LEVEL_NAMES = { all: 'every message', mentions: 'mentions only', nothing: 'off' };
 
 function channelPane(app, channel) {
   const { store, ui } = app;
@@ -153,9 +160,15 @@ function channelPane(app, channel) {
         aria-expanded=${ui.sidebarOpen} @click=${app.toggleSidebar}>${icon('menu')}</button>
       <div class="title">
         <h1>${title}</h1>
-        ${isDm ? html`<p class="topic">${presenceLabel(store.presenceOf(store.state.dmOther.get(channel.id)?.id))}</p>`
+        ${isDm ? html`<p class="topic" dir="auto">${presenceLabel(store.presenceOf(store.state.dmOther.get(channel.id)?.id))}${
+          store.state.dmOther.get(channel.id)?.status_text ? ` · ${store.state.dmOther.get(channel.id).status_text}` : ''}</p>`
           : channel.topic ? html`<p class="topic" dir="auto" title=${channel.topic}>${channel.topic}</p>` : nothing}
       </div>
+      <button class="icon-button" type="button" aria-label="Search messages" title="Search messages (Ctrl Shift F)"
+        @click=${() => app.openSearch()}>${icon('search')}</button>
+      <button class="icon-button" type="button" aria-label=${`Notifications: ${LEVEL_NAMES[store.notifyLevelOf(channel.id)]}`}
+        title="Notifications" @click=${() => app.openDialog('notifications', { channelId: channel.id })}>
+        ${icon(store.notifyLevelOf(channel.id) === 'nothing' ? 'bell-off' : 'bell')}</button>
       ${!isDm && store.canModerate(channel.id) ? html`<button class="icon-button" type="button"
         aria-label="Channel settings" title="Channel settings"
         @click=${() => app.openDialog('channel-settings', { channelId: channel.id })}>${icon('settings')}</button>`
@@ -166,7 +179,8 @@ function channelPane(app, channel) {
     ${line ? messageList(app.messageContext(channel)) : html`<div class="timeline">
       <p class="history-edge" role="status">Loading messages…</p></div>`}
     <div class="typing" aria-hidden=${typing ? 'false' : 'true'}>${typing}</div>
-    ${composer({ title, draft: app.draftOf(channel.id), replyTo: ui.replyTo, replyName: ui.replyTo
+    ${composer({ title, draft: app.draftOf(channel.id), mention: ui.mention?.channelId === channel.id ? ui.mention
+      : null, replyTo: ui.replyTo, replyName: ui.replyTo
       ? store.displayName(ui.replyTo.sender?.id) : '', readOnly, uploads: app.composerHandlers.uploadsOf(channel.id),
     on: app.composerHandlers })}`;
 }
@@ -230,7 +244,9 @@ function membersPanel(app, channel) {
     <ul>${members.map((member) => {
       const status = store.presenceOf(member.user.id);
       return html`<li>${presenceDot(status)}<span class="name">${member.user.display_name || member.user.username}
-        ${member.user.id === store.state.me.id ? html`<span class="role">(you)</span>` : nothing}</span>
+        ${member.user.id === store.state.me.id ? html`<span class="role">(you)</span>` : nothing}
+        ${member.user.status_text ? html`<span class="status-text" dir="auto">${member.user.status_text}</span>`
+          : nothing}</span>
         ${member.role !== 'member' ? html`<span class="role">${member.role}</span>` : nothing}
         ${member.user.id !== store.state.me.id ? html`<button class="icon-button" type="button"
           aria-label=${`Message ${member.user.display_name || member.user.username}`}
@@ -274,6 +290,9 @@ function composer(ctx) {
     if (event.isComposing || event.keyCode === 229) {
       return;
     }
+    if (ctx.mention?.options.length && on.mentionKey(event, area)) {
+      return;
+    }
     if (event.key === 'Enter' && !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey) {
       event.preventDefault();
       submit(area);
@@ -308,17 +327,20 @@ function composer(ctx) {
         <button class="icon-button" type="button" aria-label="Cancel reply" @click=${on.cancelReply}>
           ${icon('close')}</button></div>` : nothing}
       ${ctx.uploads.length ? uploadList(ctx.uploads, on) : nothing}
+      ${ctx.mention?.options.length ? mentionList(ctx.mention, on) : nothing}
       <div class="row">
         <input class="file-input" type="file" multiple tabindex="-1" aria-hidden="true" @change=${(event) => {
           on.attach(event.target.files);
           event.target.value = '';
         }}>
         <textarea name="message" rows="1" dir="auto" aria-label=${label} placeholder=${label}
-          enterkeyhint="send" .value=${ctx.draft}
+          enterkeyhint="send" .value=${ctx.draft} aria-autocomplete="list"
+          aria-controls=${ctx.mention?.options.length ? 'mention-list' : nothing}
+          aria-activedescendant=${ctx.mention?.options.length ? `mention-${ctx.mention.active}` : nothing}
           @keydown=${keydown} @input=${(event) => {
             grow(event.target);
-            on.input(event.target.value);
-          }} @paste=${(event) => {
+            on.input(event.target.value, event.target.selectionStart);
+          }} @blur=${() => on.closeMentions()} @paste=${(event) => {
             const files = event.clipboardData?.files;
             if (files && files.length) {
               event.preventDefault();
@@ -333,6 +355,22 @@ function composer(ctx) {
       </div>
     </form>
   </div>`;
+}
+
+/** People the `@` being typed may name: ↑/↓ choose, Enter or Tab completes, Escape closes. */
+function mentionList(mention, on) {
+  return html`<ul class="mention-list" id="mention-list" role="listbox" aria-label="People to mention">
+    ${mention.options.map((option, index) => html`<li role="option" id=${`mention-${index}`}
+      aria-selected=${index === mention.active ? 'true' : 'false'}
+      @mousedown=${(event) => {
+        // Keep the focus (and the caret) in the composer.
+        event.preventDefault();
+        on.pickMention(index, event.currentTarget.closest('form').elements.message);
+      }}>
+      ${option.user ? avatar(option.user, 'small') : html`<span class="avatar small" aria-hidden="true">@</span>`}
+      <span class="grow">${option.user ? option.user.display_name || option.username : 'Everyone in this channel'}</span>
+      <span class="sub">@${option.username}</span>
+    </li>`)}</ul>`;
 }
 
 const UPLOAD_STATE = { waiting: 'Waiting', uploading: 'Uploading', done: 'Ready to send', failed: 'Not uploaded',

@@ -25,6 +25,8 @@ const ICON_PATHS = {
   file: svg`<path d="M7 3h7l5 5v13H7z"/><path d="M14 3v5h5"/>`,
   clip: svg`<path d="m20 12-7.5 7.5a5 5 0 0 1-7-7L13 5a3.5 3.5 0 0 1 5 5l-7.5 7.5a2 2 0 0 1-3-3L14 8"/>`,
   book: svg`<path d="M5 4h9a4 4 0 0 1 4 4v12H9a4 4 0 0 1-4-4z"/><path d="M5 16a4 4 0 0 1 4-4h9"/>`,
+  bell: svg`<path d="M6 16V11a6 6 0 0 1 12 0v5l2 2H4z"/><path d="M10 20a2 2 0 0 0 4 0"/>`,
+  'bell-off': svg`<path d="M6 16V11a6 6 0 0 1 12 0v5l2 2H4z"/><path d="M10 20a2 2 0 0 0 4 0"/><path d="m4 4 16 16"/>`,
 };
 
 /** A decorative icon (hidden from screen readers: the control around it carries the name). */

@@ -4,6 +4,7 @@
 import { html, nothing } from 'lit-html';
 import { avatar, icon, plural } from './common.js';
 import { plainText } from '../core/markdown.js';
+import { askPermission, permission as notificationPermission } from './notify.js';
 
 export const EMOJI = [
   ['👍', 'thumbs up'], ['❤️', 'heart'], ['😂', 'laughing'], ['🎉', 'party'], ['🙏', 'thank you'], ['👀', 'eyes'],
@@ -22,7 +23,7 @@ export function dialogView(app) {
   return view ? view(app, dialog) : nothing;
 }
 
-function shell(app, title, body, { wide = false } = {}) {
+export function shell(app, title, body, { wide = false } = {}) {
   return html`<dialog aria-labelledby="dialog-title" class=${wide ? 'wide' : ''}
     @keydown=${(event) => {
       // Esc closes at once, also from a search field (where the browser would first clear the text).
@@ -43,7 +44,7 @@ function shell(app, title, body, { wide = false } = {}) {
   </dialog>`;
 }
 
-function close(app, event) {
+export function close(app, event) {
   event?.target?.closest('dialog')?.close();
   if (app.ui.dialog) {
     app.closeDialog();
@@ -363,6 +364,41 @@ function confirmLeave(app, dialog) {
     </div>`);
 }
 
+// ---- notifications of a channel ----
+
+function notifications(app, dialog) {
+  const { store } = app;
+  const channel = store.state.channels.get(dialog.channelId);
+  if (!channel) {
+    return nothing;
+  }
+  const level = store.notifyLevelOf(channel.id);
+  const isDm = channel.kind === 'dm';
+  const levels = [['all', isDm ? 'Every message' : 'Every new message'],
+    ['mentions', 'Only when someone mentions me'], ['nothing', 'Nothing']];
+  const permission = notificationPermission();
+  return shell(app, `Notifications for ${app.channelTitle(channel)}`, html`
+    <fieldset class="field"><legend class="label">Tell me about</legend><div class="radio-column">
+      ${levels.map(([value, label]) => html`<label><input type="radio" name="level" value=${value}
+        .checked=${level === value} ?disabled=${dialog.busy} @change=${() => run(app, dialog,
+          () => app.chat.setNotifyLevel(channel.id, value))}> ${label}</label>`)}</div></fieldset>
+    <p class="hint">This choice is kept on the server: it follows you to every browser.</p>
+    ${errorLine(dialog)}
+    <h3>Desktop notifications</h3>
+    ${permission === 'granted' ? html`<p>On in this browser: you are told while Chatalot is in a hidden tab.</p>`
+      : permission === 'denied' ? html`<p>Blocked in this browser. Allow notifications for this site in the
+        browser's site settings (the icon left of the address), then reload.</p>`
+      : permission === 'unsupported' ? html`<p>This browser cannot show notifications for this page${isSecureContext
+        ? '' : ' (it is not served over HTTPS)'}. The unread count in the tab title and its icon still tell you.</p>`
+      : html`<p>Off in this browser.</p>
+        <button class="button" type="button" @click=${async () => {
+          await askPermission();
+          app.redraw();
+        }}>Turn on desktop notifications</button>`}
+    <div class="actions"><button class="button" type="button" autofocus @click=${(event) => close(app, event)}>Done</button>
+    </div>`);
+}
+
 // ---- account and admin ----
 
 function account(app, dialog) {
@@ -447,6 +483,7 @@ function shortcuts(app) {
   const mod = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
   const rows = [
     [[mod, 'K'], 'Jump to a channel or person'],
+    [[mod, 'Shift', 'F'], 'Search messages'],
     [['Alt', '↑'], 'Previous channel'], [['Alt', '↓'], 'Next channel'],
     [['Alt', 'Shift', '↑'], 'Previous unread channel'], [['Alt', 'Shift', '↓'], 'Next unread channel'],
     [['Enter'], 'Send the message'], [['Shift', 'Enter'], 'New line in the message'],
@@ -486,6 +523,9 @@ const VIEWS = {
   'confirm-delete': confirmDelete,
   image,
   'confirm-leave': confirmLeave,
+  notifications,
+  // in its own module, loaded when first opened (app.openSearch)
+  search: (app, dialog) => (app.searchView ? app.searchView.searchDialog(app, dialog) : nothing),
   account,
   invite,
   shortcuts,

@@ -4,7 +4,8 @@
 
 import { html, nothing, render } from 'lit-html';
 import { formatBytes } from '../core/api.js';
-import { parseMarkdown, plainText } from '../core/markdown.js';
+import { parseMarkdown, plainText, splitMentions } from '../core/markdown.js';
+import { mentionsMe } from '../core/store.js';
 import { avatar, dayKey, formatDay, formatFull, formatTime, icon } from './common.js';
 
 /** Messages of one sender within this time of each other share one header. */
@@ -56,10 +57,28 @@ function block(node) {
   }
 }
 
+/** How a mention of `name` is drawn: 'me' (it names the reader), 'other' (a known user), or null (plain). */
+let mentionStyle = () => null;
+
+export function setMentionStyle(styleOf) {
+  mentionStyle = styleOf;
+}
+
+function text(value) {
+  if (value.indexOf('@') < 0) {
+    return value;
+  }
+  return splitMentions(value).map((part) => {
+    const style = part.mention ? mentionStyle(part.mention) : null;
+    return style ? html`<span class=${style === 'me' ? 'mention me' : 'mention'}>${part.raw}</span>`
+      : part.text ?? part.raw;
+  });
+}
+
 function inline(node) {
   switch (node.t) {
     case 'text':
-      return node.v;
+      return text(node.v);
     case 'br':
       return html`<br>`;
     case 'code':
@@ -268,8 +287,9 @@ function messageView({ message, first, pending }, ctx, focusable) {
   const mine = pending || (sender && sender.id === me.id);
   const active = ui.activeId === message.id;
   const editing = ui.editingId === message.id;
+  const mentioned = !pending && mentionsMe(message, me.id);
   const classes = ['msg', first ? 'first' : '', pending ? (pending.state === 'failed' ? 'failed' : 'pending') : '',
-    active ? 'active' : '', ui.highlightId === message.id ? 'highlight' : ''].join(' ');
+    active ? 'active' : '', ui.highlightId === message.id ? 'highlight' : '', mentioned ? 'mentioned' : ''].join(' ');
   return html`
     <article class=${classes} data-id=${message.id} tabindex=${focusable ? 0 : -1}
       aria-labelledby=${`who-${message.id}`}>
@@ -278,7 +298,7 @@ function messageView({ message, first, pending }, ctx, focusable) {
       ${first ? html`<div class="meta"><span class="author">${name}</span>
         <time datetime=${message.created_at} title=${formatFull(message.created_at)}>${time}</time></div>`
         : nothing}
-      <span class="sr-only" id=${`who-${message.id}`}>${name}, ${time}</span>
+      <span class="sr-only" id=${`who-${message.id}`}>${name}, ${time}${mentioned ? ', mentions you' : ''}</span>
       <div class="content">
         ${message.reply_to ? replyQuote(message, ctx) : nothing}
         ${editing ? editBox(message, ctx) : message.deleted

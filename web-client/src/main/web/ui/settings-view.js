@@ -95,14 +95,18 @@ function profile(app) {
     <h2 id="profile-heading">Profile</h2>
     <p class="hint">Your username is <strong>@${state.me.username}</strong>; it cannot change.</p>
     <form @submit=${(event) => submit(app, 'profile', event, async (data) => {
-      const body = { display_name: String(data.get('display_name')).trim(), email: String(data.get('email')).trim() };
+      const body = { display_name: String(data.get('display_name')).trim(), email: String(data.get('email')).trim(),
+        status_text: String(data.get('status_text')).trim() };
       state.me = await app.api.put('/api/account/profile', body);
       app.session.updateUser({ display_name: state.me.display_name, email: state.me.email });
-      app.store.setMe({ ...app.store.state.me, display_name: state.me.display_name });
+      app.store.setMe({ ...app.store.state.me, display_name: state.me.display_name,
+        status_text: state.me.status_text ?? null });
       return 'Saved.';
     })}>
       ${field('display_name', 'Display name', { value: state.me.display_name ?? '', autocomplete: 'name',
         error: entry.error })}
+      ${field('status_text', 'Status (optional)', { value: state.me.status_text ?? '', error: entry.error,
+        hint: 'A line shown beside your name, e.g. “On holiday until Monday”. Up to 100 characters.' })}
       ${field('email', 'Email (optional)', { type: 'email', value: state.me.email ?? '', autocomplete: 'email',
         error: entry.error })}
       ${outcome(entry, 'Saved.')}
@@ -239,9 +243,7 @@ function sessions(app) {
     ${outcome(entry, entry.done)}
     ${others.length ? html`<button class="button danger" type="button" ?disabled=${entry.busy}
       @click=${() => submit(app, 'sessions', null, async () => {
-        for (const session of others) {
-          await app.api.delete(`/api/account/sessions/${encodeURIComponent(session.id)}`);
-        }
+        await app.api.post('/api/account/logout-others');
         state.sessions = state.sessions.filter((session) => session.current);
         return 'Every other device is signed out.';
       })}>Sign out everywhere else</button>` : nothing}
