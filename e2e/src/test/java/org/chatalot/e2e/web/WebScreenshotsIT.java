@@ -30,12 +30,12 @@ import org.chatalot.server.testing.TestUsers;
  * The user guide's screenshots, from real Chromium against a real server behind the installer's nginx site,
  * at desktop and phone sizes. Runs only when asked (install fonts-noto-color-emoji first, for the emoji):
  * <pre>
- * mvn -B verify -pl e2e -am -Dtest=WebScreenshots -Dsurefire.failIfNoSpecifiedTests=false \
+ * mvn -B verify -pl e2e -am -Dtest=WebScreenshotsIT -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dscreenshots.dir=$PWD/docs/images
  * </pre>
  */
 @EnabledIfSystemProperty(named = "screenshots.dir", matches = ".+")
-class WebScreenshots {
+class WebScreenshotsIT {
     static final WebFront front = new WebFront();
 
     @RegisterExtension
@@ -143,6 +143,39 @@ class WebScreenshots {
         chat.dialog().getByLabel("Dark").check();
         page.keyboard().press("Escape");
         shot(page, "web-07-dark.png");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Account: "))).click();
+        chat.dialog().getByLabel("Light").check();
+        page.keyboard().press("Escape");
+
+        server.users().expect(200, server.users().put(tom.accessToken(), "/api/account/profile",
+                java.util.Map.of("status_text", "Cutting the 1.4 release")), Object.class);
+        say(maya, general, "@sam could you also check that invites expire after a week?");
+        chat.expectDelivered("invites expire after a week");
+        chat.composer().pressSequentially("Yes, and I'll ask @to");
+        assertThat(page.getByRole(AriaRole.LISTBOX, new Page.GetByRoleOptions().setName("People to mention")))
+                .isVisible();
+        shot(page, "web-11-mention.png");
+        chat.composer().press("Escape");
+        chat.composer().fill("");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Notifications: ")))
+                .click();
+        assertThat(chat.dialog()).isVisible();
+        shot(page, "web-12-notifications.png");
+        page.keyboard().press("Escape");
+
+        chat.button("Search messages").click();
+        chat.dialog().getByLabel("Words to find").fill("release");
+        assertThat(chat.dialog().getByRole(AriaRole.LIST, new Locator.GetByRoleOptions().setName("Search results"))
+                .getByRole(AriaRole.BUTTON).first()).isVisible();
+        shot(page, "web-13-search.png");
+        page.keyboard().press("Escape");
+
+        page.navigate(front.url("/settings"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your account"))).isVisible();
+        page.getByLabel("Status (optional)").fill("Testing invites today");
+        shot(page, "web-14-settings.png");
 
         Page admin = browsers.desktop();
         ChatPage ownerChat = ChatPage.signIn(admin, front.url("/c/" + general.id()), "owner", TestUsers.PASSWORD);
