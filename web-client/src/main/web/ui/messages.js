@@ -70,7 +70,7 @@ function text(value) {
   }
   return splitMentions(value).map((part) => {
     const style = part.mention ? mentionStyle(part.mention) : null;
-    return style ? html`<span class=${style === 'me' ? 'mention me' : 'mention'}>${part.raw}</span>`
+    return style ? html`<span class=${style === 'me' ? 'mention mention-me' : 'mention'}>${part.raw}</span>`
       : part.text ?? part.raw;
   });
 }

@@ -130,7 +130,7 @@ class MentionsNotificationsSearchIT {
         assertThat(bobPage.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("#design");
         Locator mentioned = bobChat.message("can you look at the mockups?");
         assertThat(mentioned).hasAccessibleName(Pattern.compile("mentions you"));
-        assertThat(mentioned.locator(".mention.me")).hasText("@bob");
+        assertThat(mentioned.locator(".mention-me")).hasText("@bob");
         assertThat(bobChat.conversation("design")).not().containsText("@1");
         org.assertj.core.api.Assertions.assertThat(Axe.seriousOrCritical(bobPage)).isEmpty();
 

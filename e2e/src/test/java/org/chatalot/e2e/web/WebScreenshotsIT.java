@@ -125,7 +125,7 @@ class WebScreenshotsIT {
 
         server.chat().send(tom, releases.id(), "Release notes draft is ready for review");
         server.chat().send(tom, releases.id(), "…and the changelog too");
-        assertThat(chat.conversation("releases")).containsText("2");
+        assertThat(chat.conversation("releases")).containsText("3");
         chat.open("releases");
         assertThat(page.getByRole(AriaRole.SEPARATOR, new Page.GetByRoleOptions().setName("New messages")))
                 .isVisible();
