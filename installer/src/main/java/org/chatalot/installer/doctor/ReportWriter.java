@@ -1,5 +1,7 @@
 package org.chatalot.installer.doctor;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +14,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import org.chatalot.installer.tls.CertificateFacts;
+import org.chatalot.model.health.CertificateWindow;
 
 /** A report as terminal text, Markdown (for issues and the admin app's export) or JSON (for scripts). */
 public final class ReportWriter {
@@ -82,9 +85,12 @@ public final class ReportWriter {
     }
 
     private static String certificate(CertificateFacts leaf) {
-        return "Certificate: " + leaf.subject() + "\n  issuer:  " + leaf.issuer() + "\n  names:   "
-                + leaf.subjectAlternativeNames() + "\n  valid:   " + leaf.notBefore() + " to " + leaf.notAfter()
-                + " (" + leaf.daysLeft() + " days left)\n  key:     " + leaf.keyAlgorithm() + " " + leaf.keyBits()
+        Duration left = Duration.between(Instant.now(), leaf.notAfter());
+        return "Certificate: " + (leaf.subject().isEmpty() ? "(no subject)" : leaf.subject()) + "\n  issuer:  "
+                + leaf.issuer() + "\n  names:   " + leaf.subjectAlternativeNames() + "\n  valid:   "
+                + leaf.notBefore() + " to " + leaf.notAfter() + " (" + (left.isNegative() ? "expired "
+                + CertificateWindow.describe(left) + " ago" : CertificateWindow.describe(left) + " left")
+                + ")\n  key:     " + leaf.keyAlgorithm() + " " + leaf.keyBits()
                 + "\n  sha256:  " + leaf.sha256Fingerprint() + "\n";
     }
 

@@ -210,12 +210,19 @@ final class TlsChecks {
     }
 
     private static String chainSummary(List<X509Certificate> chain) {
-        List<String> subjects = chain.stream().map(c -> name(c.getSubjectX500Principal())).toList();
+        List<String> subjects = chain.stream().map(TlsChecks::label).toList();
         return chain.size() + " certificate(s) sent: " + String.join(" <- ", subjects);
     }
 
     private static String name(X500Principal principal) {
         return principal.getName();
+    }
+
+    /** The subject, or the names when the subject is empty (Caddy's and many ACME leaves have none). */
+    private static String label(X509Certificate certificate) {
+        String subject = name(certificate.getSubjectX500Principal());
+        return subject.isEmpty() ? "(no subject) " + CertificateFacts.of(certificate, Instant.now())
+                .subjectAlternativeNames() : subject;
     }
 
     private static boolean isSelfIssued(X509Certificate certificate) {
