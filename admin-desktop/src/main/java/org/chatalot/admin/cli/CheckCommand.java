@@ -147,7 +147,8 @@ final class CheckCommand implements Callable<Integer> {
                 finding.fix().strip().lines().forEach(line -> out.printf(Locale.ROOT, "      fix: %s%n", line));
             }
         }
-        out.println("Result: " + report.worst().label() + (isUnreachable(report) ? " (nothing answered at "
+        String result = report.worst() == Severity.SKIP ? Severity.PASS.label() : report.worst().label();
+        out.println("Result: " + result + (isUnreachable(report) ? " (nothing answered at "
                 + report.url() + ")" : ""));
     }
 }

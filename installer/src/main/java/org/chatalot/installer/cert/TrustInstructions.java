@@ -31,7 +31,9 @@ public final class TrustInstructions {
                                  Import-Certificate -FilePath chatalot-ca.crt -CertStoreLocation Cert:\\LocalMachine\\Root
                                  (or: certutil -addstore -f ROOT chatalot-ca.crt)
                   Firefox, Android and iOS keep their own lists: import it in their certificate settings.
-                  Admin app and doctor: --ca-file %1$s
+                  Deployment doctor: chatalot-install verify --ca-file %1$s
+                  Admin app: choose it as the profile's CA file (chatalot-admin check --ca %1$s)
+                  The server's own self-check: SELF_CHECK_CA_FILE=%1$s
                 """.formatted(caCertificate));
         sha256.ifPresent(fingerprint -> text.append("  Its SHA-256 fingerprint, to compare on each device: ")
                 .append(fingerprint).append('\n'));

@@ -61,7 +61,7 @@ public final class ReportWriter {
         root.put("url", report.url().toString());
         root.put("started_at", report.startedAt());
         root.put("took_ms", report.took().toMillis());
-        root.put("result", report.worst().label());
+        root.put("result", result(report));
         root.put("exit_code", report.exitCode());
         root.put("tls_protocol", report.tlsProtocol().orElse(null));
         root.put("alpn", report.alpn().orElse(null));
@@ -79,9 +79,14 @@ public final class ReportWriter {
         for (Severity severity : Severity.values()) {
             counts.put(severity, report.findings().stream().filter(f -> f.severity() == severity).count());
         }
-        return "Result: " + report.worst().label() + " (" + counts.get(Severity.PASS) + " passed, "
+        return "Result: " + result(report) + " (" + counts.get(Severity.PASS) + " passed, "
                 + counts.get(Severity.WARN) + " warnings, " + counts.get(Severity.FAIL) + " failed, "
                 + counts.get(Severity.SKIP) + " skipped) in " + report.took().toMillis() / 1000.0 + " s";
+    }
+
+    /** The verdict as the exit code gives it: skipped checks alone do not make a run anything but a pass. */
+    static String result(DoctorReport report) {
+        return report.worst() == Severity.SKIP ? Severity.PASS.label() : report.worst().label();
     }
 
     private static String certificate(CertificateFacts leaf) {

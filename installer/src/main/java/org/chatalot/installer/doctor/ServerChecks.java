@@ -33,7 +33,9 @@ final class ServerChecks {
 
     void run() {
         DiagnosticsChecks diagnostics = new DiagnosticsChecks(request, https);
-        DiagnosticsChecks.Diagnostics seen = diagnostics.fetch(login.token());
+        DiagnosticsChecks.Diagnostics seen = login.isFailed()
+                ? DiagnosticsChecks.Diagnostics.missing("because the login failed (see ws.auth)")
+                : diagnostics.fetch(login.token());
         upstream.accept(seen.listenAddress());
         webSocket();
         recorder.record("proxy.body-limit", "Body limit", () -> BodyLimitProbe.run(request, login.token(),
