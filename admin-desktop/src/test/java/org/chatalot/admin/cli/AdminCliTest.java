@@ -126,7 +126,8 @@ class AdminCliTest {
 
     @Test
     void progressLinesGoToATerminalOnlyNeverIntoRedirectedOutput() {
-        checks.willReport(Finding.pass("tls.handshake", "TLS handshake", "ok"), Finding.pass("http.h2", "HTTP/2", "h2"));
+        checks.willReport(Finding.pass("tls.handshake", "TLS handshake", "ok"),
+                Finding.pass("http.h2", "HTTP/2", "h2"));
         assertThat(run("check", "https://chat.example.com")).isZero();
         assertThat(err.toString()).as("redirected, as under cron").isEmpty();
         assertThat(out.toString()).doesNotContain("checking ");

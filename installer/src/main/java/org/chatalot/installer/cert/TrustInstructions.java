@@ -28,7 +28,8 @@ public final class TrustInstructions {
                   macOS:         sudo security add-trusted-cert -d -r trustRoot \
                 -k /Library/Keychains/System.keychain %1$s
                   Windows:       save it as chatalot-ca.crt, then in PowerShell as administrator:
-                                 Import-Certificate -FilePath chatalot-ca.crt -CertStoreLocation Cert:\\LocalMachine\\Root
+                                 Import-Certificate -FilePath chatalot-ca.crt \
+                -CertStoreLocation Cert:\\LocalMachine\\Root
                                  (or: certutil -addstore -f ROOT chatalot-ca.crt)
                   Firefox, Android and iOS keep their own lists: import it in their certificate settings.
                   Deployment doctor: chatalot-install verify --ca-file %1$s

@@ -68,7 +68,8 @@ final class WebSocketChecks implements AutoCloseable {
                     : fixes.webSocketHeaders();
             return Finding.fail("ws.upgrade", title, evidence, fix);
         }
-        return Finding.fail("ws.upgrade", title, "upgrade failed: " + TlsChecks.describe(cause), fixes.webSocketHeaders());
+        return Finding.fail("ws.upgrade", title, "upgrade failed: " + TlsChecks.describe(cause),
+                fixes.webSocketHeaders());
     }
 
     /** Sends {@code authenticate}, expects {@code authenticated}, then times a JSON ping/pong. */

@@ -95,7 +95,8 @@ public record DeploySettings(String domain, int httpsPort, int httpPort, String 
 
     /** {@code ADDR:PORT} for nginx's {@code listen}: brackets around an IPv6 address. */
     public String listenOn(int port) {
-        return listenAddress.map(a -> (a.contains(":") ? "[" + a + "]" : a) + ":" + port).orElse(Integer.toString(port));
+        return listenAddress.map(a -> (a.contains(":") ? "[" + a + "]" : a) + ":" + port)
+                .orElse(Integer.toString(port));
     }
 
     public int upstreamPort() {

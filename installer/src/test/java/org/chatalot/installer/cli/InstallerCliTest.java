@@ -111,7 +111,8 @@ class InstallerCliTest {
     }
 
     private Path fakeAcmeSh(String installCronjob) throws Exception {
-        return script("acme.sh", "case \"$1\" in\n  --install-cronjob) " + installCronjob + " ;;\n  *) exit 0 ;;\nesac\n");
+        return script("acme.sh", "case \"$1\" in\n  --install-cronjob) " + installCronjob
+                + " ;;\n  *) exit 0 ;;\nesac\n");
     }
 
     private int acmeSh(Path acmeSh, String crontab) {
@@ -123,7 +124,8 @@ class InstallerCliTest {
     @Test
     void acmeShFailsClearlyWhenTheRenewalJobCannotBeInstalled() throws Exception {
         Path crontab = script("crontab", "echo 'no crontab for root' >&2; exit 1\n");
-        Path acmeSh = fakeAcmeSh("echo \"crontab/fcrontab doesn't exist, so, we can not install cron jobs.\" >&2; exit 1");
+        Path acmeSh = fakeAcmeSh(
+                "echo \"crontab/fcrontab doesn't exist, so, we can not install cron jobs.\" >&2; exit 1");
         assertThat(acmeSh(acmeSh, crontab.toString())).isEqualTo(InstallerCli.STEP_FAILED);
         assertThat(err.toString()).contains("acme.sh could not install its renewal cron job",
                 "we can not install cron jobs", "will not be renewed", "apt install cron");
@@ -173,7 +175,8 @@ class InstallerCliTest {
                 "--sites-available", dir.resolve("available").toString(), "--sites-enabled",
                 dir.resolve("enabled").toString(), "--dry-run")).as(err.toString()).isZero();
         assertThat(out.toString()).contains("listen 192.168.1.20:8443 ssl http2;", "next: chatalot-install verify "
-                + "--url https://chat.example.com:8443 --http-port 8081 --max-file-size-mb 250 --upstream 127.0.0.1:9000 "
+                + "--url https://chat.example.com:8443 --http-port 8081 --max-file-size-mb 250 "
+                + "--upstream 127.0.0.1:9000 "
                 + "--site-file " + dir.resolve("available/chatalot-chat.example.com.conf")
                 + " --cert /etc/ssl/chatalot/fullchain.pem");
     }

@@ -106,7 +106,8 @@ class DoctorUnitTest {
         Fixes fixes = new Fixes(nginx);
         assertThat(fixes.redirect()).contains("listening on 8081", "return 301 https://$host:8443$request_uri;",
                 "in /srv/nginx/chatalot.conf",
-                "chatalot-install nginx --domain chat.test --https-port 8443 --http-port 8081 --upstream 127.0.0.1:9000")
+                "chatalot-install nginx --domain chat.test --https-port 8443 --http-port 8081 "
+                        + "--upstream 127.0.0.1:9000")
                 .doesNotContain(" 80 ", " 443 ", ":80", ":443");
         assertThat(fixes.hsts()).contains("listening on 8443 ssl");
         assertThat(fixes.bodyLimit(110)).contains("listening on 8443 ssl", "client_max_body_size 110M;");

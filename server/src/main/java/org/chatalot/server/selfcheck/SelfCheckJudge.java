@@ -48,7 +48,8 @@ final class SelfCheckJudge {
         }
         SelfCheck.ThroughProxy health = throughProxy(seen);
         if (seen.verified() && !health.up()) {
-            findings.add(fail("proxy.health", "GET " + publicUrl + "/api/health through the proxy: " + health.detail()));
+            findings.add(fail("proxy.health", "GET " + publicUrl + "/api/health through the proxy: "
+                    + health.detail()));
         }
         findings.sort(Comparator.comparing(f -> f.severity().equals(SelfCheck.FAIL) ? 0 : 1));
         String status = findings.isEmpty() ? SelfCheck.OK : findings.get(0).severity();
