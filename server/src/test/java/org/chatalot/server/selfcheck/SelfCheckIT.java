@@ -23,7 +23,7 @@ import org.chatalot.testing.Poll;
  * almost over, one the server is not told to trust. The result is in the detailed health report on the loopback
  * listener and for admins, and in the Prometheus gauges.
  */
-class SelfCheckTest {
+class SelfCheckIT {
     static final TlsFront EXPIRING = new TlsFront("23H", 1, 200);
     static final TlsFront UNTRUSTED = new TlsFront("1d", 90, 200);
 

@@ -26,7 +26,7 @@ import org.chatalot.testing.FreePorts;
  * this front's ports. (A Caddyfile without the HSTS line is no broken front: the server sends HSTS itself on
  * requests that came over HTTPS, and Caddy passes it on.)
  */
-class CaddyDoctorEndToEndTest {
+class CaddyDoctorEndToEndIT {
     static final FrontFixture FRONT = new FrontFixture();
     static final Duration IDLE = Duration.ofSeconds(2);
 

@@ -32,7 +32,7 @@ import org.chatalot.testing.Poll;
  * installed, checked and reloaded with that prefix, the front comes up, and the "next:" line it prints, run as
  * printed in a separate process, passes all 19 checks. A sites-enabled folder nginx does not read is reported.
  */
-class InstallerNginxEndToEndTest {
+class InstallerNginxEndToEndIT {
     static final FrontFixture FRONT = new FrontFixture();
 
     @RegisterExtension

@@ -27,7 +27,7 @@ import org.chatalot.testing.Poll;
  * renewed the check turns ok on its own; a proxy that no longer reaches the server is reported as down. Read
  * from the loopback listener's detailed health and Prometheus text, as a monitor would.
  */
-class SelfCheckBehindNginxEndToEndTest {
+class SelfCheckBehindNginxEndToEndIT {
     static final FrontFixture FRONT = new FrontFixture();
 
     @RegisterExtension
