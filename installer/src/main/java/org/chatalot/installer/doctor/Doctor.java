@@ -102,14 +102,15 @@ public final class Doctor {
     /** The TLS checks; empty when the connection verified, else why the application checks cannot run. */
     private Optional<String> tls(TlsProbe probe) {
         record("tls.handshake", "TLS handshake", () -> TlsChecks.handshake(probe, fixes()));
-        record("tls.protocols", "TLS versions", () -> TlsChecks.protocols(request, fixes()));
+        record("tls.protocols", "TLS versions", () -> TlsChecks.protocols(request, fixes(),
+                !probe.reachedCertificate()));
         Finding chain = record("tls.chain", "Certificate chain", () -> TlsChecks.chain(probe, request, fixes()));
         Finding names = record("tls.hostname", "Certificate names", () -> TlsChecks.hostname(probe, request, fixes()));
         Finding expiry = record("tls.expiry", "Certificate validity", () -> TlsChecks.expiry(probe.chain(),
                 clock.instant(), fixes()));
         record("tls.key", "Certificate key", () -> TlsChecks.key(probe.chain()));
         Optional<String> blocked = probe.isTrusted() ? Optional.empty() : Optional.of(
-                !probe.reachedCertificate() ? "because no TLS session was established (see tls.handshake)"
+                !probe.reachedCertificate() ? TlsChecks.NO_SESSION
                 : failed(expiry) ? "because the certificate is " + (expiry.evidence().startsWith("NOT VALID YET")
                 ? "not valid yet" : "expired") + " (see tls.expiry); the doctor never bypasses verification"
                 : failed(names) ? "because the certificate does not name " + request.host() + " (see tls.hostname)"

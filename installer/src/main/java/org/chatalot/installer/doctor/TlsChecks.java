@@ -22,6 +22,7 @@ import org.chatalot.model.health.CertificateWindow;
 /** Verdicts on the TLS front: handshake, protocol versions, chain, names, validity, key and ALPN. */
 final class TlsChecks {
     static final String NO_CERTIFICATE = "because no certificate was presented (see tls.handshake)";
+    static final String NO_SESSION = "because no TLS session was established (see tls.handshake)";
 
     private TlsChecks() {
     }
@@ -39,7 +40,13 @@ final class TlsChecks {
                 fixes.handshake());
     }
 
-    static Finding protocols(DoctorRequest request, Fixes fixes) {
+    /**
+     * Which versions the front accepts. After a failed handshake ({@code handshakeFailed}) a front that accepts
+     * no version at all is that same failure seen again (Caddy still issuing its certificate, a port that is
+     * not TLS), so it is skipped rather than a second finding; versions it does accept (TLS 1.0 alone, say)
+     * may be why the handshake failed, and are reported.
+     */
+    static Finding protocols(DoctorRequest request, Fixes fixes, boolean handshakeFailed) {
         String title = "TLS versions (1.2/1.3 offered, 1.0/1.1 refused)";
         List<String> offered = new ArrayList<>();
         int timeout = (int) request.timeout().toMillis();
@@ -51,7 +58,11 @@ final class TlsChecks {
                 }
             }
         } catch (IOException e) {
-            return Finding.fail("tls.protocols", title, "probe failed: " + describe(e), fixes.protocols());
+            return handshakeFailed ? Finding.skip("tls.protocols", title, NO_SESSION)
+                    : Finding.fail("tls.protocols", title, "probe failed: " + describe(e), fixes.protocols());
+        }
+        if (offered.isEmpty() && handshakeFailed) {
+            return Finding.skip("tls.protocols", title, NO_SESSION);
         }
         String evidence = "server accepts: " + (offered.isEmpty() ? "none" : String.join(", ", offered));
         if (offered.contains("TLS 1.0") || offered.contains("TLS 1.1")) {

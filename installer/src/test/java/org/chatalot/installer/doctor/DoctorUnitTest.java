@@ -3,6 +3,11 @@ package org.chatalot.installer.doctor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -67,6 +72,37 @@ class DoctorUnitTest {
         Finding finding = TlsChecks.expiry(List.of(leaf.certificate(), intermediate.certificate()), NOW, FIXES);
         assertThat(finding.severity()).isEqualTo(Severity.FAIL);
         assertThat(finding.evidence()).startsWith("EXPIRED: the intermediate CN=Old Intermediate");
+    }
+
+    @Test
+    void aPortThatAnswersEveryHandshakeWithAnAlertIsOneHandshakeFailure() throws Exception {
+        // As Caddy answers while its tls internal certificate is still being issued.
+        try (ServerSocket front = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> answerEveryHelloWithAnAlert(front));
+            DoctorReport report = Doctor.run(DoctorRequest.defaults(URI.create("https://127.0.0.1:"
+                    + front.getLocalPort())).withHttpPort(0), ProgressListener.NONE);
+            assertThat(report.withSeverity(Severity.FAIL)).as(ReportWriter.text(report)).extracting(Finding::id)
+                    .containsExactly("tls.handshake");
+            assertThat(report.withSeverity(Severity.WARN)).as(ReportWriter.text(report)).isEmpty();
+            assertThat(report.finding("tls.handshake").orElseThrow().evidence()).contains("internal_error");
+            assertThat(report.finding("tls.protocols").orElseThrow().evidence()).isEqualTo(TlsChecks.NO_SESSION);
+        }
+    }
+
+    /** Reads each ClientHello record whole, then answers with a fatal internal_error alert and closes. */
+    private static void answerEveryHelloWithAnAlert(ServerSocket front) {
+        while (!front.isClosed()) {
+            try (Socket client = front.accept()) {
+                DataInputStream in = new DataInputStream(client.getInputStream());
+                byte[] header = new byte[5];
+                in.readFully(header);
+                in.readFully(new byte[((header[3] & 0xff) << 8) | (header[4] & 0xff)]);
+                client.getOutputStream().write(new byte[] {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x50});
+                client.getOutputStream().flush();
+            } catch (IOException oneClientOrClosed) {
+                // the next accept() ends the loop once the socket is closed
+            }
+        }
     }
 
     @Test
