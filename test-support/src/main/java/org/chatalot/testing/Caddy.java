@@ -1,18 +1,28 @@
 package org.chatalot.testing;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A real Caddy run in the foreground from a private folder: its data (the local CA of {@code tls internal},
@@ -76,6 +86,50 @@ public final class Caddy implements AutoCloseable {
             throw new AssertionError("caddy did not start on " + List.of(ports) + ":\n" + log());
         }
         return this;
+    }
+
+    /**
+     * Waits until Caddy serves {@code host} on {@code port} with a certificate from its local CA: a handshake
+     * verified against {@link #rootCertificate()} with host-name checking. With {@code tls internal} Caddy opens
+     * its port before the certificate is issued and put into its cache, and answers handshakes until then with
+     * an {@code internal_error} alert; its log line "certificate obtained" comes before the certificate is used.
+     */
+    public void awaitCertificate(String host, int port) {
+        if (!Poll.until(() -> verifiedHandshake(host, port), Duration.ofSeconds(60))) {
+            throw new AssertionError("caddy served no certificate for " + host + " on " + port + ":\n" + log());
+        }
+    }
+
+    private boolean verifiedHandshake(String host, int port) {
+        try (SSLSocket socket = (SSLSocket) trustingRoot().getSocketFactory().createSocket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.setSoTimeout(5_000);
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setServerNames(List.of(new SNIHostName(host)));
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            socket.setSSLParameters(parameters);
+            socket.startHandshake();
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    private SSLContext trustingRoot() {
+        try (InputStream pem = Files.newInputStream(rootCertificate())) {
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            store.setCertificateEntry("caddy-local", CertificateFactory.getInstance("X.509").generateCertificate(pem));
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Caddy's root certificate is not usable", e);
+        }
     }
 
     /** The root of Caddy's local CA (what {@code tls internal} signs with), for clients to trust. */
