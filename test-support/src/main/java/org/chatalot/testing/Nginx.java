@@ -81,17 +81,29 @@ public final class Nginx implements AutoCloseable {
                 Duration.ofSeconds(20));
     }
 
-    /** Starts nginx and waits until every one of {@code ports} accepts connections. */
+    /**
+     * Starts nginx and waits until it has bound every {@code listen} address and every one of {@code ports}
+     * accepts connections. A port that something else on the machine took meanwhile fails here with nginx's
+     * "Address already in use", instead of a test then talking to that other program.
+     */
     public Nginx start(int... ports) {
         ToolResult check = test();
         if (check.exitCode() != 0) {
             throw new AssertionError("nginx -t rejected the site:\n" + check.output());
         }
+        Path pidFile = prefix.resolve("nginx.pid");
         try {
+            Files.deleteIfExists(pidFile);
             process = new ProcessBuilder(binary.toString(), "-p", prefix.toString(), "-c", conf().toString())
                     .redirectErrorStream(true).redirectOutput(prefix.resolve("stdout.log").toFile()).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        // nginx writes its pid file only once every listening socket is bound; while a port is taken it retries
+        // for a few seconds and exits, which a connection test alone would mistake for success.
+        boolean bound = Poll.until(() -> !process.isAlive() || Files.exists(pidFile), Duration.ofSeconds(30));
+        if (!process.isAlive() || !bound) {
+            throw new AssertionError("nginx did not bind its ports:\n" + errorLog());
         }
         for (int port : ports) {
             awaitPort(port, Duration.ofSeconds(30)); // as long as the runners it replaces waited on a busy machine
