@@ -78,6 +78,7 @@ import org.chatalot.server.search.SearchApi;
 import org.chatalot.server.search.SearchIndex;
 import org.chatalot.server.search.SearchService;
 import org.chatalot.server.security.ServerKeys;
+import org.chatalot.server.selfcheck.SelfChecker;
 import org.chatalot.server.settings.InstanceSettings;
 import org.chatalot.server.settings.InstanceSettingsRepository;
 import org.chatalot.server.user.User;
@@ -101,6 +102,7 @@ final class ServerGraph implements AutoCloseable {
     final RequestIds requestIds;
     final ErrorResponses errors;
     final HealthChecks health;
+    final SelfChecker selfChecker;
     final Housekeeping housekeeping;
     final Apis apis;
     final AdminWiring.Admin admin;
@@ -135,9 +137,11 @@ final class ServerGraph implements AutoCloseable {
         this.messageRate = new MessageRate(metrics.registry(), () -> clock.millis() / 1000);
         Chat chat = chat(accounts);
         this.realtime = chat.realtime();
+        this.selfChecker = SelfChecker.start(config.network().publicUrl(), config.selfCheck(), metrics.registry(),
+                clock);
         this.health = new HealthChecks(database, config.storage(), space, lifecycle, build, new HealthChecks.Activity(
                 realtime.hub()::openSockets, realtime.hub()::sessionCount, messageRate::lastMinute),
-                List.of(new Essential("message_writer", messageWriter::trouble)));
+                List.of(new Essential("message_writer", messageWriter::trouble)), selfChecker::latest);
         lifecycle.onShutdown(realtime.hub()::shutdown);
         this.admin = AdminWiring.build(accounts.adminParts(), new AdminWiring.Context(config, clock, database.sql(),
                 json, build.version(), health, housekeeping, chat.channelService(), realtime.hub(), chat.storage()));
@@ -272,6 +276,9 @@ final class ServerGraph implements AutoCloseable {
     public void close() {
         if (admin != null) {
             admin.localToken().ifPresent(LocalToken::delete);
+        }
+        if (selfChecker != null) {
+            selfChecker.close();
         }
         realtime.close();
         if (messageWriter != null) {

@@ -88,8 +88,8 @@ final class UsersCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             ServerConnection connection = ServerConnection.open(ConnectionProfile.of("cli", url.toString())
-                    .withTrust((trust == null ? new TrustOptions() : trust).mode()), new JdkSslContextFactory(),
-                    TokenListener.NONE);
+                    .withTrust((trust == null ? new TrustOptions() : trust).validMode(spec.commandLine())),
+                    new JdkSslContextFactory(), TokenListener.NONE);
             PrintWriter err = spec.commandLine().getErr();
             try {
                 signIn(connection);

@@ -4,15 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.chatalot.admin.api.ServerConnection;
 import org.chatalot.admin.api.TokenListener;
 import org.chatalot.admin.connection.ConnectionProfile;
 import org.chatalot.admin.connection.JdkSslContextFactory;
 import org.chatalot.admin.doctor.CheckRequest;
+import org.chatalot.admin.doctor.DoctorChecks;
 import org.chatalot.admin.doctor.FakeChecks;
 import org.chatalot.admin.testing.StubAdminServer;
 import org.chatalot.installer.doctor.Finding;
@@ -59,6 +67,77 @@ class AdminCliTest {
                 .isEqualTo(AdminCli.USAGE);
         assertThat(run("check")).isEqualTo(AdminCli.USAGE);
         assertThat(err.toString()).contains("mutually exclusive");
+    }
+
+    @ParameterizedTest
+    @MethodSource("argumentErrors")
+    void everyArgumentErrorIsOneLineAndExitCode64(List<String> args, String says) {
+        int code = run(args.toArray(String[]::new));
+
+        assertThat(code).as(err.toString()).isEqualTo(AdminCli.USAGE);
+        assertThat(err.toString().lines()).as(err.toString()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("chatalot-admin: ").contains(says).doesNotContain("Exception", "\tat "));
+        assertThat(out.toString()).isEmpty();
+        assertThat(checks.runs()).as("no check ran").isZero();
+    }
+
+    static Stream<Arguments> argumentErrors() {
+        String url = "https://chat.example.com";
+        return Stream.of(
+                Arguments.of(List.of("check"), "Missing required parameter: 'URL'"),
+                Arguments.of(List.of("check", url, "--bogus"), "Unknown option: '--bogus'"),
+                Arguments.of(List.of("check", url, "--http-port", "abc"), "'abc' is not an int"),
+                Arguments.of(List.of("check", url, "--http-port", "70000"), "--http-port: expected 1 to 65535"),
+                Arguments.of(List.of("check", url, "--idle-seconds", "0"), "--idle-seconds: expected 1 to 3600"),
+                Arguments.of(List.of("check", url, "--timeout", "-1"), "--timeout: expected 1 to 300"),
+                Arguments.of(List.of("check", url, "--max-file-size-mb", "0"), "--max-file-size-mb: expected at "),
+                Arguments.of(List.of("check", url, "--pin", "zz"), "--pin: expected a SHA-256 fingerprint"),
+                Arguments.of(List.of("check", url, "--ca", "/nonexistent/ca.pem"), "--ca: cannot read "),
+                Arguments.of(List.of("check", "ftp://chat.example.com"), "URL: expected https://host[:port]"),
+                Arguments.of(List.of("check", "not a url"), "cannot convert 'not a url' to URI"),
+                Arguments.of(List.of("users", "list", url), "give --token"),
+                Arguments.of(List.of("users", "list", url, "--token", "T", "--pin", "zz"), "--pin: expected"),
+                Arguments.of(List.of("nonsense"), "Unmatched argument at index 0: 'nonsense'"),
+                Arguments.of(List.of(), "name a command: check or users"));
+    }
+
+    @Test
+    void nothingListeningExitsThreeAfterTheReport() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        int code = AdminCli.run(new String[] {"check", "https://127.0.0.1:" + port, "--http-port", "0", "--timeout",
+            "2"}, new PrintWriter(out), new PrintWriter(err), new DoctorChecks(Clock.systemUTC()));
+
+        assertThat(code).as(out.toString()).isEqualTo(AdminCli.ERROR);
+        assertThat(out.toString()).contains("FAIL  tcp.https", "Result: fail (nothing answered at https://127.0.0.1:"
+                + port + ")", "because nothing accepts connections on port " + port + " (see tcp.https)");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void aNameThatDoesNotResolveExitsThreeToo() {
+        checks.willReport(Finding.fail("dns.resolve", "DNS", "no address", "Create an A record"),
+                Finding.skip("tcp.https", "TCP", "because it does not resolve"));
+        assertThat(run("check", "https://chat.example.com", "--json")).isEqualTo(AdminCli.ERROR);
+        assertThat(out.toString()).contains("\"exit_code\" : 2");
+    }
+
+    @Test
+    void progressLinesGoToATerminalOnlyNeverIntoRedirectedOutput() {
+        checks.willReport(Finding.pass("tls.handshake", "TLS handshake", "ok"),
+                Finding.pass("http.h2", "HTTP/2", "h2"));
+        assertThat(run("check", "https://chat.example.com")).isZero();
+        assertThat(err.toString()).as("redirected, as under cron").isEmpty();
+        assertThat(out.toString()).doesNotContain("checking ");
+
+        StringWriter terminal = new StringWriter();
+        StringWriter report = new StringWriter();
+        assertThat(AdminCli.run(new String[] {"check", "https://chat.example.com"}, new PrintWriter(report),
+                new PrintWriter(terminal), checks, true)).isZero();
+        assertThat(terminal.toString()).contains("checking TLS handshake…", "checking HTTP/2…");
+        assertThat(report.toString()).doesNotContain("checking ").contains("PASS  tls.handshake");
     }
 
     @Test

@@ -3,11 +3,14 @@ package org.chatalot.e2e.desktop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +33,8 @@ import org.chatalot.admin.testing.ImmediateTaskRunner;
 import org.chatalot.admin.testing.TestCertificates;
 import org.chatalot.server.testing.TestServer;
 import org.chatalot.server.testing.TestUsers;
+import org.chatalot.testing.FreePorts;
+import org.chatalot.testing.Nginx;
 import org.chatalot.testing.TempDirs;
 
 /**
@@ -42,7 +47,9 @@ class PinningBehindNginxIT {
     @RegisterExtension
     static TestServer server = TestServer.create();
 
-    private static NginxFront nginx;
+    private static final int HTTPS_PORT = FreePorts.next();
+    private static final Path TLS = TempDirs.create("admin-tls-");
+    private static Nginx nginx;
     private static TestCertificates.Issued ca;
     private static TestCertificates.Issued current;
     private static Path caFile;
@@ -52,19 +59,54 @@ class PinningBehindNginxIT {
         server.users().owner();
         ca = TestCertificates.ca("Chatalot Test CA");
         current = TestCertificates.server(ca, "localhost");
-        caFile = Files.createTempFile(TempDirs.create("admin-ca-"), "ca", ".pem");
+        caFile = TLS.resolve("ca.pem");
         ca.writeCertificatePem(caFile);
-        nginx = new NginxFront();
-        nginx.start(current, server.server().baseUri().getPort());
+        Files.setPosixFilePermissions(TLS, PosixFilePermissions.fromString("rwxr-xr-x"));
+        nginx = Nginx.withSite(site(current, server.server().baseUri().getPort())).start(HTTPS_PORT);
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void stop() {
         nginx.close();
+        TempDirs.deleteRecursively(TLS);
+    }
+
+    /** nginx terminating TLS with {@code identity} for the upstream on {@code upstreamPort}. */
+    private static String site(TestCertificates.Issued identity, int upstreamPort) throws IOException {
+        String name = pin(identity).substring(0, 16);
+        Path certificate = TLS.resolve(name + "-cert.pem");
+        Path key = TLS.resolve(name + "-key.pem");
+        identity.writeCertificatePem(certificate);
+        identity.writeKeyPem(key);
+        return """
+                server {
+                    listen 127.0.0.1:%1$d ssl;
+                    server_name localhost;
+                    ssl_certificate %2$s;
+                    ssl_certificate_key %3$s;
+                    add_header Strict-Transport-Security "max-age=31536000" always;
+                    location / {
+                        proxy_pass http://127.0.0.1:%4$d;
+                        proxy_http_version 1.1;
+                        proxy_set_header Connection "";
+                        proxy_set_header Host $http_host;
+                        proxy_set_header X-Forwarded-For $remote_addr;
+                        proxy_set_header X-Forwarded-Proto https;
+                    }
+                }
+                """.formatted(HTTPS_PORT, certificate, key, upstreamPort);
+    }
+
+    private static void serve(TestCertificates.Issued identity, int upstreamPort) throws IOException {
+        nginx.restart(site(identity, upstreamPort), HTTPS_PORT);
+    }
+
+    private static URI url() {
+        return URI.create("https://localhost:" + HTTPS_PORT);
     }
 
     private static ServerConnection connect(TrustMode trust) {
-        return ServerConnection.open(ConnectionProfile.of("front", nginx.url().toString()).withTrust(trust),
+        return ServerConnection.open(ConnectionProfile.of("front", url().toString()).withTrust(trust),
                 new JdkSslContextFactory(), TokenListener.NONE);
     }
 
@@ -98,7 +140,7 @@ class PinningBehindNginxIT {
     void aChangedCertificateIsRefusedUntilReapproved() throws Exception {
         String approved = pin(current);
         TestCertificates.Issued renewed = TestCertificates.server(ca, "localhost");
-        nginx.start(renewed, server.server().baseUri().getPort());
+        serve(renewed, server.server().baseUri().getPort());
         try {
             assertThatThrownBy(() -> connect(new TrustMode.Pinned(approved)).health().read())
                     .isInstanceOfSatisfying(ConnectionProblem.class, problem -> {
@@ -108,7 +150,7 @@ class PinningBehindNginxIT {
                     });
             assertThat(connect(new TrustMode.Pinned(pin(renewed))).health().read().status()).isEqualTo(200);
         } finally {
-            nginx.start(current, server.server().baseUri().getPort());
+            serve(current, server.server().baseUri().getPort());
         }
     }
 
@@ -132,7 +174,7 @@ class PinningBehindNginxIT {
         assertThat(invites.errorProperty().get()).isEmpty();
 
         TestCertificates.Issued renewed = TestCertificates.server(ca, "localhost");
-        nginx.start(renewed, server.server().baseUri().getPort());
+        serve(renewed, server.server().baseUri().getPort());
         try {
             invites.create(3, null);
             assertThat(shell.certificateChangeProperty().get()).as("offered for review").isNotNull()
@@ -151,7 +193,7 @@ class PinningBehindNginxIT {
             assertThat(profiles.load()).singleElement().extracting(ConnectionProfile::trust)
                     .isEqualTo(new TrustMode.Pinned(pin(renewed)));
         } finally {
-            nginx.start(current, server.server().baseUri().getPort());
+            serve(current, server.server().baseUri().getPort());
         }
     }
 
@@ -159,24 +201,25 @@ class PinningBehindNginxIT {
     @Test
     void checkFailsOnAnUntrustedChainAndOnADeadUpstream() throws Exception {
         StringWriter out = new StringWriter();
-        assertThat(AdminCli.run(new String[] {"check", nginx.url().toString(), "--idle-seconds", "1", "--json"},
+        assertThat(AdminCli.run(new String[] {"check", url().toString(), "--idle-seconds", "1", "--json"},
                 new PrintWriter(out), new PrintWriter(new StringWriter()))).isEqualTo(2);
         assertThat(out.toString()).contains("\"id\" : \"tls.chain\"", "\"severity\" : \"fail\"",
-                "needs a verified TLS connection");
+                "because the certificate chain is not trusted (see tls.chain)");
         int dead;
         try (ServerSocket socket = new ServerSocket(0)) {
             dead = socket.getLocalPort();
         }
-        nginx.start(current, dead);
+        serve(current, dead);
         try {
             out = new StringWriter();
-            int code = AdminCli.run(new String[] {"check", nginx.url().toString(), "--ca", caFile.toString(),
+            int code = AdminCli.run(new String[] {"check", url().toString(), "--ca", caFile.toString(),
                 "--idle-seconds", "1", "--json"}, new PrintWriter(out), new PrintWriter(new StringWriter()));
             assertThat(code).isEqualTo(2);
             assertThat(out.toString()).contains("\"id\" : \"http.health\"", "502 HTTP_1_1",
-                    "The proxy cannot reach the server");
+                    "the proxy answers, the Chatalot server behind it does not",
+                    "because requests through the proxy do not reach the Chatalot server (see http.health)");
         } finally {
-            nginx.start(current, server.server().baseUri().getPort());
+            serve(current, server.server().baseUri().getPort());
         }
     }
 }

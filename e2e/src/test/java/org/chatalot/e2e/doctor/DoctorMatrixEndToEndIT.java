@@ -2,19 +2,27 @@ package org.chatalot.e2e.doctor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.chatalot.installer.doctor.DoctorReport;
+import org.chatalot.installer.doctor.DoctorRequest;
 import org.chatalot.installer.doctor.Finding;
 import org.chatalot.installer.doctor.ReportWriter;
 import org.chatalot.installer.doctor.Severity;
+import org.chatalot.installer.tls.TrustMode;
+import org.chatalot.model.auth.SessionInfo;
 import org.chatalot.server.testing.TestServer;
+import org.chatalot.server.testing.TestUsers;
+import org.chatalot.testing.FreePorts;
 
 /**
  * The real server behind the installer's nginx site with a real certificate chain: the healthy front
@@ -38,7 +46,11 @@ class DoctorMatrixEndToEndIT {
     }
 
     private static DoctorReport check(FrontSite site) {
-        return FRONT.check(site, FRONT.request(IDLE, server.users().owner().accessToken()));
+        return check(site, FRONT.request(IDLE, server.users().owner().accessToken()));
+    }
+
+    private static DoctorReport check(FrontSite site, DoctorRequest request) {
+        return FRONT.check(site, request);
     }
 
     private static void assertOnlyFailure(DoctorReport report, String id) {
@@ -71,6 +83,52 @@ class DoctorMatrixEndToEndIT {
         DoctorReport report = check(FRONT.site(server.server().port(), expired));
         assertOnlyFailure(report, "tls.expiry");
         assertThat(report.finding("tls.expiry").orElseThrow().evidence()).startsWith("EXPIRED");
+        assertThat(report.finding("tls.chain").orElseThrow().evidence()).doesNotContain("trusted CA");
+        assertThat(report.finding("ws.upgrade").orElseThrow().evidence())
+                .isEqualTo("because the certificate is expired (see tls.expiry); the doctor never bypasses "
+                        + "verification");
+    }
+
+    @Test
+    void aServerDownBehindAWorkingProxyIsOneFindingAndTheRestSaysBecause() {
+        int dead = FreePorts.next();
+        DoctorReport report = check(FRONT.site(dead, FRONT.goodCertificate), FRONT.request(IDLE,
+                server.users().owner().accessToken()).withLayout(new DoctorRequest.Layout(
+                Optional.of("127.0.0.1:" + dead), Optional.empty(), Optional.empty())));
+        assertOnlyFailure(report, "http.health");
+        Finding health = report.finding("http.health").orElseThrow();
+        assertThat(health.evidence()).startsWith("502 ").contains("(from nginx): the proxy answers, the Chatalot "
+                + "server behind it does not");
+        assertThat(health.fix()).contains("nginx forwards to 127.0.0.1:" + dead);
+        assertThat(report.finding("http.hsts").orElseThrow().severity()).isEqualTo(Severity.PASS);
+        for (String id : List.of("ws.upgrade", "ws.auth", "ws.idle", "proxy.body-limit", "proxy.forwarded",
+                "config.public-url")) {
+            assertThat(report.finding(id).orElseThrow()).satisfies(f -> {
+                assertThat(f.severity()).isEqualTo(Severity.SKIP);
+                assertThat(f.evidence()).isEqualTo("because requests through the proxy do not reach the Chatalot "
+                        + "server (see http.health)");
+            });
+        }
+    }
+
+    @Test
+    void aSessionTheDoctorOpensItClosesAgain() {
+        String owner = server.users().owner().accessToken();
+        int before = sessions(owner);
+        DoctorRequest withLogin = DoctorRequest.defaults(URI.create(FRONT.publicUrl()))
+                .withTrust(TrustMode.caFile(FRONT.rootCertificate())).withHttpPort(FRONT.httpPort).withIdle(IDLE)
+                .withTimeout(Duration.ofSeconds(5))
+                .withLogin(new DoctorRequest.Login("owner", TestUsers.PASSWORD, Optional.empty()));
+        DoctorReport report = check(good(), withLogin);
+        assertThat(report.findings()).as(ReportWriter.text(report)).allMatch(f -> f.severity() == Severity.PASS);
+        assertThat(sessions(owner)).as("the doctor's own session is signed out again").isEqualTo(before);
+    }
+
+    private static int sessions(String token) {
+        HttpResponse<String> response = server.send(server.request("/api/account/sessions")
+                .header("Authorization", "Bearer " + token).GET().build());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return server.read(response, SessionInfo[].class).length;
     }
 
     @Test
@@ -87,6 +145,8 @@ class DoctorMatrixEndToEndIT {
                 FRONT.goodCertificate.leafOnly().toString());
         DoctorReport report = check(site);
         assertOnlyFailure(report, "tls.chain");
+        assertThat(report.finding("tls.chain").orElseThrow().evidence())
+                .startsWith("chain incomplete: intermediate missing").contains("CN=Chatalot Test Intermediate");
         assertThat(report.finding("tls.chain").orElseThrow().fix()).contains("fullchain");
     }
 
@@ -106,14 +166,22 @@ class DoctorMatrixEndToEndIT {
     void plainHttpWithoutRedirectIsARedirectFailure() {
         FrontSite site = good().replace("return 301 https://$host:" + FRONT.httpsPort + "$request_uri;",
                 "proxy_pass http://127.0.0.1:" + server.server().port() + "; proxy_http_version 1.1;");
-        assertOnlyFailure(check(site), "http.redirect");
+        DoctorReport report = check(site);
+        assertOnlyFailure(report, "http.redirect");
+        assertThat(report.finding("http.redirect").orElseThrow().fix()).contains(
+                "server block listening on " + FRONT.httpPort + " (plain HTTP)",
+                "return 301 https://$host:" + FRONT.httpsPort + "$request_uri;",
+                "--https-port " + FRONT.httpsPort + " --http-port " + FRONT.httpPort);
     }
 
     @Test
     void missingHstsIsAnHstsFailure() {
         FrontSite site = good()
                 .remove("    add_header Strict-Transport-Security \"max-age=31536000; includeSubDomains\" always;");
-        assertOnlyFailure(check(site), "http.hsts");
+        DoctorReport report = check(site);
+        assertOnlyFailure(report, "http.hsts");
+        assertThat(report.finding("http.hsts").orElseThrow().fix())
+                .contains("server block listening on " + FRONT.httpsPort + " ssl");
     }
 
     @Test
@@ -123,7 +191,9 @@ class DoctorMatrixEndToEndIT {
         DoctorReport report = check(site);
         assertOnlyFailure(report, "ws.upgrade");
         assertThat(report.finding("ws.upgrade").orElseThrow().fix())
-                .contains("proxy_set_header Upgrade $http_upgrade;");
+                .contains("proxy_set_header Upgrade $http_upgrade;")
+                .as("the upstream the server reported").contains("proxy_pass http://127.0.0.1:"
+                        + server.server().port() + ";");
     }
 
     @Test
@@ -133,6 +203,8 @@ class DoctorMatrixEndToEndIT {
         System.out.println(ReportWriter.text(report));
         assertOnlyFailure(report, "proxy.body-limit");
         assertThat(report.finding("proxy.body-limit").orElseThrow().evidence()).contains("413").contains("proxy");
+        assertThat(report.finding("proxy.body-limit").orElseThrow().fix())
+                .contains("listening on " + FRONT.httpsPort + " ssl", "client_max_body_size 110M;");
     }
 
     @Test

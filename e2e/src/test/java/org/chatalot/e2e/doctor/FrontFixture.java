@@ -13,6 +13,7 @@ import org.chatalot.installer.doctor.DoctorReport;
 import org.chatalot.installer.doctor.DoctorRequest;
 import org.chatalot.installer.doctor.ProgressListener;
 import org.chatalot.installer.tls.TrustMode;
+import org.chatalot.testing.Caddy;
 import org.chatalot.testing.FreePorts;
 import org.chatalot.testing.Nginx;
 import org.chatalot.testing.TempDirs;
@@ -67,6 +68,31 @@ public final class FrontFixture implements AutoCloseable {
     DoctorReport check(FrontSite site, DoctorRequest request) {
         try (Nginx nginx = Nginx.withSite(site.text()).start(httpsPort)) {
             return Doctor.run(request, ProgressListener.NONE);
+        }
+    }
+
+    /** Caddy with its internal CA in front of the server on {@code serverPort}. */
+    FrontSite caddySite(int serverPort) {
+        return FrontSite.caddy(httpsPort, httpPort, serverPort);
+    }
+
+    /**
+     * Starts Caddy with {@code caddyfile}, runs the doctor trusting Caddy's internal CA (made at its start) as well
+     * as the test PKI, stops Caddy.
+     */
+    DoctorReport checkCaddy(FrontSite caddyfile, DoctorRequest request) {
+        try (Caddy caddy = Caddy.withCaddyfile(caddyfile.text()).start(httpsPort)) {
+            if (caddyfile.text().contains("tls internal")) {
+                caddy.awaitCertificate("chat.test", httpsPort);
+            }
+            Path both = dir.resolve("caddy-and-test-roots.pem");
+            try {
+                Files.writeString(both, Files.readString(pki.rootCertificate()) + Files.readString(
+                        caddy.rootCertificate()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return Doctor.run(request.withTrust(TrustMode.caFile(both)), ProgressListener.NONE);
         }
     }
 

@@ -13,9 +13,14 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
+import org.chatalot.installer.plan.DeploySettings;
+import org.chatalot.installer.proxy.NginxSite;
 import org.chatalot.testing.ExternalTools;
 
-/** A self-signed certificate for localhost made with openssl, and a client context that trusts only it. */
+/**
+ * A self-signed certificate for localhost made with openssl, a client context that trusts only it, and the
+ * installer's nginx site serving it.
+ */
 record TestCertificate(Path chain, Path key) {
 
     static TestCertificate create(Path dir) throws IOException, InterruptedException {
@@ -32,6 +37,16 @@ record TestCertificate(Path chain, Path key) {
         }
         Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         return new TestCertificate(chain, key);
+    }
+
+    /**
+     * The site {@code chatalot-install nginx} writes, on loopback port {@code httpsPort} with this certificate, for
+     * the server on {@code upstreamPort} and uploads of {@code maxFileSizeMb}; without the plain-HTTP redirect.
+     */
+    String site(int httpsPort, int upstreamPort, int maxFileSizeMb) {
+        return NginxSite.render(DeploySettings.builder("localhost").httpsPort(httpsPort).httpPort(0)
+                .listenAddress("127.0.0.1").upstream("127.0.0.1:" + upstreamPort).maxFileSizeMb(maxFileSizeMb)
+                .certificate(chain.toAbsolutePath()).privateKey(key.toAbsolutePath()).build());
     }
 
     SSLContext trustingContext() throws IOException, GeneralSecurityException {

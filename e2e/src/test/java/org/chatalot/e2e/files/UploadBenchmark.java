@@ -21,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.chatalot.server.testing.GeneratedContent;
 import org.chatalot.server.testing.ServerProcess;
 import org.chatalot.testing.ExternalTools;
+import org.chatalot.testing.FreePorts;
 import org.chatalot.testing.JavaProcess;
+import org.chatalot.testing.Nginx;
 
 /**
  * On demand only ({@code -Dchatalot.bench=true}, see docs/performance.md): a 100 MiB upload with curl
@@ -45,15 +47,18 @@ class UploadBenchmark {
         Path file = writeFile(dir.resolve("upload.bin"));
         Path prefix = Files.createDirectories(dir.resolve("nginx"));
         TestCertificate certificate = TestCertificate.create(prefix);
+        int toServer = FreePorts.next();
+        int toTheSink = FreePorts.next();
         try (ServerProcess server = ServerProcess.start(Files.createDirectories(dir.resolve("server")),
                 List.of(SERVER_HEAP), Map.of("MAX_FILE_SIZE_MB", "100", "UPLOAD_QUOTA_MB", "0",
                         "UPLOADS_PER_MINUTE", "1000"));
              JavaProcess sink = JavaProcess.start(TrivialSink.class.getName(), List.of("-Xmx64m"), Map.of(),
                      List.of(), dir);
-             NginxFront nginx = NginxFront.start(prefix, FILE_MIB, certificate, server.port(), sinkPort(sink))) {
+             Nginx nginx = Nginx.withSite(certificate.site(toServer, server.port(), FILE_MIB)
+                     + certificate.site(toTheSink, sinkPort(sink), FILE_MIB)).start(toServer, toTheSink)) {
             String token = server.ownerToken();
-            String viaNginx = "https://127.0.0.1:" + nginx.port(0) + "/api/files";
-            String toSink = "https://127.0.0.1:" + nginx.port(1) + "/upload";
+            String viaNginx = "https://127.0.0.1:" + toServer + "/api/files";
+            String toSink = "https://127.0.0.1:" + toTheSink + "/upload";
             List<Target> targets = List.of(
                     new Target("nginx (HTTP/2) → trivial sink", toSink, "--http2", sink.pid()),
                     new Target("nginx (HTTP/2) → Chatalot", viaNginx, "--http2", server.pid()),

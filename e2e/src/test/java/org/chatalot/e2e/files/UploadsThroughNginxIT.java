@@ -18,11 +18,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.chatalot.model.file.FileInfo;
 import org.chatalot.server.testing.FileClient;
 import org.chatalot.server.testing.TestServer;
+import org.chatalot.testing.FreePorts;
+import org.chatalot.testing.Nginx;
 import org.chatalot.testing.TempDirs;
 
 /**
- * Uploads through real nginx with TLS, configured like docs/tls-and-reverse-proxy.md for a 2 MiB limit
- * ({@code client_max_body_size 12M}): a file at the limit passes intact, one byte more is refused by the
+ * Uploads through real nginx with TLS, with the installer's site (as docs/tls-and-reverse-proxy.md shows it) for
+ * a 2 MiB limit ({@code client_max_body_size 12M}): a file at the limit passes intact, one byte more is refused by the
  * server with its JSON 413, and a body over nginx's own limit is refused by nginx; in every case the
  * client receives the status rather than a reset connection.
  */
@@ -34,24 +36,25 @@ class UploadsThroughNginxIT {
     static TestServer server = TestServer.create().with("MAX_FILE_SIZE_MB", Integer.toString(LIMIT_MB))
             .with("UPLOAD_QUOTA_MB", "0");
 
+    private static final int HTTPS_PORT = FreePorts.next();
     private static Path prefix;
-    private static NginxFront nginx;
+    private static Nginx nginx;
     private static HttpClient http2;
     private static HttpClient http1;
     private static TestCertificate certificate;
 
     @BeforeAll
     static void startNginx() throws Exception {
-        prefix = TempDirs.create("chatalot-nginx-");
+        prefix = TempDirs.create("chatalot-tls-");
         certificate = TestCertificate.create(prefix);
-        nginx = NginxFront.start(prefix, LIMIT_MB, certificate, server.server().port());
+        nginx = Nginx.withSite(certificate.site(HTTPS_PORT, server.server().port(), LIMIT_MB)).start(HTTPS_PORT);
         http2 = HttpClient.newBuilder().sslContext(certificate.trustingContext()).build();
         http1 = HttpClient.newBuilder().sslContext(certificate.trustingContext())
                 .version(HttpClient.Version.HTTP_1_1).build();
     }
 
     @AfterAll
-    static void stopNginx() throws InterruptedException {
+    static void stopNginx() {
         if (nginx != null) {
             nginx.close();
         }
@@ -137,7 +140,7 @@ class UploadsThroughNginxIT {
     }
 
     private static HttpRequest.Builder request(String token, String path) {
-        return HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + nginx.port(0) + path))
+        return HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + HTTPS_PORT + path))
                 .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token);
     }
 }

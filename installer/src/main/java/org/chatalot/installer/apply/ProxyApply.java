@@ -3,6 +3,7 @@ package org.chatalot.installer.apply;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.chatalot.installer.exec.Command;
@@ -37,15 +38,22 @@ public final class ProxyApply {
         enableLink.ifPresent(link -> shell.symlink(link, file.path()));
         CommandResult check = shell.run(proxy.validate());
         if (!check.isSuccess()) {
-            files.undo(installed);
-            if (installed.outcome() == FileInstaller.Outcome.CREATED) {
-                enableLink.ifPresent(shell::delete);
+            rollBack(installed, enableLink);
+            if (check.isNotFound()) {
+                throw new StepFailed(proxy.name() + " was not found: could not run " + proxy.validate().display()
+                        + " (" + check.output().strip() + "). Install " + proxy.name() + " or give its path with --"
+                        + proxy.name().toLowerCase(Locale.ROOT) + "; the configuration has been rolled back.");
             }
             throw new StepFailed(proxy.name() + " rejected the configuration, which has been rolled back:\n"
                     + check.output().strip());
         }
         if (installed.isChanged()) {
             CommandResult reload = shell.run(proxy.reload());
+            if (reload.isNotFound()) {
+                throw new StepFailed("could not run the reload command " + proxy.reload().display() + " ("
+                        + reload.output().strip() + "): the configuration is written and valid; give the command "
+                        + "that reloads " + proxy.name() + " with --reload-command");
+            }
             if (!reload.isSuccess()) {
                 throw new StepFailed(proxy.name() + " reload failed: " + reload.output().strip());
             }
@@ -55,5 +63,12 @@ public final class ProxyApply {
         }
         log.flush();
         return installed;
+    }
+
+    private void rollBack(FileInstaller.Installed installed, Optional<Path> enableLink) {
+        files.undo(installed);
+        if (installed.outcome() == FileInstaller.Outcome.CREATED) {
+            enableLink.ifPresent(shell::delete);
+        }
     }
 }

@@ -17,8 +17,12 @@ import org.chatalot.installer.exec.Command;
  * @param webroot   folder the proxy serves at {@code /.well-known/acme-challenge/}
  * @param server    ACME directory URL or acme.sh short name; empty for acme.sh's default CA
  * @param reloadCmd what reloads the proxy, e.g. {@code systemctl reload nginx}
+ * @param serverCa  CA bundle for a private ACME server's own HTTPS (step-ca, pebble): acme.sh's
+ *                  {@code --ca-bundle}, which it keeps for renewals
+ * @param crontab   the crontab program that lists the renewal job
  */
-public record AcmeSh(Path acmeSh, String domain, Path webroot, Optional<String> server, String reloadCmd) {
+public record AcmeSh(Path acmeSh, String domain, Path webroot, Optional<String> server, String reloadCmd,
+                     Optional<Path> serverCa, String crontab) {
 
     /** acme.sh exits with 2 when the certificate exists and is not due for renewal: not a failure. */
     public static final int EXIT_NOT_DUE = 2;
@@ -27,6 +31,7 @@ public record AcmeSh(Path acmeSh, String domain, Path webroot, Optional<String> 
         List<String> argv = new ArrayList<>(List.of(acmeSh.toString(), "--issue", "-d", domain,
                 "--webroot", webroot.toString(), "--keylength", "ec-256"));
         server.ifPresent(url -> argv.addAll(List.of("--server", url)));
+        serverCa.ifPresent(bundle -> argv.addAll(List.of("--ca-bundle", bundle.toString())));
         return Command.of(argv);
     }
 
@@ -40,7 +45,7 @@ public record AcmeSh(Path acmeSh, String domain, Path webroot, Optional<String> 
 
     /** Lists the crontab; {@link #hasRenewalCron} reads the answer. */
     public Command listCron() {
-        return Command.of("crontab", "-l");
+        return Command.of(crontab, "-l");
     }
 
     public static boolean hasRenewalCron(String crontab) {

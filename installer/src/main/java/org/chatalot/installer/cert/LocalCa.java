@@ -35,7 +35,13 @@ public final class LocalCa {
         this.clock = clock;
     }
 
-    public record Result(CertificateFiles files, boolean isCaCreated, boolean isServerIssued) {
+    /**
+     * @param files          where everything is
+     * @param isCaCreated    the CA is new (devices must be told to trust it)
+     * @param isServerIssued the server certificate is new
+     * @param caFingerprint  the CA certificate's SHA-256 fingerprint
+     */
+    public record Result(CertificateFiles files, boolean isCaCreated, boolean isServerIssued, String caFingerprint) {
     }
 
     public Result ensure(Path dir, List<String> dnsNames, List<String> ipNames) {
@@ -57,7 +63,7 @@ public final class LocalCa {
             shell.write(files.fullChain(), Pem.chain(List.of(server.certificate(), ca.certificate())),
                     FileMode.PUBLIC);
         }
-        return new Result(files, existingCa.isEmpty(), issue);
+        return new Result(files, existingCa.isEmpty(), issue, CertificateFacts.fingerprint(ca.certificate()));
     }
 
     private Issued newAuthority() {
@@ -104,18 +110,7 @@ public final class LocalCa {
     }
 
     /** What to tell the admin about trusting the CA on their devices. */
-    public static String trustInstructions(CertificateFiles files) {
-        return """
-                Trust the private CA once on every device that will open the chat:
-                  Debian/Ubuntu: sudo cp %1$s /usr/local/share/ca-certificates/chatalot-ca.crt \
-                && sudo update-ca-certificates
-                  Fedora/RHEL:   sudo cp %1$s /etc/pki/ca-trust/source/anchors/ && sudo update-ca-trust
-                  macOS:         sudo security add-trusted-cert -d -r trustRoot \
-                -k /Library/Keychains/System.keychain %1$s
-                  Windows:       certutil -addstore -f ROOT chatalot-ca.crt
-                  Firefox, Android and iOS keep their own lists: import %1$s in their certificate settings.
-                  Admin app / doctor: --ca-file %1$s
-                Keep %2$s private (mode 600); whoever holds it can impersonate any site to these devices.
-                """.formatted(files.caCertificate(), files.caKey());
+    public static String trustInstructions(CertificateFiles files, Optional<String> sha256) {
+        return TrustInstructions.forCa(files.caCertificate(), sha256, Optional.of(files.caKey()));
     }
 }

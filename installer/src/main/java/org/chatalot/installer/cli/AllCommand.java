@@ -42,10 +42,16 @@ final class AllCommand implements Callable<Integer> {
             throw new IllegalArgumentException("cert-method: expected acme-sh, certbot, local-ca or self-signed, got "
                     + certMethod);
         }
+        if (settings.httpPort == 0 && certMethod.matches("acme-sh|certbot")) {
+            throw new IllegalArgumentException("http-port: ACME's HTTP-01 challenge needs a plain-HTTP port; "
+                    + "use --cert-method local-ca or self-signed for a front without one");
+        }
         Confirm.before(run, "deploy Chatalot for " + settings.domain + " (service, certificate, nginx)");
         CommandLine root = spec.root().commandLine();
         PrintWriter out = spec.commandLine().getOut();
-        int preflight = step(root, out, "preflight", common(false));
+        List<String> preflightArgs = new ArrayList<>(common(false));
+        preflightArgs.addAll(List.of("--cert-method", certMethod));
+        int preflight = step(root, out, "preflight", preflightArgs);
         if (preflight == 2 && !run.dryRun) {
             out.println("preflight found problems: fix them first (or look with --dry-run)");
             return 1;
@@ -56,9 +62,20 @@ final class AllCommand implements Callable<Integer> {
                 return code;
             }
         }
-        return run.dryRun ? 0 : step(root, out, "verify", List.of("verify", "--domain", settings.domain,
+        return run.dryRun ? 0 : step(root, out, "verify", verifyArgs());
+    }
+
+    /** The same complete verify command the nginx step prints as its "next:" line. */
+    private List<String> verifyArgs() {
+        List<String> args = new ArrayList<>(List.of("verify", "--domain", settings.domain,
                 "--https-port", Integer.toString(settings.httpsPort), "--http-port",
-                Integer.toString(settings.httpPort), "--max-file-size-mb", Integer.toString(settings.maxFileSizeMb)));
+                Integer.toString(settings.httpPort), "--max-file-size-mb", Integer.toString(settings.maxFileSizeMb),
+                "--upstream", settings.upstream,
+                "--site-file", "/etc/nginx/sites-available/chatalot-" + settings.domain + ".conf"));
+        if (certMethod.equals("local-ca")) {
+            args.addAll(List.of("--ca-file", "/etc/ssl/chatalot/ca.pem"));
+        }
+        return args;
     }
 
     private List<List<String>> plan() {
@@ -120,6 +137,9 @@ final class AllCommand implements Callable<Integer> {
         }
         if (settings.privateKey != null) {
             args.addAll(List.of("--key", settings.privateKey.toString()));
+        }
+        if (settings.listenAddress != null) {
+            args.addAll(List.of("--listen-address", settings.listenAddress));
         }
         if (applies) {
             args.add("--yes");

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -40,7 +41,9 @@ final class CertLocalCaCommand implements Callable<Integer> {
         out.println((result.isCaCreated() ? "created" : "reused") + " CA: " + result.files().caCertificate());
         out.println((result.isServerIssued() ? "issued" : "kept (still current)") + " server certificate: "
                 + result.files().fullChain() + ", key: " + result.files().privateKey());
-        out.print(LocalCa.trustInstructions(result.files()));
+        out.print(LocalCa.trustInstructions(result.files(), Optional.of(result.caFingerprint())));
+        out.println("Then serve it: chatalot-install nginx --domain " + domain + " --cert " + result.files().fullChain()
+                + " --key " + result.files().privateKey() + " (its next: line is the complete verify command)");
         return 0;
     }
 }

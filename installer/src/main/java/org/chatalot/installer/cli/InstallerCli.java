@@ -16,6 +16,8 @@ import org.chatalot.model.ProductVersion;
 public final class InstallerCli {
     public static final int STEP_FAILED = 1;
     public static final int INVALID_INPUT = 2;
+    /** Whether progress may be shown: only when a person watches a terminal. */
+    final boolean isInteractive;
 
     /** The product's one version: the installer deploys the server of the same release. */
     static final class Version implements CommandLine.IVersionProvider {
@@ -25,13 +27,23 @@ public final class InstallerCli {
         }
     }
 
-    public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    private InstallerCli(boolean isInteractive) {
+        this.isInteractive = isInteractive;
     }
 
-    /** Runs with the given streams; tests call this instead of {@link #main}. */
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), Terminal.isInteractive(),
+                args));
+    }
+
+    /** Runs with the given streams and no terminal (no progress lines); tests call this instead of {@link #main}. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new InstallerCli());
+        return run(out, err, false, args);
+    }
+
+    /** Runs with the given streams; {@code interactive} allows progress lines on {@code err}. */
+    public static int run(PrintWriter out, PrintWriter err, boolean interactive, String... args) {
+        CommandLine cli = new CommandLine(new InstallerCli(interactive));
         cli.setOut(out).setErr(err);
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
             command.getErr().println("chatalot-install: " + e.getMessage());

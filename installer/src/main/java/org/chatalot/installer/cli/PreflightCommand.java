@@ -2,6 +2,7 @@ package org.chatalot.installer.cli;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -23,13 +24,17 @@ final class PreflightCommand implements Callable<Integer> {
             description = "nginx, caddy or traefik (default: ${DEFAULT-VALUE}).")
     String proxy;
 
+    @Option(names = "--cert-method", description = "acme-sh, certbot, local-ca or self-signed, when decided: "
+            + "acme-sh makes a missing cron a failure.")
+    String certMethod;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         List<Finding> findings = new Preflight(new SystemShell(Duration.ofSeconds(10)),
-                Preflight.thisMachine()).run(settings.toSettings(), proxy);
+                Preflight.thisMachine()).run(settings.toSettings(), proxy, Optional.ofNullable(certMethod));
         return Findings.print(spec.commandLine().getOut(), "Preflight for " + settings.domain, findings);
     }
 }

@@ -16,8 +16,12 @@ final class SettingsOptions {
     int httpsPort;
 
     @Option(names = "--http-port", defaultValue = "80",
-            description = "Plain HTTP port: redirect + ACME (default: ${DEFAULT-VALUE}).")
+            description = "Plain HTTP port: redirect + ACME (default: ${DEFAULT-VALUE}; 0: none).")
     int httpPort;
+
+    @Option(names = "--listen-address", description = "The one local address the site listens on, e.g. "
+            + "192.168.1.20 (default: every address, IPv4 and IPv6).")
+    String listenAddress;
 
     @Option(names = "--upstream", defaultValue = "127.0.0.1:8080",
             description = "The server's LISTEN_ADDR (default: ${DEFAULT-VALUE}).")
@@ -63,7 +67,13 @@ final class SettingsOptions {
     Path java;
 
     DeploySettings toSettings() {
-        return DeploySettings.builder(domain).httpsPort(httpsPort).httpPort(httpPort).upstream(upstream)
+        return toSettings(httpPort);
+    }
+
+    /** With another plain-HTTP port than the option's (a command's own default). */
+    DeploySettings toSettings(int plainHttpPort) {
+        return DeploySettings.builder(domain).httpsPort(httpsPort).httpPort(plainHttpPort).upstream(upstream)
+                .listenAddress(listenAddress)
                 .maxFileSizeMb(maxFileSizeMb).bodyOverheadMb(bodyOverheadMb).certificate(certificate)
                 .privateKey(privateKey).acmeWebroot(webroot).dataDir(dataDir).installDir(installDir)
                 .serviceUser(serviceUser).dockerNetwork(network).java(java).build();

@@ -33,8 +33,18 @@ final class VerifyCommand implements Callable<Integer> {
     int httpsPort;
 
     @Option(names = "--http-port", defaultValue = "80",
-            description = "Port that should redirect (default: ${DEFAULT-VALUE}).")
+            description = "Port that should redirect (default: ${DEFAULT-VALUE}; 0: the front has none).")
     int httpPort;
+
+    @Option(names = "--upstream", description = "Where the proxy forwards to (the server's LISTEN_ADDR), for the "
+            + "fixes; the server reports it to an admin's token anyway.")
+    String upstream;
+
+    @Option(names = "--site-file", description = "The proxy's config file for this site, for the fixes.")
+    Path siteFile;
+
+    @Option(names = "--cert", description = "The certificate file the proxy serves, for the fixes.")
+    Path certificate;
 
     @Option(names = "--max-file-size-mb", defaultValue = "100", description = "The server's MAX_FILE_SIZE_MB.")
     int maxFileSizeMb;
@@ -68,7 +78,8 @@ final class VerifyCommand implements Callable<Integer> {
         DoctorRequest request = request();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ProgressListener progress = format.equals("text") ? new ProgressListener() {
+        boolean interactive = ((InstallerCli) spec.root().userObject()).isInteractive;
+        ProgressListener progress = interactive && format.equals("text") ? new ProgressListener() {
             @Override
             public void started(String id, String title) {
                 err.print("checking " + title + "…\r");
@@ -104,7 +115,9 @@ final class VerifyCommand implements Callable<Integer> {
         TrustMode trust = caFile != null ? TrustMode.caFile(caFile) : pin != null ? TrustMode.pinned(pin)
                 : TrustMode.system();
         DoctorRequest request = DoctorRequest.defaults(target).withTrust(trust).withHttpPort(httpPort)
-                .withMaxFileSizeMb(maxFileSizeMb).withIdle(Duration.ofSeconds(idleSeconds));
+                .withMaxFileSizeMb(maxFileSizeMb).withIdle(Duration.ofSeconds(idleSeconds))
+                .withLayout(new DoctorRequest.Layout(Optional.ofNullable(upstream), Optional.ofNullable(siteFile),
+                        Optional.ofNullable(certificate)));
         if (tokenEnv != null) {
             request = request.withAccessToken(Optional.ofNullable(System.getenv(tokenEnv)).orElseThrow(
                     () -> new IllegalArgumentException("token-env: " + tokenEnv + " is not set")));

@@ -29,7 +29,7 @@ final class BodyLimitProbe {
     private BodyLimitProbe() {
     }
 
-    static Finding run(DoctorRequest request, Optional<String> token) {
+    static Finding run(DoctorRequest request, Optional<String> token, Fixes fixes) {
         long length = request.maxFileSizeMb() * 1024L * 1024L + MULTIPART_OVERHEAD;
         String title = "Proxy accepts a " + request.maxFileSizeMb() + " MiB upload (headers only)";
         try (Socket plain = new Socket()) {
@@ -43,14 +43,15 @@ final class BodyLimitProbe {
                 parameters.setApplicationProtocols(new String[] {"http/1.1"});
                 socket.setSSLParameters(parameters);
                 send(socket.getOutputStream(), request, token, length);
-                return judge(title, length, request, readHead(socket));
+                return judge(title, length, request, readHead(socket), fixes);
             }
         } catch (SocketTimeoutException e) {
             return Finding.warn("proxy.body-limit", title, "no answer within " + request.timeout().toSeconds()
                     + " s to the announced " + length + " bytes: the proxy may wait for the body instead of "
                     + "honouring Expect: 100-continue, so the limit could not be confirmed", "");
         } catch (IOException e) {
-            return Finding.skip("proxy.body-limit", title, "could not probe: " + TlsChecks.describe(e));
+            return Finding.skip("proxy.body-limit", title, "because the probe could not get an answer: "
+                    + TlsChecks.describe(e));
         }
     }
 
@@ -81,7 +82,7 @@ final class BodyLimitProbe {
         return head.toString();
     }
 
-    private static Finding judge(String title, long length, DoctorRequest request, String head) {
+    private static Finding judge(String title, long length, DoctorRequest request, String head, Fixes fixes) {
         String statusLine = head.lines().findFirst().orElse("");
         int status = statusLine.split(" ").length > 1 ? Integer.parseInt(statusLine.split(" ")[1]) : 0;
         String evidence = "announced Content-Length " + length + " with Expect: 100-continue -> " + statusLine;
@@ -91,7 +92,7 @@ final class BodyLimitProbe {
             return Finding.fail("proxy.body-limit", title, evidence + who,
                     fromServer ? "The server's own MAX_FILE_SIZE_MB is below " + request.maxFileSizeMb()
                             + ": pass the value the server really uses with --max-file-size-mb."
-                            : Fixes.BODY_LIMIT.formatted(request.maxFileSizeMb() + 10));
+                            : fixes.bodyLimit(request.maxFileSizeMb() + 10));
         }
         if (status >= 500) {
             return Finding.warn("proxy.body-limit", title, evidence, "The proxy or server failed on an upload "

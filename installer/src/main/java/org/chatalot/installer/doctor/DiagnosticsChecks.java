@@ -43,7 +43,7 @@ final class DiagnosticsChecks {
     /** The server's echo, or why there is none (as the evidence of a skip). */
     Diagnostics fetch(Optional<String> token) {
         if (token.isEmpty()) {
-            return Diagnostics.missing("needs an admin's access token or login (--token or --user)");
+            return Diagnostics.missing("because it needs an admin's access token or login (--token or --user)");
         }
         try {
             HttpRequest.Builder echo = HttpRequest.newBuilder(URI.create(request.origin() + PATH))
@@ -52,16 +52,17 @@ final class DiagnosticsChecks {
             HttpResponse<String> response = https.send(echo.build(), HttpResponse.BodyHandlers.ofString());
             return switch (response.statusCode()) {
                 case 200 -> new Diagnostics(Optional.of(json.readTree(response.body())), "");
-                case 401, 403 -> Diagnostics.missing("the token is not an admin's (" + response.statusCode() + ")");
-                case 404 -> Diagnostics.missing("the server has no " + PATH
+                case 401, 403 -> Diagnostics.missing("because the token is not an admin's ("
+                        + response.statusCode() + ")");
+                case 404 -> Diagnostics.missing("because the server has no " + PATH
                         + " (older version, or ADMIN_ALLOWED_CIDRS)");
-                default -> Diagnostics.missing(PATH + " answered " + response.statusCode());
+                default -> Diagnostics.missing("because " + PATH + " answered " + response.statusCode());
             };
         } catch (IOException e) {
-            return Diagnostics.missing(PATH + " failed: " + TlsChecks.describe(e));
+            return Diagnostics.missing("because " + PATH + " failed: " + TlsChecks.describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Diagnostics.missing("interrupted");
+            return Diagnostics.missing("because the run was interrupted");
         }
     }
 
@@ -69,9 +70,14 @@ final class DiagnosticsChecks {
         static Diagnostics missing(String why) {
             return new Diagnostics(Optional.empty(), why);
         }
+
+        /** The server's side of the proxy's connection: where the proxy forwards to. */
+        Optional<String> listenAddress() {
+            return body.map(node -> node.path("listen_address").asText("")).filter(value -> !value.isEmpty());
+        }
     }
 
-    Finding forwarded(Diagnostics diagnostics, Optional<InetAddress> ourAddress) {
+    Finding forwarded(Diagnostics diagnostics, Optional<InetAddress> ourAddress, Fixes fixes) {
         String title = "Forwarded headers reach the server (client IP, https)";
         if (diagnostics.body().isEmpty()) {
             return Finding.skip("proxy.forwarded", title, diagnostics.whyMissing());
@@ -85,21 +91,21 @@ final class DiagnosticsChecks {
                 + headerNames(seen.path("forwarded_headers"));
         if (!seen.path("trusted_proxy").asBoolean()) {
             return Finding.fail("proxy.forwarded", title, evidence, "The server does not believe its peer " + peer
-                    + ": add the proxy's address to TRUSTED_PROXIES (e.g. TRUSTED_PROXIES=" + peer + "/32).");
+                    + ": add the proxy's address to TRUSTED_PROXIES (e.g. TRUSTED_PROXIES=" + peer + "/32).\n");
         }
         if (client.equals(FORGED_ADDRESS)) {
             return Finding.fail("proxy.forwarded", title, evidence + "; the server believed the forged address "
-                    + FORGED_ADDRESS + " our request claimed: any client can choose its IP", Fixes.FORGED);
+                    + FORGED_ADDRESS + " our request claimed: any client can choose its IP", fixes.forged());
         }
         boolean hasFor = hasHeader(seen.path("forwarded_headers"), "x-forwarded-for")
                 || hasHeader(seen.path("forwarded_headers"), "forwarded");
         if (!hasFor || !"https".equals(seen.path("scheme").asText())) {
-            return Finding.fail("proxy.forwarded", title, evidence, Fixes.FORWARDED);
+            return Finding.fail("proxy.forwarded", title, evidence, fixes.forwarded());
         }
         String ours = ourAddress.map(InetAddress::getHostAddress).orElse("");
         if (client.equals(peer) && !client.equals(ours)) {
             return Finding.fail("proxy.forwarded", title, evidence + "; every client would appear as the proxy",
-                    Fixes.FORWARDED);
+                    fixes.forwarded());
         }
         return Finding.pass("proxy.forwarded", title, evidence + (client.equals(ours) ? "; client_ip is our address"
                 : "; client_ip differs from our local address " + ours + " (NAT between us and the proxy?)"));
@@ -112,7 +118,7 @@ final class DiagnosticsChecks {
         }
         JsonNode value = diagnostics.body().get().path("public_url");
         String fix = "Set PUBLIC_URL=" + request.origin() + " in the server's environment (/etc/chatalot/chatalot.env)"
-                + " and restart it.";
+                + " and restart it.\n";
         if (value.isMissingNode() || value.isNull() || value.asText().isEmpty()) {
             return Finding.warn("config.public-url", title, "PUBLIC_URL is not set on the server", fix);
         }

@@ -16,20 +16,33 @@ import org.chatalot.installer.tls.CertificateFacts;
 import org.chatalot.installer.tls.TrustManagers;
 
 /**
- * Runs every deployment check against one public URL and returns the findings. Checks that need an
- * earlier step (a resolved name, a verified TLS connection, a token) are reported as skipped with the
- * reason, so one root cause shows up as one failure rather than a cascade.
+ * Runs every deployment check against one public URL and returns the findings, always all of them in the same
+ * order. A check that needs an earlier one to have passed (a resolved name, an open port, a verified TLS
+ * connection, a server that answers through the proxy) is reported as skipped "because …" naming that root
+ * finding, so one outage shows up as one failure rather than a cascade. Fixes are written for the front found:
+ * its proxy, ports, upstream and files.
  */
 public final class Doctor {
+    static final String[][] TLS_CHECKS = {{"tls.handshake", "TLS handshake"},
+        {"tls.protocols", "TLS versions (1.2/1.3 offered, 1.0/1.1 refused)"}, {"tls.chain", "Certificate chain"},
+        {"tls.hostname", "Certificate names"}, {"tls.expiry", "Certificate validity left"},
+        {"tls.key", "Certificate key type and size"}, {"http.h2", "HTTP/2 via ALPN"}};
+    static final String[][] SERVER_CHECKS = {{"ws.upgrade", "WebSocket upgrade"},
+        {"ws.auth", "WebSocket authenticates"}, {"ws.idle", "Idle WebSocket"},
+        {"proxy.body-limit", "Proxy body limit"}, {"proxy.forwarded", "Forwarded headers"},
+        {"config.public-url", "PUBLIC_URL"}};
     private final DoctorRequest request;
     private final ProgressListener progress;
     private final Clock clock;
     private final List<Finding> findings = new ArrayList<>();
+    private Front front;
+    private Optional<HttpChecks.PlainAnswer> plain = Optional.empty();
 
     private Doctor(DoctorRequest request, ProgressListener progress, Clock clock) {
         this.request = request;
         this.progress = progress;
         this.clock = clock;
+        this.front = Front.of(request);
     }
 
     public static DoctorReport run(DoctorRequest request, ProgressListener progress) {
@@ -42,12 +55,21 @@ public final class Doctor {
 
     private DoctorReport runAll() {
         Instant start = clock.instant();
-        TlsProbe probe = reachability() ? tls() : null;
-        if (probe != null && probe.isTrusted()) {
+        Optional<String> blocked = reachability();
+        TlsProbe probe = null;
+        if (blocked.isEmpty()) {
+            probe = TlsProbe.run(request);
+            blocked = tls(probe);
+        } else {
+            skip(TLS_CHECKS, blocked.get());
+        }
+        redirect(blocked);
+        if (blocked.isEmpty()) {
             application(probe);
         } else {
-            skipApplication(probe == null ? "the server is not reachable" : "needs a verified TLS connection "
-                    + "(the doctor never bypasses certificate verification)");
+            skip(new String[][] {{"http.health", "GET /api/health over HTTPS"}, {"http.hsts", "HSTS header"}},
+                    blocked.get());
+            skip(SERVER_CHECKS, blocked.get());
         }
         List<CertificateFacts> chain = probe == null ? List.of()
                 : probe.chain().stream().map(c -> CertificateFacts.of(c, clock.instant())).toList();
@@ -55,28 +77,64 @@ public final class Doctor {
                 probe == null ? Optional.empty() : probe.protocol(), probe == null ? Optional.empty() : probe.alpn());
     }
 
-    private boolean reachability() {
-        boolean resolved = record("dns.resolve", "DNS", () -> NetworkChecks.dns(request)).severity() == Severity.PASS;
-        if (!resolved) {
-            return false;
+    /** DNS and the two ports; empty when HTTPS can be tried, else why not. Reads the plain-HTTP answer early. */
+    private Optional<String> reachability() {
+        if (record("dns.resolve", "DNS", () -> NetworkChecks.dns(request)).severity() != Severity.PASS) {
+            String why = "because " + request.host() + " does not resolve (see dns.resolve)";
+            skip(new String[][] {{"tcp.https", "TCP " + request.httpsPort()}, {"tcp.http", "TCP port"}}, why);
+            return Optional.of(why);
         }
         Finding https = record("tcp.https", "TCP " + request.httpsPort(),
-                () -> NetworkChecks.tcp(request, request.httpsPort(), "tcp.https", "HTTPS"));
-        record("tcp.http", "TCP " + request.httpPort(),
-                () -> NetworkChecks.tcp(request, request.httpPort(), "tcp.http", "HTTP redirect and ACME"));
-        return https.severity() == Severity.PASS;
+                () -> NetworkChecks.tcp(request, request.httpsPort(), "tcp.https", "HTTPS", fixes()));
+        if (!request.hasHttpPort()) {
+            skip(new String[][] {{"tcp.http", "TCP port (HTTP redirect and ACME)"}},
+                    "because no plain-HTTP port was given (--http-port 0)");
+        } else if (record("tcp.http", "TCP " + request.httpPort(), () -> NetworkChecks.tcp(request,
+                request.httpPort(), "tcp.http", "HTTP redirect and ACME", fixes())).severity() == Severity.PASS) {
+            plain = Optional.of(HttpChecks.fetchRedirect(request));
+            plain.flatMap(HttpChecks.PlainAnswer::response).ifPresent(response ->
+                    front = front.withServerHeader(response.headers().firstValue("server")));
+        }
+        return https.severity() == Severity.PASS ? Optional.empty() : Optional.of("because nothing accepts "
+                + "connections on port " + request.httpsPort() + " (see tcp.https)");
     }
 
-    private TlsProbe tls() {
-        TlsProbe probe = TlsProbe.run(request);
-        record("tls.handshake", "TLS handshake", () -> TlsChecks.handshake(probe));
-        record("tls.protocols", "TLS versions", () -> TlsChecks.protocols(request));
-        record("tls.chain", "Certificate chain", () -> TlsChecks.chain(probe, request));
-        record("tls.hostname", "Certificate names", () -> TlsChecks.hostname(probe, request));
-        record("tls.expiry", "Certificate validity", () -> TlsChecks.expiry(probe.chain(), clock.instant()));
+    /** The TLS checks; empty when the connection verified, else why the application checks cannot run. */
+    private Optional<String> tls(TlsProbe probe) {
+        record("tls.handshake", "TLS handshake", () -> TlsChecks.handshake(probe, fixes()));
+        record("tls.protocols", "TLS versions", () -> TlsChecks.protocols(request, fixes(),
+                !probe.reachedCertificate()));
+        Finding chain = record("tls.chain", "Certificate chain", () -> TlsChecks.chain(probe, request, fixes()));
+        Finding names = record("tls.hostname", "Certificate names", () -> TlsChecks.hostname(probe, request, fixes()));
+        Finding expiry = record("tls.expiry", "Certificate validity", () -> TlsChecks.expiry(probe.chain(),
+                clock.instant(), fixes()));
         record("tls.key", "Certificate key", () -> TlsChecks.key(probe.chain()));
-        record("http.h2", "HTTP/2", () -> TlsChecks.http2(probe));
-        return probe;
+        Optional<String> blocked = probe.isTrusted() ? Optional.empty() : Optional.of(
+                !probe.reachedCertificate() ? TlsChecks.NO_SESSION
+                : failed(expiry) ? "because the certificate is " + (expiry.evidence().startsWith("NOT VALID YET")
+                ? "not valid yet" : "expired") + " (see tls.expiry); the doctor never bypasses verification"
+                : failed(names) ? "because the certificate does not name " + request.host() + " (see tls.hostname)"
+                : failed(chain) ? "because the certificate chain is not trusted (see tls.chain); the doctor never "
+                + "bypasses verification" : "because the TLS connection could not be verified: "
+                + TlsChecks.describe(probe.failure().orElse(null)));
+        if (blocked.isPresent()) {
+            skip(new String[][] {{"http.h2", "HTTP/2 via ALPN"}}, blocked.get());
+        } else {
+            record("http.h2", "HTTP/2", () -> TlsChecks.http2(probe, fixes()));
+        }
+        return blocked;
+    }
+
+    private void redirect(Optional<String> blocked) {
+        String title = "HTTP redirects to HTTPS";
+        if (plain.isPresent()) {
+            record("http.redirect", title, () -> HttpChecks.redirect(request, plain.get(), fixes()));
+        } else if (!request.hasHttpPort()) {
+            skip(new String[][] {{"http.redirect", title}}, "because no plain-HTTP port was given (--http-port 0)");
+        } else {
+            skip(new String[][] {{"http.redirect", title}}, blocked.filter(why -> why.contains("dns.resolve"))
+                    .orElse("because port " + request.httpPort() + " is not reachable (see tcp.http)"));
+        }
     }
 
     private void application(TlsProbe probe) {
@@ -84,59 +142,70 @@ public final class Doctor {
         HttpClient https = HttpClient.newBuilder().sslContext(context)
                 .sslParameters(TlsProbe.browserLike(context.getDefaultSSLParameters()))
                 .connectTimeout(request.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpChecks http = new HttpChecks(request, https);
-        if (findings.stream().anyMatch(f -> f.id().equals("tcp.http") && f.severity() == Severity.PASS)) {
-            record("http.redirect", "Redirect", http::redirect);
-        } else {
-            record("http.redirect", "Redirect", () -> Finding.skip("http.redirect", "HTTP redirects to HTTPS",
-                    "port " + request.httpPort() + " is not reachable (see tcp.http)"));
+        Optional<String> serverDown = healthAndHsts(https);
+        if (serverDown.isPresent()) {
+            skip(SERVER_CHECKS, serverDown.get());
+            return;
         }
-        healthAndHsts(http);
-        StringBuilder loginProblem = new StringBuilder();
-        Optional<String> token = Login.token(request, https, loginProblem);
-        webSocket(https, token, loginProblem);
-        record("proxy.body-limit", "Body limit", () -> BodyLimitProbe.run(request, token));
-        DiagnosticsChecks diagnostics = new DiagnosticsChecks(request, https);
-        DiagnosticsChecks.Diagnostics seen = diagnostics.fetch(token);
-        record("proxy.forwarded", "Forwarded headers", () -> diagnostics.forwarded(seen, probe.localAddress()));
-        record("config.public-url", "PUBLIC_URL", () -> diagnostics.publicUrl(seen));
+        Login login = Login.of(request, https);
+        try {
+            new ServerChecks(request, https, login, this::record, this::fixes, this::learnUpstream,
+                    probe.localAddress()).run();
+        } finally {
+            login.signOut(request, https);
+        }
     }
 
-    private void healthAndHsts(HttpChecks http) {
+    /** Records http.health and http.hsts; returns why the server checks cannot run when the server is not there. */
+    private Optional<String> healthAndHsts(HttpClient https) {
         long start = System.nanoTime();
+        HttpResponse<String> health;
         try {
-            HttpResponse<String> health = http.fetchHealth().orElseThrow();
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            record("http.health", "Health", () -> http.health(health, millis));
-            record("http.hsts", "HSTS", () -> http.hsts(health));
+            health = HttpChecks.fetchHealth(request, https);
         } catch (IOException e) {
-            String evidence = "GET /api/health failed: " + TlsChecks.describe(e);
-            record("http.health", "Health", () -> Finding.fail("http.health", "GET /api/health over HTTPS", evidence,
-                    "Check the proxy's error log and that the server runs."));
-            record("http.hsts", "HSTS", () -> Finding.skip("http.hsts", "HSTS header", "no HTTPS response"));
+            record("http.health", "Health", () -> Finding.fail("http.health", "GET /api/health over HTTPS",
+                    "GET /api/health failed: " + TlsChecks.describe(e), fixes().serverDown()));
+            String why = "because HTTPS requests get no answer (see http.health)";
+            skip(new String[][] {{"http.hsts", "HSTS header"}}, why);
+            return Optional.of(why);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            String why = "because the run was interrupted";
+            skip(new String[][] {{"http.health", "Health"}, {"http.hsts", "HSTS header"}}, why);
+            return Optional.of(why);
         }
+        front = front.withServerHeader(health.headers().firstValue("server"));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        Finding verdict = record("http.health", "Health", () -> HttpChecks.health(health, millis,
+                front.proxy().label, fixes()));
+        boolean fromServer = HttpChecks.isFromTheServer(health);
+        if (!fromServer && health.headers().firstValue("strict-transport-security").isEmpty()) {
+            skip(new String[][] {{"http.hsts", "HSTS header"}}, "because the answer was the proxy's own error "
+                    + "page, not the server's (see http.health)");
+        } else {
+            record("http.hsts", "HSTS", () -> HttpChecks.hsts(health, fixes()));
+        }
+        if (verdict.severity() == Severity.PASS) {
+            return Optional.empty();
+        }
+        return Optional.of(fromServer ? "because the server reports itself degraded (see http.health)"
+                : "because requests through the proxy do not reach the Chatalot server (see http.health)");
     }
 
-    private void webSocket(HttpClient https, Optional<String> token, StringBuilder loginProblem) {
-        try (WebSocketChecks ws = new WebSocketChecks(request, https)) {
-            record("ws.upgrade", "WebSocket upgrade", ws::upgrade);
-            Finding auth = record("ws.auth", "WebSocket auth", () -> ws.authenticate(token));
-            if (auth.severity() == Severity.SKIP && !loginProblem.isEmpty()) {
-                findings.set(findings.size() - 1, Finding.fail(auth.id(), auth.title(), loginProblem.toString(),
-                        "Check the user name and password given to the doctor."));
-            }
-            record("ws.idle", "Idle WebSocket", ws::idle);
-        }
+    private void learnUpstream(Optional<String> reported) {
+        front = front.withReportedUpstream(reported);
     }
 
-    private void skipApplication(String why) {
-        for (String[] check : new String[][] {{"http.redirect", "HTTP redirects to HTTPS"},
-            {"http.health", "GET /api/health over HTTPS"}, {"http.hsts", "HSTS header"},
-            {"ws.upgrade", "WebSocket upgrade"}, {"ws.auth", "WebSocket authenticates"},
-            {"ws.idle", "Idle WebSocket"}, {"proxy.body-limit", "Proxy body limit"},
-            {"proxy.forwarded", "Forwarded headers"}, {"config.public-url", "PUBLIC_URL"}}) {
+    private Fixes fixes() {
+        return new Fixes(front);
+    }
+
+    private static boolean failed(Finding finding) {
+        return finding.severity() == Severity.FAIL;
+    }
+
+    private void skip(String[][] checks, String why) {
+        for (String[] check : checks) {
             record(check[0], check[1], () -> Finding.skip(check[0], check[1], why));
         }
     }
@@ -148,10 +217,15 @@ public final class Doctor {
             finding = check.get();
         } catch (RuntimeException e) {
             finding = Finding.fail(id, title, "the check itself failed: " + TlsChecks.describe(e),
-                    "Please report this with the evidence.");
+                    "Please report this with the evidence.\n");
         }
         findings.add(finding);
         progress.finished(finding);
         return finding;
+    }
+
+    /** How the server checks record a finding: the same progress and error handling as every other check. */
+    interface Recorder {
+        Finding record(String id, String title, Supplier<Finding> check);
     }
 }

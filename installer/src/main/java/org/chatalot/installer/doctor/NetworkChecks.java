@@ -26,11 +26,11 @@ final class NetworkChecks {
         } catch (UnknownHostException e) {
             return Finding.fail("dns.resolve", title, "no address: " + e.getMessage(),
                     "Create an A record (and AAAA if the box has IPv6) for " + request.host()
-                            + " pointing at the server's public address, then wait for the TTL to pass.");
+                            + " pointing at the server's public address, then wait for the TTL to pass.\n");
         }
     }
 
-    static Finding tcp(DoctorRequest request, int port, String id, String purpose) {
+    static Finding tcp(DoctorRequest request, int port, String id, String purpose, Fixes fixes) {
         String title = "TCP port " + port + " reachable (" + purpose + ")";
         long start = System.nanoTime();
         try (Socket socket = new Socket()) {
@@ -39,9 +39,7 @@ final class NetworkChecks {
             return Finding.pass(id, title, "connected to " + socket.getInetAddress().getHostAddress() + ":" + port
                     + " in " + millis + " ms");
         } catch (IOException e) {
-            return Finding.fail(id, title, "cannot connect: " + TlsChecks.describe(e),
-                    "Check that the proxy listens on " + port + " (ss -ltnp | grep :" + port + ") and that the "
-                            + "firewall and any router forward it (ufw allow " + port + "/tcp).");
+            return Finding.fail(id, title, "cannot connect: " + TlsChecks.describe(e), fixes.port(port));
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.chatalot.installer.doctor;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +14,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import org.chatalot.installer.tls.CertificateFacts;
+import org.chatalot.model.health.CertificateWindow;
 
 /** A report as terminal text, Markdown (for issues and the admin app's export) or JSON (for scripts). */
 public final class ReportWriter {
@@ -58,7 +61,7 @@ public final class ReportWriter {
         root.put("url", report.url().toString());
         root.put("started_at", report.startedAt());
         root.put("took_ms", report.took().toMillis());
-        root.put("result", report.worst().label());
+        root.put("result", result(report));
         root.put("exit_code", report.exitCode());
         root.put("tls_protocol", report.tlsProtocol().orElse(null));
         root.put("alpn", report.alpn().orElse(null));
@@ -76,15 +79,23 @@ public final class ReportWriter {
         for (Severity severity : Severity.values()) {
             counts.put(severity, report.findings().stream().filter(f -> f.severity() == severity).count());
         }
-        return "Result: " + report.worst().label() + " (" + counts.get(Severity.PASS) + " passed, "
+        return "Result: " + result(report) + " (" + counts.get(Severity.PASS) + " passed, "
                 + counts.get(Severity.WARN) + " warnings, " + counts.get(Severity.FAIL) + " failed, "
                 + counts.get(Severity.SKIP) + " skipped) in " + report.took().toMillis() / 1000.0 + " s";
     }
 
+    /** The verdict as the exit code gives it: skipped checks alone do not make a run anything but a pass. */
+    static String result(DoctorReport report) {
+        return report.worst() == Severity.SKIP ? Severity.PASS.label() : report.worst().label();
+    }
+
     private static String certificate(CertificateFacts leaf) {
-        return "Certificate: " + leaf.subject() + "\n  issuer:  " + leaf.issuer() + "\n  names:   "
-                + leaf.subjectAlternativeNames() + "\n  valid:   " + leaf.notBefore() + " to " + leaf.notAfter()
-                + " (" + leaf.daysLeft() + " days left)\n  key:     " + leaf.keyAlgorithm() + " " + leaf.keyBits()
+        Duration left = Duration.between(Instant.now(), leaf.notAfter());
+        return "Certificate: " + (leaf.subject().isEmpty() ? "(no subject)" : leaf.subject()) + "\n  issuer:  "
+                + leaf.issuer() + "\n  names:   " + leaf.subjectAlternativeNames() + "\n  valid:   "
+                + leaf.notBefore() + " to " + leaf.notAfter() + " (" + (left.isNegative() ? "expired "
+                + CertificateWindow.describe(left) + " ago" : CertificateWindow.describe(left) + " left")
+                + ")\n  key:     " + leaf.keyAlgorithm() + " " + leaf.keyBits()
                 + "\n  sha256:  " + leaf.sha256Fingerprint() + "\n";
     }
 

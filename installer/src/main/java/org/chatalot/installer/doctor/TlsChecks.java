@@ -1,29 +1,33 @@
 package org.chatalot.installer.doctor;
 
 import java.io.IOException;
+import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import javax.security.auth.x500.X500Principal;
 
 import org.chatalot.installer.tls.CertificateFacts;
 import org.chatalot.installer.tls.HostnameMatcher;
 import org.chatalot.installer.tls.TrustManagers;
+import org.chatalot.installer.tls.TrustMode;
+import org.chatalot.model.health.CertificateWindow;
 
 /** Verdicts on the TLS front: handshake, protocol versions, chain, names, validity, key and ALPN. */
 final class TlsChecks {
-    private static final String EXPIRY_FIX = "Renew the certificate (acme.sh --renew -d HOST --force, certbot renew, "
-            + "or chatalot-install cert local-ca) and reload the proxy; check that the renewal job runs.";
+    static final String NO_CERTIFICATE = "because no certificate was presented (see tls.handshake)";
+    static final String NO_SESSION = "because no TLS session was established (see tls.handshake)";
 
     private TlsChecks() {
     }
 
-    static Finding handshake(TlsProbe probe) {
+    static Finding handshake(TlsProbe probe, Fixes fixes) {
         String title = "TLS handshake";
         if (probe.isTrusted()) {
             return Finding.pass("tls.handshake", title, "completed with " + probe.protocol().orElse("?"));
@@ -33,11 +37,16 @@ final class TlsChecks {
                     + probe.chain().size() + " certificate(s); verification is judged by the certificate checks");
         }
         return Finding.fail("tls.handshake", title, "no TLS session: " + describe(probe.failure().orElse(null)),
-                "Make sure the proxy listens with TLS on this port (nginx: listen 443 ssl http2;) and that "
-                        + "ssl_certificate / ssl_certificate_key point at readable files.");
+                fixes.handshake());
     }
 
-    static Finding protocols(DoctorRequest request) {
+    /**
+     * Which versions the front accepts. After a failed handshake ({@code handshakeFailed}) a front that accepts
+     * no version at all is that same failure seen again (Caddy still issuing its certificate, a port that is
+     * not TLS), so it is skipped rather than a second finding; versions it does accept (TLS 1.0 alone, say)
+     * may be why the handshake failed, and are reported.
+     */
+    static Finding protocols(DoctorRequest request, Fixes fixes, boolean handshakeFailed) {
         String title = "TLS versions (1.2/1.3 offered, 1.0/1.1 refused)";
         List<String> offered = new ArrayList<>();
         int timeout = (int) request.timeout().toMillis();
@@ -49,25 +58,35 @@ final class TlsChecks {
                 }
             }
         } catch (IOException e) {
-            return Finding.fail("tls.protocols", title, "probe failed: " + describe(e), Fixes.PROTOCOLS);
+            return handshakeFailed ? Finding.skip("tls.protocols", title, NO_SESSION)
+                    : Finding.fail("tls.protocols", title, "probe failed: " + describe(e), fixes.protocols());
+        }
+        if (offered.isEmpty() && handshakeFailed) {
+            return Finding.skip("tls.protocols", title, NO_SESSION);
         }
         String evidence = "server accepts: " + (offered.isEmpty() ? "none" : String.join(", ", offered));
         if (offered.contains("TLS 1.0") || offered.contains("TLS 1.1")) {
-            return Finding.fail("tls.protocols", title, evidence, Fixes.PROTOCOLS);
+            return Finding.fail("tls.protocols", title, evidence, fixes.protocols());
         }
         if (!offered.contains("TLS 1.2")) {
-            return Finding.warn("tls.protocols", title, evidence + " (older clients need TLS 1.2)", Fixes.PROTOCOLS);
+            return Finding.warn("tls.protocols", title, evidence + " (older clients need TLS 1.2)", fixes.protocols());
         }
         if (!offered.contains("TLS 1.3")) {
-            return Finding.warn("tls.protocols", title, evidence + " (TLS 1.3 is faster and safer)", Fixes.PROTOCOLS);
+            return Finding.warn("tls.protocols", title, evidence + " (TLS 1.3 is faster and safer)",
+                    fixes.protocols());
         }
         return Finding.pass("tls.protocols", title, evidence);
     }
 
-    static Finding chain(TlsProbe probe, DoctorRequest request) {
+    /**
+     * Whether the certificates sent lead to a trusted CA. Validity dates are left to {@link #expiry}, so an
+     * expired certificate is reported as expired and never as untrusted; a leaf sent without its intermediate
+     * is named as such, as testssl.sh does.
+     */
+    static Finding chain(TlsProbe probe, DoctorRequest request, Fixes fixes) {
         String title = "Certificate chain complete and trusted (" + request.trust().describe() + ")";
         if (!probe.reachedCertificate()) {
-            return Finding.skip("tls.chain", title, "no certificate was presented");
+            return Finding.skip("tls.chain", title, NO_CERTIFICATE);
         }
         X509Certificate[] chain = probe.chain().toArray(X509Certificate[]::new);
         try {
@@ -78,54 +97,104 @@ final class TlsChecks {
                 return Finding.pass("tls.chain", title, chainSummary(probe.chain())
                         + "; complete and anchored, its validity dates are judged by tls.expiry");
             }
-            String fix = chain.length == 1 && !isSelfIssued(chain[0]) ? Fixes.FULLCHAIN
-                    : "Use a certificate from a CA the clients trust, or give the doctor and the admin app the "
-                    + "private CA with --ca-file (or pin the certificate with --pin SHA256).\n" + Fixes.FULLCHAIN;
-            return Finding.fail("tls.chain", title, chainSummary(probe.chain()) + "; rejected: " + describe(e), fix);
+            return untrusted(title, chain, request.trust(), e, fixes);
         }
     }
 
-    static Finding hostname(TlsProbe probe, DoctorRequest request) {
+    private static Finding untrusted(String title, X509Certificate[] chain, TrustMode trust, CertificateException e,
+                                     Fixes fixes) {
+        String summary = chainSummary(Arrays.asList(chain));
+        if (trust instanceof TrustMode.PinnedFingerprint) {
+            return Finding.fail("tls.chain", title, summary + "; " + describe(e), "If the certificate was renewed, "
+                    + "check the new one and pin its fingerprint (--pin SHA256, shown in the certificate below).\n");
+        }
+        X509Certificate last = chain[chain.length - 1];
+        boolean lastIssuerTrusted = isTrustedIssuer(last.getIssuerX500Principal(), trust);
+        if (!isSelfIssued(last) && !lastIssuerTrusted && isPathNotFound(e)) {
+            if (chain.length == 1) {
+                return Finding.fail("tls.chain", title, "chain incomplete: intermediate missing. The server sends "
+                        + "only " + name(last.getSubjectX500Principal()) + ", issued by "
+                        + name(last.getIssuerX500Principal()) + ", and not that intermediate", fixes.fullChain());
+            }
+            return Finding.fail("tls.chain", title, summary + "; not anchored: " + name(last.getIssuerX500Principal())
+                    + ", which issued the last certificate sent, is neither sent nor a trusted CA (an intermediate "
+                    + "is missing, or it is a private CA)", fixes.fullChain() + fixes.untrusted());
+        }
+        if (isSelfIssued(last) && isPathNotFound(e)) {
+            String what = chain.length == 1 ? "a self-signed certificate" : "a chain ending at the root "
+                    + name(last.getSubjectX500Principal());
+            return Finding.fail("tls.chain", title, summary + "; not signed by a trusted CA: the server sends "
+                    + what + " that is not among the trusted CAs", fixes.untrusted());
+        }
+        return Finding.fail("tls.chain", title, summary + "; rejected: " + describe(e),
+                fixes.untrusted() + fixes.fullChain());
+    }
+
+    static Finding hostname(TlsProbe probe, DoctorRequest request, Fixes fixes) {
         String title = "Certificate names " + request.host();
         if (!probe.reachedCertificate()) {
-            return Finding.skip("tls.hostname", title, "no certificate was presented");
+            return Finding.skip("tls.hostname", title, NO_CERTIFICATE);
         }
         List<String> names = CertificateFacts.of(probe.chain().get(0), Instant.now()).subjectAlternativeNames();
         if (HostnameMatcher.matches(request.host(), names)) {
             return Finding.pass("tls.hostname", title, "subject alternative names: " + names);
         }
-        return Finding.fail("tls.hostname", title, request.host() + " is not among " + names,
-                "Issue the certificate for " + request.host() + " (acme.sh/certbot -d " + request.host()
-                        + ", or chatalot-install cert local-ca --domain " + request.host() + ") and point "
-                        + "ssl_certificate at it; the server_name block must serve that certificate.");
+        return Finding.fail("tls.hostname", title, request.host() + " is not among " + names, fixes.hostname());
     }
 
-    static Finding expiry(List<X509Certificate> chain, Instant now) {
-        String title = "Certificate validity left";
+    /**
+     * Validity left relative to the lifetime (warn under a third, fail under a tenth), so a 12-hour
+     * certificate that is renewed on time passes; an intermediate sent with it must be valid too.
+     */
+    static Finding expiry(List<X509Certificate> chain, Instant now, Fixes fixes) {
+        String title = "Certificate validity left (relative to its lifetime)";
         if (chain.isEmpty()) {
-            return Finding.skip("tls.expiry", title, "no certificate was presented");
+            return Finding.skip("tls.expiry", title, NO_CERTIFICATE);
         }
-        CertificateFacts leaf = CertificateFacts.of(chain.get(0), now);
-        long lifetimeDays = Duration.between(leaf.notBefore(), leaf.notAfter()).toDays();
-        String evidence = "valid " + leaf.notBefore() + " to " + leaf.notAfter() + " (" + lifetimeDays
-                + " days); " + leaf.daysLeft() + " days left (" + Math.round(leaf.remainingFraction() * 100) + "%)";
-        if (now.isBefore(leaf.notBefore())) {
-            return Finding.fail("tls.expiry", title, "not valid yet: " + evidence, "Check the server's clock.");
+        CertificateWindow leaf = window(chain.get(0));
+        String evidence = "valid " + leaf.notBefore() + " to " + leaf.notAfter() + " ("
+                + CertificateWindow.describe(leaf.lifetime()) + "); " + remaining(leaf, now);
+        CertificateWindow.Stage stage = leaf.stage(now);
+        switch (stage) {
+            case NOT_YET_VALID:
+                return Finding.fail("tls.expiry", title, "NOT VALID YET: " + evidence,
+                        "Check the clock of this machine and of the server (timedatectl).\n");
+            case EXPIRED:
+                return Finding.fail("tls.expiry", title, "EXPIRED: " + evidence, fixes.expiry());
+            default:
+                break;
         }
-        Duration left = Duration.between(now, leaf.notAfter());
-        if (left.isNegative() || left.compareTo(Duration.ofDays(3)) < 0 || leaf.remainingFraction() < 0.1) {
-            return Finding.fail("tls.expiry", title, (left.isNegative() ? "EXPIRED: " : "") + evidence, EXPIRY_FIX);
+        for (X509Certificate issuer : chain.subList(1, chain.size())) {
+            CertificateWindow window = window(issuer);
+            if (!isSelfIssued(issuer) && window.stage(now).isFailure()) {
+                return Finding.fail("tls.expiry", title, (window.stage(now) == CertificateWindow.Stage.EXPIRED
+                        ? "EXPIRED: the intermediate " : "NOT VALID: the intermediate ")
+                        + name(issuer.getSubjectX500Principal()) + " sent with the certificate is valid "
+                        + window.notBefore() + " to " + window.notAfter(), "Serve your CA's current intermediate: "
+                        + "re-download the full chain.\n" + fixes.fullChain());
+            }
         }
-        if (leaf.remainingFraction() < 1.0 / 3) {
-            return Finding.warn("tls.expiry", title, evidence + "; renewal is due", EXPIRY_FIX);
+        return switch (stage) {
+            case CRITICAL -> Finding.fail("tls.expiry", title, evidence + "; under a tenth of its lifetime left: "
+                    + "renewal has failed", fixes.expiry());
+            case RENEWAL_DUE -> Finding.warn("tls.expiry", title, evidence + "; under a third left: renewal is due",
+                    fixes.expiry());
+            default -> Finding.pass("tls.expiry", title, evidence);
+        };
+    }
+
+    private static String remaining(CertificateWindow window, Instant now) {
+        if (!window.left(now).isNegative()) {
+            return CertificateWindow.describe(window.left(now)) + " left ("
+                    + Math.round(window.fractionLeft(now) * 100) + "%)";
         }
-        return Finding.pass("tls.expiry", title, evidence);
+        return "expired " + CertificateWindow.describe(window.left(now)) + " ago";
     }
 
     static Finding key(List<X509Certificate> chain) {
         String title = "Certificate key type and size";
         if (chain.isEmpty()) {
-            return Finding.skip("tls.key", title, "no certificate was presented");
+            return Finding.skip("tls.key", title, NO_CERTIFICATE);
         }
         CertificateFacts leaf = CertificateFacts.of(chain.get(0), Instant.now());
         String evidence = leaf.keyAlgorithm() + (leaf.keyBits() > 0 ? " " + leaf.keyBits() + " bits" : "");
@@ -136,27 +205,54 @@ final class TlsChecks {
             default -> true;
         };
         return weak ? Finding.fail("tls.key", title, evidence + " is too weak",
-                "Reissue with an EC P-256 key (acme.sh --keylength ec-256) or RSA of at least 2048 bits.")
+                "Reissue with an EC P-256 key (acme.sh --keylength ec-256) or RSA of at least 2048 bits.\n")
                 : Finding.pass("tls.key", title, evidence);
     }
 
-    static Finding http2(TlsProbe probe) {
+    static Finding http2(TlsProbe probe, Fixes fixes) {
         String title = "HTTP/2 via ALPN";
-        if (!probe.isTrusted()) {
-            return Finding.skip("http.h2", title, "needs a verified TLS connection");
-        }
         String alpn = probe.alpn().orElse("none");
         return alpn.equals("h2") ? Finding.pass("http.h2", title, "server selected h2")
-                : Finding.warn("http.h2", title, "server selected " + alpn + " when offered h2", Fixes.HTTP2);
+                : Finding.warn("http.h2", title, "server selected " + alpn + " when offered h2", fixes.http2());
+    }
+
+    private static CertificateWindow window(X509Certificate certificate) {
+        return new CertificateWindow(certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant());
     }
 
     private static String chainSummary(List<X509Certificate> chain) {
-        List<String> subjects = chain.stream().map(c -> c.getSubjectX500Principal().getName()).toList();
+        List<String> subjects = chain.stream().map(TlsChecks::label).toList();
         return chain.size() + " certificate(s) sent: " + String.join(" <- ", subjects);
+    }
+
+    private static String name(X500Principal principal) {
+        return principal.getName();
+    }
+
+    /** The subject, or the names when the subject is empty (Caddy's and many ACME leaves have none). */
+    private static String label(X509Certificate certificate) {
+        String subject = name(certificate.getSubjectX500Principal());
+        return subject.isEmpty() ? "(no subject) " + CertificateFacts.of(certificate, Instant.now())
+                .subjectAlternativeNames() : subject;
     }
 
     private static boolean isSelfIssued(X509Certificate certificate) {
         return certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal());
+    }
+
+    private static boolean isTrustedIssuer(X500Principal issuer, TrustMode trust) {
+        return Arrays.stream(TrustManagers.forMode(trust).getAcceptedIssuers())
+                .anyMatch(anchor -> anchor.getSubjectX500Principal().equals(issuer));
+    }
+
+    /** PKIX found no path at all (as opposed to a path that failed a check such as a signature). */
+    private static boolean isPathNotFound(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CertPathBuilderException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isValidityOnly(Throwable e) {

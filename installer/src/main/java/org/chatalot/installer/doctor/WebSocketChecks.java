@@ -26,14 +26,16 @@ import org.chatalot.model.ApiPaths;
 final class WebSocketChecks implements AutoCloseable {
     private final DoctorRequest request;
     private final HttpClient https;
+    private final Fixes fixes;
     private final ObjectMapper json = new ObjectMapper();
     private final SocketListener listener = new SocketListener();
     private WebSocket socket;
     private boolean isAuthenticated;
 
-    WebSocketChecks(DoctorRequest request, HttpClient https) {
+    WebSocketChecks(DoctorRequest request, HttpClient https, Fixes fixes) {
         this.request = request;
         this.https = https;
+        this.fixes = fixes;
     }
 
     Finding upgrade() {
@@ -49,7 +51,7 @@ final class WebSocketChecks implements AutoCloseable {
             return upgradeFailed(title, e.getCause());
         } catch (TimeoutException e) {
             return Finding.fail("ws.upgrade", title, "no answer to the upgrade within " + request.timeout().toSeconds()
-                    + " s", Fixes.WS_HEADERS);
+                    + " s", fixes.webSocketHeaders());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Finding.skip("ws.upgrade", title, "interrupted");
@@ -63,20 +65,21 @@ final class WebSocketChecks implements AutoCloseable {
             String fix = status == 403
                     ? "The server refused the Origin " + request.origin() + ": forward the browser's Host with its "
                     + "port (proxy_set_header Host $http_host;) and set PUBLIC_URL=" + request.origin() + "."
-                    : Fixes.WS_HEADERS;
+                    : fixes.webSocketHeaders();
             return Finding.fail("ws.upgrade", title, evidence, fix);
         }
-        return Finding.fail("ws.upgrade", title, "upgrade failed: " + TlsChecks.describe(cause), Fixes.WS_HEADERS);
+        return Finding.fail("ws.upgrade", title, "upgrade failed: " + TlsChecks.describe(cause),
+                fixes.webSocketHeaders());
     }
 
     /** Sends {@code authenticate}, expects {@code authenticated}, then times a JSON ping/pong. */
     Finding authenticate(Optional<String> token) {
         String title = "WebSocket authenticates and answers ping";
         if (socket == null) {
-            return Finding.skip("ws.auth", title, "no WebSocket (see ws.upgrade)");
+            return Finding.skip("ws.auth", title, "because no WebSocket was opened (see ws.upgrade)");
         }
         if (token.isEmpty()) {
-            return Finding.skip("ws.auth", title, "no access token or login given (--token or --user)");
+            return Finding.skip("ws.auth", title, "because no access token or login was given (--token or --user)");
         }
         try {
             ObjectNode hello = json.createObjectNode().put("type", "authenticate").put("token", token.get());
@@ -84,17 +87,17 @@ final class WebSocketChecks implements AutoCloseable {
             JsonNode answer = await("authenticated", "error");
             if (!answer.path("type").asText().equals("authenticated")) {
                 return Finding.fail("ws.auth", title, "server answered " + answer,
-                        "The token was refused: log in again (tokens last 15 minutes) or pass --user.");
+                        "The token was refused: log in again (tokens last 15 minutes) or pass --user.\n");
             }
             isAuthenticated = true;
             long rtt = pingMillis();
             return Finding.pass("ws.auth", title, "authenticated as user " + answer.path("user_id").asText()
                     + " (server " + answer.path("server_version").asText("?") + "); ping round trip " + rtt + " ms");
         } catch (TimeoutException e) {
-            return Finding.fail("ws.auth", title, e.getMessage() + "; " + ended(), Fixes.WS_TIMEOUT);
+            return Finding.fail("ws.auth", title, e.getMessage() + "; " + ended(), fixes.webSocketTimeout());
         } catch (Exception e) {
             return Finding.fail("ws.auth", title, "socket failed: " + TlsChecks.describe(e) + "; " + ended(),
-                    Fixes.WS_HEADERS);
+                    fixes.webSocketHeaders());
         }
     }
 
@@ -103,14 +106,14 @@ final class WebSocketChecks implements AutoCloseable {
         Duration idle = request.idle();
         String title = "Idle WebSocket survives " + idle.toSeconds() + " s";
         if (!isAuthenticated) {
-            return Finding.skip("ws.idle", title, "needs an authenticated WebSocket (see ws.auth)");
+            return Finding.skip("ws.idle", title, "because it needs an authenticated WebSocket (see ws.auth)");
         }
         long start = System.nanoTime();
         try {
             String end = listener.ended.get(idle.toMillis(), TimeUnit.MILLISECONDS);
             String seconds = String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9);
             return Finding.fail("ws.idle", title, "the idle socket was " + end + " after " + seconds + " s",
-                    Fixes.WS_TIMEOUT);
+                    fixes.webSocketTimeout());
         } catch (TimeoutException stillOpen) {
             return pingAfterIdle(title, idle);
         } catch (ExecutionException | InterruptedException e) {
@@ -125,7 +128,7 @@ final class WebSocketChecks implements AutoCloseable {
                     + " s idle; ping round trip " + pingMillis() + " ms");
         } catch (Exception e) {
             return Finding.fail("ws.idle", title, "open but silent after " + idle.toSeconds() + " s: "
-                    + TlsChecks.describe(e) + "; " + ended(), Fixes.WS_TIMEOUT);
+                    + TlsChecks.describe(e) + "; " + ended(), fixes.webSocketTimeout());
         }
     }
 

@@ -98,7 +98,7 @@ public final class SystemShell implements Shell {
             }
             return new CommandResult(process.exitValue(), new String(output, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            return new CommandResult(127, command.argv().get(0) + ": " + e.getMessage());
+            return new CommandResult(CommandResult.NOT_FOUND, command.argv().get(0) + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new CommandResult(130, "interrupted");

@@ -3,6 +3,7 @@ package org.chatalot.installer.plan;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -12,7 +13,8 @@ import java.util.regex.Pattern;
  *
  * @param domain          public host name users type, e.g. {@code chat.example.com}
  * @param httpsPort       port the proxy terminates TLS on (443; others need the port in PUBLIC_URL)
- * @param httpPort        plain HTTP port that redirects and answers ACME challenges (80)
+ * @param httpPort        plain HTTP port that redirects and answers ACME challenges (80); 0 for none (no redirect,
+ *                        so no ACME HTTP-01 either: for a private CA or Caddy's internal one)
  * @param upstream        {@code host:port} the server listens on (its LISTEN_ADDR)
  * @param maxFileSizeMb   the server's MAX_FILE_SIZE_MB
  * @param bodyOverheadMb  room for multipart framing on top of the upload limit
@@ -24,23 +26,28 @@ import java.util.regex.Pattern;
  * @param serviceUser     system user the service runs as
  * @param dockerNetwork   external Docker network Traefik shares with the container (DEPLOY_NETWORK)
  * @param java            the java binary (21+) the service starts the server with
+ * @param listenAddress   the local address the proxy's site listens on; empty for every address (IPv4 and IPv6)
  */
 public record DeploySettings(String domain, int httpsPort, int httpPort, String upstream, int maxFileSizeMb,
                              int bodyOverheadMb, Path certificate, Path privateKey, Path acmeWebroot,
                              Path dataDir, Path installDir, String serviceUser, String dockerNetwork,
-                             Path java) {
+                             Path java, Optional<String> listenAddress) {
     private static final String LABEL = "[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?";
     private static final Pattern HOST_NAME = Pattern.compile("(?i)^(?=.{1,253}$)" + LABEL + "(\\." + LABEL + ")*$");
     private static final Pattern UPSTREAM = Pattern.compile("^(\\[[0-9a-fA-F:]+]|[A-Za-z0-9.-]+):(\\d{1,5})$");
     private static final Pattern USER = Pattern.compile("^[a-z_][a-z0-9_-]{0,31}$");
     private static final Pattern NETWORK = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_.-]*$");
+    private static final String OCTET = "(25[0-5]|2[0-4]\\d|1?\\d?\\d)";
+    private static final Pattern IPV4 = Pattern.compile("^(" + OCTET + "\\.){3}" + OCTET + "$");
+    private static final Pattern IPV6 = Pattern.compile("^[0-9a-fA-F:.]*:[0-9a-fA-F:.]*$");
 
     public DeploySettings {
         List<String> problems = new ArrayList<>();
         check(problems, domain != null && HOST_NAME.matcher(domain).matches(),
                 "domain: expected a host name such as chat.example.com, got " + quote(domain));
         checkPort(problems, "https-port", httpsPort);
-        checkPort(problems, "http-port", httpPort);
+        check(problems, httpPort == 0 || httpPort >= 1 && httpPort <= 65535,
+                "http-port: expected a port from 1 to 65535, or 0 for none, got " + httpPort);
         check(problems, httpPort != httpsPort, "http-port: must differ from https-port (" + httpsPort + ")");
         check(problems, upstream != null && UPSTREAM.matcher(upstream).matches() && upstreamPortValid(upstream),
                 "upstream: expected host:port such as 127.0.0.1:8080, got " + quote(upstream));
@@ -58,6 +65,10 @@ public record DeploySettings(String domain, int httpsPort, int httpPort, String 
         check(problems, dockerNetwork != null && NETWORK.matcher(dockerNetwork).matches(),
                 "network: expected a Docker network name such as web, got " + quote(dockerNetwork));
         checkAbsolute(problems, "java", java);
+        listenAddress = listenAddress == null ? Optional.empty() : listenAddress.map(a -> a.replaceAll("^\\[|]$", ""));
+        check(problems, listenAddress.isEmpty() || IPV4.matcher(listenAddress.get()).matches()
+                || IPV6.matcher(listenAddress.get()).matches(), "listen-address: expected an IP address of this "
+                + "machine such as 192.168.1.20 or ::1, got " + quote(listenAddress.orElse(null)));
         if (!problems.isEmpty()) {
             throw new InvalidSettings(problems);
         }
@@ -75,6 +86,17 @@ public record DeploySettings(String domain, int httpsPort, int httpPort, String 
     /** The address users type, with the port only when it is not 443: the server's PUBLIC_URL. */
     public String publicUrl() {
         return "https://" + domain + (httpsPort == 443 ? "" : ":" + httpsPort);
+    }
+
+    /** Whether the proxy has a plain-HTTP listener (for the redirect and ACME's HTTP-01 challenge). */
+    public boolean hasHttpPort() {
+        return httpPort != 0;
+    }
+
+    /** {@code ADDR:PORT} for nginx's {@code listen}: brackets around an IPv6 address. */
+    public String listenOn(int port) {
+        return listenAddress.map(a -> (a.contains(":") ? "[" + a + "]" : a) + ":" + port)
+                .orElse(Integer.toString(port));
     }
 
     public int upstreamPort() {

@@ -1,6 +1,7 @@
 package org.chatalot.installer.plan;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Defaults for one Debian box; every setter mirrors a CLI option of the same name. */
 public final class DeploySettingsBuilder {
@@ -18,6 +19,7 @@ public final class DeploySettingsBuilder {
     private String serviceUser = "chatalot";
     private String dockerNetwork = "web";
     private Path java = Path.of("/usr/bin/java");
+    private String listenAddress;
 
     DeploySettingsBuilder(String domain) {
         this.domain = domain;
@@ -88,12 +90,19 @@ public final class DeploySettingsBuilder {
         return this;
     }
 
+    /** The address the site listens on; null or empty for every address. */
+    public DeploySettingsBuilder listenAddress(String value) {
+        listenAddress = value == null || value.isBlank() ? null : value.strip();
+        return this;
+    }
+
     /** Certificate paths default to where {@code cert} commands install them: /etc/ssl/chatalot/. */
     public DeploySettings build() {
         Path certDir = Path.of("/etc/ssl/chatalot");
         return new DeploySettings(domain, httpsPort, httpPort, upstream, maxFileSizeMb, bodyOverheadMb,
                 certificate == null ? certDir.resolve("fullchain.pem") : certificate,
                 privateKey == null ? certDir.resolve("key.pem") : privateKey,
-                acmeWebroot, dataDir, installDir, serviceUser, dockerNetwork, java);
+                acmeWebroot, dataDir, installDir, serviceUser, dockerNetwork, java,
+                Optional.ofNullable(listenAddress));
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -31,18 +32,41 @@ public final class Preflight {
     }
 
     public List<Finding> run(DeploySettings settings, String proxy) {
+        return run(settings, proxy, Optional.empty());
+    }
+
+    /** With the certificate method that will be used, when known: acme.sh needs cron to renew. */
+    public List<Finding> run(DeploySettings settings, String proxy, Optional<String> certMethod) {
         List<Finding> findings = new ArrayList<>();
         findings.add(java());
         // Only the proxy being installed may already hold 80/443: that is a re-run, not a conflict.
         Set<String> proxies = proxy.equals("traefik") ? Set.of("traefik", "docker-proxy") : Set.of(proxy);
-        findings.add(port(settings.httpPort(), proxies));
+        if (settings.hasHttpPort()) {
+            findings.add(port(settings.httpPort(), proxies));
+        }
         findings.add(port(settings.httpsPort(), proxies));
         findings.add(port(settings.upstreamPort(), Set.of("java")));
         findings.add(memory());
         findings.add(disk(settings.dataDir()));
         findings.add(dns(settings.domain()));
         findings.add(tools(proxy));
+        findings.add(cron(certMethod));
         return findings;
+    }
+
+    /** acme.sh renews from a crontab entry: without cron its certificate silently expires. */
+    Finding cron(Optional<String> certMethod) {
+        String title = "cron, for acme.sh's renewal job";
+        if (facts.hasProgram("crontab")) {
+            return Finding.pass("preflight.cron", title, "crontab yes");
+        }
+        if (certMethod.isPresent() && !certMethod.get().equals("acme-sh")) {
+            return Finding.pass("preflight.cron", title, "crontab no; not needed for " + certMethod.get());
+        }
+        String evidence = "crontab no: acme.sh could not install its renewal job, and its certificate would expire";
+        String fix = "apt install cron (or use certbot, whose Debian package renews from a systemd timer).\n";
+        return certMethod.isPresent() ? Finding.fail("preflight.cron", title, evidence, fix)
+                : Finding.warn("preflight.cron", title, evidence + " (if you use acme.sh)", fix);
     }
 
     Finding java() {

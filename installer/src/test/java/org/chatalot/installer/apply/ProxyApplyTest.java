@@ -69,4 +69,15 @@ class ProxyApplyTest {
         assertThat(dir.resolve("reloaded")).doesNotExist();
         assertThat(log.toString()).contains("unchanged: nothing to reload");
     }
+
+    @Test
+    void aMissingProxyProgramIsReportedAsMissingNotAsARejection() throws Exception {
+        Path site = Files.writeString(dir.resolve("site.conf"), "good\n");
+        ProxyApply.Proxy missing = new ProxyApply.Proxy("nginx", Command.of(dir.resolve("no-such-nginx").toString(),
+                "-t"), Command.of("true"));
+        assertThatThrownBy(() -> apply.apply(new RenderedFile(site, "new\n", FileMode.PUBLIC), Optional.empty(),
+                missing)).isInstanceOf(StepFailed.class).hasMessageStartingWith("nginx was not found: could not run ")
+                .hasMessageContaining("--nginx").hasMessageNotContaining("rejected");
+        assertThat(Files.readString(site)).as("rolled back all the same").isEqualTo("good\n");
+    }
 }

@@ -66,9 +66,11 @@ class CertificatesTest {
     @Test
     void acmeShCommandLinesUseWebrootFullChainAndReload() {
         AcmeSh acme = new AcmeSh(Path.of("/root/.acme.sh/acme.sh"), "chat.example.com", Path.of("/var/www/acme"),
-                Optional.of("https://pebble.test:14000/dir"), "systemctl reload nginx");
+                Optional.of("https://pebble.test:14000/dir"), "systemctl reload nginx",
+                Optional.of(Path.of("/etc/step/root_ca.crt")), "crontab");
         assertThat(acme.issue().display()).isEqualTo("/root/.acme.sh/acme.sh --issue -d chat.example.com --webroot "
-                + "/var/www/acme --keylength ec-256 --server https://pebble.test:14000/dir");
+                + "/var/www/acme --keylength ec-256 --server https://pebble.test:14000/dir "
+                + "--ca-bundle /etc/step/root_ca.crt");
         assertThat(acme.installCert(CertificateFiles.in(Path.of("/etc/ssl/chatalot"))).display()).isEqualTo(
                 "/root/.acme.sh/acme.sh --install-cert -d chat.example.com --ecc --key-file /etc/ssl/chatalot/key.pem "
                         + "--fullchain-file /etc/ssl/chatalot/fullchain.pem --reloadcmd 'systemctl reload nginx'");

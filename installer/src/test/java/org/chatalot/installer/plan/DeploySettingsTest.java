@@ -38,6 +38,23 @@ class DeploySettingsTest {
     }
 
     @Test
+    void theListenAddressIsAnIpAddress() {
+        assertThat(DeploySettings.builder("chat.lan").listenAddress("[fd00::5]").build().listenAddress())
+                .contains("fd00::5");
+        assertThatThrownBy(() -> DeploySettings.builder("chat.lan").listenAddress("chat.lan").build())
+                .hasMessageContaining("listen-address: expected an IP address");
+        assertThatThrownBy(() -> DeploySettings.builder("chat.lan").listenAddress("10.0.0.256").build())
+                .hasMessageContaining("listen-address:");
+    }
+
+    @Test
+    void aPlainHttpPortOfZeroMeansNone() {
+        assertThat(DeploySettings.builder("chat.lan").httpPort(0).build().hasHttpPort()).isFalse();
+        assertThatThrownBy(() -> DeploySettings.builder("chat.lan").httpPort(-1).build())
+                .hasMessageContaining("http-port: expected a port from 1 to 65535, or 0 for none");
+    }
+
+    @Test
     void templateRefusesMissingAndUnusedValues() {
         Template template = Template.load("Caddyfile");
         assertThatThrownBy(() -> template.render(Map.of())).hasMessageContaining("no value for");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -16,8 +17,12 @@ import org.chatalot.installer.plan.DeploySettings;
 
 class PreflightTest {
 
-    private record Box(int java, boolean portsFree, long memory, List<String> dns, boolean tools)
+    private record Box(int java, boolean portsFree, long memory, List<String> dns, boolean tools, boolean cron)
             implements Preflight.SystemFacts {
+        Box(int java, boolean portsFree, long memory, List<String> dns, boolean tools) {
+            this(java, portsFree, memory, dns, tools, tools);
+        }
+
         @Override
         public int javaFeatureVersion() {
             return java;
@@ -50,7 +55,7 @@ class PreflightTest {
 
         @Override
         public boolean hasProgram(String name) {
-            return tools;
+            return name.equals("crontab") ? cron : tools;
         }
     }
 
@@ -78,5 +83,23 @@ class PreflightTest {
     void unresolvableDomainFails() {
         assertThat(check(new Box(21, true, 2048, List.of(), true))).filteredOn(f -> f.id().equals("preflight.dns"))
                 .extracting(Finding::severity).containsExactly(Severity.FAIL);
+    }
+
+    @Test
+    void missingCronFailsForAcmeShWarnsWhenUndecidedAndPassesForCertbot() {
+        Box noCron = new Box(21, true, 2048, List.of("203.0.113.7"), true, false);
+        Preflight preflight = new Preflight(new SystemShell(Duration.ofSeconds(5)), noCron);
+        DeploySettings settings = DeploySettings.builder("chat.example.com").build();
+        assertThat(cron(preflight.run(settings, "nginx", Optional.of("acme-sh")))).satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.FAIL);
+            assertThat(f.fix()).contains("apt install cron");
+        });
+        assertThat(cron(preflight.run(settings, "nginx")).severity()).isEqualTo(Severity.WARN);
+        assertThat(cron(preflight.run(settings, "nginx", Optional.of("certbot"))).severity())
+                .isEqualTo(Severity.PASS);
+    }
+
+    private static Finding cron(List<Finding> findings) {
+        return findings.stream().filter(f -> f.id().equals("preflight.cron")).findFirst().orElseThrow();
     }
 }

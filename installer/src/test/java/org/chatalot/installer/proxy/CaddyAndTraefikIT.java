@@ -44,10 +44,28 @@ class CaddyAndTraefikIT {
     }
 
     @Test
+    void internalTlsLeavesTheTrustStoreAloneUnlessAsked() {
+        DeploySettings settings = DeploySettings.builder("chat.lan").build();
+        assertThat(CaddySite.render(settings, CaddySite.Tls.INTERNAL)).contains("\tskip_install_trust\n");
+        assertThat(CaddySite.render(settings, new CaddySite.Tls(true, true))).doesNotContain("skip_install_trust")
+                .doesNotContain("\n{\n").contains("\nchat.lan {\n\ttls internal\n");
+    }
+
+    @Test
+    void thePlainHttpPortAndListenAddressAreCaddysOwnOptions() {
+        String caddyfile = CaddySite.render(DeploySettings.builder("chat.lan").httpsPort(8443).httpPort(8081)
+                .listenAddress("192.168.1.20").build(), CaddySite.Tls.INTERNAL);
+        assertThat(caddyfile).contains("{\n\thttp_port 8081\n\tskip_install_trust\n}\n",
+                "chat.lan:8443 {\n\tbind 192.168.1.20\n\ttls internal\n");
+        assertThat(CaddySite.render(DeploySettings.builder("chat.lan").httpPort(0).build(), CaddySite.Tls.INTERNAL))
+                .contains("\tauto_https disable_redirects\n").doesNotContain("http_port");
+    }
+
+    @Test
     void caddyValidatesTheRenderedFile() throws Exception {
         Path caddy = ExternalTools.require("caddy");
-        Path file = Files.writeString(dir.resolve("Caddyfile"),
-                CaddySite.render(DeploySettings.builder("chat.test").httpsPort(18443).build(), true));
+        Path file = Files.writeString(dir.resolve("Caddyfile"), CaddySite.render(DeploySettings.builder("chat.test")
+                .httpsPort(18443).httpPort(18081).listenAddress("127.0.0.1").build(), true));
         ToolResult result = ToolResult.run(List.of(caddy.toString(), "validate", "--adapter", "caddyfile",
                 "--config", file.toString()), Map.of("HOME", dir.toString(), "XDG_DATA_HOME",
                 dir.toString(), "XDG_CONFIG_HOME", dir.toString()), Duration.ofSeconds(60));

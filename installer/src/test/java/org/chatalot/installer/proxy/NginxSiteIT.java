@@ -50,10 +50,26 @@ class NginxSiteIT {
     }
 
     @Test
+    void aListenAddressBindsOnlyThatAddress() {
+        String site = NginxSite.render(DeploySettings.builder("chat.lan").listenAddress("192.168.1.20").build());
+        assertThat(site).contains("    listen 192.168.1.20:80;\n", "    listen 192.168.1.20:443 ssl http2;\n")
+                .doesNotContain("listen [::]");
+        assertThat(NginxSite.render(DeploySettings.builder("chat.lan").listenAddress("fd00::5").build()))
+                .contains("listen [fd00::5]:443 ssl http2;");
+    }
+
+    @Test
+    void withoutAPlainHttpPortThereIsNoRedirectBlock() {
+        String site = NginxSite.render(DeploySettings.builder("chat.lan").httpPort(0).build());
+        assertThat(site).doesNotContain("return 301", "acme-challenge").contains("listen 443 ssl http2;");
+    }
+
+    @Test
     void nginxAcceptsTheRenderedSite() {
         TestCertificates.TlsFiles tls = TestCertificates.selfSigned(dir, "chat.test");
         String site = NginxSite.render(DeploySettings.builder("chat.test").httpsPort(18443).httpPort(18080)
-                .certificate(tls.certificate()).privateKey(tls.key()).acmeWebroot(dir.resolve("acme")).build());
+                .listenAddress("127.0.0.1").certificate(tls.certificate()).privateKey(tls.key())
+                .acmeWebroot(dir.resolve("acme")).build());
         try (Nginx nginx = Nginx.withSite(site)) {
             ToolResult result = nginx.test();
             assertThat(result.exitCode()).as(result.output()).isZero();

@@ -1,5 +1,7 @@
 package org.chatalot.server.admin;
 
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.Optional;
 
 import io.helidon.webserver.http.HttpRules;
@@ -53,6 +55,16 @@ public final class InstanceAdminApi implements HttpService {
     private RequestDiagnostics diagnostics(ServerRequest request) {
         ClientInfo info = ClientInfo.of(request);
         return new RequestDiagnostics(info.peerIp(), info.trustedPeer(), info.clientIp(), info.scheme(), info.host(),
-                info.forwardedHeaders(), publicUrl.orElse(null));
+                info.forwardedHeaders(), publicUrl.orElse(null), listenAddress(request));
+    }
+
+    /** Our side of the proxy's connection, as {@code host:port}: what the proxy's upstream address must name. */
+    private static String listenAddress(ServerRequest request) {
+        SocketAddress local = request.localPeer().address();
+        if (local instanceof InetSocketAddress inet && inet.getAddress() != null) {
+            String host = inet.getAddress().getHostAddress().replaceFirst("%.*$", "");
+            return (host.contains(":") ? "[" + host + "]" : host) + ":" + inet.getPort();
+        }
+        return String.valueOf(local);
     }
 }

@@ -2,6 +2,7 @@ package org.chatalot.server.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,11 +84,15 @@ final class ConfigParser {
                         .orElse(List.of()),
                 Duration.ofSeconds(integer(Settings.TURN_TTL_SECONDS, 60, 7 * 86_400)));
         var logLevel = required(Settings.LOG_LEVEL, ConfigParser::logLevel, "ERROR, WARN, INFO, DEBUG or TRACE");
+        var selfCheck = new ServerConfig.SelfCheck(
+                Duration.ofSeconds(integer(Settings.SELF_CHECK_INTERVAL_SECONDS, 0, 86_400)),
+                optional(Settings.SELF_CHECK_CA_FILE, ConfigParser::readableFile, "a readable PEM file"),
+                optional(Settings.SELF_CHECK_CONNECT_ADDR, HostPort::parse, "host:port, e.g. 127.0.0.1:443"));
         checkConsistency(security, calls);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new ServerConfig(network, storage, limits, security, calls, logLevel);
+        return new ServerConfig(network, storage, limits, security, calls, logLevel, selfCheck);
     }
 
     /** H2 commits are made durable before they return (WRITE_DELAY=0); see docs/operations.md. */
@@ -194,6 +199,14 @@ final class ConfigParser {
         }
         return URI.create(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT)
                 + (uri.getPort() == -1 ? "" : ":" + uri.getPort()));
+    }
+
+    private static Path readableFile(String value) {
+        Path path = Path.of(value).toAbsolutePath().normalize();
+        if (!Files.isReadable(path) || !Files.isRegularFile(path)) {
+            throw new IllegalArgumentException("cannot read " + path);
+        }
+        return path;
     }
 
     private static String jdbcUrl(String value) {

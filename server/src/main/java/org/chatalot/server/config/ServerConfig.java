@@ -18,7 +18,8 @@ public record ServerConfig(Network network,
                            Limits limits,
                            Security security,
                            Calls calls,
-                           System.Logger.Level logLevel) {
+                           System.Logger.Level logLevel,
+                           SelfCheck selfCheck) {
 
     /** Listeners and what the server believes about the proxy in front of it. */
     public record Network(HostPort listen,
@@ -88,6 +89,19 @@ public record ServerConfig(Network network,
 
     /** Argon2id cost parameters; validated to stay at or above OWASP's minimum. */
     public record Argon2(int memoryKib, int iterations, int parallelism) {
+    }
+
+    /**
+     * The server's periodic look at its own PUBLIC_URL through the proxy.
+     *
+     * @param interval  time between checks; zero when turned off
+     * @param caFile    a private CA trusted besides the JDK's
+     * @param connectTo where to connect instead of PUBLIC_URL's own address
+     */
+    public record SelfCheck(Duration interval, Optional<Path> caFile, Optional<HostPort> connectTo) {
+        public boolean isEnabled() {
+            return !interval.isZero();
+        }
     }
 
     public record Calls(List<IceServer> iceServers,

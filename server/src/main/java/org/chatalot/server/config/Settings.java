@@ -74,6 +74,12 @@ public final class Settings {
             "audit log entries older than this are pruned");
     public static final Setting ADMIN_ALLOWED_CIDRS = Setting.of("ADMIN_ALLOWED_CIDRS", null,
             "when set, /api/admin/* answers 404 to client IPs outside these CIDRs");
+    public static final Setting SELF_CHECK_INTERVAL_SECONDS = Setting.of("SELF_CHECK_INTERVAL_SECONDS", "300",
+            "how often the server checks its PUBLIC_URL through the proxy (certificate, health); 0 turns it off");
+    public static final Setting SELF_CHECK_CA_FILE = Setting.of("SELF_CHECK_CA_FILE", null,
+            "PEM file of a private CA the self-check trusts besides the JDK's (local CA, Caddy's internal CA)");
+    public static final Setting SELF_CHECK_CONNECT_ADDR = Setting.of("SELF_CHECK_CONNECT_ADDR", null,
+            "host:port the self-check connects to instead of PUBLIC_URL's address (a box behind NAT)");
     public static final Setting ARGON2_MEMORY_KIB = Setting.of("ARGON2_MEMORY_KIB", "65536",
             "Argon2id memory cost in KiB (at least 19456, OWASP's minimum)");
     public static final Setting ARGON2_ITERATIONS = Setting.of("ARGON2_ITERATIONS", "3",
@@ -89,7 +95,8 @@ public final class Settings {
             WS_RATE_LIMIT_PER_SECOND, WS_RATE_LIMIT_BURST, MIN_FREE_DISK_MB, SHUTDOWN_GRACE_SECONDS,
             WS_PING_INTERVAL_SECONDS, MAX_CONNECTIONS, IDLE_CONNECTION_TIMEOUT_SECONDS,
             REQUEST_HEADER_TIMEOUT_SECONDS, REQUEST_BODY_TIMEOUT_SECONDS, AUDIT_RETENTION_DAYS,
-            ADMIN_ALLOWED_CIDRS, ARGON2_MEMORY_KIB, ARGON2_ITERATIONS, ARGON2_PARALLELISM);
+            ADMIN_ALLOWED_CIDRS, SELF_CHECK_INTERVAL_SECONDS, SELF_CHECK_CA_FILE, SELF_CHECK_CONNECT_ADDR,
+            ARGON2_MEMORY_KIB, ARGON2_ITERATIONS, ARGON2_PARALLELISM);
 
     /** Environment variable naming the optional YAML file. */
     public static final String CONFIG_FILE_VARIABLE = "CHATALOT_CONFIG";

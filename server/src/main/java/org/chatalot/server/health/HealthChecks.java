@@ -17,6 +17,7 @@ import org.chatalot.model.health.DetailedHealth;
 import org.chatalot.model.health.Health;
 import org.chatalot.model.health.HealthFinding;
 import org.chatalot.model.health.Readiness;
+import org.chatalot.model.health.SelfCheck;
 import org.chatalot.server.config.ServerConfig;
 import org.chatalot.server.db.Database;
 import org.chatalot.server.db.DiskSpace;
@@ -25,7 +26,8 @@ import org.chatalot.server.db.WriteFailures;
 /**
  * Computes the health reports from the database, the data directory, the parts the server cannot work
  * without, and the lifecycle. "Healthy" means able to serve: a database that answers reads but cannot store
- * (writes failing, or refused for want of disk space) is not.
+ * (writes failing, or refused for want of disk space) is not. The detailed report also carries the latest
+ * self-check of the public URL.
  */
 public final class HealthChecks {
     private static final System.Logger LOG = System.getLogger(HealthChecks.class.getName());
@@ -38,9 +40,11 @@ public final class HealthChecks {
     private final Activity activity;
     private final List<Supplier<List<HealthFinding>>> findingSources = new CopyOnWriteArrayList<>();
     private final List<Essential> essentials;
+    private final Supplier<Optional<SelfCheck>> selfCheck;
 
     public HealthChecks(Database database, ServerConfig.Storage storage, DiskSpace space, Lifecycle lifecycle,
-                        BuildInfo build, Activity activity, List<Essential> essentials) {
+                        BuildInfo build, Activity activity, List<Essential> essentials,
+                        Supplier<Optional<SelfCheck>> selfCheck) {
         this.database = database;
         this.storage = storage;
         this.space = space;
@@ -48,6 +52,7 @@ public final class HealthChecks {
         this.build = build;
         this.activity = activity;
         this.essentials = List.copyOf(essentials);
+        this.selfCheck = selfCheck;
     }
 
     /** What the server is doing right now, read when a report is made. */
@@ -121,7 +126,7 @@ public final class HealthChecks {
         return new DetailedHealth(ok ? Health.OK : Health.DEGRADED, build.version(), uptimeSeconds(), ping.healthy(),
                 millis(ping), free, total, heap.getUsed(), heap.getMax(), activity.openSockets().getAsInt(),
                 activity.realtimeSessions().getAsInt(), activity.messagesLastMinute().getAsLong(),
-                lifecycle.isShuttingDown(), Runtime.version().toString(), findings());
+                lifecycle.isShuttingDown(), Runtime.version().toString(), findings(), selfCheck.get().orElse(null));
     }
 
     /** What every source reports now; one that fails is logged and left out, so the report still comes. */

@@ -34,4 +34,14 @@ class RequestDiagnosticsIT {
                 .containsEntry("X-Forwarded-Proto", "https").containsEntry("X-Real-IP", "203.0.113.10");
         assertThat(seen.publicUrl()).isEqualTo("https://chat.example.com");
     }
+
+    @Test
+    void theListenAddressIsTheServersSideOfTheConnection() {
+        String owner = server.users().owner().accessToken();
+
+        RequestDiagnostics seen = server.read(server.send(server.request("/api/admin/diagnostics/request")
+                .header("Authorization", "Bearer " + owner).GET().build()), RequestDiagnostics.class);
+
+        assertThat(seen.listenAddress()).isEqualTo("127.0.0.1:" + server.server().port());
+    }
 }

@@ -85,6 +85,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theSelfCheckDefaultsToEveryFiveMinutesAndNamesAnUnreadableCaFile() {
+        ServerConfig.SelfCheck defaults = ConfigLoader.load(Map.of()).config().selfCheck();
+        assertThat(defaults.interval()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(defaults.caFile()).isEmpty();
+        assertThat(ConfigLoader.load(Map.of("SELF_CHECK_INTERVAL_SECONDS", "0")).config().selfCheck().isEnabled())
+                .isFalse();
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("SELF_CHECK_CA_FILE", "/nonexistent/ca.pem",
+                "SELF_CHECK_CONNECT_ADDR", "nowhere")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .anySatisfy(p -> assertThat(p).startsWith("SELF_CHECK_CA_FILE: expected a readable PEM file")
+                                .contains("cannot read /nonexistent/ca.pem"))
+                        .anySatisfy(p -> assertThat(p).startsWith("SELF_CHECK_CONNECT_ADDR: expected host:port")));
+    }
+
+    @Test
     void localAdminListenerMustStayOnLoopbackOrBeOff() {
         assertThatThrownBy(() -> ConfigLoader.load(Map.of("LOCAL_ADMIN_ADDR", "0.0.0.0:9090")))
                 .hasMessageContaining("LOCAL_ADMIN_ADDR").hasMessageContaining("loopback");
