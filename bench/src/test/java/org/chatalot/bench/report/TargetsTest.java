@@ -67,6 +67,18 @@ class TargetsTest {
     }
 
     @Test
+    void coldStartMissesWhenTheExistingDataDirectoryIsTooSlow() {
+        var empty = new ColdStartBench.Result(SuiteResults.OURS, List.of(1200.0), 1200, "0");
+        var existing = new ColdStartBench.Result(SuiteResults.OURS + ", existing data", List.of(1400.0), 1400, "0");
+        var bare = new ColdStartBench.Result(SuiteResults.CEILING, List.of(1000.0), 1000, "0");
+
+        Targets.Verdict verdict = Targets.coldStart(List.of(empty, existing, bare));
+
+        assertThat(verdict.status()).isEqualTo(Targets.Status.MISSES);
+        assertThat(verdict.measured()).startsWith("1.20× empty, 1.40× existing");
+    }
+
+    @Test
     void unrelatedRequestsDuringTheLoginStormAreHeldToTheirP99Bound() {
         Targets.Verdict quick = Targets.unrelatedDuringLogins(withLogins(logins(400, 87.5)));
         Targets.Verdict slow = Targets.unrelatedDuringLogins(withLogins(logins(400, 251)));
