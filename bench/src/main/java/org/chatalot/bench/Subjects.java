@@ -1,5 +1,6 @@
 package org.chatalot.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +26,8 @@ import org.chatalot.bench.workload.ColdStartBench;
  * ceiling, each with the start-up cache that {@code ./chatalot} and the systemd units use and without any. On JDK
  * 25 and newer the cache is an ahead-of-time cache made by a training run before the measured launches (ours: the
  * server's own {@code --aot-training}; the ceiling: started, asked for its health, stopped), as the launchers make
- * it; before 25 it is a class-data-sharing archive, written by the unmeasured first launch.
+ * it; before 25, or from class folders (the tests), it is a class-data-sharing archive, written by the unmeasured
+ * first launch.
  */
 final class Subjects {
     static final String OURS_EXISTING = SuiteResults.OURS + ", existing data";
@@ -34,16 +37,25 @@ final class Subjects {
     private Subjects() {
     }
 
-    static boolean aheadOfTime() {
-        return Runtime.version().feature() >= 25;
+    /**
+     * JDK 25+ and a class path of jars only: the JVM makes no ahead-of-time cache from class folders (as when
+     * the tests start the server from {@code target/classes}); those get the class-data-sharing archive.
+     */
+    static boolean aheadOfTime(String classPath) {
+        return Runtime.version().feature() >= 25 && Arrays.stream(classPath.split(File.pathSeparator))
+                .allMatch(entry -> Files.isRegularFile(Path.of(entry)));
     }
 
     /** Every variant, with the caches made (trained) in {@code workDir} first. */
     static List<ColdStartBench.Variant> coldStart(ServerLaunch launch, Path workDir) throws Exception {
-        List<String> ours = startupCache(workDir.resolve("chatalot"));
-        List<String> ceiling = startupCache(workDir.resolve("ceiling"));
-        if (aheadOfTime()) {
+        boolean oursAot = aheadOfTime(launch.arguments().get(1));
+        boolean ceilingAot = aheadOfTime(System.getProperty("java.class.path"));
+        List<String> ours = startupCache(workDir.resolve("chatalot"), oursAot);
+        List<String> ceiling = startupCache(workDir.resolve("ceiling"), ceilingAot);
+        if (oursAot) {
             trainChatalot(launch, workDir.resolve("chatalot.aot"), workDir);
+        }
+        if (ceilingAot) {
             trainCeiling(workDir.resolve("ceiling.aot"), workDir);
         }
         return List.of(
@@ -55,9 +67,9 @@ final class Subjects {
                 new ColdStartBench.Variant(SuiteResults.CEILING + NO_CACHE, ceiling(List.of()), false));
     }
 
-    /** The JVM options that map the cache at {@code base}.aot (JDK 25+) or {@code base}.jsa (before). */
-    static List<String> startupCache(Path base) {
-        if (aheadOfTime()) {
+    /** The JVM options that map the cache at {@code base}.aot (JDK 25+) or {@code base}.jsa (otherwise). */
+    static List<String> startupCache(Path base, boolean aheadOfTime) {
+        if (aheadOfTime) {
             return List.of("-XX:AOTCache=" + base + ".aot", "-Xlog:aot*=error");
         }
         return List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + base + ".jsa", "-Xlog:cds=off",
