@@ -57,6 +57,10 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--soak-seconds", description = "storage soak: how long (default 480)")
     Double soakSeconds;
 
+    @Option(names = "--idle-sockets", description = "W3's number of idle sockets (8 per user), e.g. 100 for a "
+            + "team of 50 with two devices each")
+    Integer idleSockets;
+
     @Option(names = "--jfr", description = "JFR profiles of our server during measured phases, into this folder")
     Path jfr;
 
@@ -146,6 +150,9 @@ public final class BenchMain implements Callable<Integer> {
         if (servers != null) {
             servers.forEach(Fanout::displayName);
             settings = settings.withServers(servers);
+        }
+        if (idleSockets != null) {
+            settings = settings.withIdleSockets(idleSockets);
         }
         return settings;
     }

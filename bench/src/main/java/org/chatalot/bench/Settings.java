@@ -35,6 +35,13 @@ public record Settings(int members, int senders, double rungSeconds, double drai
                 soakRate, soakSeconds, soakSenders);
     }
 
+    public Settings withIdleSockets(int sockets) {
+        return new Settings(members, senders, rungSeconds, drainSeconds, ladder, servers, latencyMembers,
+                latencyMessages, latencyRate, sockets, loginMembers, loginChatRate, stormClients, stormSeconds,
+                argon2Hashes, realArgon2, uploadBytes, coldStartRuns, writers, writeWindow, writeSeconds, h2Seconds,
+                soakRate, soakSeconds, soakSenders);
+    }
+
     public Settings withServers(List<String> names) {
         return new Settings(members, senders, rungSeconds, drainSeconds, ladder, names, latencyMembers,
                 latencyMessages, latencyRate, idleSockets, loginMembers, loginChatRate, stormClients, stormSeconds,

@@ -14,6 +14,7 @@ import org.chatalot.bench.chatalot.ServerLaunch;
 import org.chatalot.bench.report.Publisher;
 import org.chatalot.bench.report.Report;
 import org.chatalot.bench.report.SuiteResults;
+import org.chatalot.bench.workload.ColdStartBench;
 import org.chatalot.bench.workload.LatencyBench;
 import org.chatalot.bench.workload.Rung;
 
@@ -44,7 +45,9 @@ class SuiteSmokeIT {
         assertThat(r.logins().unrelatedRequests()).as("unrelated requests timed during the storm").isPositive();
         assertThat(r.writes().acknowledged()).isPositive();
         assertThat(r.writes().stored()).isGreaterThanOrEqualTo(r.writes().acknowledged());
-        assertThat(r.coldStart()).hasSize(2).allSatisfy(c -> assertThat(c.medianMillis()).isPositive());
+        assertThat(r.coldStart()).extracting(ColdStartBench.Result::server).contains(SuiteResults.OURS,
+                SuiteResults.OURS + ", existing data", SuiteResults.CEILING, SuiteResults.OURS + ", no start-up cache");
+        assertThat(r.coldStart()).hasSize(6).allSatisfy(c -> assertThat(c.medianMillis()).isPositive());
         assertThat(r.h2()).hasSize(3).allSatisfy(h -> assertThat(h.rows()).isPositive());
         assertUpload(r);
         assertThat(r.soak().acknowledged()).isEqualTo(Math.round(Settings.smoke().soakRate()
@@ -78,6 +81,8 @@ class SuiteSmokeIT {
         } else {
             assertThat(r.upload().ours().status()).isEqualTo(201);
             assertThat(r.upload().sink().status()).isEqualTo(201);
+            assertThat(r.upload().oursConcurrent().status()).isEqualTo(201);
+            assertThat(r.upload().oursConcurrent().bytes()).isEqualTo(10 * r.upload().ours().bytes());
         }
     }
 }

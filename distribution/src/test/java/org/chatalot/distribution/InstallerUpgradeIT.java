@@ -65,7 +65,8 @@ class InstallerUpgradeIT {
                 "DATA_DIR", data.toString(), "LISTEN_ADDR", "127.0.0.1:" + port,
                 "LOCAL_ADMIN_ADDR", "127.0.0.1:" + FreePorts.next(),
                 // a box with the Debian package's env file must not lend it to this test's launchers
-                "CHATALOT_ENV_FILE", root.resolve("no-env-file").toString()));
+                "CHATALOT_ENV_FILE", root.resolve("no-env-file").toString(),
+                "CHATALOT_CACHE_DIR", root.resolve("cache").toString()));
         try {
             ToolResult upgrade = Programs.run(environment, install.resolve("bin/chatalot-install").toString(),
                     "upgrade", "--archive", Programs.ARCHIVE.toString(), "--install-dir", install.toString(),

@@ -120,7 +120,8 @@ class ReleaseArchiveIT {
         int port = FreePorts.next();
         int localPort = FreePorts.next();
         Map<String, String> environment = new HashMap<>(Map.of("DATA_DIR", data.toString(),
-                "LISTEN_ADDR", "127.0.0.1:" + port, "LOCAL_ADMIN_ADDR", "127.0.0.1:" + localPort));
+                "LISTEN_ADDR", "127.0.0.1:" + port, "LOCAL_ADMIN_ADDR", "127.0.0.1:" + localPort,
+                "CHATALOT_CACHE_DIR", data.resolveSibling(data.getFileName() + "-cache").toString()));
         try (Programs.Background server = Programs.start(environment, data.resolveSibling(data.getFileName() + ".log"),
                 release().resolve("bin/chatalot").toString())) {
             server.awaitOutput("Chatalot is running", Duration.ofMinutes(2));
@@ -137,6 +138,7 @@ class ReleaseArchiveIT {
             server.awaitOutput("Stopped", Duration.ofSeconds(5));
         } finally {
             TempDirs.deleteRecursively(data);
+            TempDirs.deleteRecursively(data.resolveSibling(data.getFileName() + "-cache"));
             Files.deleteIfExists(data.resolveSibling(data.getFileName() + ".log"));
         }
     }

@@ -8,7 +8,8 @@ import org.chatalot.server.db.DatabaseTooNew;
 
 /**
  * Entry point: {@code java -jar chatalot-server.jar} runs the server, {@code … admin <command>} the local
- * admin commands, {@code … --version} prints the product version. Configuration comes from the environment.
+ * admin commands, {@code … --version} prints the product version, {@code … --aot-training} is the training run of
+ * the start-up cache (see AotTraining). Configuration comes from the environment.
  */
 public final class Main {
     static {
@@ -25,6 +26,9 @@ public final class Main {
         if (args.length > 0 && (args[0].equals("--version") || args[0].equals("-V"))) {
             System.out.println(ProductVersion.line());
             return;
+        }
+        if (args.length > 0 && args[0].equals("--aot-training")) {
+            System.exit(AotTraining.run());
         }
         if (args.length > 0 && args[0].equals("admin")) {
             System.exit(adminCommand(java.util.Arrays.copyOfRange(args, 1, args.length)));

@@ -26,9 +26,9 @@ public final class ServerProcess implements AutoCloseable {
     public static final String NAME = "Chatalot";
     /**
      * Options of every JVM under test (ours and the ceiling alike, so that they stay comparable): the
-     * memory options of the installer's systemd unit.
+     * memory options that bin/chatalot (and so the systemd units) and ./chatalot start the server with.
      */
-    public static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-XX:MetaspaceSize=128m");
+    public static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx512m", "-XX:MetaspaceSize=128m");
     /** Extra JVM options for both, from the CLI's {@code --jvm-options}, e.g. another collector. */
     public static final String EXTRA_JVM_OPTIONS_PROPERTY = "bench.jvmOptions";
     private static final Pattern LISTENING = Pattern.compile("Chatalot is listening on (http://\\S+?)(;|$)");

@@ -85,7 +85,11 @@ public final class Sections {
                 + r.ours().bytes() / 1_000_000 + " MB (multipart, with Content-Length) through nginx TLS on loopback."
                 + "\n\n| through nginx to | status | wall time | throughput | receiver's peak memory growth |\n"
                 + "|---|---|---|---|---|\n");
-        for (UploadBench.Upload u : List.of(r.sink(), r.ours())) {
+        List<UploadBench.Upload> rows = new java.util.ArrayList<>(List.of(r.sink(), r.ours()));
+        if (r.oursConcurrent() != null) {
+            rows.add(r.oursConcurrent());
+        }
+        for (UploadBench.Upload u : rows) {
             md.append(String.format("| %s | %d | %.0f ms | %.0f MB/s | %.1f MiB |%n", u.target(), u.status(),
                     u.wallMillis(), u.megabytesPerSecond(), u.peakGrowthMiB()));
         }
@@ -94,8 +98,11 @@ public final class Sections {
 
     public static String coldStart(List<ColdStartBench.Result> results, String machine) {
         StringBuilder md = new StringBuilder("Measured " + machine + ". From launching the process (pinned to "
-                + "the server core) to the first 200 on its health URL; our server starts on an empty data "
-                + "directory (keys generated, database created and migrated).\n\n| server | median | runs |\n"
+                + "the server core) to the first 200 on its health URL, the variants launched in turn, one of each "
+                + "per round. Our server starts on an empty data directory (keys generated, database created and "
+                + "migrated) or on the one an earlier launch left; \"start-up cache\" is what `./chatalot` and the "
+                + "systemd units use (JDK 25+: the ahead-of-time cache from a training run; before: a "
+                + "class-data-sharing archive), the same for the ceiling.\n\n| server | median | runs |\n"
                 + "|---|---|---|\n");
         for (ColdStartBench.Result r : results) {
             md.append(String.format("| %s | %.0f ms | %s |%n", r.server(), r.medianMillis(), r.millis().stream()

@@ -67,6 +67,18 @@ class TargetsTest {
     }
 
     @Test
+    void coldStartMissesWhenTheExistingDataDirectoryIsTooSlow() {
+        var empty = new ColdStartBench.Result(SuiteResults.OURS, List.of(1200.0), 1200, "0");
+        var existing = new ColdStartBench.Result(SuiteResults.OURS + ", existing data", List.of(1400.0), 1400, "0");
+        var bare = new ColdStartBench.Result(SuiteResults.CEILING, List.of(1000.0), 1000, "0");
+
+        Targets.Verdict verdict = Targets.coldStart(List.of(empty, existing, bare));
+
+        assertThat(verdict.status()).isEqualTo(Targets.Status.MISSES);
+        assertThat(verdict.measured()).startsWith("1.20× empty, 1.40× existing");
+    }
+
+    @Test
     void unrelatedRequestsDuringTheLoginStormAreHeldToTheirP99Bound() {
         Targets.Verdict quick = Targets.unrelatedDuringLogins(withLogins(logins(400, 87.5)));
         Targets.Verdict slow = Targets.unrelatedDuringLogins(withLogins(logins(400, 251)));
@@ -97,6 +109,6 @@ class TargetsTest {
 
         assertThat(all).hasSize(9);
         assertThat(all).filteredOn(v -> v.status() == Targets.Status.NOT_MEASURED).extracting(Targets.Verdict::target)
-                .contains("≤ 30 KB per idle socket", "cold start ≤ 1.3× bare Helidon");
+                .contains("≤ 30 KB per idle socket", "cold start ≤ 1.3× bare Helidon (empty and existing data)");
     }
 }

@@ -25,7 +25,20 @@ public final class SystemdService {
                 "env_file", ENV_FILE.toString(),
                 "data_dir", settings.dataDir().toString(),
                 "install_dir", settings.installDir().toString(),
-                "java", settings.java().toString()));
+                "java_environment", javaEnvironment(settings.java())));
+    }
+
+    /**
+     * A java binary ({@code …/bin/java}) becomes the service's JAVA_HOME, which bin/chatalot then uses; the
+     * release's own {@code bin/chatalot-java} means "the newest 21+ runtime on the box", its default anyway.
+     */
+    static String javaEnvironment(Path java) {
+        Path bin = java.getParent();
+        if (java.getFileName().toString().equals("java") && bin != null && bin.getFileName() != null
+                && bin.getFileName().toString().equals("bin") && bin.getParent() != null) {
+            return "Environment=JAVA_HOME=" + bin.getParent();
+        }
+        return "# Java: the newest runtime 21+ that bin/chatalot-java finds (set JAVA_HOME here to choose one).";
     }
 
     public static String environment(DeploySettings settings) {

@@ -45,7 +45,7 @@ public final class PasswordHasher implements AutoCloseable {
      * everything else. A thread idle for {@link #IDLE_THREAD_SECONDS} ends and its memory goes with it.
      * Null when hashes allocate their own memory.
      */
-    private final ThreadLocal<Argon2BytesGenerator.BlockPool> blocks;
+    private final Argon2Memory blocks;
     private final SecureRandom random = new SecureRandom();
 
     public PasswordHasher(ServerConfig.Argon2 cost, int threads, int queueCapacity) {
@@ -54,10 +54,7 @@ public final class PasswordHasher implements AutoCloseable {
 
     PasswordHasher(ServerConfig.Argon2 cost, int threads, int queueCapacity, int idleThreadSeconds) {
         this.cost = cost;
-        int blockCount = Argon2BytesGenerator.getBlockCount(cost.memoryKib(), cost.parallelism());
-        this.blocks = keepsMemory(cost, threads, Runtime.getRuntime().maxMemory())
-                ? ThreadLocal.withInitial(() -> new Argon2BytesGenerator.FixedBlockPool(blockCount))
-                : null;
+        this.blocks = keepsMemory(cost, threads, Runtime.getRuntime().maxMemory()) ? new Argon2Memory(cost) : null;
         AtomicInteger counter = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(threads, threads, idleThreadSeconds, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(queueCapacity), task -> {
@@ -66,6 +63,27 @@ public final class PasswordHasher implements AutoCloseable {
                     return thread;
                 }, new ThreadPoolExecutor.AbortPolicy());
         pool.allowCoreThreadTimeOut(true);
+    }
+
+    /**
+     * A hashing thread's Argon2 memory, made at its first hash. A class of its own rather than a lambda so that
+     * nothing of BouncyCastle is loaded before the first hash: its jar is signed, so loading from it means
+     * checking the signature of the whole jar (a few hundred milliseconds of start-up on a small box), and
+     * the start-up cache cannot hold classes from signed jars. Its values are typed Object for the same reason:
+     * checking that a method returns the declared BlockPool would make the verifier load that interface.
+     */
+    private static final class Argon2Memory extends ThreadLocal<Object> {
+        private final ServerConfig.Argon2 cost;
+
+        Argon2Memory(ServerConfig.Argon2 cost) {
+            this.cost = cost;
+        }
+
+        @Override
+        protected Object initialValue() {
+            return new Argon2BytesGenerator.FixedBlockPool(Argon2BytesGenerator.getBlockCount(cost.memoryKib(),
+                    cost.parallelism()));
+        }
     }
 
     /** Whether hashing threads keep their Argon2 memory: only when all of it is at most a quarter of the heap. */
@@ -162,7 +180,7 @@ public final class PasswordHasher implements AutoCloseable {
     private String compute(String password, byte[] salt, ServerConfig.Argon2 cost) {
         Argon2Parameters.Builder builder = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id);
         if (blocks != null) {
-            builder.withBlockPool(blocks.get());
+            builder.withBlockPool((Argon2BytesGenerator.BlockPool) blocks.get());
         }
         Argon2Parameters parameters = builder
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)

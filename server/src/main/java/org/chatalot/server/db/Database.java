@@ -10,16 +10,11 @@ import java.util.Optional;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbClientException;
-import io.helidon.dbclient.DbStatements;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 import io.helidon.dbclient.jdbc.JdbcConnectionPool;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.output.MigrateResult;
 
 import org.chatalot.model.ProductVersion;
@@ -71,10 +66,14 @@ public final class Database implements AutoCloseable {
         }
         HikariDataSource dataSource = pool(withoutTraceFile(url));
         try {
-            MigrateResult result = migrate(dataSource);
-            if (result.migrationsExecuted > 0) {
-                LOG.log(System.Logger.Level.INFO, "Database migrated to version {0} ({1} migrations applied)",
-                        result.targetSchemaVersion, result.migrationsExecuted);
+            SchemaHistory history = SchemaHistory.read(dataSource);
+            refuseNewerSchema(history.newerThanThisRelease());
+            if (!history.isCurrent()) {
+                MigrateResult result = flyway(dataSource).migrate();
+                if (result.migrationsExecuted > 0) {
+                    LOG.log(System.Logger.Level.INFO, "Database migrated to version {0} ({1} migrations applied)",
+                            result.targetSchemaVersion, result.migrationsExecuted);
+                }
             }
         } catch (RuntimeException e) {
             dataSource.close();
@@ -87,7 +86,7 @@ public final class Database implements AutoCloseable {
         restrictDatabaseFiles(storage.dataDir());
         DbClient client = JdbcClientBuilder.create()
                 .connectionPool(new HikariPool(dataSource))
-                .statements(DbStatements.create(Config.just(ConfigSources.classpath(STATEMENTS)).get("statements")))
+                .statements(NamedStatements.load(STATEMENTS))
                 .build();
         return new Database(dataSource, client, storage.dataDir(), space, url);
     }
@@ -129,9 +128,8 @@ public final class Database implements AutoCloseable {
      * misread it, and going back means restoring the backup taken before that upgrade.
      */
     public static MigrateResult migrate(javax.sql.DataSource dataSource) {
-        Flyway flyway = flyway(dataSource);
-        refuseNewerSchema(flyway.info().applied());
-        return flyway.migrate();
+        refuseNewerSchema(SchemaHistory.read(dataSource).newerThanThisRelease());
+        return flyway(dataSource).migrate();
     }
 
     private static Flyway flyway(javax.sql.DataSource dataSource) {
@@ -144,12 +142,7 @@ public final class Database implements AutoCloseable {
                 .load();
     }
 
-    private static void refuseNewerSchema(MigrationInfo[] applied) {
-        List<String> unknown = java.util.Arrays.stream(applied)
-                .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS
-                        || m.getState() == MigrationState.FUTURE_FAILED)
-                .map(m -> m.getVersion() + " (" + m.getDescription() + ")")
-                .toList();
+    private static void refuseNewerSchema(List<String> unknown) {
         if (!unknown.isEmpty()) {
             throw new DatabaseTooNew("The database was upgraded by a newer Chatalot than this one ("
                     + ProductVersion.current() + "): it has schema migration " + String.join(", ", unknown)

@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
-import io.helidon.common.buffers.DataReader;
-
 /**
  * Accepts HTTP/1.0 requests, which Helidon refuses with 505. nginx speaks HTTP/1.0 to its upstream unless
  * told {@code proxy_http_version 1.1}, and the reference nginx configuration does not say so for
@@ -22,33 +20,35 @@ final class Http10Compatibility implements Supplier<byte[]> {
     static final int MAX_FIRST_LINE = 4096;
     private static final String HTTP_1_0 = " HTTP/1.0\r";
 
-    private final DataReader source;
+    private final Supplier<byte[]> source;
     private boolean first = true;
 
-    Http10Compatibility(DataReader source) {
+    /** {@code source}: the connection's bytes, one array per read, null at the end (as a socket hands them). */
+    Http10Compatibility(Supplier<byte[]> source) {
         this.source = source;
     }
 
+    /** After the first request line, the source's arrays themselves: nothing is copied. */
     @Override
     public byte[] get() {
         if (!first) {
-            return next();
+            return source.get();
         }
         first = false;
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         do {
-            head.writeBytes(next());
+            byte[] next = source.get();
+            if (next == null) {
+                break;
+            }
+            head.writeBytes(next);
         } while (indexOfLineFeed(head) < 0 && head.size() < MAX_FIRST_LINE);
+        if (head.size() == 0) {
+            return null;
+        }
         byte[] bytes = head.toByteArray();
         patch(bytes);
         return bytes;
-    }
-
-    private byte[] next() {
-        if (source.available() == 0) {
-            source.pullData();
-        }
-        return source.readBytes(source.available());
     }
 
     private static int indexOfLineFeed(ByteArrayOutputStream head) {

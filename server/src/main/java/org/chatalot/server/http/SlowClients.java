@@ -1,5 +1,6 @@
 package org.chatalot.server.http;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,10 +14,12 @@ import java.util.function.Supplier;
 import io.helidon.common.buffers.BufferData;
 import io.helidon.common.buffers.DataReader;
 import io.helidon.common.concurrency.limits.Limit;
+import io.helidon.common.socket.HelidonSocket;
 import io.helidon.http.Headers;
 import io.helidon.http.HttpPrologue;
 import io.helidon.http.Status;
 import io.helidon.webserver.ConnectionContext;
+import io.helidon.webserver.ServerConnectionException;
 import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.http1.Http1ConnectionListener;
 import io.helidon.webserver.spi.ServerConnection;
@@ -121,7 +124,7 @@ public final class SlowClients implements AutoCloseable {
                 // above it holds the first line back until it is whole).
                 Guard guard = new Guard(ctx.dataReader(), ctx);
                 ConnectionContext served = ConnectionContexts.withReader(ctx,
-                        DataReader.create(new Http10Compatibility(DataReader.create(guard))));
+                        DataReader.create(new Http10Compatibility(guard)));
                 guard.connection = http1.connection(served);
                 guards.put(served, guard);
                 return new Guarded(served, guard.connection);
@@ -232,32 +235,45 @@ public final class SlowClients implements AutoCloseable {
         /** Time the finished reads of this phase waited; written by the connection's thread only. */
         private volatile long blockedNanos;
         private volatile long bodyBytes;
+        /** The connection's socket, read as Helidon's own reader reads it; null where Helidon does not expose it. */
+        private final Supplier<byte[]> socket;
 
         Guard(DataReader source, ConnectionContext raw) {
             this.source = source;
             this.raw = raw;
+            this.socket = socketOf(raw);
         }
 
+        /**
+         * Hands on each array the socket read, as it is. Copying it out of Helidon's reader (and again in the
+         * HTTP/1.0 patch) allocated twice the body of every upload, which the collector answered by growing the
+         * heap: 50 MiB more memory during a 100 MB upload. Only bytes Helidon read before this watch took
+         * over, if any, come out of its reader.
+         */
         @Override
         public byte[] get() {
             long start = clock.getAsLong();
             readingSince = start;
             byte[] bytes;
             try {
-                if (source.available() == 0) {
-                    source.pullData();
-                }
-                bytes = source.readBytes(source.available());
+                bytes = source.available() > 0 || socket == null ? fromReader() : socket.get();
             } finally {
                 readingSince = 0;
                 blockedNanos += clock.getAsLong() - start;
             }
             if (phase == Phase.WAITING) {
                 enter(Phase.HEAD);
-            } else if (phase == Phase.BODY) {
+            } else if (phase == Phase.BODY && bytes != null) {
                 bodyBytes += bytes.length;
             }
             return bytes;
+        }
+
+        private byte[] fromReader() {
+            if (source.available() == 0) {
+                source.pullData();
+            }
+            return source.readBytes(source.available());
         }
 
         /** Moves to {@code next}; the time and bytes counted start again. */
@@ -269,6 +285,23 @@ public final class SlowClients implements AutoCloseable {
             bodyBytes = 0;
             phase = next;
         }
+    }
+
+    /** Reads as Helidon's ConnectionHandler does: an I/O failure ends the connection (ServerConnectionException). */
+    private static Supplier<byte[]> socketOf(ConnectionContext ctx) {
+        HelidonSocket socket;
+        try {
+            socket = ctx.serverSocket();
+        } catch (UnsupportedOperationException e) {
+            return null;
+        }
+        return () -> {
+            try {
+                return socket.get();
+            } catch (UncheckedIOException e) {
+                throw new ServerConnectionException("Failed to get data from socket", e);
+            }
+        };
     }
 
     /** The HTTP/1 connection, forgotten by the watchdog when it ends. */

@@ -21,9 +21,9 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Every file of the web client, read once from the classpath (the {@code web-client} jar, or its classes
- * folder in a development build) and kept in memory with its gzip form and its hash. The client is small
- * (a few hundred KB), so serving from memory costs little and saves a disk read and a compression per
- * request. The version is a hash of the whole tree: it changes exactly when a file does.
+ * folder in a development build) and kept in memory with its hash, and with its gzip form from the first request
+ * for it. The client is small (a few hundred KB), so serving from memory costs little and saves a disk read and
+ * a compression per request. The version is a hash of the whole tree: it changes exactly when a file does.
  */
 public final class WebAssets {
     static final String ROOT = "chatalot-web";
@@ -38,10 +38,54 @@ public final class WebAssets {
         this.version = versionOf(assets);
     }
 
-    /** One file: its bytes, its gzip form when that is smaller, its type and a strong validator. */
-    public record Asset(String path, byte[] bytes, byte[] gzip, String contentType, String etag) {
+    /**
+     * One file: its bytes, its type and a strong validator, and its gzip form when that is smaller. The gzip form
+     * is made at the first request that accepts it, not at start-up: compressing the whole client at the best
+     * level was work the server did before it could answer anything.
+     */
+    public static final class Asset {
+        private final String path;
+        private final byte[] bytes;
+        private final String contentType;
+        private final String etag;
+        private byte[] gzip;
+        private boolean compressed;
+
+        Asset(String path, byte[] bytes, String contentType, String etag) {
+            this.path = path;
+            this.bytes = bytes;
+            this.contentType = contentType;
+            this.etag = etag;
+        }
+
+        public String path() {
+            return path;
+        }
+
+        public byte[] bytes() {
+            return bytes;
+        }
+
+        public String contentType() {
+            return contentType;
+        }
+
+        public String etag() {
+            return etag;
+        }
+
+        /** The gzip form, or null for a binary file or one that gzip would not make smaller. */
+        public synchronized byte[] gzip() {
+            if (!compressed) {
+                byte[] packed = ContentTypes.isText(contentType) ? WebAssets.gzip(bytes) : null;
+                gzip = packed != null && packed.length < bytes.length ? packed : null;
+                compressed = true;
+            }
+            return gzip;
+        }
+
         boolean isCompressible() {
-            return gzip != null;
+            return gzip() != null;
         }
     }
 
@@ -76,12 +120,7 @@ public final class WebAssets {
     }
 
     static Asset asset(String path, byte[] bytes) {
-        String type = ContentTypes.of(path);
-        byte[] gzip = ContentTypes.isText(type) ? gzip(bytes) : null;
-        if (gzip != null && gzip.length >= bytes.length) {
-            gzip = null;
-        }
-        return new Asset(path, bytes, gzip, type, "\"" + sha256Hex(bytes).substring(0, 32) + "\"");
+        return new Asset(path, bytes, ContentTypes.of(path), "\"" + sha256Hex(bytes).substring(0, 32) + "\"");
     }
 
     public Optional<Asset> get(String path) {

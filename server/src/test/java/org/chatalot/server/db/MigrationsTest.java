@@ -61,6 +61,49 @@ class MigrationsTest {
         assertThat(appliedMigrations(config)).isEqualTo(before);
     }
 
+    @Test
+    void theNewestMigrationConstantIsTheNewestMigrationFile() throws Exception {
+        Path folder = Path.of(MigrationsTest.class.getResource("/db/migration").toURI());
+        try (Stream<Path> files = Files.list(folder)) {
+            int newest = files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.+\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
+            assertThat(SchemaHistory.NEWEST_MIGRATION).as("raise SchemaHistory.NEWEST_MIGRATION with each migration")
+                    .isEqualTo(newest);
+        }
+    }
+
+    @Test
+    void onlyADatabaseAtTheNewestMigrationIsCurrentAndARestartLeavesFlywayOut() throws Exception {
+        ServerConfig config = config();
+        org.h2.jdbcx.JdbcDataSource dataSource = new org.h2.jdbcx.JdbcDataSource();
+        dataSource.setURL(config.storage().databaseUrl());
+        Files.createDirectories(config.storage().dataDir());
+        assertThat(SchemaHistory.read(dataSource).isCurrent()).as("empty").isFalse();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("1").load().migrate();
+        assertThat(SchemaHistory.read(dataSource).isCurrent()).as("at version 1").isFalse();
+
+        ChatServer.start(config).stop();
+        assertThat(SchemaHistory.read(dataSource).isCurrent()).as("migrated").isTrue();
+        execute(config, "UPDATE \"flyway_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '002'");
+        assertThat(SchemaHistory.read(dataSource).isCurrent()).as("with a failed migration").isFalse();
+    }
+
+    @Test
+    void aMigrationFromANewerReleaseIsReportedByVersionAndDescription() throws Exception {
+        ServerConfig config = config();
+        ChatServer.start(config).stop();
+        execute(config, "INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", "
+                + "\"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\") "
+                + "VALUES (99, '999', 'from the future', 'SQL', 'V999__f.sql', 0, 'test', 1, TRUE)");
+        org.h2.jdbcx.JdbcDataSource dataSource = new org.h2.jdbcx.JdbcDataSource();
+        dataSource.setURL(config.storage().databaseUrl());
+
+        SchemaHistory history = SchemaHistory.read(dataSource);
+
+        assertThat(history.isCurrent()).isFalse();
+        assertThat(history.newerThanThisRelease()).containsExactly("999 (from the future)");
+    }
+
     private ServerConfig config() {
         return ConfigLoader.load(Map.of("DATA_DIR", dir.resolve("data").toString(), "LISTEN_ADDR", "127.0.0.1:0",
                 "LOCAL_ADMIN_ADDR", "off")).config();

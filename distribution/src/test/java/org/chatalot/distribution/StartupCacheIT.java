@@ -1,0 +1,131 @@
+package org.chatalot.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.chatalot.testing.FreePorts;
+import org.chatalot.testing.TempDirs;
+import org.chatalot.testing.ToolResult;
+
+/**
+ * The release's bin/chatalot (what the systemd units start) with its start-up cache: made once by a training run on
+ * JDK 25+, mapped afterwards, made again when stale, and never in the way: a damaged cache or an older JDK still
+ * starts the server. Also the default heap and JAVA_OPTS after it.
+ */
+class StartupCacheIT {
+    private static final String PREPARING = "preparing the start-up cache";
+    private Path root;
+    private Path cache;
+    private Map<String, String> environment;
+    private int port;
+    private List<String> commandLine = List.of();
+
+    @BeforeEach
+    void setUp() {
+        root = TempDirs.create("chatalot-startup-cache-");
+        cache = root.resolve("cache");
+        port = FreePorts.next();
+        environment = new HashMap<>(Map.of("DATA_DIR", root.resolve("data").toString(),
+                "LISTEN_ADDR", "127.0.0.1:" + port, "LOCAL_ADMIN_ADDR", "off",
+                "CHATALOT_CACHE_DIR", cache.toString(), "CHATALOT_ENV_FILE", root.resolve("no-env-file").toString(),
+                "JAVA_HOME", System.getProperty("java.home")));
+    }
+
+    @AfterEach
+    void tearDown() {
+        TempDirs.deleteRecursively(root);
+    }
+
+    @Test
+    void theFirstStartMakesTheCacheLaterStartsMapItAndAStaleOneIsMadeAgain() throws Exception {
+        assumeTrue(Runtime.version().feature() >= 25, "the ahead-of-time cache needs JDK 25");
+
+        String first = startAnswerAndStop("first");
+        assertThat(first).contains(PREPARING);
+        assertThat(cache.resolve("server.aot")).isNotEmptyFile();
+        assertThat(cache.resolve("server.aot.stamp")).isNotEmptyFile();
+
+        String second = startAnswerAndStop("second");
+        assertThat(second).doesNotContain(PREPARING);
+        assertThat(lastCommandLine()).contains("-XX:AOTCache=" + cache.resolve("server.aot"));
+
+        Files.writeString(cache.resolve("server.aot.stamp"), "another JDK or jar\n");
+        assertThat(startAnswerAndStop("stale")).contains(PREPARING);
+        assertThat(Files.readString(cache.resolve("server.aot.stamp"))).doesNotContain("another JDK or jar");
+    }
+
+    @Test
+    void aDamagedCacheWithAMatchingStampStillStartsTheServer() throws Exception {
+        assumeTrue(Runtime.version().feature() >= 25, "the ahead-of-time cache needs JDK 25");
+        startAnswerAndStop("first");
+        byte[] junk = new byte[4096];
+        Arrays.fill(junk, (byte) 0x5a);
+        Files.write(cache.resolve("server.aot"), junk);
+
+        String damaged = startAnswerAndStop("damaged");
+
+        assertThat(damaged).doesNotContain(PREPARING);
+        assertThat(lastCommandLine()).contains("-XX:AOTCache=" + cache.resolve("server.aot"));
+    }
+
+    @Test
+    void theDefaultHeapComesFirstAndJavaOptsWinsAfterIt() throws Exception {
+        environment.put("CHATALOT_STARTUP_CACHE", "off");
+        environment.put("JAVA_OPTS", "-Xmx300m");
+
+        startAnswerAndStop("heap");
+
+        List<String> command = lastCommandLine();
+        assertThat(command).containsSubsequence("-Xmx512m", "-Xmx300m", "-jar");
+        assertThat(command).noneMatch(option -> option.startsWith("-XX:AOTCache")
+                || option.startsWith("-XX:SharedArchiveFile"));
+    }
+
+    /** JDK 21 to 24 get the class-data-sharing archive instead; no ahead-of-time option reaches a JVM before 25. */
+    @Test
+    void aJdkBefore25GetsTheClassDataSharingArchiveAndNoAheadOfTimeOption() {
+        String script = ". '" + Programs.RELEASE_DIR.resolve("bin/server-jvm.sh") + "' && server_jvm_options "
+                + "/nowhere/bin/java 21 /nowhere/chatalot-server.jar '" + cache + "' && printf '%s\\n' "
+                + "\"${SERVER_JVM_OPTIONS[@]}\"";
+
+        ToolResult options = Programs.run(Map.of(), "bash", "-c", script);
+
+        assertThat(options.exitCode()).as(options.output()).isZero();
+        assertThat(options.output().lines()).contains("-Xmx512m", "-XX:+AutoCreateSharedArchive",
+                "-XX:SharedArchiveFile=" + cache.resolve("server-jdk21.jsa"));
+        assertThat(options.output()).doesNotContain("AOT");
+    }
+
+    private List<String> lastCommandLine() {
+        return commandLine;
+    }
+
+    private String startAnswerAndStop(String name) throws Exception {
+        Path log = root.resolve(name + ".log");
+        try (Programs.Background server = Programs.start(environment, log,
+                Programs.RELEASE_DIR.resolve("bin/chatalot").toString())) {
+            server.awaitOutput("Chatalot is running", Duration.ofMinutes(4));
+            HttpResponse<String> health = Programs.get(port, "/api/health");
+            assertThat(health.statusCode()).as(server.printed()).isEqualTo(200);
+            // the launcher replaced itself with the JVM (exec), so this is the JVM's command line
+            commandLine = List.of(new String(Files.readAllBytes(Path.of("/proc", Long.toString(server.process().pid()),
+                    "cmdline")), StandardCharsets.UTF_8).split("\0"));
+            server.terminate(Duration.ofMinutes(1));
+            return server.printed();
+        }
+    }
+}
