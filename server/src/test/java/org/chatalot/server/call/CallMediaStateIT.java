@@ -25,7 +25,7 @@ import org.chatalot.server.testing.WsClient;
  * What participants say about their microphone and camera reaches everyone in the channel, and a session that
  * connects while calls go on learns them at once (the sidebar shows who is in a call before anything changes).
  */
-class CallMediaStateTest {
+class CallMediaStateIT {
 
     @RegisterExtension
     static TestServer server = TestServer.create();
