@@ -198,6 +198,14 @@ class CallsIT {
                         .isPositive();
             }
 
+            // The tiles fit the window: inside the panel at a desktop size, and again once the window is
+            // as narrow as a phone (they are sized again when the space changes, not only when people come).
+            tilesFit(annPage);
+            annPage.setViewportSize(390, 760);
+            tilesFit(annPage);
+            annPage.setViewportSize(Browsers.DESKTOP_WIDTH, Browsers.DESKTOP_HEIGHT);
+            tilesFit(annPage);
+
             // The speaking indicator: Ben's page hears Ann's fake microphone beep.
             assertThat(tile(benPage, ann)).hasAttribute("data-speaking", "true");
             Locator mute = button(annPage, "Mute microphone");
@@ -332,6 +340,24 @@ class CallsIT {
     private static Locator tile(Page page, AuthTokens user) {
         return callPanel(page).getByRole(AriaRole.LIST, new Locator.GetByRoleOptions().setName("People in the call"))
                 .locator("li[data-user-id=\"" + user.user().id() + "\"]");
+    }
+
+    /**
+     * Waits until every tile of the call panel lies wholly inside the panel's tile area and the window, at
+     * least 120 px wide (the layout follows a resize through a ResizeObserver, so this waits, never sleeps).
+     */
+    private static void tilesFit(Page page) {
+        Locator tiles = callPanel(page).getByRole(AriaRole.LIST, new Locator.GetByRoleOptions()
+                .setName("People in the call"));
+        page.waitForFunction("""
+                list => {
+                  const box = list.getBoundingClientRect();
+                  const inside = (r) => r.width >= 120 && r.left >= box.left - 1 && r.right <= box.right + 1
+                    && r.top >= box.top - 1 && r.bottom <= box.bottom + 1 && r.left >= 0 && r.top >= 0
+                    && r.right <= innerWidth && r.bottom <= innerHeight;
+                  return list.children.length === 2
+                    && [...list.children].every((tile) => inside(tile.getBoundingClientRect()));
+                }""", tiles.elementHandle());
     }
 
     /** Who the sidebar shows in the huddle's call. */
