@@ -124,10 +124,11 @@ function attention() {
 
 function view() {
   if (ui.route.name === 'help') {
-    return helpViews ? helpViews.helpView(app, ui.route.doc) : html`<p class="boot" role="status">Loading…</p>`;
+    return helpViews ? html`${app.callPanel()}${helpViews.helpView(app, ui.route.doc)}`
+      : html`<p class="boot" role="status">Loading…</p>`;
   }
   if (ui.route.name === 'settings' && ui.screen === 'chat') {
-    return settingsViews ? html`${settingsViews.settingsView(app)}${noticesView(app)}`
+    return settingsViews ? html`${app.callPanel()}${settingsViews.settingsView(app)}${noticesView(app)}`
       : html`<p class="boot" role="status">Loading…</p>`;
   }
   switch (ui.screen) {

@@ -183,7 +183,8 @@ export function createCallView(controller) {
       }
       const channel = app.store.state.channels.get(state.channelId);
       const title = channel ? app.channelTitle(channel) : 'Call';
-      const here = app.ui.channelId === state.channelId;
+      // Large on the call's own channel; a strip above any other channel, the guides and the settings.
+      const here = app.ui.channelId === state.channelId && !['help', 'settings'].includes(app.ui.route?.name);
       const camera = state.camera;
       return html`<section class="call-dock ${here ? 'stage' : 'strip'}" aria-labelledby="call-title">
         <div class="call-head">
@@ -233,6 +234,13 @@ export function createCallView(controller) {
         }
       }
       fit();
+      // A page without the panel (loading a guide) took the media elements out of the document, which
+      // paused them: they play again as soon as they are back.
+      for (const element of elements.values()) {
+        if (element.isConnected && element.paused && element.srcObject) {
+          element.play?.().catch(() => {});
+        }
+      }
     },
   };
 }

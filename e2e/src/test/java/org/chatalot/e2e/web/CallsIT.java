@@ -224,6 +224,16 @@ class CallsIT {
             annChat.expectDelivered("still talking to Ben");
             rtpRate(annPage, 50_000);
             assertThat(tile(benPage, ann)).hasAttribute("data-connection", "connected");
+            // The user guide (a page of its own) keeps the call too, its sound and pictures still playing.
+            annPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Account: ")))
+                    .click();
+            annChat.dialog().getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("User guide")).click();
+            assertThat(annPage.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
+                    .setName("Chatalot user guide"))).isVisible();
+            assertThat(callPanel(annPage).getByRole(AriaRole.STATUS)).hasText("2 people in the call");
+            annPage.waitForFunction("panel => [...panel.querySelectorAll('video')].every(v => !v.paused)"
+                    + " && panel.querySelectorAll('video').length === 2", callPanel(annPage).elementHandle());
+            rtpRate(annPage, 50_000);
             callPanel(annPage).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("#huddle")).click();
             assertThat(annPage.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                     .hasText("#huddle");
