@@ -70,6 +70,9 @@ let badgeShown = false;
 let authViews = null;
 let helpViews = null;
 let settingsViews = null;
+/** The call controller and its panel ({controller, view}), loaded when the user first joins a call. */
+let calls = null;
+let callsLoading = null;
 let noticeId = 0;
 
 applyTheme(localStorage.getItem(THEME_KEY) ?? 'system');
@@ -121,10 +124,11 @@ function attention() {
 
 function view() {
   if (ui.route.name === 'help') {
-    return helpViews ? helpViews.helpView(app, ui.route.doc) : html`<p class="boot" role="status">Loading…</p>`;
+    return helpViews ? html`${app.callPanel()}${helpViews.helpView(app, ui.route.doc)}`
+      : html`<p class="boot" role="status">Loading…</p>`;
   }
   if (ui.route.name === 'settings' && ui.screen === 'chat') {
-    return settingsViews ? html`${settingsViews.settingsView(app)}${noticesView(app)}`
+    return settingsViews ? html`${app.callPanel()}${settingsViews.settingsView(app)}${noticesView(app)}`
       : html`<p class="boot" role="status">Loading…</p>`;
   }
   switch (ui.screen) {
@@ -154,6 +158,7 @@ function afterDraw() {
     ui.focusAfterDraw = null;
     target?.focus();
   }
+  calls?.view.afterDraw(root);
   if (ui.screen === 'chat' && ui.channelId) {
     markVisibleRead();
     const line = store.state.timelines.get(ui.channelId);
@@ -361,6 +366,7 @@ async function startChat() {
 }
 
 function stopChat(reason) {
+  calls?.controller.stop();
   realtime?.stop('signed-out');
   if (reason === 'signed-out') {
     outbox?.clear();
@@ -393,6 +399,12 @@ function received(event) {
     session.ended(SIGN_OUT_REASONS[event.reason] ?? 'You were signed out.');
     return;
   }
+  if (calls?.controller.receive(event)) {
+    return;
+  }
+  if (event.type === 'voice_state_update') {
+    learnUsers(event.participants ?? []);
+  }
   if (event.type === 'new_message' && event.message.channel_id === ui.channelId
     && event.message.sender?.id !== store.state.me?.id) {
     const who = event.message.sender?.display_name || event.message.sender?.username || 'Someone';
@@ -409,9 +421,41 @@ function received(event) {
   }
 }
 
+/** People in a call the page has not met yet (the sidebar names them). */
+const usersAsked = new Set();
+function learnUsers(ids) {
+  for (const id of ids) {
+    if (!store.state.users.has(id) && !usersAsked.has(id)) {
+      usersAsked.add(id);
+      api.get(`/api/users/${encodeURIComponent(id)}`).then((user) => store.rememberUsers([user]), () => {})
+        .finally(() => usersAsked.delete(id));
+    }
+  }
+}
+
+/** The call code and its panel's styles, fetched once, the first time a call is joined. */
+function loadCalls() {
+  callsLoading = callsLoading ?? Promise.all([import('./core/call.js'), import('./ui/calls.js')])
+    .then(async ([core, views]) => {
+      await views.loadStyles();
+      const controller = core.createCallController({ send: (frame) => realtime?.send(frame) ?? false, api, store,
+        storage: localStorage, online: realtime?.status === 'online', onChange: redraw, onNotice: notice });
+      calls = { controller, view: views.createCallView(controller) };
+      return calls;
+    }, (error) => {
+      callsLoading = null;
+      throw error;
+    });
+  return callsLoading;
+}
+
+// Closing the tab hangs up at once (otherwise the others see a frozen picture for the server's grace).
+addEventListener('pagehide', () => calls?.controller.leave());
+
 let bannerTimer = null;
 function connectionChanged(state) {
   store.setConnection(state);
+  calls?.controller.connection(state);
   clearTimeout(bannerTimer);
   if (state.status === 'online') {
     chat?.connected(state);
@@ -1089,6 +1133,23 @@ const app = {
   async signOut() {
     ui.dialog = null;
     await session.signOut();
+  },
+
+  /** The docked call panel (nothing until a call was joined once). */
+  callPanel() {
+    return calls ? calls.view.panel(app) : '';
+  },
+
+  isInCall(channelId) {
+    return calls?.controller.isIn(channelId) ?? false;
+  },
+
+  async joinCall(channelId) {
+    try {
+      (await loadCalls()).controller.join(channelId);
+    } catch (error) {
+      notice({ text: `Could not start the call: ${error.message}`, kind: 'error' });
+    }
   },
 };
 

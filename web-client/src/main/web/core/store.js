@@ -47,6 +47,11 @@ export function createStore({ now = Date.now } = {}) {
     timelines: new Map(),
     /** @type {Map<string, Map<string, number>>} channel id → user id → expiry time */
     typing: new Map(),
+    /**
+     * @type {Map<string, {sessionId: string, participants: string[], muted: string[], camera: string[]}>}
+     * channel id → the call going on in it (from voice_state_update)
+     */
+    voice: new Map(),
     /** outbox items not yet confirmed */
     pending: [],
     loaded: false,
@@ -144,6 +149,7 @@ export function createStore({ now = Date.now } = {}) {
     state.members.delete(channelId);
     state.timelines.delete(channelId);
     state.typing.delete(channelId);
+    state.voice.delete(channelId);
   }
 
   function evictTimelines(keep) {
@@ -309,6 +315,8 @@ export function createStore({ now = Date.now } = {}) {
         }
       }
       state.typing = new Map();
+      // A new session is told every call going on right after it authenticates.
+      state.voice = new Map();
       changed();
     },
 
@@ -422,8 +430,17 @@ export function createStore({ now = Date.now } = {}) {
           }
           changed();
           return;
+        case 'voice_state_update':
+          if (event.participants?.length) {
+            state.voice.set(event.channel_id, { sessionId: event.session_id, participants: event.participants,
+              muted: event.muted ?? [], camera: event.camera ?? [] });
+          } else {
+            state.voice.delete(event.channel_id);
+          }
+          changed();
+          return;
         default:
-          // Calls, errors and anything newer than this client: handled elsewhere or ignored.
+          // Call signaling, errors and anything newer than this client: handled elsewhere or ignored.
           return;
       }
     },
@@ -561,6 +578,11 @@ export function createStore({ now = Date.now } = {}) {
       return total;
     },
 
+    /** The call going on in a voice channel, or null. */
+    voiceIn(channelId) {
+      return state.voice.get(channelId) ?? null;
+    },
+
     totalUnread() {
       let total = 0;
       for (const [channelId, unread] of state.unread) {
@@ -626,6 +648,7 @@ export function createStore({ now = Date.now } = {}) {
       state.members = new Map();
       state.timelines = new Map();
       state.typing = new Map();
+      state.voice = new Map();
       state.pending = [];
       state.loaded = false;
       changed();

@@ -24,6 +24,7 @@ export function chatView(app) {
       <main class="main ${ui.dropping ? 'dropping' : ''}" aria-label=${channel ? app.channelTitle(channel) : 'Chat'}
         @dragover=${(event) => dragOver(app, channel, event)} @dragleave=${(event) => dragLeave(app, event)}
         @drop=${(event) => drop(app, channel, event)}>
+        ${app.callPanel()}
         ${channel ? channelPane(app, channel) : emptyPane(app)}
         ${ui.dropping ? html`<div class="drop-hint" aria-hidden="true">Drop to share in ${app.channelTitle(channel)}</div>`
           : nothing}
@@ -131,8 +132,10 @@ function navItem(app, channel, current) {
   const prefix = isDm ? html`<span class="presence ${status}" aria-hidden="true"></span>`
     : html`<span class="prefix" aria-hidden="true">${channel.kind === 'voice' ? icon('speaker')
       : channel.visibility === 'private' ? icon('lock') : '#'}</span>`;
+  const call = channel.kind === 'voice' ? store.voiceIn(channel.id) : null;
   const described = [isDm ? `direct message, ${presenceLabel(status)}` : channel.kind === 'voice' ? 'voice channel'
     : channel.visibility === 'private' ? 'private channel' : 'channel',
+  call ? `${plural(call.participants.length, 'person', 'people')} in the call` : '',
   unread ? plural(unread, 'unread message') : '', mentions && !isDm ? plural(mentions, 'mention') : '',
   muted ? 'muted' : ''].filter(Boolean).join(', ');
   const badge = mentions && !isDm ? html`<span class="badge mention" aria-hidden="true">@${mentions > 99 ? '99+'
@@ -142,7 +145,7 @@ function navItem(app, channel, current) {
     aria-current=${current ? 'page' : 'false'} @click=${(event) => app.follow(event, `/c/${channel.id}`)}>
     ${prefix}<span class="name">${name}<span class="sr-only">, ${described}</span></span>
     ${badge}
-  </a></li>`;
+  </a>${call ? voicePeople(app, channel, call) : nothing}</li>`;
 }
 
 const LEVEL_NAMES = { all: 'every message', mentions: 'mentions only', nothing: 'off' };
@@ -164,6 +167,7 @@ function channelPane(app, channel) {
           store.state.dmOther.get(channel.id)?.status_text ? ` · ${store.state.dmOther.get(channel.id).status_text}` : ''}</p>`
           : channel.topic ? html`<p class="topic" dir="auto" title=${channel.topic}>${channel.topic}</p>` : nothing}
       </div>
+      ${channel.kind === 'voice' && !channel.archived_at ? callSummary(app, channel) : nothing}
       <button class="icon-button" type="button" aria-label="Search messages" title="Search messages (Ctrl Shift F)"
         @click=${() => app.openSearch()}>${icon('search')}</button>
       <button class="icon-button" type="button" aria-label=${`Notifications: ${LEVEL_NAMES[store.notifyLevelOf(channel.id)]}`}
@@ -402,4 +406,31 @@ export function grow(area) {
   const lines = area.value.split('\n').length;
   const wrapped = Math.ceil(area.value.length / Math.max(20, Math.floor(area.clientWidth / 8)));
   area.rows = Math.min(MAX_ROWS, Math.max(1, lines, wrapped));
+}
+
+// Calls: who is in a voice channel's call (from events, so the call code need not be loaded).
+
+/** Who is in a voice channel's call, under its name in the sidebar (from events: no call code needed). */
+function voicePeople(app, channel, call) {
+  const { store } = app;
+  const person = (userId) => html`<li>${avatar(store.state.users.get(userId) ?? { id: userId }, 'tiny')}
+    <span class="name">${store.displayName(userId)}</span>${call.muted.includes(userId) ? html`<span
+      class="voice-muted" role="img" aria-label="muted">${icon('mic-off')}</span>` : nothing}</li>`;
+  return html`<ul class="voice-people" aria-label=${`In the call in ${channel.name}`}>${
+    call.participants.map(person)}</ul>`;
+}
+
+/** A voice channel's header: who is in its call, and the button to join it. */
+function callSummary(app, channel) {
+  const { store } = app;
+  const people = store.voiceIn(channel.id)?.participants ?? [];
+  const names = people.map((userId) => store.displayName(userId)).join(', ');
+  return html`<div class="voice-summary">
+    ${people.length ? html`<span class="voice-faces" role="img" aria-label=${`In the call: ${names}`}
+      title=${`In the call: ${names}`}>${people.slice(0, 4).map((userId) =>
+        avatar(store.state.users.get(userId) ?? { id: userId }, 'small'))}${people.length > 4
+        ? html`<span class="more">+${people.length - 4}</span>` : nothing}</span>` : nothing}
+    ${app.isInCall(channel.id) ? nothing : html`<button class="button primary" type="button"
+      @click=${() => app.joinCall(channel.id)}>Join call</button>`}
+  </div>`;
 }

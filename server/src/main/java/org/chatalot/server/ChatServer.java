@@ -31,7 +31,6 @@ import org.chatalot.server.http.RequestContextFilter;
 import org.chatalot.server.http.RequestIds;
 import org.chatalot.server.http.SecurityHeaders;
 import org.chatalot.server.http.SlowClients;
-import org.chatalot.server.http.StaticFiles;
 import org.chatalot.server.http.UnreadBodyFilter;
 import org.chatalot.server.local.LocalAdminRouting;
 import org.chatalot.server.metrics.HttpMetricsFilter;
@@ -205,7 +204,6 @@ public final class ChatServer implements AutoCloseable {
         };
         routing.any(ApiPaths.API, unknownApi).any(ApiPaths.API + "/*", unknownApi);
         c.web.register(routing);
-        StaticFiles.register(routing);
         routing.any((req, res) -> {
             if (c.web.isPageNavigation(req)) {
                 c.web.sendNotFoundPage(req, res);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -15,7 +16,8 @@ import org.chatalot.testing.ExternalTools;
 /**
  * Debian's Chromium, headless, driven by Playwright (which never downloads a browser of its own here). Each
  * person in a test gets a browser context: separate cookies and storage, like separate machines. Pages log
- * their script errors; a test checks none happened.
+ * their script errors; a test checks none happened. People in a call use a second Chromium with fake media
+ * devices, started on first use.
  */
 final class Browsers implements AutoCloseable {
     static final int DESKTOP_WIDTH = 1280;
@@ -23,21 +25,39 @@ final class Browsers implements AutoCloseable {
     static final int PHONE_WIDTH = 360;
     static final int PHONE_HEIGHT = 640;
 
+    /** Chromium's own flags for the tests; the browser's own services stay off. */
+    private static final List<String> FLAGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
+            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--host-resolver-rules=MAP chat.test 127.0.0.1");
+    /**
+     * A fake camera (a moving test picture) and microphone (a beep each second) instead of real devices, and
+     * WebRTC that offers the loopback address and real addresses instead of mDNS names: the call stays on this
+     * machine. Permission is granted per person ({@link #forCall}), so a person without it is refused.
+     */
+    private static final List<String> CALL_FLAGS = List.of("--use-fake-device-for-media-stream",
+            "--allow-loopback-in-peer-connection", "--disable-features=WebRtcHideLocalIpsWithMdns");
+
     private final Playwright playwright;
+    private final WebFront front;
     private final Browser browser;
+    private Browser callBrowser;
     private final List<String> pageErrors = new ArrayList<>();
     private final List<Page> pages = new ArrayList<>();
 
     Browsers(WebFront front) {
-        Path chromium = ExternalTools.require("chromium");
+        this.front = front;
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(chromium)
+        browser = launch(List.of());
+    }
+
+    private Browser launch(List<String> extraFlags) {
+        List<String> flags = new ArrayList<>(FLAGS);
+        flags.addAll(extraFlags);
+        return playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(ExternalTools.require("chromium"))
                 .setEnv(Map.of("HOME", front.browserHome().toString()))
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--host-resolver-rules=MAP chat.test 127.0.0.1")));
+                .setArgs(flags));
     }
 
     /** A new person at a desktop-sized window. */
@@ -60,6 +80,24 @@ final class Browsers implements AutoCloseable {
      */
     Page forAudit(int width, int height, boolean touch) {
         return watch(browser.newContext(options(width, height, touch).setBypassCSP(true)).newPage());
+    }
+
+    /**
+     * A person with a fake camera and microphone, at a desktop-sized window. {@code allowDevices}: whether the
+     * site may use them (else the browser refuses, as when the user clicks "Block"); {@code audit}: the CSP is
+     * bypassed so axe-core can be injected ({@link #forAudit}).
+     */
+    Page forCall(boolean allowDevices, boolean audit) {
+        if (callBrowser == null) {
+            callBrowser = launch(CALL_FLAGS);
+        }
+        BrowserContext context = callBrowser.newContext(options(DESKTOP_WIDTH, DESKTOP_HEIGHT, false)
+                .setBypassCSP(audit));
+        if (allowDevices) {
+            context.grantPermissions(List.of("microphone", "camera"), new BrowserContext.GrantPermissionsOptions()
+                    .setOrigin(front.publicUrl()));
+        }
+        return watch(context.newPage());
     }
 
     private static Browser.NewContextOptions options(int width, int height, boolean touch) {
@@ -112,6 +150,9 @@ final class Browsers implements AutoCloseable {
 
     @Override
     public void close() {
+        if (callBrowser != null) {
+            callBrowser.close();
+        }
         browser.close();
         playwright.close();
     }

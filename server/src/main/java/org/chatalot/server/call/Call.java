@@ -30,11 +30,18 @@ final class Call {
         final Call call;
         /** When the session was first seen without a socket; 0 while it has one. */
         long disconnectedSince;
+        /** What the participant's client last said about its microphone and camera. */
+        boolean muted;
+        boolean camera;
 
         Participant(UUID userId, UUID realtimeSessionId, Call call) {
             this.userId = userId;
             this.realtimeSessionId = realtimeSessionId;
             this.call = call;
+        }
+
+        MediaState media() {
+            return new MediaState(muted, camera);
         }
     }
 
@@ -66,6 +73,16 @@ final class Call {
     }
 
     ServerMessage.VoiceStateUpdate state() {
-        return new ServerMessage.VoiceStateUpdate(channelId, isEmpty() ? null : id, userIds());
+        List<UUID> muted = new ArrayList<>();
+        List<UUID> camera = new ArrayList<>();
+        for (Participant participant : participants.values()) {
+            if (participant.muted) {
+                muted.add(participant.userId);
+            }
+            if (participant.camera) {
+                camera.add(participant.userId);
+            }
+        }
+        return new ServerMessage.VoiceStateUpdate(channelId, isEmpty() ? null : id, userIds(), muted, camera);
     }
 }

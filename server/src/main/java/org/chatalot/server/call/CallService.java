@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 import org.chatalot.model.channel.Channel;
@@ -58,16 +59,20 @@ public final class CallService implements Memberships.RemovalListener {
     /**
      * Enters the call of a voice channel the caller is a member of, leaving any other call first. Joining
      * again from the same session only repeats the state; from another session it replaces the old place
-     * (peers see a leave and a join, and reconnect to the new page).
+     * (peers see a leave and a join, and reconnect to the new page). {@code media} is how the client comes in.
      */
-    public void join(Principal who, UUID realtimeSessionId, UUID channelId) {
+    public void join(Principal who, UUID realtimeSessionId, UUID channelId, MediaState media) {
         Channel channel = voiceChannel(who, channelId);
         synchronized (this) {
             long now = nanoClock.getAsLong();
             Participant current = participantsByUser.get(who.userId());
             if (current != null && current.call.channelId.equals(channelId)
                     && current.realtimeSessionId.equals(realtimeSessionId)) {
-                events.toUser(who.userId(), current.call.state());
+                if (!current.media().equals(media)) {
+                    changeMedia(current, media);
+                } else {
+                    events.toUser(who.userId(), current.call.state());
+                }
                 return;
             }
             requireCooledDown(who.userId(), now);
@@ -84,7 +89,7 @@ public final class CallService implements Memberships.RemovalListener {
             if (current != null) {
                 end(current, inThisCall ? "rejoined" : "moved");
             }
-            enter(who.userId(), realtimeSessionId, channelId);
+            enter(who.userId(), realtimeSessionId, channelId, media);
             lastJoinOrLeave.put(who.userId(), now);
         }
     }
@@ -100,6 +105,39 @@ public final class CallService implements Memberships.RemovalListener {
         }
         end(current, "left");
         lastJoinOrLeave.put(who.userId(), nanoClock.getAsLong());
+    }
+
+    /**
+     * The caller muted or unmuted, or turned the camera on or off, in the call it joined from this session:
+     * the channel's members get a new {@code voice_state_update} (nothing is sent when nothing changed). A
+     * field left out keeps its value.
+     */
+    public synchronized void updateMedia(Principal who, UUID realtimeSessionId, Boolean muted, Boolean camera) {
+        if (muted == null && camera == null) {
+            throw new InvalidInput("muted", "required: muted, camera or both");
+        }
+        Participant current = participantsByUser.get(who.userId());
+        if (current == null || !current.realtimeSessionId.equals(realtimeSessionId)) {
+            throw new Forbidden(WsErrorCodes.NOT_IN_CALL, "join_voice from this session first");
+        }
+        MediaState media = new MediaState(muted == null ? current.muted : muted,
+                camera == null ? current.camera : camera);
+        if (!current.media().equals(media) && stillMember(current)) {
+            changeMedia(current, media);
+        }
+    }
+
+    /**
+     * The calls going on in the channels a user is a member of, handed to {@code delivery} under the lock, so
+     * a session that registered before calling this misses no change: a change made before is in the
+     * states, one made after reaches the session as an event of its own.
+     */
+    public synchronized void currentCalls(UUID userId, Consumer<ServerMessage> delivery) {
+        for (Call call : callsByChannel.values()) {
+            if (memberships.isMember(call.channelId, userId)) {
+                delivery.accept(call.state());
+            }
+        }
     }
 
     /**
@@ -198,11 +236,20 @@ public final class CallService implements Memberships.RemovalListener {
         return false;
     }
 
-    private void enter(UUID userId, UUID realtimeSessionId, UUID channelId) {
+    private void enter(UUID userId, UUID realtimeSessionId, UUID channelId, MediaState media) {
         Call call = callsByChannel.computeIfAbsent(channelId, id -> new Call(ids.next(), id));
-        participantsByUser.put(userId, call.add(userId, realtimeSessionId));
+        Participant participant = call.add(userId, realtimeSessionId);
+        participant.muted = media.muted();
+        participant.camera = media.camera();
+        participantsByUser.put(userId, participant);
         events.toChannel(channelId, new ServerMessage.UserJoinedVoice(channelId, userId), null);
         events.toChannel(channelId, call.state(), null);
+    }
+
+    private void changeMedia(Participant participant, MediaState media) {
+        participant.muted = media.muted();
+        participant.camera = media.camera();
+        events.toChannel(participant.call.channelId, participant.call.state(), null);
     }
 
     private void end(Participant participant, String reason) {

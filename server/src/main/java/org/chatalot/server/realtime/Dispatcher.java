@@ -10,6 +10,7 @@ import org.chatalot.model.ws.ClientMessage;
 import org.chatalot.model.ws.ServerMessage;
 import org.chatalot.model.ws.WsErrorCodes;
 import org.chatalot.server.call.CallService;
+import org.chatalot.server.call.MediaState;
 import org.chatalot.server.call.Signal;
 import org.chatalot.server.common.Principal;
 import org.chatalot.server.error.InvalidInput;
@@ -73,8 +74,11 @@ final class Dispatcher {
             case ClientMessage.Subscribe subscribe -> subscribe(session, who, subscribe.channelIds());
             case ClientMessage.Unsubscribe unsubscribe -> unsubscribe(session, unsubscribe.channelIds());
             case ClientMessage.UpdatePresence update -> hub.presence().choose(who.userId(), update.status());
-            case ClientMessage.JoinVoice join -> calls.join(who, session.id(), join.channelId());
+            case ClientMessage.JoinVoice join -> calls.join(who, session.id(), join.channelId(),
+                    MediaState.of(join.muted(), join.camera()));
             case ClientMessage.LeaveVoice ignored -> calls.leave(who);
+            case ClientMessage.UpdateVoiceState update -> calls.updateMedia(who, session.id(), update.muted(),
+                    update.camera());
             case ClientMessage.RtcOffer offer -> calls.relay(who, session.id(),
                     Signal.offer(offer.targetUserId(), offer.sessionId(), offer.sdp()));
             case ClientMessage.RtcAnswer answer -> calls.relay(who, session.id(),

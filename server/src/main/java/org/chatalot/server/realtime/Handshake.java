@@ -70,6 +70,8 @@ final class Handshake {
         forgetIfAlreadyGone(session, connection);
         hub.deliver(session, new ServerMessage.Authenticated(principal.userId(), session.id, serverVersion,
                 pingIntervalSecs));
+        // A new session has seen no call events: it learns the calls going on now (a resume replays instead).
+        hub.announceCalls(session);
         session.deliverLive(() -> hub.frames().body(hub.presence().snapshot()));
         hub.presence().socketsChanged(principal.userId());
     }

@@ -160,6 +160,13 @@ public final class Hub implements EventSink, Sockets, AccountEvents.Listener {
         }
     }
 
+    /** The calls going on in the user's channels, to one new session, in order with later call events. */
+    void announceCalls(RealtimeSession session) {
+        if (calls != null) {
+            calls.currentCalls(session.userId(), state -> deliver(session, state));
+        }
+    }
+
     /**
      * A moment's state (typing) to the attached sockets of the channel's members that have it open
      * ({@code subscribe}), except one user. Not numbered and not replayed.

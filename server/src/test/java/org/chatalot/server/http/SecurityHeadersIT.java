@@ -33,15 +33,12 @@ class SecurityHeadersIT {
     }
 
     @Test
-    void pagesAreRevalidatedAndAssetsCachedBriefly() {
+    void thePageIsRevalidatedOnEveryLoad() {
         HttpResponse<String> page = server.get("/");
-        HttpResponse<String> style = server.get("/style.css");
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<title>Chatalot</title>");
         assertThat(page.headers().firstValue("Cache-Control")).contains("no-cache");
-        assertThat(style.statusCode()).isEqualTo(200);
-        assertThat(style.headers().firstValue("Cache-Control")).contains("public, max-age=300");
     }
 
     @Test

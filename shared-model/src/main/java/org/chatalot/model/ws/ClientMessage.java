@@ -26,6 +26,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = ClientMessage.UpdatePresence.class, name = "update_presence"),
     @JsonSubTypes.Type(value = ClientMessage.JoinVoice.class, name = "join_voice"),
     @JsonSubTypes.Type(value = ClientMessage.LeaveVoice.class, name = "leave_voice"),
+    @JsonSubTypes.Type(value = ClientMessage.UpdateVoiceState.class, name = "update_voice_state"),
     @JsonSubTypes.Type(value = ClientMessage.RtcOffer.class, name = "rtc_offer"),
     @JsonSubTypes.Type(value = ClientMessage.RtcAnswer.class, name = "rtc_answer"),
     @JsonSubTypes.Type(value = ClientMessage.RtcIceCandidate.class, name = "rtc_ice_candidate"),
@@ -88,8 +89,19 @@ public sealed interface ClientMessage {
     record UpdatePresence(PresenceStatus status) implements ClientMessage {
     }
 
-    /** Enter the call of a voice channel (leaving any other call first). */
-    record JoinVoice(@JsonProperty("channel_id") UUID channelId) implements ClientMessage {
+    /**
+     * Enter the call of a voice channel (leaving any other call first). {@code muted} and {@code camera} say
+     * how the client comes in (microphone off, camera on); left out, they mean unmuted with the camera off.
+     */
+    record JoinVoice(@JsonProperty("channel_id") UUID channelId, Boolean muted, Boolean camera)
+            implements ClientMessage {
+        public JoinVoice(UUID channelId) {
+            this(channelId, null, null);
+        }
+    }
+
+    /** The microphone was muted or unmuted, the camera turned on or off: the other participants show it. */
+    record UpdateVoiceState(Boolean muted, Boolean camera) implements ClientMessage {
     }
 
     /** Leave the call this session is in. */

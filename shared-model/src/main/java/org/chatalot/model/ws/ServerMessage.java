@@ -148,10 +148,13 @@ public sealed interface ServerMessage {
     /**
      * Who is in the voice channel's call now, in joining order. {@code session_id} names the call (null once
      * the last participant left; the next call gets a new one) and goes into every {@code rtc_*} message.
+     * {@code muted} and {@code camera} list the participants whose microphone is off and whose camera is on.
      */
     record VoiceStateUpdate(@JsonProperty("channel_id") UUID channelId,
                             @JsonProperty("session_id") UUID sessionId,
-                            List<UUID> participants) implements ServerMessage {
+                            List<UUID> participants,
+                            List<UUID> muted,
+                            List<UUID> camera) implements ServerMessage {
     }
 
     record UserJoinedVoice(@JsonProperty("channel_id") UUID channelId, @JsonProperty("user_id") UUID userId)
