@@ -3,6 +3,9 @@
 // answers "TRAFFIC <rate>" lines on stdin/stdout by starting or stopping messages from another user.
 // Prints one "RESULT {json}" line at the end.
 import { createInterface } from 'node:readline';
+import { rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
 const env = process.env;
@@ -16,12 +19,17 @@ const channel = (id) => `${BASE}/c/${id}`;
 const lines = createInterface({ input: process.stdin });
 const answers = [];
 lines.on('line', (line) => answers.shift()?.(line));
-/** Asks the benchmark for background traffic and waits until it says it runs. */
-function traffic(rate) {
+/** Sends the benchmark one line and waits for its answer (one line). */
+function ask(line) {
   return new Promise((resolve) => {
     answers.push(resolve);
-    console.log(`TRAFFIC ${rate}`);
+    console.log(line);
   });
+}
+
+/** Asks the benchmark for background traffic and waits until it says it runs. */
+function traffic(rate) {
+  return ask(`TRAFFIC ${rate}`);
 }
 
 const browser = await chromium.launch({
@@ -263,6 +271,46 @@ samples.push(await heapAndNodes());
 result.big = { pagesUp, pagesDown, samples,
   reachedStart: await page.locator('.history-edge.start').count() === 0 ? pagesUp > 0 : true,
   newestShown: await page.locator('.messages article.msg .body').last().textContent() };
+
+// ---- a 100 MB file through the composer: how often its progress bar moves, and the server's memory ----
+const UPLOAD_BYTES = Number(env.UPLOAD_BYTES ?? 100_000_000);
+if (UPLOAD_BYTES > 0) {
+  const file = join(tmpdir(), `w8-upload-${process.pid}.bin`);
+  await writeFile(file, Buffer.alloc(UPLOAD_BYTES, 0x5a));
+  await page.goto(channel(env.RANDOM));
+  await page.getByRole('textbox', { name: /^Message / }).waitFor();
+  // Every change of the bar's value, by the page's own clock, checked each frame.
+  await page.evaluate(() => {
+    window.__progress = [];
+    const tick = () => {
+      const bar = document.querySelector('.uploads progress');
+      const last = window.__progress.at(-1);
+      if (bar && (!last || last.value !== bar.value)) {
+        window.__progress.push({ t: performance.now(), value: bar.value });
+      }
+      if (!window.__uploadDone) {
+        requestAnimationFrame(tick);
+      }
+    };
+    requestAnimationFrame(tick);
+  });
+  await ask('MEMORY START');
+  const chosenAt = await page.evaluate(() => performance.now());
+  await page.locator('input.file-input').setInputFiles(file);
+  await page.getByText('Ready to send').waitFor({ timeout: 600_000 });
+  const doneAt = await page.evaluate(() => performance.now());
+  const memory = JSON.parse(await ask('MEMORY STOP'));
+  const progress = await page.evaluate(() => {
+    window.__uploadDone = true;
+    return window.__progress;
+  });
+  const times = [chosenAt, ...progress.map((entry) => entry.t), doneAt];
+  const gaps = times.slice(1).map((t, i) => t - times[i]);
+  result.upload = { bytes: UPLOAD_BYTES, ms: doneAt - chosenAt, updates: progress.length,
+    maxGapMs: Math.max(...gaps), serverRssBeforeMiB: memory.rssBeforeMiB, serverPeakGrowthMiB: memory.peakGrowthMiB };
+  await page.getByRole('button', { name: /^Remove / }).click();
+  await rm(file, { force: true });
+}
 
 await browser.close();
 lines.close();

@@ -113,7 +113,8 @@ public final class BenchMain implements Callable<Integer> {
             return;
         }
         System.out.println("W8 web client, " + org.chatalot.bench.core.Machine.describe());
-        WebBench bench = smoke ? new WebBench(500, 1, 5, 3, 20) : new WebBench(10_000, 5, 20, 15, 20);
+        WebBench bench = smoke ? new WebBench(500, 1, 5, 3, 20, 2_000_000)
+                : new WebBench(10_000, 5, 20, 15, 20, 100_000_000);
         WebResults results = bench.run(ServerLaunch.jar(repo), Files.createTempDirectory("chatalot-bench-web-"),
                 repo);
         Report report = new Report(repo);

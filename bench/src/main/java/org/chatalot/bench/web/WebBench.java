@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,6 +27,7 @@ import org.chatalot.bench.chatalot.ServerLaunch;
 import org.chatalot.bench.chatalot.ServerProcess;
 import org.chatalot.bench.chatalot.Socket;
 import org.chatalot.bench.core.Machine;
+import org.chatalot.bench.core.ProcessStats;
 import org.chatalot.model.auth.AuthTokens;
 import org.chatalot.model.channel.Channel;
 
@@ -33,7 +35,8 @@ import org.chatalot.model.channel.Channel;
  * W8: the web client in Chromium through nginx (TLS, HTTP/2). The server gets two ordinary channels of
  * 100 messages and one of {@code bigChannel} messages; the browser script (e2e/browser/web-bench.mjs)
  * signs in as a member and measures; while it measures interaction latency, another member writes into
- * the open channel at {@code trafficRate} messages per second over the WebSocket.
+ * the open channel at {@code trafficRate} messages per second over the WebSocket. Last, a file of
+ * {@code uploadBytes} goes through the composer: how often its progress moves, and the server's peak memory.
  */
 public final class WebBench {
     private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(15);
@@ -44,13 +47,16 @@ public final class WebBench {
     private final int samples;
     private final int interactionSeconds;
     private final int trafficRate;
+    private final long uploadBytes;
 
-    public WebBench(int bigChannel, int runs, int samples, int interactionSeconds, int trafficRate) {
+    /** {@code uploadBytes}: the file uploaded through the composer at the end (0: none). */
+    public WebBench(int bigChannel, int runs, int samples, int interactionSeconds, int trafficRate, long uploadBytes) {
         this.bigChannel = bigChannel;
         this.runs = runs;
         this.samples = samples;
         this.interactionSeconds = interactionSeconds;
         this.trafficRate = trafficRate;
+        this.uploadBytes = uploadBytes;
     }
 
     /** Why W8 cannot run here, or null when it can. */
@@ -91,7 +97,7 @@ public final class WebBench {
             System.out.printf("  W8 seeded %d messages in %.1f s%n", bigChannel + 200,
                     (System.nanoTime() - seedStart) / 1e9);
             JsonNode measured = browse(repo, front, "member0", general, random, big,
-                    new Traffic(client, server, writer, general, trafficRate));
+                    new Traffic(client, server, writer, general, trafficRate), server.handle());
             return WebResults.from(measured, bigChannel, trafficRate, Machine.describe());
         }
     }
@@ -123,7 +129,7 @@ public final class WebBench {
     }
 
     private JsonNode browse(Path repo, WebFront front, String username, Channel general, Channel random, Channel big,
-                            Traffic traffic) throws IOException, InterruptedException {
+                            Traffic traffic, ProcessHandle serverProcess) throws IOException, InterruptedException {
         Path project = repo.resolve("e2e/browser");
         ProcessBuilder builder = new ProcessBuilder("node", "web-bench.mjs").directory(project.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
@@ -139,9 +145,11 @@ public final class WebBench {
                 Map.entry("RUNS", String.valueOf(runs)),
                 Map.entry("SAMPLES", String.valueOf(samples)),
                 Map.entry("INTERACTION_SECONDS", String.valueOf(interactionSeconds)),
-                Map.entry("TRAFFIC_RATE", String.valueOf(trafficRate))));
+                Map.entry("TRAFFIC_RATE", String.valueOf(trafficRate)),
+                Map.entry("UPLOAD_BYTES", String.valueOf(uploadBytes))));
         Process process = builder.start();
         List<String> output = new ArrayList<>();
+        long rssBefore = 0;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8));
              Writer in = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
@@ -151,6 +159,17 @@ public final class WebBench {
                 if (line.startsWith("TRAFFIC ")) {
                     traffic.set(Integer.parseInt(line.substring("TRAFFIC ".length()).strip()));
                     in.write("OK\n");
+                    in.flush();
+                } else if (line.equals("MEMORY START")) {
+                    // The server's peak memory from here (as W5 measures an upload's).
+                    ProcessStats.resetPeak(serverProcess);
+                    rssBefore = ProcessStats.rssBytes(serverProcess);
+                    in.write("OK\n");
+                    in.flush();
+                } else if (line.equals("MEMORY STOP")) {
+                    long peak = ProcessStats.peakRssBytes(serverProcess);
+                    in.write(String.format(Locale.ROOT, "{\"rssBeforeMiB\": %.1f, \"peakGrowthMiB\": %.1f}%n",
+                            rssBefore / 1048576.0, (peak - rssBefore) / 1048576.0));
                     in.flush();
                 } else if (line.startsWith("RESULT ")) {
                     break;

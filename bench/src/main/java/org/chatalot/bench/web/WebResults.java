@@ -16,7 +16,11 @@ public record WebResults(String machine, int bigChannel, int trafficRate,
                          Load cold, Load warm, Stats switchMs, Stats echoMs, Stats interactionMs,
                          int interactionRounds, int messagesWhileInteracting,
                          double maxHeapMb, int maxDomNodes, int maxMessagesInPage, int pagesUp, int pagesDown,
-                         List<String> coldFiles) {
+                         List<String> coldFiles, Upload upload) {
+
+    /** The file sent through the composer: its size, time, progress updates, longest gap, server memory. */
+    public record Upload(long bytes, double ms, int updates, double maxGapMs, double serverPeakGrowthMiB) {
+    }
 
     /** One kind of page load: medians over the runs (requests: the most any run made). */
     public record Load(double firstMessageMs, int pageRequests, double pageKb, int apiRequests, double apiKb,
@@ -57,7 +61,10 @@ public record WebResults(String machine, int bigChannel, int trafficRate,
                 heaps.stream().max(Comparator.naturalOrder()).orElse(0.0),
                 nodes.stream().max(Comparator.naturalOrder()).orElse(0),
                 inPage.stream().max(Comparator.naturalOrder()).orElse(0),
-                measured.at("/big/pagesUp").asInt(), measured.at("/big/pagesDown").asInt(), files);
+                measured.at("/big/pagesUp").asInt(), measured.at("/big/pagesDown").asInt(), files,
+                measured.has("upload") ? new Upload(measured.at("/upload/bytes").asLong(), measured.at("/upload/ms")
+                        .asDouble(), measured.at("/upload/updates").asInt(), measured.at("/upload/maxGapMs").asDouble(),
+                        measured.at("/upload/serverPeakGrowthMiB").asDouble()) : null);
     }
 
     private static Load load(JsonNode runs) {
@@ -97,6 +104,13 @@ public record WebResults(String machine, int bigChannel, int trafficRate,
                 fmt(maxHeapMb) + " MB", "≤ 60 MB", maxHeapMb <= 60);
         row(md, "DOM nodes, same walk", String.format(Locale.ROOT, "%,d", maxDomNodes), "≤ 15,000",
                 maxDomNodes <= 15_000);
+        if (upload != null) {
+            String size = String.format(Locale.ROOT, "%,d MB", upload.bytes() / 1_000_000);
+            row(md, "a " + size + " upload from the composer: longest time without progress", ms(upload.maxGapMs()),
+                    "≤ 500 ms", upload.maxGapMs() <= 500);
+            row(md, "same upload: server memory growth (peak RSS)", fmt(upload.serverPeakGrowthMiB()) + " MiB",
+                    "≤ 32 MiB", upload.serverPeakGrowthMiB() <= 32);
+        }
         md.append("\nDetail:\n\n");
         md.append("- Cold load: ").append(fmt(cold.pageKb())).append(" KB for the page and its code in ")
                 .append(cold.pageRequests()).append(" requests, ").append(fmt(cold.apiKb())).append(" KB of API in ")
@@ -114,6 +128,13 @@ public record WebResults(String machine, int bigChannel, int trafficRate,
         md.append("- The big channel: ").append(pagesUp).append(" pages up to its first message and ")
                 .append(pagesDown).append(" back down; at most ").append(maxMessagesInPage)
                 .append(" messages were in the page at once (the rest is dropped as the reader moves away).\n");
+        if (upload != null) {
+            md.append("- Upload: ").append(String.format(Locale.ROOT, "%,d", upload.bytes())).append(" bytes chosen in the ")
+                    .append("composer's file input, sent by the client (XMLHttpRequest) through nginx in ")
+                    .append(ms(upload.ms())).append("; the progress bar moved ").append(upload.updates())
+                    .append(" times (read every frame); the server's peak memory is its resident set, the stricter ")
+                    .append("measure of the heap budget.\n");
+        }
         md.append("- Files of a cold load: ").append(String.join(", ", coldFiles.stream()
                 .map(file -> "`" + file + "`").toList())).append(".\n");
         return md.toString();
