@@ -297,7 +297,11 @@ if (UPLOAD_BYTES > 0) {
   await ask('MEMORY START');
   const chosenAt = await page.evaluate(() => performance.now());
   await page.locator('input.file-input').setInputFiles(file);
-  await page.getByText('Ready to send').waitFor({ timeout: 600_000 });
+  await page.locator('.uploads .upload.done, .uploads .upload.failed').waitFor({ timeout: 600_000 });
+  const refused = await page.locator('.uploads .upload-error').allTextContents();
+  if (refused.length) {
+    throw new Error(`the upload was refused: ${refused.join('; ')}`);
+  }
   const doneAt = await page.evaluate(() => performance.now());
   const memory = JSON.parse(await ask('MEMORY STOP'));
   const progress = await page.evaluate(() => {

@@ -117,6 +117,9 @@ final class WebFront implements AutoCloseable {
                 "        location / {",
                 "            proxy_pass " + upstream + ";",
                 proxied,
+                // As the installer's site: uploads up to the server's limit, streamed rather than spooled.
+                "            client_max_body_size 110m;",
+                "            proxy_request_buffering off;",
                 "        }",
                 "    }",
                 "}",
