@@ -77,6 +77,7 @@ class FilesIT {
     void filesDroppedPastedAndPickedReachTheOtherPersonIntact() throws Exception {
         ChatPage ann = ChatPage.signIn(browsers.desktop(), front.url("/c/" + channel.id()), "ann", TestUsers.PASSWORD);
         ChatPage ben = ChatPage.signIn(browsers.desktop(), front.url("/c/" + channel.id()), "ben", TestUsers.PASSWORD);
+        assertThat(ann.composer()).isVisible();
 
         drop(ann.page, "sunset.png", png(new Color(230, 120, 40)), "image/png");
         paste(ann.page, "notes.txt", "meeting notes\nline two\n".getBytes(), "text/plain");
@@ -115,6 +116,8 @@ class FilesIT {
     @Test
     void theServersRefusalIsShownInItsOwnWords() throws Exception {
         ChatPage ann = ChatPage.signIn(browsers.desktop(), front.url("/c/" + channel.id()), "ann", TestUsers.PASSWORD);
+        // The sidebar comes first; a drop before the channel's pane is drawn lands on nothing.
+        assertThat(ann.composer()).isVisible();
         byte[] program = new byte[4096];
         program[0] = 0x7f;
         program[1] = 'E';
