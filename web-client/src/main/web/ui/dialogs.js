@@ -71,18 +71,23 @@ async function run(app, dialog, task) {
   }
 }
 
-// ---- Ctrl+K: jump to a channel ----
-
-function switcher(app, dialog) {
-  const { store } = app;
-  const query = (dialog.query ?? '').trim().toLowerCase();
+/** The conversations whose name holds the query: names starting with it first, then unread ones. */
+function switcherEntries(store, rawQuery) {
+  const query = (rawQuery ?? '').trim().toLowerCase();
   const { channels, dms } = store.sidebar();
-  const entries = [...channels, ...dms].map((channel) => ({ channel, name: channel.kind === 'dm'
+  return [...channels, ...dms].map((channel) => ({ channel, name: channel.kind === 'dm'
     ? store.dmName(channel.id) : channel.name, unread: store.unreadOf(channel.id).count }))
     .filter((entry) => !query || entry.name.toLowerCase().includes(query))
     .sort((a, b) => Number(b.name.toLowerCase().startsWith(query)) - Number(a.name.toLowerCase().startsWith(query))
       || Number(b.unread > 0) - Number(a.unread > 0) || a.name.localeCompare(b.name))
     .slice(0, 30);
+}
+
+// ---- Ctrl+K: jump to a channel ----
+
+function switcher(app, dialog) {
+  const { store } = app;
+  const entries = switcherEntries(store, dialog.query);
   const selected = Math.min(dialog.selected ?? 0, Math.max(0, entries.length - 1));
   const open = (entry) => {
     close(app);
@@ -94,9 +99,14 @@ function switcher(app, dialog) {
       const step = event.key === 'ArrowDown' ? 1 : -1;
       dialog.selected = (selected + step + entries.length) % Math.max(1, entries.length);
       app.redraw();
-    } else if (event.key === 'Enter' && entries[selected]) {
-      event.preventDefault();
-      open(entries[selected]);
+    } else if (event.key === 'Enter') {
+      // What the field holds now: Enter may come before the list was drawn again for the last keystroke.
+      const current = switcherEntries(store, event.target.value);
+      const pick = current[Math.min(dialog.selected ?? 0, Math.max(0, current.length - 1))];
+      if (pick) {
+        event.preventDefault();
+        open(pick);
+      }
     }
   };
   return shell(app, 'Jump to a conversation', html`

@@ -199,7 +199,8 @@ class MentionsNotificationsSearchIT {
         laptop.evaluate(HIDE_TAB);
         server.chat().send(cat, ops.id(), "second deploy finished");
         assertThat(other.conversation("ops")).hasAccessibleName(Pattern.compile("muted"));
-        assertThat(other.conversation("ops")).hasAccessibleName(Pattern.compile("1 unread message"));
+        // Unread still counts (how many depends on what dan's other browser read), quietly.
+        assertThat(other.conversation("ops")).hasAccessibleName(Pattern.compile("\\d+ unread messages?, muted"));
         org.assertj.core.api.Assertions.assertThat(laptop.evaluate("() => window.__notifications.length"))
                 .isEqualTo(0);
     }
