@@ -7,8 +7,6 @@
 import { mentionsMe } from '../core/store.js';
 import { plainText } from '../core/markdown.js';
 
-const ICON_BODY = "<rect width='32' height='32' rx='8' fill='%234f46e5'/><path d='M8 10h16v10H14l-5 4v-4H8z' fill='white'/>";
-
 /** 'granted', 'denied', 'default' (not asked yet) or 'unsupported' (no Notification API, or not HTTPS). */
 export function permission() {
   return typeof Notification === 'function' && isSecureContext ? Notification.permission : 'unsupported';
@@ -64,20 +62,21 @@ export function notifyOf(message, { meId, level, where, open }) {
 }
 
 let shownBadge = null;
+/** The page's own icon (index.html), kept the first time a badge is drawn on it. */
+let plainIcon = null;
 
 /** Puts a red dot with the count on the tab's icon (nothing when the count is 0). */
 export function setIconBadge(count) {
   const label = count > 9 ? '9+' : count > 0 ? String(count) : '';
-  if (label === shownBadge) {
+  const link = document.querySelector('link[rel="icon"]');
+  if (label === shownBadge || !link) {
     return;
   }
   shownBadge = label;
-  const link = document.querySelector('link[rel="icon"]');
-  if (!link) {
-    return;
-  }
+  plainIcon = plainIcon ?? link.href;
   const dot = label ? `<circle cx='24' cy='8' r='8' fill='%23d92d20'/><text x='24' y='12' font-size='${label.length
-    > 1 ? 9 : 12}' font-family='sans-serif' font-weight='700' text-anchor='middle' fill='white'>${label}</text>` : '';
-  link.href = `data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E${ICON_BODY}${dot}%3C/svg%3E`
-    .replace(/</g, '%3C').replace(/>/g, '%3E');
+    > 1 ? 9 : 12}' font-family='sans-serif' font-weight='700' text-anchor='middle' fill='white'>${label}</text>`
+    .replace(/</g, '%3C').replace(/>/g, '%3E') : '';
+  // The icon is an SVG data URL: the dot goes just before its closing tag.
+  link.href = plainIcon.replace(/%3C\/svg%3E$/i, `${dot}%3C/svg%3E`);
 }
