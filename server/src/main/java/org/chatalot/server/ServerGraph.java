@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 
 import org.chatalot.model.message.UserRef;
@@ -127,6 +128,15 @@ final class ServerGraph implements AutoCloseable {
         this.metrics = new ServerMetrics();
         Gauge.builder("chatalot.db.connections.active", database, Database::activeConnections)
                 .register(metrics.registry());
+        database.fileUpkeep().ifPresent(ignored -> {
+            Gauge.builder("chatalot.db.file.bytes", database,
+                    db -> db.fileUpkeep().map(Database.FileUpkeep::fileBytes).orElse(-1L)).baseUnit("bytes")
+                    .description("Size of the H2 database file after the last upkeep round")
+                    .register(metrics.registry());
+            FunctionCounter.builder("chatalot.db.upkeep.failures", database,
+                    db -> db.fileUpkeep().map(Database.FileUpkeep::failedRounds).orElse(0L))
+                    .description("Rounds of the database file's upkeep that failed").register(metrics.registry());
+        });
         this.lifecycle = new Lifecycle(clock);
         this.json = new Json();
         this.requestIds = new RequestIds();

@@ -189,6 +189,17 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * The embedded H2 file's size as of the last upkeep round, and how many rounds failed; empty for another
+     * database. A file that keeps growing, or failing rounds, are what an operator watches for.
+     */
+    public Optional<FileUpkeep> fileUpkeep() {
+        return maintenance.map(m -> new FileUpkeep(m.fileBytes(), m.failedRounds()));
+    }
+
+    public record FileUpkeep(long fileBytes, long failedRounds) {
+    }
+
     public int activeConnections() {
         return dataSource.getHikariPoolMXBean() == null ? 0 : dataSource.getHikariPoolMXBean().getActiveConnections();
     }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -44,9 +45,11 @@ final class StoreMaintenance implements AutoCloseable {
     /**
      * Chunks are moved down (so the file's end can be cut off) when no more than this share of the file is
      * in use: moving holds H2's store lock across a few syncs, so it waits until there is much to win. Moving
-     * more eagerly (H2's own idle housekeeping goes up to 90 %, in steps of many megabytes) trips an internal
-     * assertion of H2 2.4.240 in its chunk-moving code now and then (FreeSpaceBitSet.allocate, seen with
-     * assertions on, as in our tests); it stays in the configuration that never did here.
+     * more eagerly (H2's own idle housekeeping goes up to 90 %, in steps of many megabytes) tripped an internal
+     * assertion of H2 2.4.240 in its chunk-moving code more often (FreeSpaceBitSet.allocate: a chunk placed in
+     * the area being emptied, which production, running without assertions, only pays for in a later move).
+     * With assertions on, the store treats the AssertionError as fatal and closes; so the test JVMs run H2
+     * without its assertions, as production does (pom.xml, test.jvmArgs).
      */
     static final int MOVE_AT_PERCENT = 50;
     /** Most bytes rewritten, and most moved, per round: bounds the extra I/O to about 2 MB/s. */
@@ -60,6 +63,8 @@ final class StoreMaintenance implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final AtomicLong failedRounds = new AtomicLong();
+    private volatile long fileBytes = -1;
     private long lastLogged = System.nanoTime() - LOG_EVERY_NANOS;
 
     private StoreMaintenance(DataSource dataSource, boolean setRetention) {
@@ -84,6 +89,7 @@ final class StoreMaintenance implements AutoCloseable {
         try {
             store(dataSource).ifPresent(this::upkeep);
         } catch (Throwable e) {
+            failedRounds.incrementAndGet();
             long now = System.nanoTime();
             if (now - lastLogged >= LOG_EVERY_NANOS) {
                 lastLogged = now;
@@ -103,6 +109,17 @@ final class StoreMaintenance implements AutoCloseable {
             // Also frees the chunks that died since the last commit: without commits nothing else would.
             file.compactMoveChunks(MOVE_AT_PERCENT, WRITE_LIMIT_BYTES, store);
         }
+        fileBytes = store.getFileStore().size();
+    }
+
+    /** Rounds that failed since the start (each is logged, once a minute at most). */
+    long failedRounds() {
+        return failedRounds.get();
+    }
+
+    /** The file's size after the last round that completed; -1 before the first. */
+    long fileBytes() {
+        return fileBytes;
     }
 
     /**

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,13 +59,22 @@ class DatabaseFileSizeIT {
             settled = size(file);
 
             assertThat(cameBack).as("%d messages left a %d-byte file (%d right after writing); it should come back "
-                    + "under %d bytes while the server runs", MESSAGES, settled, afterWriting, SETTLED_BYTES).isTrue();
+                    + "under %d bytes while the server runs. The upkeep's own figures: %s", MESSAGES, settled,
+                    afterWriting, SETTLED_BYTES, upkeepMetrics(server)).isTrue();
+            assertThat(upkeepMetrics(server)).as("the upkeep's figures on /metrics")
+                    .containsPattern("chatalot_db_upkeep_failures_total\\{[^}]*} 0\\.0")
+                    .containsPattern("chatalot_db_file_bytes\\{[^}]*} \\d");
         } finally {
             server.stop();
         }
         long compacted = compactedCopy(file);
         assertThat(settled).as("running file against its data (%d bytes compacted offline)", compacted)
                 .isLessThanOrEqualTo(SMALL_FACTOR * compacted + FIXED_OVERHEAD_BYTES);
+    }
+
+    private static String upkeepMetrics(TestServer server) {
+        return server.send(HttpRequest.newBuilder(server.localUri("/metrics")).build()).body().lines()
+                .filter(line -> line.startsWith("chatalot_db_")).collect(Collectors.joining("; "));
     }
 
     private static long size(Path file) {
