@@ -71,4 +71,8 @@ test('mention counts follow new messages and the read cursor; levels default by 
   assert.equal(store.unreadOf('c1').mentions, 0);
   store.setNotifyLevel('c1', 'all');
   assert.equal(store.notifyLevelOf('c1'), 'all');
+  store.apply({ type: 'notify_setting_changed', setting: { channel_id: 'c1', level: 'nothing', is_default: false } });
+  assert.equal(store.notifyLevelOf('c1'), 'nothing', 'a choice made in another browser');
+  store.apply({ type: 'notify_setting_changed', setting: { channel_id: 'c1', level: 'mentions', is_default: true } });
+  assert.equal(store.unreadOf('c1').level, null, 'back to the default, which follows the kind');
 });

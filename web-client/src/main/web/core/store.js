@@ -405,6 +405,9 @@ export function createStore({ now = Date.now } = {}) {
         case 'member_joined':
           this.memberJoined(event.channel_id, event.member);
           return;
+        case 'notify_setting_changed':
+          this.setNotifyLevel(event.setting.channel_id, event.setting.is_default ? null : event.setting.level);
+          return;
         case 'member_updated': {
           const members = state.members.get(event.channel_id);
           if (members) {

@@ -254,7 +254,7 @@ final class ServerGraph implements AutoCloseable {
         var realtime = new RealtimeEndpoint(hub, messages, cursors, calls, config);
         return new Chat(new ChannelApi(channels, accounts.access(), json), new DmApi(dms, accounts.access(), json),
                 new BlockApi(dms, accounts.access(), json), new MessageApi(messages, cursors,
-                        new NotifyLevels(channelRepository, access), accounts.access(), json),
+                        new NotifyLevels(channelRepository, access, hub), accounts.access(), json),
                 new CallApi(new IceServers(config.calls(), clock), accounts.access(), json), realtime, channels,
                 files.api(), files.storage(),
                 new SearchApi(new SearchService(searchIndex, memberships, access, messages), accounts.access(),

@@ -20,6 +20,7 @@ import org.chatalot.model.channel.UnreadCount;
 import org.chatalot.model.message.EditMessageRequest;
 import org.chatalot.model.message.Message;
 import org.chatalot.model.ws.ClientMessage;
+import org.chatalot.model.ws.ServerMessage;
 import org.chatalot.server.testing.TestServer;
 import org.chatalot.server.testing.WsClient;
 
@@ -137,10 +138,16 @@ class MentionsIT {
         assertThat(unread(kim, dm).notifyLevel()).isEqualTo(NotifyLevel.ALL);
         assertThat(level(kim, channel.id())).isEqualTo(new NotifySetting(channel.id(), NotifyLevel.MENTIONS, true));
 
-        NotifySetting chosen = server.users().expect(200, server.users().put(kim.accessToken(), "/api/channels/"
-                + channel.id() + "/notifications", new NotifySettingRequest(NotifyLevel.NOTHING)), NotifySetting.class);
-        assertThat(chosen).isEqualTo(new NotifySetting(channel.id(), NotifyLevel.NOTHING, false));
         AuthTokens otherBrowser = server.users().login("kim.levels", org.chatalot.server.testing.TestUsers.PASSWORD);
+        try (WsClient otherSocket = WsClient.authenticated(server, otherBrowser.accessToken())) {
+            NotifySetting chosen = server.users().expect(200, server.users().put(kim.accessToken(), "/api/channels/"
+                    + channel.id() + "/notifications", new NotifySettingRequest(NotifyLevel.NOTHING)),
+                    NotifySetting.class);
+            assertThat(chosen).isEqualTo(new NotifySetting(channel.id(), NotifyLevel.NOTHING, false));
+            assertThat(otherSocket.read(otherSocket.await("notify_setting_changed"),
+                    ServerMessage.NotifySettingChanged.class).setting()).as("told to the user's other browser at once")
+                    .isEqualTo(chosen);
+        }
         assertThat(unread(otherBrowser, channel.id()).notifyLevel()).isEqualTo(NotifyLevel.NOTHING);
         assertThat(unread(lou, dm).notifyLevel()).as("someone else's level").isEqualTo(NotifyLevel.ALL);
 

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 import org.chatalot.model.channel.Channel;
 import org.chatalot.model.channel.ChannelMember;
+import org.chatalot.model.channel.NotifySetting;
 import org.chatalot.model.message.Message;
 
 /**
@@ -39,6 +40,7 @@ import org.chatalot.model.message.Message;
     @JsonSubTypes.Type(value = ServerMessage.MemberJoined.class, name = "member_joined"),
     @JsonSubTypes.Type(value = ServerMessage.MemberLeft.class, name = "member_left"),
     @JsonSubTypes.Type(value = ServerMessage.MemberUpdated.class, name = "member_updated"),
+    @JsonSubTypes.Type(value = ServerMessage.NotifySettingChanged.class, name = "notify_setting_changed"),
     @JsonSubTypes.Type(value = ServerMessage.ForceLogout.class, name = "force_logout"),
     @JsonSubTypes.Type(value = ServerMessage.VoiceStateUpdate.class, name = "voice_state_update"),
     @JsonSubTypes.Type(value = ServerMessage.UserJoinedVoice.class, name = "user_joined_voice"),
@@ -139,6 +141,10 @@ public sealed interface ServerMessage {
     }
 
     record MemberUpdated(@JsonProperty("channel_id") UUID channelId, ChannelMember member) implements ServerMessage {
+    }
+
+    /** The user changed a channel's notification level (in any browser): to all of that user's sockets. */
+    record NotifySettingChanged(NotifySetting setting) implements ServerMessage {
     }
 
     /** The credentials behind this socket stopped being valid; the server closes it next. */
