@@ -11,17 +11,13 @@ import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.chatalot.model.auth.AuthTokens;
 import org.chatalot.model.auth.RegisterRequest;
 import org.chatalot.model.channel.Channel;
-import org.chatalot.server.testing.TestServer;
 import org.chatalot.server.testing.TestUsers;
 
 /**
@@ -29,43 +25,22 @@ import org.chatalot.server.testing.TestUsers;
  * no serious or critical finding anywhere. Each screen is reached the way a person would reach it.
  */
 class AccessibilityIT {
-    static final WebFront front = new WebFront();
-
     @RegisterExtension
-    static TestServer server = TestServer.create().with("PUBLIC_URL", front.publicUrl())
-            .with("LISTEN_ADDR", front.listenAddress()).with("REGISTRATION_MODE", "open");
+    static final WebStack web = WebStack.create(server -> server.with("REGISTRATION_MODE", "open"));
 
-    static Browsers browsers;
-    @RegisterExtension
-    FailureShots shots = new FailureShots(() -> browsers);
     final Map<String, List<String>> findings = new LinkedHashMap<>();
-
-    @BeforeAll
-    static void start() {
-        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-        front.start();
-        browsers = new Browsers(front);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browsers != null) {
-            browsers.close();
-        }
-        front.close();
-    }
 
     @Test
     void everyScreenPassesAxeInBothThemesAndSizes() throws Exception {
-        Page page = browsers.forAudit(Browsers.DESKTOP_WIDTH, Browsers.DESKTOP_HEIGHT, false);
-        page.navigate(front.url("/"));
+        Page page = web.browsers().forAudit(Browsers.DESKTOP_WIDTH, Browsers.DESKTOP_HEIGHT, false);
+        page.navigate(web.url("/"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Set up this server")))
                 .isVisible();
         audit(page, "setup");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create owner account")).click();
         assertThat(page.locator("[aria-invalid=true]").first()).isVisible();
         audit(page, "setup with a missing field");
-        page.getByLabel("Setup code").fill(Files.readString(server.dataDir().resolve("setup-code")).strip());
+        page.getByLabel("Setup code").fill(Files.readString(web.server().dataDir().resolve("setup-code")).strip());
         page.getByLabel("Username").fill("owner");
         page.getByLabel("Password").fill(TestUsers.PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create owner account")).click();
@@ -76,14 +51,14 @@ class AccessibilityIT {
         assertThat(owner.sidebar()).isVisible();
         audit(page, "empty chat");
 
-        AuthTokens ownerTokens = server.users().login("owner", TestUsers.PASSWORD);
-        AuthTokens ann = server.users().expect(201, server.users().post(null, "/api/auth/register",
+        AuthTokens ownerTokens = web.users().login("owner", TestUsers.PASSWORD);
+        AuthTokens ann = web.users().expect(201, web.users().post(null, "/api/auth/register",
                 new RegisterRequest("ann", "Ann", null, TestUsers.PASSWORD, null, null)), AuthTokens.class);
-        Channel general = server.chat().publicChannel(ownerTokens, "general");
-        server.chat().join(ann, general.id());
-        server.chat().send(ann, general.id(), "Welcome **everyone** — see https://example.com\n\n> a quote\n\n"
+        Channel general = web.chat().publicChannel(ownerTokens, "general");
+        web.chat().join(ann, general.id());
+        web.chat().send(ann, general.id(), "Welcome **everyone** — see https://example.com\n\n> a quote\n\n"
                 + "- one\n- two\n\n```\ncode block\n```");
-        page.navigate(front.url("/c/" + general.id()));
+        page.navigate(web.url("/c/" + general.id()));
         owner.send("A reply with `code`");
         owner.expectDelivered("A reply with");
         owner.message("Welcome").hover();
@@ -124,16 +99,16 @@ class AccessibilityIT {
         audit(page, "delete confirmation, dark theme");
         page.keyboard().press("Escape");
 
-        Page phone = browsers.forAudit(Browsers.PHONE_WIDTH, Browsers.PHONE_HEIGHT, true);
-        ChatPage annPhone = ChatPage.signIn(phone, front.url("/c/" + general.id()), "ann", TestUsers.PASSWORD);
+        Page phone = web.browsers().forAudit(Browsers.PHONE_WIDTH, Browsers.PHONE_HEIGHT, true);
+        ChatPage annPhone = ChatPage.signIn(phone, web.url("/c/" + general.id()), "ann", TestUsers.PASSWORD);
         annPhone.expectDelivered("A reply with");
         audit(phone, "phone, channel");
         annPhone.button("Open channel list").click();
         assertThat(annPhone.sidebar()).isInViewport();
         audit(phone, "phone, channel list open");
 
-        Page visitor = browsers.forAudit(Browsers.DESKTOP_WIDTH, Browsers.DESKTOP_HEIGHT, false);
-        visitor.navigate(front.url("/sign-in"));
+        Page visitor = web.browsers().forAudit(Browsers.DESKTOP_WIDTH, Browsers.DESKTOP_HEIGHT, false);
+        visitor.navigate(web.url("/sign-in"));
         assertThat(visitor.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sign in"))).isVisible();
         audit(visitor, "sign in");
         visitor.getByLabel("Username").fill("ann");
@@ -141,15 +116,15 @@ class AccessibilityIT {
         visitor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
         assertThat(visitor.getByRole(AriaRole.ALERT)).not().isEmpty();
         audit(visitor, "sign in refused");
-        visitor.navigate(front.url("/register"));
+        visitor.navigate(web.url("/register"));
         assertThat(visitor.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Create your account")))
                 .isVisible();
         audit(visitor, "register (open mode)");
-        visitor.navigate(front.url("/recover"));
+        visitor.navigate(web.url("/recover"));
         audit(visitor, "recover");
         visitor.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(
                 com.microsoft.playwright.options.ColorScheme.DARK));
-        visitor.navigate(front.url("/sign-in"));
+        visitor.navigate(web.url("/sign-in"));
         audit(visitor, "sign in, dark system theme");
 
         // The audit can fail: a button without a name, slipped into the page, is reported.

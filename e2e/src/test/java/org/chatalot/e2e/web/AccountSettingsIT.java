@@ -6,14 +6,10 @@ import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.chatalot.server.testing.TestServer;
 import org.chatalot.server.testing.TestUsers;
 
 /**
@@ -22,37 +18,15 @@ import org.chatalot.server.testing.TestUsers;
  * signing another browser out from the list of sessions (that browser is back at the sign-in page at once).
  */
 class AccountSettingsIT {
-    static final WebFront front = new WebFront();
-
     @RegisterExtension
-    static TestServer server = TestServer.create().with("PUBLIC_URL", front.publicUrl())
-            .with("LISTEN_ADDR", front.listenAddress());
-
-    static Browsers browsers;
-    @RegisterExtension
-    FailureShots shots = new FailureShots(() -> browsers);
-
-    @BeforeAll
-    static void start() {
-        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-        front.start();
-        browsers = new Browsers(front);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browsers != null) {
-            browsers.close();
-        }
-        front.close();
-    }
+    static final WebStack web = WebStack.create();
 
     @Test
     void twoStepVerificationTurnedOnFromTheSettingsPageIsAskedAtTheNextSignIn() {
-        server.users().register("tara");
-        Page page = browsers.forAudit(Browsers.DESKTOP_WIDTH, Browsers.DESKTOP_HEIGHT, false);
-        ChatPage.signIn(page, front.url("/"), "tara", TestUsers.PASSWORD);
-        page.navigate(front.url("/settings"));
+        web.users().register("tara");
+        Page page = web.browsers().forAudit(Browsers.DESKTOP_WIDTH, Browsers.DESKTOP_HEIGHT, false);
+        ChatPage.signIn(page, web.url("/"), "tara", TestUsers.PASSWORD);
+        page.navigate(web.url("/settings"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your account"))).isVisible();
         org.assertj.core.api.Assertions.assertThat(Axe.seriousOrCritical(page)).isEmpty();
 
@@ -69,8 +43,8 @@ class AccountSettingsIT {
         assertThat(verification.locator("pre.code-box")).containsText(Pattern.compile("[A-Z0-9]{4,}"));
         org.assertj.core.api.Assertions.assertThat(Axe.seriousOrCritical(page)).isEmpty();
 
-        Page other = browsers.desktop();
-        other.navigate(front.url("/sign-in"));
+        Page other = web.browsers().desktop();
+        other.navigate(web.url("/sign-in"));
         other.getByLabel("Username").fill("tara");
         other.getByLabel("Password").fill(TestUsers.PASSWORD);
         other.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
@@ -83,13 +57,13 @@ class AccountSettingsIT {
 
     @Test
     void signingOutAnotherBrowserFromTheSessionListSendsItToTheSignInPage() {
-        server.users().register("omar");
-        Page laptop = browsers.desktop();
-        ChatPage.signIn(laptop, front.url("/"), "omar", TestUsers.PASSWORD);
-        Page phone = browsers.phone();
-        ChatPage.signIn(phone, front.url("/"), "omar", TestUsers.PASSWORD);
+        web.users().register("omar");
+        Page laptop = web.browsers().desktop();
+        ChatPage.signIn(laptop, web.url("/"), "omar", TestUsers.PASSWORD);
+        Page phone = web.browsers().phone();
+        ChatPage.signIn(phone, web.url("/"), "omar", TestUsers.PASSWORD);
 
-        laptop.navigate(front.url("/settings"));
+        laptop.navigate(web.url("/settings"));
         Locator list = laptop.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Where you are signed in"));
         // register() signed in from the test's own HTTP client: that session is listed too
         assertThat(list.getByRole(AriaRole.LISTITEM)).hasCount(3);
@@ -107,6 +81,5 @@ class AccountSettingsIT {
                 .click();
         assertThat(new ChatPage(laptop).sidebar()).isVisible();
     }
-
 
 }

@@ -4,13 +4,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -20,7 +19,6 @@ import org.chatalot.model.auth.AuthTokens;
 import org.chatalot.model.auth.UpdateProfileRequest;
 import org.chatalot.model.channel.Channel;
 import org.chatalot.model.channel.Visibility;
-import org.chatalot.server.testing.TestServer;
 import org.chatalot.server.testing.TestUsers;
 
 /**
@@ -33,30 +31,15 @@ import org.chatalot.server.testing.TestUsers;
  */
 @EnabledIfSystemProperty(named = "screenshots.dir", matches = ".+")
 class CallScreenshotsIT {
-    static final WebFront front = new WebFront();
-
     @RegisterExtension
-    static TestServer server = TestServer.create().with("PUBLIC_URL", front.publicUrl())
-            .with("LISTEN_ADDR", front.listenAddress());
+    static final WebStack web = WebStack.create().assertionTimeout(Duration.ofSeconds(45));
 
-    static Browsers browsers;
     static Path dir;
 
     @BeforeAll
     static void start() throws Exception {
-        PlaywrightAssertions.setDefaultAssertionTimeout(45_000);
         dir = Path.of(System.getProperty("screenshots.dir"));
         Files.createDirectories(dir);
-        front.start();
-        browsers = new Browsers(front);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browsers != null) {
-            browsers.close();
-        }
-        front.close();
     }
 
     @Test
@@ -64,14 +47,14 @@ class CallScreenshotsIT {
         AuthTokens sam = person("sam", "Sam Rivera");
         AuthTokens maya = person("maya", "Maya Chen");
         AuthTokens tom = person("tom", "Tom Berger");
-        Channel standup = server.chat().voiceChannel(maya, "standup", Visibility.PUBLIC);
-        Channel general = server.chat().publicChannel(maya, "general");
+        Channel standup = web.chat().voiceChannel(maya, "standup", Visibility.PUBLIC);
+        Channel general = web.chat().publicChannel(maya, "general");
         for (AuthTokens person : List.of(sam, tom)) {
-            server.chat().join(person, standup.id());
-            server.chat().join(person, general.id());
+            web.chat().join(person, standup.id());
+            web.chat().join(person, general.id());
         }
-        server.chat().send(maya, general.id(), "Standup in five minutes, in #standup 🎧");
-        server.chat().send(tom, general.id(), "I'll join from the train, sound only");
+        web.chat().send(maya, general.id(), "Standup in five minutes, in #standup 🎧");
+        web.chat().send(tom, general.id(), "I'll join from the train, sound only");
 
         ChatPage mayaChat = inCall("maya", standup, true);
         ChatPage tomChat = inCall("tom", standup, false);
@@ -93,9 +76,9 @@ class CallScreenshotsIT {
     }
 
     private static ChatPage inCall(String username, Channel channel, boolean camera) {
-        Page page = browsers.forCall(true, false);
+        Page page = web.browsers().forCall(true, false);
         page.context().addInitScript(CallsIT.HARNESS);
-        ChatPage chat = ChatPage.signIn(page, front.url("/c/" + channel.id()), username, TestUsers.PASSWORD);
+        ChatPage chat = ChatPage.signIn(page, web.url("/c/" + channel.id()), username, TestUsers.PASSWORD);
         chat.button("Join call").click();
         assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName(Pattern.compile("^Call in "))))
                 .isVisible();
@@ -106,10 +89,10 @@ class CallScreenshotsIT {
     }
 
     private static AuthTokens person(String username, String displayName) {
-        AuthTokens tokens = server.users().register(username);
-        server.users().expect(200, server.users().put(tokens.accessToken(), "/api/account/profile",
+        AuthTokens tokens = web.users().register(username);
+        web.users().expect(200, web.users().put(tokens.accessToken(), "/api/account/profile",
                 new UpdateProfileRequest(displayName, null)), Object.class);
-        return server.users().login(username, TestUsers.PASSWORD);
+        return web.users().login(username, TestUsers.PASSWORD);
     }
 
     private static void shot(Page page, String name) {

@@ -2,6 +2,7 @@ package org.chatalot.e2e.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,9 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.WebSocketRoute;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.chatalot.model.auth.AuthTokens;
 import org.chatalot.model.channel.Channel;
 import org.chatalot.model.channel.Visibility;
-import org.chatalot.server.testing.TestServer;
 import org.chatalot.server.testing.TestUsers;
 import org.chatalot.server.testing.WsClient;
 import org.chatalot.testing.FreePorts;
@@ -35,19 +33,14 @@ import org.chatalot.testing.FreePorts;
  * the words shown when the browser refuses the microphone or the page is not on HTTPS.
  */
 class CallsIT {
-    static final WebFront front = new WebFront();
     /** A TURN server nobody runs: the test checks the client hands the minted credentials to WebRTC. */
     static final String TURN_URL = "turn:127.0.0.1:" + FreePorts.next() + "?transport=udp";
 
     @RegisterExtension
-    static TestServer server = TestServer.create().with("PUBLIC_URL", front.publicUrl())
-            .with("LISTEN_ADDR", front.listenAddress())
+    static final WebStack web = WebStack.create(server -> server
             .with("TURN_SECRET", "a-test-secret-shared-with-no-turn-server")
-            .with("TURN_URLS", TURN_URL);
+            .with("TURN_URLS", TURN_URL)).assertionTimeout(Duration.ofSeconds(45));
 
-    static Browsers browsers;
-    @RegisterExtension
-    FailureShots shots = new FailureShots(() -> browsers);
     static AuthTokens ann;
     static AuthTokens ben;
     static AuthTokens watcher;
@@ -105,33 +98,22 @@ class CallsIT {
 
     @BeforeAll
     static void start() {
-        PlaywrightAssertions.setDefaultAssertionTimeout(45_000);
-        front.start();
-        browsers = new Browsers(front);
-        ann = server.users().register("ann");
-        ben = server.users().register("ben");
-        watcher = server.users().register("watcher");
-        general = server.chat().publicChannel(ann, "general");
+        ann = web.users().register("ann");
+        ben = web.users().register("ben");
+        watcher = web.users().register("watcher");
+        general = web.chat().publicChannel(ann, "general");
         for (AuthTokens user : List.of(ben, watcher)) {
-            server.chat().join(user, general.id());
+            web.chat().join(user, general.id());
         }
     }
 
     /** A voice channel of its own for each test: a test that fails leaves nobody in another test's call. */
     private static Channel voiceChannel(String name) {
-        Channel channel = server.chat().voiceChannel(ann, name, Visibility.PUBLIC);
+        Channel channel = web.chat().voiceChannel(ann, name, Visibility.PUBLIC);
         for (AuthTokens user : List.of(ben, watcher)) {
-            server.chat().join(user, channel.id());
+            web.chat().join(user, channel.id());
         }
         return channel;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browsers != null) {
-            browsers.close();
-        }
-        front.close();
     }
 
     @Test
@@ -147,9 +129,9 @@ class CallsIT {
         List<String> annRequests = new ArrayList<>();
         annPage.onRequest(request -> annRequests.add(request.url()));
         Page benPage = caller(false);
-        try (WsClient watching = WsClient.authenticated(server, watcher.accessToken())) {
-            ChatPage annChat = ChatPage.signIn(annPage, front.url("/c/" + huddle.id()), "ann", TestUsers.PASSWORD);
-            ChatPage benChat = ChatPage.signIn(benPage, front.url("/c/" + huddle.id()), "ben", TestUsers.PASSWORD);
+        try (WsClient watching = WsClient.authenticated(web.server(), watcher.accessToken())) {
+            ChatPage annChat = ChatPage.signIn(annPage, web.url("/c/" + huddle.id()), "ann", TestUsers.PASSWORD);
+            ChatPage benChat = ChatPage.signIn(benPage, web.url("/c/" + huddle.id()), "ben", TestUsers.PASSWORD);
             org.assertj.core.api.Assertions.assertThat(annPage.locator("link[rel=modulepreload]").evaluateAll(
                     "links => links.map(l => l.href)").toString()).doesNotContain("call");
             org.assertj.core.api.Assertions.assertThat(annRequests).as("no call code before the first call")
@@ -173,7 +155,7 @@ class CallsIT {
             assertThat(callPanel(benPage).getByRole(AriaRole.STATUS)).hasText("2 people in the call");
 
             // TURN credentials minted for each user reach their peer connections.
-            JsonNode iceServers = server.json().valueToTree(annPage.evaluate(
+            JsonNode iceServers = web.server().json().valueToTree(annPage.evaluate(
                     "() => window.testPeerConnections[0].getConfiguration().iceServers"));
             org.assertj.core.api.Assertions.assertThat(iceServers.toString()).contains(TURN_URL)
                     .contains(":" + ann.user().id());
@@ -266,14 +248,14 @@ class CallsIT {
             button(benPage, "Leave call").click();
             assertThat(callPanel(benPage)).hasCount(0);
             System.out.println("call measured: " + measured);
-            org.assertj.core.api.Assertions.assertThat(browsers.pageErrors()).isEmpty();
+            org.assertj.core.api.Assertions.assertThat(web.browsers().pageErrors()).isEmpty();
         }
     }
 
     @Test
     void theCallPanelPassesAxeAndEveryControlIsReachedByKeyboard() {
         Channel standup = voiceChannel("standup");
-        ChatPage chat = ChatPage.signIn(caller(true), front.url("/c/" + standup.id()), "ben", TestUsers.PASSWORD);
+        ChatPage chat = ChatPage.signIn(caller(true), web.url("/c/" + standup.id()), "ben", TestUsers.PASSWORD);
         Page page = chat.page;
         chat.button("Join call").click();
         assertThat(callPanel(page).getByRole(AriaRole.STATUS)).hasText("You are the only one here");
@@ -315,7 +297,7 @@ class CallsIT {
     @Test
     void aRefusedMicrophoneAndAPlainHttpPageAreExplained() {
         Channel quiet = voiceChannel("quiet");
-        ChatPage refused = ChatPage.signIn(browsers.forCall(false, false), front.url("/c/" + quiet.id()), "watcher",
+        ChatPage refused = ChatPage.signIn(web.browsers().forCall(false, false), web.url("/c/" + quiet.id()), "watcher",
                 TestUsers.PASSWORD);
         refused.button("Join call").click();
         assertThat(refused.page.getByRole(AriaRole.ALERT)).containsText("Chatalot may not use your microphone");
@@ -326,8 +308,8 @@ class CallsIT {
         assertThat(callPanel(refused.page)).hasCount(0);
 
         // Straight to the server over plain HTTP under a name that is not localhost: not a secure context.
-        Page plain = browsers.desktop();
-        ChatPage insecure = ChatPage.signIn(plain, "http://chat.test:" + front.serverPort + "/c/" + quiet.id(),
+        Page plain = web.browsers().desktop();
+        ChatPage insecure = ChatPage.signIn(plain, "http://chat.test:" + web.front().serverPort + "/c/" + quiet.id(),
                 "watcher", TestUsers.PASSWORD);
         org.assertj.core.api.Assertions.assertThat(plain.evaluate("() => isSecureContext")).isEqualTo(false);
         insecure.button("Join call").click();
@@ -336,7 +318,7 @@ class CallsIT {
 
     /** A person in a call, with the harness under their page; {@code audit}: axe-core may be injected. */
     private static Page caller(boolean audit) {
-        Page page = browsers.forCall(true, audit);
+        Page page = web.browsers().forCall(true, audit);
         page.context().addInitScript(HARNESS);
         return page;
     }

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
@@ -21,7 +22,6 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.JSHandle;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +30,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.chatalot.model.auth.AuthTokens;
 import org.chatalot.model.channel.Channel;
-import org.chatalot.server.testing.TestServer;
 import org.chatalot.server.testing.TestUsers;
 import org.chatalot.testing.TempDirs;
 
@@ -40,43 +39,32 @@ import org.chatalot.testing.TempDirs;
  * downloads a document byte for byte.
  */
 class FilesIT {
-    static final WebFront front = new WebFront();
-
     @RegisterExtension
-    static TestServer server = TestServer.create().with("PUBLIC_URL", front.publicUrl())
-            .with("LISTEN_ADDR", front.listenAddress());
+    static final WebStack web = WebStack.create().assertionTimeout(Duration.ofSeconds(30));
 
-    static Browsers browsers;
-    @RegisterExtension
-    FailureShots shots = new FailureShots(() -> browsers);
     static Channel channel;
     static Path dir;
 
     @BeforeAll
     static void start() {
-        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-        front.start();
-        browsers = new Browsers(front);
-        AuthTokens ann = server.users().register("ann");
-        AuthTokens ben = server.users().register("ben");
-        channel = server.chat().publicChannel(ann, "files");
-        server.chat().join(ben, channel.id());
+        AuthTokens ann = web.users().register("ann");
+        AuthTokens ben = web.users().register("ben");
+        channel = web.chat().publicChannel(ann, "files");
+        web.chat().join(ben, channel.id());
         dir = TempDirs.create("chatalot-web-files-");
     }
 
     @AfterAll
     static void stop() {
-        if (browsers != null) {
-            browsers.close();
-        }
-        front.close();
         TempDirs.deleteRecursively(dir);
     }
 
     @Test
     void filesDroppedPastedAndPickedReachTheOtherPersonIntact() throws Exception {
-        ChatPage ann = ChatPage.signIn(browsers.desktop(), front.url("/c/" + channel.id()), "ann", TestUsers.PASSWORD);
-        ChatPage ben = ChatPage.signIn(browsers.desktop(), front.url("/c/" + channel.id()), "ben", TestUsers.PASSWORD);
+        ChatPage ann = ChatPage.signIn(web.browsers().desktop(), web.url("/c/" + channel.id()), "ann",
+                TestUsers.PASSWORD);
+        ChatPage ben = ChatPage.signIn(web.browsers().desktop(), web.url("/c/" + channel.id()), "ben",
+                TestUsers.PASSWORD);
         assertThat(ann.composer()).isVisible();
 
         drop(ann.page, "sunset.png", png(new Color(230, 120, 40)), "image/png");
@@ -115,7 +103,8 @@ class FilesIT {
 
     @Test
     void theServersRefusalIsShownInItsOwnWords() throws Exception {
-        ChatPage ann = ChatPage.signIn(browsers.desktop(), front.url("/c/" + channel.id()), "ann", TestUsers.PASSWORD);
+        ChatPage ann = ChatPage.signIn(web.browsers().desktop(), web.url("/c/" + channel.id()), "ann",
+                TestUsers.PASSWORD);
         // The sidebar comes first; a drop before the channel's pane is drawn lands on nothing.
         assertThat(ann.composer()).isVisible();
         byte[] program = new byte[4096];
@@ -130,14 +119,14 @@ class FilesIT {
         files.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove tool.bin")).click();
         assertThat(files).hasCount(0);
 
-        server.users().expect(200, server.users().put(server.users().owner().accessToken(), "/api/admin/settings",
+        web.users().expect(200, web.users().put(web.users().owner().accessToken(), "/api/admin/settings",
                 Map.of("max_file_size_mb", 1)), Object.class);
         Path big = dir.resolve("big.pdf");
         Files.write(big, pdf(2 * 1024 * 1024));
         ann.page.reload();
         ann.page.locator(".file-input").setInputFiles(big);
         assertThat(files.getByRole(AriaRole.ALERT)).containsText(Pattern.compile("1 MB|1 MiB|limit"));
-        server.users().expect(200, server.users().put(server.users().owner().accessToken(), "/api/admin/settings",
+        web.users().expect(200, web.users().put(web.users().owner().accessToken(), "/api/admin/settings",
                 Map.of("max_file_size_mb", 100)), Object.class);
     }
 

@@ -7,14 +7,9 @@ import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import org.chatalot.server.testing.TestServer;
 
 /**
  * A brand-new server as its first owner meets it: "Set up this server" with the setup code from the data
@@ -23,35 +18,14 @@ import org.chatalot.server.testing.TestServer;
  */
 class FirstRunAndInviteIT {
     static final String PASSWORD = "a long enough passphrase";
-    static final WebFront front = new WebFront();
 
     @RegisterExtension
-    static TestServer server = TestServer.create().with("PUBLIC_URL", front.publicUrl())
-            .with("LISTEN_ADDR", front.listenAddress());
-
-    static Browsers browsers;
-    @RegisterExtension
-    FailureShots shots = new FailureShots(() -> browsers);
-
-    @BeforeAll
-    static void start() {
-        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-        front.start();
-        browsers = new Browsers(front);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browsers != null) {
-            browsers.close();
-        }
-        front.close();
-    }
+    static final WebStack web = WebStack.create();
 
     @Test
     void theOwnerSetsUpTheServerAndInvitesSomeoneWhoJoinsByTheLink() throws Exception {
-        Page owner = browsers.desktop();
-        owner.navigate(front.url("/"));
+        Page owner = web.browsers().desktop();
+        owner.navigate(web.url("/"));
         assertThat(owner.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Set up this server")))
                 .isVisible();
         assertThat(owner.getByText("setup-code")).isVisible();
@@ -61,7 +35,7 @@ class FirstRunAndInviteIT {
         owner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create owner account")).click();
         assertThat(owner.getByRole(AriaRole.ALERT)).not().isEmpty();
 
-        String code = Files.readString(server.dataDir().resolve("setup-code")).strip();
+        String code = Files.readString(web.server().dataDir().resolve("setup-code")).strip();
         owner.getByLabel("Setup code").fill(code);
         owner.getByLabel("Display name").fill("Olivia");
         owner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create owner account")).click();
@@ -85,10 +59,10 @@ class FirstRunAndInviteIT {
         olivia.dialog().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create invite link"))
                 .click();
         Locator link = olivia.dialog().getByLabel("Invite link");
-        assertThat(link).hasText(Pattern.compile("^" + ChatPage.literal(front.url("/invite/"))));
+        assertThat(link).hasText(Pattern.compile("^" + ChatPage.literal(web.url("/invite/"))));
         String invite = link.textContent().strip();
 
-        Page newcomer = browsers.desktop();
+        Page newcomer = web.browsers().desktop();
         newcomer.navigate(invite);
         assertThat(newcomer.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Join with your invite")))
                 .isVisible();
@@ -110,12 +84,12 @@ class FirstRunAndInviteIT {
         nina.send("Thanks, glad to be here");
         olivia.expectDelivered("Thanks, glad to be here");
 
-        Page latecomer = browsers.desktop();
+        Page latecomer = web.browsers().desktop();
         latecomer.navigate(invite);
         latecomer.getByLabel("Username").fill("late");
         latecomer.getByLabel("Password").fill(PASSWORD);
         latecomer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
         assertThat(latecomer.getByRole(AriaRole.ALERT)).containsText("invite");
-        org.assertj.core.api.Assertions.assertThat(browsers.pageErrors()).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(web.browsers().pageErrors()).isEmpty();
     }
 }

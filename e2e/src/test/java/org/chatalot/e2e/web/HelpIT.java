@@ -5,14 +5,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.chatalot.server.testing.TestServer;
 import org.chatalot.server.testing.TestUsers;
 
 /**
@@ -20,40 +16,18 @@ import org.chatalot.server.testing.TestUsers;
  * guides and to their sections stay in the client, screenshots load, and the page passes axe.
  */
 class HelpIT {
-    static final WebFront front = new WebFront();
-
     @RegisterExtension
-    static TestServer server = TestServer.create().with("PUBLIC_URL", front.publicUrl())
-            .with("LISTEN_ADDR", front.listenAddress());
-
-    static Browsers browsers;
-    @RegisterExtension
-    FailureShots shots = new FailureShots(() -> browsers);
-
-    @BeforeAll
-    static void start() {
-        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-        front.start();
-        browsers = new Browsers(front);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browsers != null) {
-            browsers.close();
-        }
-        front.close();
-    }
+    static final WebStack web = WebStack.create();
 
     @Test
     void theGuidesOpenFromTheAccountMenuAndLinkToEachOther() {
-        server.users().owner();
-        Page page = browsers.forAudit(Browsers.DESKTOP_WIDTH, Browsers.DESKTOP_HEIGHT, false);
-        ChatPage owner = ChatPage.signIn(page, front.url("/"), "owner", TestUsers.PASSWORD);
+        web.users().owner();
+        Page page = web.browsers().forAudit(Browsers.DESKTOP_WIDTH, Browsers.DESKTOP_HEIGHT, false);
+        ChatPage owner = ChatPage.signIn(page, web.url("/"), "owner", TestUsers.PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Account: "))).click();
         owner.dialog().getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions()
                 .setName("admin guide")).click();
-        assertThat(page).hasURL(front.url("/help/admin-guide"));
+        assertThat(page).hasURL(web.url("/help/admin-guide"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).isVisible();
         page.locator(".help-body img").first().scrollIntoViewIfNeeded();
         page.waitForFunction("() => { const img = document.querySelector('.help-body img');"
@@ -64,15 +38,15 @@ class HelpIT {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Chatalot user guide")))
                 .isVisible();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("the admin guide")).first().click();
-        assertThat(page).hasURL(front.url("/help/admin-guide"));
+        assertThat(page).hasURL(web.url("/help/admin-guide"));
         org.assertj.core.api.Assertions.assertThat(Axe.seriousOrCritical(page)).isEmpty();
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("Back to Chatalot")))
                 .click();
         assertThat(owner.sidebar()).isVisible();
 
-        page.navigate(front.url("/help/no-such-guide"));
+        page.navigate(web.url("/help/no-such-guide"));
         assertThat(page.getByRole(AriaRole.ALERT)).hasText("There is no such guide.");
-        org.assertj.core.api.Assertions.assertThat(browsers.pageErrors()).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(web.browsers().pageErrors()).isEmpty();
     }
 }

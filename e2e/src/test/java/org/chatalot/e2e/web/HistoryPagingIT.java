@@ -4,17 +4,14 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.BoundingBox;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.chatalot.model.auth.AuthTokens;
 import org.chatalot.model.channel.Channel;
-import org.chatalot.server.testing.TestServer;
 import org.chatalot.server.testing.TestUsers;
 
 /**
@@ -26,43 +23,27 @@ class HistoryPagingIT {
     static final int MESSAGES = 320;
     /** The client keeps at most this many messages of a channel in the page (store.js WINDOW_MAX). */
     static final int WINDOW_MAX = 250;
-    static final WebFront front = new WebFront();
 
     @RegisterExtension
-    static TestServer server = TestServer.create().with("PUBLIC_URL", front.publicUrl())
-            .with("LISTEN_ADDR", front.listenAddress());
+    static final WebStack web = WebStack.create();
 
-    static Browsers browsers;
-    @RegisterExtension
-    FailureShots shots = new FailureShots(() -> browsers);
     static Channel channel;
 
     @BeforeAll
     static void start() {
-        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-        front.start();
-        browsers = new Browsers(front);
-        AuthTokens writer = server.users().register("writer");
-        server.users().register("reader");
-        channel = server.chat().publicChannel(writer, "history");
+        AuthTokens writer = web.users().register("writer");
+        web.users().register("reader");
+        channel = web.chat().publicChannel(writer, "history");
         for (int i = 0; i < MESSAGES; i++) {
-            server.chat().send(writer, channel.id(), "message %03d".formatted(i));
+            web.chat().send(writer, channel.id(), "message %03d".formatted(i));
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browsers != null) {
-            browsers.close();
-        }
-        front.close();
     }
 
     @Test
     void scrollingUpLoadsOlderPagesInPlaceAndTheWindowStaysBounded() {
-        Page page = browsers.desktop();
-        ChatPage reader = ChatPage.signIn(page, front.url("/"), "reader", TestUsers.PASSWORD);
-        page.navigate(front.url("/c/" + channel.id()));
+        Page page = web.browsers().desktop();
+        ChatPage reader = ChatPage.signIn(page, web.url("/"), "reader", TestUsers.PASSWORD);
+        page.navigate(web.url("/c/" + channel.id()));
         reader.button("Join #history").click();
         assertThat(reader.message("message %03d".formatted(MESSAGES - 1))).isInViewport();
 
@@ -100,8 +81,8 @@ class HistoryPagingIT {
 
     @Test
     void scrollingBackDownLoadsNewerPagesUntilTheNewestMessage() {
-        Page page = browsers.desktop();
-        ChatPage reader = ChatPage.signIn(page, front.url("/c/" + channel.id()), "writer", TestUsers.PASSWORD);
+        Page page = web.browsers().desktop();
+        ChatPage reader = ChatPage.signIn(page, web.url("/c/" + channel.id()), "writer", TestUsers.PASSWORD);
         Locator start = reader.messages().getByRole(AriaRole.HEADING, new Locator.GetByRoleOptions()
                 .setName("#history"));
         for (int step = 0; ; step++) {

@@ -6,15 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.chatalot.model.auth.AuthTokens;
 import org.chatalot.model.channel.Channel;
-import org.chatalot.server.testing.TestServer;
 import org.chatalot.server.testing.TestUsers;
 
 /**
@@ -45,48 +42,32 @@ class HostileContentIT {
             "[](vbscript:msgbox) <javascript:alert(1)> [x]( javascript:alert(1))",
             "a real link stays one: [docs](https://example.com/docs) and mail@example.com");
     static final String HUGE = "A".repeat(65_536);
-    static final WebFront front = new WebFront();
 
     @RegisterExtension
-    static TestServer server = TestServer.create().with("PUBLIC_URL", front.publicUrl())
-            .with("LISTEN_ADDR", front.listenAddress());
+    static final WebStack web = WebStack.create();
 
-    static Browsers browsers;
-    @RegisterExtension
-    FailureShots shots = new FailureShots(() -> browsers);
     static AuthTokens attacker;
     static Channel channel;
 
     @BeforeAll
     static void start() {
-        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-        front.start();
-        browsers = new Browsers(front);
-        attacker = server.users().register("mallory");
-        AuthTokens reader = server.users().register("victim");
-        channel = server.chat().publicChannel(attacker, "hostile");
-        server.chat().join(reader, channel.id());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browsers != null) {
-            browsers.close();
-        }
-        front.close();
+        attacker = web.users().register("mallory");
+        AuthTokens reader = web.users().register("victim");
+        channel = web.chat().publicChannel(attacker, "hostile");
+        web.chat().join(reader, channel.id());
     }
 
     @Test
     void hostileMessagesRenderAsInertText() {
-        CORPUS.subList(0, CORPUS.size() / 2).forEach(text -> server.chat().send(attacker, channel.id(), text));
-        Page page = browsers.desktop();
+        CORPUS.subList(0, CORPUS.size() / 2).forEach(text -> web.chat().send(attacker, channel.id(), text));
+        Page page = web.browsers().desktop();
         page.addInitScript("document.addEventListener('securitypolicyviolation',"
                 + " e => (window.__csp = window.__csp || []).push(e.violatedDirective + ' ' + e.blockedURI));");
-        ChatPage victim = ChatPage.signIn(page, front.url("/c/" + channel.id()), "victim", TestUsers.PASSWORD);
+        ChatPage victim = ChatPage.signIn(page, web.url("/c/" + channel.id()), "victim", TestUsers.PASSWORD);
         for (String text : CORPUS.subList(CORPUS.size() / 2, CORPUS.size())) {
-            server.chat().send(attacker, channel.id(), text);
+            web.chat().send(attacker, channel.id(), text);
         }
-        server.chat().send(attacker, channel.id(), HUGE);
+        web.chat().send(attacker, channel.id(), HUGE);
         assertThat(victim.messages().locator("article.msg")).hasCount(CORPUS.size() + 1);
 
         assertThat(victim.message("<script>window.__pwned = 'script'</script>")).hasCount(1);
@@ -120,6 +101,6 @@ class HostileContentIT {
         assertThat(victim.message("exe.evil").locator(".body")).containsText("\u202Eexe.evil\u202C");
         String huge = victim.message("AAAAAAAAAA").locator(".body").textContent();
         assertThat(huge).hasSize(HUGE.length());
-        assertThat(browsers.pageErrors()).isEmpty();
+        assertThat(web.browsers().pageErrors()).isEmpty();
     }
 }

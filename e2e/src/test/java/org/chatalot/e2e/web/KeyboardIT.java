@@ -7,16 +7,13 @@ import java.util.regex.Pattern;
 import com.microsoft.playwright.Keyboard;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.chatalot.model.auth.AuthTokens;
 import org.chatalot.model.channel.Channel;
-import org.chatalot.server.testing.TestServer;
 import org.chatalot.server.testing.TestUsers;
 
 /**
@@ -26,49 +23,32 @@ import org.chatalot.server.testing.TestUsers;
  * key expects it.
  */
 class KeyboardIT {
-    static final WebFront front = new WebFront();
-
     @RegisterExtension
-    static TestServer server = TestServer.create().with("PUBLIC_URL", front.publicUrl())
-            .with("LISTEN_ADDR", front.listenAddress());
+    static final WebStack web = WebStack.create();
 
-    static Browsers browsers;
-    @RegisterExtension
-    FailureShots shots = new FailureShots(() -> browsers);
     static Channel general;
     static Channel random;
     static Channel news;
 
     @BeforeAll
     static void start() {
-        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-        front.start();
-        browsers = new Browsers(front);
-        AuthTokens kim = server.users().register("kim");
-        AuthTokens lee = server.users().register("lee");
-        general = server.chat().publicChannel(lee, "general");
-        random = server.chat().publicChannel(lee, "random");
-        news = server.chat().publicChannel(lee, "news");
+        AuthTokens kim = web.users().register("kim");
+        AuthTokens lee = web.users().register("lee");
+        general = web.chat().publicChannel(lee, "general");
+        random = web.chat().publicChannel(lee, "random");
+        news = web.chat().publicChannel(lee, "news");
         for (Channel channel : new Channel[] {general, random, news}) {
-            server.chat().join(kim, channel.id());
+            web.chat().join(kim, channel.id());
         }
-        server.chat().send(lee, general.id(), "good morning");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browsers != null) {
-            browsers.close();
-        }
-        front.close();
+        web.chat().send(lee, general.id(), "good morning");
     }
 
     @Test
     void aWholeSessionWithTheKeyboardAlone() {
-        Page page = browsers.desktop();
+        Page page = web.browsers().desktop();
         Keyboard keys = page.keyboard();
         ChatPage kim = new ChatPage(page);
-        page.navigate(front.url("/c/" + general.id()));
+        page.navigate(web.url("/c/" + general.id()));
         assertThat(page.getByLabel("Username")).isFocused();
         keys.type("kim");
         keys.press("Tab");
@@ -104,7 +84,7 @@ class KeyboardIT {
         keys.press("Alt+ArrowUp");
         assertThat(heading(page)).hasText("#general");
 
-        server.chat().send(server.users().login("lee", TestUsers.PASSWORD), news.id(), "breaking news");
+        web.chat().send(web.users().login("lee", TestUsers.PASSWORD), news.id(), "breaking news");
         assertThat(kim.conversation("news")).containsText("1");
         keys.press("Alt+Shift+ArrowDown");
         assertThat(heading(page)).hasText("#news");
@@ -147,7 +127,7 @@ class KeyboardIT {
         keys.type("a reply after all");
         keys.press("Enter");
         kim.expectDelivered("a reply after all");
-        org.assertj.core.api.Assertions.assertThat(browsers.pageErrors()).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(web.browsers().pageErrors()).isEmpty();
     }
 
     private static Locator heading(Page page) {

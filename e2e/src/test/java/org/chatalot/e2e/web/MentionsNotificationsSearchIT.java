@@ -7,16 +7,12 @@ import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.chatalot.model.auth.AuthTokens;
 import org.chatalot.model.channel.Channel;
-import org.chatalot.server.testing.TestServer;
 import org.chatalot.server.testing.TestUsers;
 
 /**
@@ -26,15 +22,8 @@ import org.chatalot.server.testing.TestUsers;
  * finds a message in a channel the user reads, never one in a channel they are not in, and opens it in place.
  */
 class MentionsNotificationsSearchIT {
-    static final WebFront front = new WebFront();
-
     @RegisterExtension
-    static TestServer server = TestServer.create().with("PUBLIC_URL", front.publicUrl())
-            .with("LISTEN_ADDR", front.listenAddress());
-
-    static Browsers browsers;
-    @RegisterExtension
-    FailureShots shots = new FailureShots(() -> browsers);
+    static final WebStack web = WebStack.create();
 
     /** Records every notification the page creates (the real constructor still runs). */
     static final String OBSERVE_NOTIFICATIONS = """
@@ -65,40 +54,25 @@ class MentionsNotificationsSearchIT {
               document.dispatchEvent(new Event('visibilitychange'));
             }""";
 
-    @BeforeAll
-    static void start() {
-        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-        front.start();
-        browsers = new Browsers(front);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browsers != null) {
-            browsers.close();
-        }
-        front.close();
-    }
-
     @Test
     void aCompletedMentionNotifiesTheHiddenTabAndBadgesTheChannel() {
-        AuthTokens ann = server.users().register("ann");
-        AuthTokens bob = server.users().register("bob");
-        AuthTokens bobby = server.users().register("bobby");
-        Channel general = server.chat().publicChannel(ann, "general");
-        Channel design = server.chat().publicChannel(ann, "design");
-        server.chat().join(bob, general.id());
-        server.chat().join(bob, design.id());
-        server.chat().join(bobby, design.id());
+        AuthTokens ann = web.users().register("ann");
+        AuthTokens bob = web.users().register("bob");
+        AuthTokens bobby = web.users().register("bobby");
+        Channel general = web.chat().publicChannel(ann, "general");
+        Channel design = web.chat().publicChannel(ann, "design");
+        web.chat().join(bob, general.id());
+        web.chat().join(bob, design.id());
+        web.chat().join(bobby, design.id());
 
-        Page bobPage = browsers.forAudit(Browsers.DESKTOP_WIDTH, Browsers.DESKTOP_HEIGHT, false);
+        Page bobPage = web.browsers().forAudit(Browsers.DESKTOP_WIDTH, Browsers.DESKTOP_HEIGHT, false);
         bobPage.context().grantPermissions(List.of("notifications"), new com.microsoft.playwright.BrowserContext
-                .GrantPermissionsOptions().setOrigin(front.url("/").replaceAll("/$", "")));
+                .GrantPermissionsOptions().setOrigin(web.url("/").replaceAll("/$", "")));
         bobPage.addInitScript(OBSERVE_NOTIFICATIONS);
-        ChatPage bobChat = ChatPage.signIn(bobPage, front.url("/"), "bob", TestUsers.PASSWORD).open("general");
+        ChatPage bobChat = ChatPage.signIn(bobPage, web.url("/"), "bob", TestUsers.PASSWORD).open("general");
 
-        Page annPage = browsers.desktop();
-        ChatPage annChat = ChatPage.signIn(annPage, front.url("/"), "ann", TestUsers.PASSWORD).open("design");
+        Page annPage = web.browsers().desktop();
+        ChatPage annChat = ChatPage.signIn(annPage, web.url("/"), "ann", TestUsers.PASSWORD).open("design");
         bobPage.evaluate(HIDE_TAB);
 
         annChat.composer().pressSequentially("@bo");
@@ -142,23 +116,23 @@ class MentionsNotificationsSearchIT {
         assertThat(bobChat.conversation("design")).hasAccessibleName(Pattern.compile("1 unread message"));
         org.assertj.core.api.Assertions.assertThat(bobPage.evaluate("() => window.__notifications.length"))
                 .isEqualTo(1);
-        org.assertj.core.api.Assertions.assertThat(browsers.pageErrors()).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(web.browsers().pageErrors()).isEmpty();
     }
 
     @Test
     void aChannelsNotificationLevelIsChosenInThePageAndKeptOnTheServer() {
-        AuthTokens cat = server.users().register("cat");
-        AuthTokens dan = server.users().register("dan");
-        Channel ops = server.chat().publicChannel(cat, "ops");
-        Channel lobby = server.chat().publicChannel(cat, "lobby");
-        server.chat().join(dan, ops.id());
-        server.chat().join(dan, lobby.id());
+        AuthTokens cat = web.users().register("cat");
+        AuthTokens dan = web.users().register("dan");
+        Channel ops = web.chat().publicChannel(cat, "ops");
+        Channel lobby = web.chat().publicChannel(cat, "lobby");
+        web.chat().join(dan, ops.id());
+        web.chat().join(dan, lobby.id());
 
-        Page danPage = browsers.forAudit(Browsers.DESKTOP_WIDTH, Browsers.DESKTOP_HEIGHT, false);
+        Page danPage = web.browsers().forAudit(Browsers.DESKTOP_WIDTH, Browsers.DESKTOP_HEIGHT, false);
         danPage.context().grantPermissions(List.of("notifications"), new com.microsoft.playwright.BrowserContext
-                .GrantPermissionsOptions().setOrigin(front.url("/").replaceAll("/$", "")));
+                .GrantPermissionsOptions().setOrigin(web.url("/").replaceAll("/$", "")));
         danPage.addInitScript(OBSERVE_NOTIFICATIONS);
-        ChatPage danChat = ChatPage.signIn(danPage, front.url("/"), "dan", TestUsers.PASSWORD).open("ops");
+        ChatPage danChat = ChatPage.signIn(danPage, web.url("/"), "dan", TestUsers.PASSWORD).open("ops");
         danChat.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
                 .setName("Notifications: mentions only")).click();
         Locator dialog = danChat.dialog();
@@ -171,16 +145,16 @@ class MentionsNotificationsSearchIT {
         dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Done")).click();
 
         // Kept on the server: another browser of dan's sees it, and it applies there.
-        Page laptop = browsers.open(Browsers.DESKTOP_WIDTH, Browsers.DESKTOP_HEIGHT, false);
+        Page laptop = web.browsers().open(Browsers.DESKTOP_WIDTH, Browsers.DESKTOP_HEIGHT, false);
         laptop.context().grantPermissions(List.of("notifications"), new com.microsoft.playwright.BrowserContext
-                .GrantPermissionsOptions().setOrigin(front.url("/").replaceAll("/$", "")));
+                .GrantPermissionsOptions().setOrigin(web.url("/").replaceAll("/$", "")));
         laptop.addInitScript(OBSERVE_NOTIFICATIONS);
-        ChatPage other = ChatPage.signIn(laptop, front.url("/"), "dan", TestUsers.PASSWORD).open("ops");
+        ChatPage other = ChatPage.signIn(laptop, web.url("/"), "dan", TestUsers.PASSWORD).open("ops");
         assertThat(other.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
                 .setName("Notifications: every message"))).hasCount(1);
         other.open("lobby");
         laptop.evaluate(HIDE_TAB);
-        server.chat().send(cat, ops.id(), "deploy finished");
+        web.chat().send(cat, ops.id(), "deploy finished");
         laptop.waitForFunction("() => window.__notifications.length === 1");
         org.assertj.core.api.Assertions.assertThat(laptop.evaluate("() => window.__notifications[0].title"))
                 .isEqualTo("cat in #ops");
@@ -196,7 +170,7 @@ class MentionsNotificationsSearchIT {
         assertThat(other.conversation("ops")).hasAccessibleName(Pattern.compile("muted"));
         // Away from #ops, or this browser reads what arrives there (read cursors follow the user).
         danChat.open("lobby");
-        server.chat().send(cat, ops.id(), "second deploy finished");
+        web.chat().send(cat, ops.id(), "second deploy finished");
         // Unread still counts (how many depends on what dan's other browser read), quietly.
         assertThat(other.conversation("ops")).hasAccessibleName(Pattern.compile("\\d+ unread messages?, muted"));
         org.assertj.core.api.Assertions.assertThat(laptop.evaluate("() => window.__notifications.length"))
@@ -205,20 +179,20 @@ class MentionsNotificationsSearchIT {
 
     @Test
     void searchFindsWhatTheUserMayReadAndOpensItInItsChannel() {
-        AuthTokens eve = server.users().register("eve");
-        AuthTokens fay = server.users().register("fay");
-        Channel team = server.chat().publicChannel(eve, "team");
-        Channel secret = server.chat().privateChannel(eve, "secret");
-        server.chat().join(fay, team.id());
-        server.chat().send(eve, secret.id(), "the zebra password is hunter2");
-        server.chat().send(eve, team.id(), "watch out for the zebra crossing on Elm Street");
+        AuthTokens eve = web.users().register("eve");
+        AuthTokens fay = web.users().register("fay");
+        Channel team = web.chat().publicChannel(eve, "team");
+        Channel secret = web.chat().privateChannel(eve, "secret");
+        web.chat().join(fay, team.id());
+        web.chat().send(eve, secret.id(), "the zebra password is hunter2");
+        web.chat().send(eve, team.id(), "watch out for the zebra crossing on Elm Street");
         // Enough after it that the page's first load does not hold it.
         for (int i = 0; i < 120; i++) {
-            server.chat().send(eve, team.id(), "status update %03d".formatted(i));
+            web.chat().send(eve, team.id(), "status update %03d".formatted(i));
         }
 
-        Page page = browsers.forAudit(Browsers.DESKTOP_WIDTH, Browsers.DESKTOP_HEIGHT, false);
-        ChatPage fayChat = ChatPage.signIn(page, front.url("/"), "fay", TestUsers.PASSWORD).open("team");
+        Page page = web.browsers().forAudit(Browsers.DESKTOP_WIDTH, Browsers.DESKTOP_HEIGHT, false);
+        ChatPage fayChat = ChatPage.signIn(page, web.url("/"), "fay", TestUsers.PASSWORD).open("team");
         assertThat(fayChat.message("status update 119")).isVisible();
         fayChat.button("Search messages").click();
         Locator dialog = fayChat.dialog();
@@ -242,6 +216,6 @@ class MentionsNotificationsSearchIT {
         Locator found = fayChat.message("zebra crossing");
         assertThat(found).isInViewport();
         assertThat(found).isFocused();
-        org.assertj.core.api.Assertions.assertThat(browsers.pageErrors()).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(web.browsers().pageErrors()).isEmpty();
     }
 }

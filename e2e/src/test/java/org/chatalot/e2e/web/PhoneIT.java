@@ -6,16 +6,13 @@ import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.chatalot.model.auth.AuthTokens;
 import org.chatalot.model.channel.Channel;
-import org.chatalot.server.testing.TestServer;
 import org.chatalot.server.testing.TestUsers;
 
 /**
@@ -23,46 +20,29 @@ import org.chatalot.server.testing.TestUsers;
  * wider than the screen, and everything done by tapping (no hover to reveal a message's actions).
  */
 class PhoneIT {
-    static final WebFront front = new WebFront();
-
     @RegisterExtension
-    static TestServer server = TestServer.create().with("PUBLIC_URL", front.publicUrl())
-            .with("LISTEN_ADDR", front.listenAddress());
+    static final WebStack web = WebStack.create();
 
-    static Browsers browsers;
-    @RegisterExtension
-    FailureShots shots = new FailureShots(() -> browsers);
     static Channel general;
     static Channel random;
 
     @BeforeAll
     static void start() {
-        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-        front.start();
-        browsers = new Browsers(front);
-        AuthTokens pia = server.users().register("pia");
-        AuthTokens quinn = server.users().register("quinn");
-        general = server.chat().publicChannel(quinn, "general");
-        random = server.chat().publicChannel(quinn, "random");
-        server.chat().join(pia, general.id());
-        server.chat().join(pia, random.id());
-        server.chat().send(quinn, general.id(), "a long line that should wrap on a narrow screen instead of "
+        AuthTokens pia = web.users().register("pia");
+        AuthTokens quinn = web.users().register("quinn");
+        general = web.chat().publicChannel(quinn, "general");
+        random = web.chat().publicChannel(quinn, "random");
+        web.chat().join(pia, general.id());
+        web.chat().join(pia, random.id());
+        web.chat().send(quinn, general.id(), "a long line that should wrap on a narrow screen instead of "
                 + "pushing the page sideways: " + "x".repeat(120) + " https://example.com/" + "y".repeat(80));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browsers != null) {
-            browsers.close();
-        }
-        front.close();
     }
 
     @Test
     void onAPhoneOnePaneShowsAtATimeAndEverythingWorksByTapping() {
-        Page page = browsers.phone();
+        Page page = web.browsers().phone();
         ChatPage pia = new ChatPage(page);
-        page.navigate(front.url("/c/" + general.id()));
+        page.navigate(web.url("/c/" + general.id()));
         page.getByLabel("Username").fill("pia");
         page.getByLabel("Password").fill(TestUsers.PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).tap();
@@ -95,7 +75,7 @@ class PhoneIT {
         assertThat(members).containsText("quinn");
         members.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Hide members")).tap();
         assertThat(members).hasCount(0);
-        org.assertj.core.api.Assertions.assertThat(browsers.pageErrors()).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(web.browsers().pageErrors()).isEmpty();
     }
 
     private static void assertFitsTheScreen(Page page) {

@@ -2,6 +2,7 @@ package org.chatalot.e2e.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -9,10 +10,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.SameSiteAttribute;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.chatalot.model.auth.AuthTokens;
 import org.chatalot.model.channel.Channel;
 import org.chatalot.model.message.Message;
-import org.chatalot.server.testing.TestServer;
 import org.chatalot.server.testing.TestUsers;
 
 /**
@@ -29,44 +27,27 @@ import org.chatalot.server.testing.TestUsers;
  * and the server restarted while someone keeps typing. Every message written is delivered exactly once.
  */
 class ResilienceIT {
-    static final WebFront front = new WebFront();
-
     @RegisterExtension
-    static TestServer server = TestServer.create().with("PUBLIC_URL", front.publicUrl())
-            .with("LISTEN_ADDR", front.listenAddress());
+    static final WebStack web = WebStack.create().assertionTimeout(Duration.ofSeconds(30));
 
-    static Browsers browsers;
-    @RegisterExtension
-    FailureShots shots = new FailureShots(() -> browsers);
     static AuthTokens ann;
     static AuthTokens ben;
 
     @BeforeAll
     static void start() {
-        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-        front.start();
-        browsers = new Browsers(front);
-        ann = server.users().register("ann");
-        ben = server.users().register("ben");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browsers != null) {
-            browsers.close();
-        }
-        front.close();
+        ann = web.users().register("ann");
+        ben = web.users().register("ben");
     }
 
     @Test
     void aReloadSignsBackInFromTheHttpOnlyCookieAndNoTokenIsInStorage() {
         Channel room = channelFor("reloads");
-        Page page = browsers.desktop();
-        ChatPage chat = ChatPage.signIn(page, front.url("/c/" + room.id()), "ann", TestUsers.PASSWORD);
+        Page page = web.browsers().desktop();
+        ChatPage chat = ChatPage.signIn(page, web.url("/c/" + room.id()), "ann", TestUsers.PASSWORD);
         chat.send("before the reload");
         chat.expectDelivered("before the reload");
 
-        Cookie cookie = page.context().cookies(front.url("/api/auth/refresh")).stream()
+        Cookie cookie = page.context().cookies(web.url("/api/auth/refresh")).stream()
                 .filter(c -> c.name.equals("chatalot_refresh")).findFirst().orElseThrow();
         org.assertj.core.api.Assertions.assertThat(cookie.httpOnly).isTrue();
         org.assertj.core.api.Assertions.assertThat(cookie.secure).isTrue();
@@ -76,8 +57,8 @@ class ResilienceIT {
                 + " Object.entries(sessionStorage), document.cookie])");
         org.assertj.core.api.Assertions.assertThat(storage).doesNotContain(cookie.value).doesNotContain("eyJ");
 
-        Page second = browsers.secondTab(page);
-        second.navigate(front.url("/c/" + room.id()));
+        Page second = web.browsers().secondTab(page);
+        second.navigate(web.url("/c/" + room.id()));
         new ChatPage(second).expectDelivered("before the reload");
         // Both tabs reload at once: their refreshes must not spend the rotated cookie twice.
         page.evaluate("() => location.reload()");
@@ -90,15 +71,15 @@ class ResilienceIT {
         other.expectDelivered("after the reload");
         page.reload();
         first.expectDelivered("after the reload");
-        org.assertj.core.api.Assertions.assertThat(browsers.pageErrors()).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(web.browsers().pageErrors()).isEmpty();
     }
 
     @Test
     void everyMessageArrivesExactlyOnceAcrossAnNginxReloadAndAServerRestart() {
         Channel room = channelFor("restarts");
-        ChatPage annPage = ChatPage.signIn(browsers.desktop(), front.url("/c/" + room.id()), "ann",
+        ChatPage annPage = ChatPage.signIn(web.browsers().desktop(), web.url("/c/" + room.id()), "ann",
                 TestUsers.PASSWORD);
-        ChatPage benPage = ChatPage.signIn(browsers.desktop(), front.url("/c/" + room.id()), "ben",
+        ChatPage benPage = ChatPage.signIn(web.browsers().desktop(), web.url("/c/" + room.id()), "ben",
                 TestUsers.PASSWORD);
         annPage.send("warming up");
         benPage.expectDelivered("warming up");
@@ -106,19 +87,19 @@ class ResilienceIT {
         for (int i = 0; i < 5; i++) {
             annPage.send("during the reload " + i);
             if (i == 2) {
-                front.reload();
+                web.front().reload();
             }
         }
         IntStream.range(0, 5).forEach(i -> benPage.expectDelivered("during the reload " + i));
 
-        server.stop();
+        web.server().stop();
         assertThat(annPage.page.getByText("You are offline — reconnecting…")).isVisible();
         for (int i = 0; i < 4; i++) {
             annPage.send("while the server is down " + i);
         }
         assertThat(annPage.message("while the server is down 3").getByText("Sending…")).isVisible();
         benPage.send("ben also wrote while it was down");
-        server.start();
+        web.server().start();
 
         for (int i = 0; i < 4; i++) {
             annPage.expectDelivered("while the server is down " + i);
@@ -128,7 +109,7 @@ class ResilienceIT {
         benPage.expectDelivered("ben also wrote while it was down");
         assertThat(annPage.page.getByText("You are offline — reconnecting…")).isHidden();
 
-        Map<String, Long> stored = server.chat().history(ann, room.id(), "limit=100").messages().stream()
+        Map<String, Long> stored = web.chat().history(ann, room.id(), "limit=100").messages().stream()
                 .collect(Collectors.groupingBy(Message::content, Collectors.counting()));
         org.assertj.core.api.Assertions.assertThat(stored.values()).as("stored copies of each message: %s", stored)
                 .allMatch(count -> count == 1);
@@ -142,8 +123,8 @@ class ResilienceIT {
     }
 
     private static Channel channelFor(String name) {
-        Channel channel = server.chat().publicChannel(ann, name);
-        server.chat().join(ben, channel.id());
+        Channel channel = web.chat().publicChannel(ann, name);
+        web.chat().join(ben, channel.id());
         return channel;
     }
 }

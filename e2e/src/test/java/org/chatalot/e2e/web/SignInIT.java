@@ -5,10 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -17,7 +14,6 @@ import org.chatalot.model.auth.AuthTokens;
 import org.chatalot.model.auth.BackupCodes;
 import org.chatalot.model.auth.TotpCodeRequest;
 import org.chatalot.model.auth.TotpSetup;
-import org.chatalot.server.testing.TestServer;
 import org.chatalot.server.testing.TestUsers;
 
 /**
@@ -26,40 +22,18 @@ import org.chatalot.server.testing.TestUsers;
  * recovery code.
  */
 class SignInIT {
-    static final WebFront front = new WebFront();
-
     @RegisterExtension
-    static TestServer server = TestServer.create().with("PUBLIC_URL", front.publicUrl())
-            .with("LISTEN_ADDR", front.listenAddress());
-
-    static Browsers browsers;
-    @RegisterExtension
-    FailureShots shots = new FailureShots(() -> browsers);
-
-    @BeforeAll
-    static void start() {
-        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-        front.start();
-        browsers = new Browsers(front);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browsers != null) {
-            browsers.close();
-        }
-        front.close();
-    }
+    static final WebStack web = WebStack.create();
 
     @Test
     void twoStepSignInAsksForTheAuthenticatorCodeOrABackupCode() {
-        AuthTokens user = server.users().register("tess");
-        TotpSetup setup = server.users().expect(200, server.users().post(user.accessToken(),
+        AuthTokens user = web.users().register("tess");
+        TotpSetup setup = web.users().expect(200, web.users().post(user.accessToken(),
                 "/api/account/totp/setup", "{}"), TotpSetup.class);
-        BackupCodes backup = server.users().expect(200, server.users().post(user.accessToken(),
+        BackupCodes backup = web.users().expect(200, web.users().post(user.accessToken(),
                 "/api/account/totp/verify", new TotpCodeRequest(code(setup, 0), null, null)), BackupCodes.class);
 
-        Page page = browsers.desktop();
+        Page page = web.browsers().desktop();
         signIn(page, "tess", TestUsers.PASSWORD);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Two-step verification")))
                 .isVisible();
@@ -70,7 +44,7 @@ class SignInIT {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify")).click();
         assertThat(new ChatPage(page).sidebar()).isVisible();
 
-        Page other = browsers.desktop();
+        Page other = web.browsers().desktop();
         signIn(other, "tess", TestUsers.PASSWORD);
         other.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Use a backup code instead")).click();
         other.getByLabel("Backup code").fill(backup.backupCodes().getFirst());
@@ -80,13 +54,13 @@ class SignInIT {
 
     @Test
     void refusalsAreShownInTheServersWords() {
-        server.users().register("sam");
-        AuthTokens suspended = server.users().register("sus");
-        server.users().expect(200, server.users().post(server.users().owner().accessToken(),
+        web.users().register("sam");
+        AuthTokens suspended = web.users().register("sus");
+        web.users().expect(200, web.users().post(web.users().owner().accessToken(),
                 "/api/admin/users/" + suspended.user().id() + "/suspend",
                 new TargetConfirmation(suspended.user().id(), "posting spam")), Object.class);
 
-        Page page = browsers.desktop();
+        Page page = web.browsers().desktop();
         signIn(page, "sam", "not the password");
         assertThat(page.getByRole(AriaRole.ALERT)).containsText(Pattern.compile("username or password",
                 Pattern.CASE_INSENSITIVE));
@@ -98,9 +72,9 @@ class SignInIT {
 
     @Test
     void theRecoveryCodeSetsANewPasswordAndIsReplaced() {
-        String recoveryCode = server.users().register("rita").recoveryCode();
-        Page page = browsers.desktop();
-        page.navigate(front.url("/sign-in"));
+        String recoveryCode = web.users().register("rita").recoveryCode();
+        Page page = web.browsers().desktop();
+        page.navigate(web.url("/sign-in"));
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("recovery code"))).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Reset your password")))
                 .isVisible();
@@ -111,11 +85,11 @@ class SignInIT {
         assertThat(page.getByLabel("Recovery code")).not().hasText(recoveryCode);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("I saved it"))).click();
         assertThat(new ChatPage(page).sidebar()).isVisible();
-        server.users().login("rita", "an entirely new passphrase");
+        web.users().login("rita", "an entirely new passphrase");
     }
 
     private static void signIn(Page page, String username, String password) {
-        page.navigate(front.url("/sign-in"));
+        page.navigate(web.url("/sign-in"));
         page.getByLabel("Username").fill(username);
         page.getByLabel("Password").fill(password);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();

@@ -6,16 +6,13 @@ import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.chatalot.model.auth.AuthTokens;
 import org.chatalot.model.channel.Channel;
-import org.chatalot.server.testing.TestServer;
 import org.chatalot.server.testing.TestUsers;
 
 /**
@@ -23,42 +20,25 @@ import org.chatalot.server.testing.TestUsers;
  * started from the sidebar, typing, unread counts, and edits, deletions and reactions seen by the other.
  */
 class TwoPeopleChatIT {
-    static final WebFront front = new WebFront();
-
     @RegisterExtension
-    static TestServer server = TestServer.create().with("PUBLIC_URL", front.publicUrl())
-            .with("LISTEN_ADDR", front.listenAddress());
+    static final WebStack web = WebStack.create();
 
-    static Browsers browsers;
-    @RegisterExtension
-    FailureShots shots = new FailureShots(() -> browsers);
     static AuthTokens ann;
     static AuthTokens ben;
     static Channel general;
 
     @BeforeAll
     static void start() {
-        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-        front.start();
-        browsers = new Browsers(front);
-        ann = server.users().register("ann");
-        ben = server.users().register("ben");
-        general = server.chat().publicChannel(ann, "general");
-        server.chat().join(ben, general.id());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browsers != null) {
-            browsers.close();
-        }
-        front.close();
+        ann = web.users().register("ann");
+        ben = web.users().register("ben");
+        general = web.chat().publicChannel(ann, "general");
+        web.chat().join(ben, general.id());
     }
 
     @Test
     void twoPeopleChatInAChannelAndInADirectMessage() {
-        ChatPage annPage = ChatPage.signIn(browsers.desktop(), front.url("/"), "ann", TestUsers.PASSWORD);
-        ChatPage benPage = ChatPage.signIn(browsers.desktop(), front.url("/"), "ben", TestUsers.PASSWORD);
+        ChatPage annPage = ChatPage.signIn(web.browsers().desktop(), web.url("/"), "ann", TestUsers.PASSWORD);
+        ChatPage benPage = ChatPage.signIn(web.browsers().desktop(), web.url("/"), "ben", TestUsers.PASSWORD);
         annPage.open("general");
         benPage.open("general");
 
@@ -92,9 +72,9 @@ class TwoPeopleChatIT {
 
     @Test
     void editsDeletionsAndReactionsReachTheOtherPerson() {
-        ChatPage annPage = ChatPage.signIn(browsers.desktop(), front.url("/c/" + general.id()), "ann",
+        ChatPage annPage = ChatPage.signIn(web.browsers().desktop(), web.url("/c/" + general.id()), "ann",
                 TestUsers.PASSWORD);
-        ChatPage benPage = ChatPage.signIn(browsers.desktop(), front.url("/c/" + general.id()), "ben",
+        ChatPage benPage = ChatPage.signIn(web.browsers().desktop(), web.url("/c/" + general.id()), "ben",
                 TestUsers.PASSWORD);
         annPage.send("first version");
         benPage.expectDelivered("first version");
@@ -128,6 +108,6 @@ class TwoPeopleChatIT {
                 .click();
         assertThat(benPage.message("a message to delete")).hasCount(0);
         assertThat(benPage.messages().getByText("This message was deleted.")).isVisible();
-        org.assertj.core.api.Assertions.assertThat(browsers.pageErrors()).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(web.browsers().pageErrors()).isEmpty();
     }
 }

@@ -10,9 +10,7 @@ import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -23,7 +21,6 @@ import org.chatalot.model.auth.UpdateProfileRequest;
 import org.chatalot.model.channel.Channel;
 import org.chatalot.model.message.Message;
 import org.chatalot.model.message.SendMessageRequest;
-import org.chatalot.server.testing.TestServer;
 import org.chatalot.server.testing.TestUsers;
 
 /**
@@ -36,57 +33,42 @@ import org.chatalot.server.testing.TestUsers;
  */
 @EnabledIfSystemProperty(named = "screenshots.dir", matches = ".+")
 class WebScreenshotsIT {
-    static final WebFront front = new WebFront();
-
     @RegisterExtension
-    static TestServer server = TestServer.create().with("PUBLIC_URL", front.publicUrl())
-            .with("LISTEN_ADDR", front.listenAddress());
+    static final WebStack web = WebStack.create();
 
-    static Browsers browsers;
     static Path dir;
 
     @BeforeAll
     static void start() throws Exception {
-        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
         dir = Path.of(System.getProperty("screenshots.dir"));
         Files.createDirectories(dir);
-        front.start();
-        browsers = new Browsers(front);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browsers != null) {
-            browsers.close();
-        }
-        front.close();
     }
 
     @Test
     void userGuideScreenshots() throws Exception {
-        Page setup = browsers.desktop();
-        setup.navigate(front.url("/"));
+        Page setup = web.browsers().desktop();
+        setup.navigate(web.url("/"));
         assertThat(setup.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Set up this server")))
                 .isVisible();
         shot(setup, "web-01-setup.png");
 
-        AuthTokens owner = server.users().owner();
+        AuthTokens owner = web.users().owner();
         AuthTokens sam = person("sam", "Sam Rivera");
         AuthTokens maya = person("maya", "Maya Chen");
         AuthTokens tom = person("tom", "Tom Berger");
         AuthTokens aisha = person("aisha", "Aisha Khan");
-        Channel general = server.chat().publicChannel(maya, "general");
-        Channel releases = server.chat().publicChannel(tom, "releases");
-        Channel design = server.chat().publicChannel(aisha, "design");
-        server.users().expect(200, server.users().send(maya, "PATCH", "/api/channels/" + general.id(),
+        Channel general = web.chat().publicChannel(maya, "general");
+        Channel releases = web.chat().publicChannel(tom, "releases");
+        Channel design = web.chat().publicChannel(aisha, "design");
+        web.users().expect(200, web.users().send(maya, "PATCH", "/api/channels/" + general.id(),
                 java.util.Map.of("topic", "Everything that is not a release or a mock-up")), Channel.class);
         for (AuthTokens person : List.of(sam, tom, aisha, owner)) {
-            server.chat().join(person, general.id());
+            web.chat().join(person, general.id());
         }
         for (AuthTokens person : List.of(sam, maya, aisha)) {
-            server.chat().join(person, releases.id());
+            web.chat().join(person, releases.id());
         }
-        server.chat().join(sam, design.id());
+        web.chat().join(sam, design.id());
 
         Message plan = say(maya, general, "Morning all! The **1.4 release** is on Thursday. Checklist is in "
                 + "https://example.com/wiki/release-1.4");
@@ -100,8 +82,8 @@ class WebScreenshotsIT {
         say(tom, releases, "1.4.0-rc1 is tagged.");
         say(aisha, design, "New sidebar mock-up is up: > wider unread badges, calmer colours");
 
-        Page page = browsers.desktop();
-        ChatPage chat = ChatPage.signIn(page, front.url("/sign-in"), "sam", TestUsers.PASSWORD);
+        Page page = web.browsers().desktop();
+        ChatPage chat = ChatPage.signIn(page, web.url("/sign-in"), "sam", TestUsers.PASSWORD);
         chat.open("general");
         chat.expectDelivered("For the record");
         say(maya, general, "Sam, could you check the invite links once more?");
@@ -123,8 +105,8 @@ class WebScreenshotsIT {
         shot(page, "web-04-switcher.png");
         page.keyboard().press("Escape");
 
-        server.chat().send(tom, releases.id(), "Release notes draft is ready for review");
-        server.chat().send(tom, releases.id(), "…and the changelog too");
+        web.chat().send(tom, releases.id(), "Release notes draft is ready for review");
+        web.chat().send(tom, releases.id(), "…and the changelog too");
         assertThat(chat.conversation("releases")).containsText("3");
         chat.open("releases");
         assertThat(page.getByRole(AriaRole.SEPARATOR, new Page.GetByRoleOptions().setName("New messages")))
@@ -148,7 +130,7 @@ class WebScreenshotsIT {
         chat.dialog().getByLabel("Light").check();
         page.keyboard().press("Escape");
 
-        server.users().expect(200, server.users().put(tom.accessToken(), "/api/account/profile",
+        web.users().expect(200, web.users().put(tom.accessToken(), "/api/account/profile",
                 java.util.Map.of("status_text", "Cutting the 1.4 release")), Object.class);
         say(maya, general, "@sam could you also check that invites expire after a week?");
         chat.expectDelivered("invites expire after a week");
@@ -172,21 +154,21 @@ class WebScreenshotsIT {
         shot(page, "web-13-search.png");
         page.keyboard().press("Escape");
 
-        page.navigate(front.url("/settings"));
+        page.navigate(web.url("/settings"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your account"))).isVisible();
         page.getByLabel("Status (optional)").fill("Testing invites today");
         shot(page, "web-14-settings.png");
 
-        Page admin = browsers.desktop();
-        ChatPage ownerChat = ChatPage.signIn(admin, front.url("/c/" + general.id()), "owner", TestUsers.PASSWORD);
+        Page admin = web.browsers().desktop();
+        ChatPage ownerChat = ChatPage.signIn(admin, web.url("/c/" + general.id()), "owner", TestUsers.PASSWORD);
         ownerChat.button("Invite people").click();
         ownerChat.dialog().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
                 .setName("Create invite link")).click();
         assertThat(ownerChat.dialog().getByLabel("Invite link")).isVisible();
         shot(admin, "web-08-invite.png");
 
-        Page phone = browsers.phone();
-        ChatPage mobile = ChatPage.signIn(phone, front.url("/c/" + general.id()), "maya", TestUsers.PASSWORD);
+        Page phone = web.browsers().phone();
+        ChatPage mobile = ChatPage.signIn(phone, web.url("/c/" + general.id()), "maya", TestUsers.PASSWORD);
         mobile.expectDelivered("Done: links work");
         shot(phone, "web-09-phone.png");
         mobile.button("Open channel list").tap();
@@ -195,23 +177,23 @@ class WebScreenshotsIT {
     }
 
     private static AuthTokens person(String username, String displayName) {
-        AuthTokens tokens = server.users().register(username);
-        server.users().expect(200, server.users().put(tokens.accessToken(), "/api/account/profile",
+        AuthTokens tokens = web.users().register(username);
+        web.users().expect(200, web.users().put(tokens.accessToken(), "/api/account/profile",
                 new UpdateProfileRequest(displayName, null)), Object.class);
-        return server.users().login(username, TestUsers.PASSWORD);
+        return web.users().login(username, TestUsers.PASSWORD);
     }
 
     private static Message say(AuthTokens from, Channel channel, String text) {
-        return server.chat().send(from, channel.id(), text);
+        return web.chat().send(from, channel.id(), text);
     }
 
     private static void reply(AuthTokens from, Channel channel, UUID to, String text) {
-        server.users().expect(201, server.users().post(from.accessToken(), "/api/channels/" + channel.id()
+        web.users().expect(201, web.users().post(from.accessToken(), "/api/channels/" + channel.id()
                 + "/messages", new SendMessageRequest(text, null, to, null)), Message.class);
     }
 
     private static void react(AuthTokens from, UUID message, String emoji) {
-        server.users().put(from.accessToken(), "/api/messages/" + message + "/reactions/"
+        web.users().put(from.accessToken(), "/api/messages/" + message + "/reactions/"
                 + java.net.URLEncoder.encode(emoji, java.nio.charset.StandardCharsets.UTF_8), java.util.Map.of());
     }
 
