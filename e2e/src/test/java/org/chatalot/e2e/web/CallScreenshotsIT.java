@@ -1,16 +1,14 @@
 package org.chatalot.e2e.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.chatalot.e2e.web.GuideScreenshots.shot;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,14 +31,6 @@ import org.chatalot.server.testing.TestUsers;
 class CallScreenshotsIT {
     @RegisterExtension
     static final WebStack web = WebStack.create().assertionTimeout(Duration.ofSeconds(45));
-
-    static Path dir;
-
-    @BeforeAll
-    static void start() throws Exception {
-        dir = Path.of(System.getProperty("screenshots.dir"));
-        Files.createDirectories(dir);
-    }
 
     @Test
     void callScreenshots() {
@@ -93,11 +83,5 @@ class CallScreenshotsIT {
         web.users().expect(200, web.users().put(tokens.accessToken(), "/api/account/profile",
                 new UpdateProfileRequest(displayName, null)), Object.class);
         return web.users().login(username, TestUsers.PASSWORD);
-    }
-
-    private static void shot(Page page, String name) {
-        page.evaluate("() => document.fonts.ready");
-        page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name)));
-        System.out.println("wrote " + dir.resolve(name));
     }
 }

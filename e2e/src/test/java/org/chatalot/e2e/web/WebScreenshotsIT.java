@@ -1,9 +1,8 @@
 package org.chatalot.e2e.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.chatalot.e2e.web.GuideScreenshots.shot;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -11,7 +10,6 @@ import java.util.regex.Pattern;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,14 +33,6 @@ import org.chatalot.server.testing.TestUsers;
 class WebScreenshotsIT {
     @RegisterExtension
     static final WebStack web = WebStack.create();
-
-    static Path dir;
-
-    @BeforeAll
-    static void start() throws Exception {
-        dir = Path.of(System.getProperty("screenshots.dir"));
-        Files.createDirectories(dir);
-    }
 
     @Test
     void userGuideScreenshots() throws Exception {
@@ -195,11 +185,5 @@ class WebScreenshotsIT {
     private static void react(AuthTokens from, UUID message, String emoji) {
         web.users().put(from.accessToken(), "/api/messages/" + message + "/reactions/"
                 + java.net.URLEncoder.encode(emoji, java.nio.charset.StandardCharsets.UTF_8), java.util.Map.of());
-    }
-
-    private static void shot(Page page, String name) {
-        page.evaluate("() => document.fonts.ready");
-        page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name)));
-        System.out.println("wrote " + dir.resolve(name));
     }
 }

@@ -1,0 +1,29 @@
+package org.chatalot.e2e.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.microsoft.playwright.Page;
+
+/**
+ * The guides' screenshots, written into the folder named by {@code -Dscreenshots.dir} (the ITs that take them
+ * run only when it is set), once the page's fonts have loaded.
+ */
+final class GuideScreenshots {
+    private GuideScreenshots() {
+    }
+
+    static void shot(Page page, String name) {
+        Path dir = Path.of(System.getProperty("screenshots.dir"));
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        page.evaluate("() => document.fonts.ready");
+        page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name)));
+        System.out.println("wrote " + dir.resolve(name));
+    }
+}
