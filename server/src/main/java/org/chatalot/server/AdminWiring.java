@@ -40,7 +40,7 @@ import org.chatalot.server.http.Json;
 import org.chatalot.server.local.LocalAdminApi;
 import org.chatalot.server.local.LocalToken;
 import org.chatalot.server.maintenance.Housekeeping;
-import org.chatalot.server.realtime.Hub;
+import org.chatalot.server.realtime.SessionRegistry;
 import org.chatalot.server.settings.InstanceSettings;
 import org.chatalot.server.settings.InstanceSettingsRepository;
 import org.chatalot.server.user.UserRepository;
@@ -63,7 +63,8 @@ final class AdminWiring {
 
     /** The rest of the graph the admin services read from. */
     record Context(ServerConfig config, Clock clock, Sql sql, Json json, String version, HealthChecks health,
-                   Housekeeping housekeeping, ChannelService channels, Hub hub, StorageUsage storage) {
+                   Housekeeping housekeeping, ChannelService channels, SessionRegistry sessions,
+                   StorageUsage storage) {
     }
 
     /** The HTTP services to mount, and the local token to remove at shutdown (empty without a loopback listener). */
@@ -82,7 +83,7 @@ final class AdminWiring {
         var sessions = new SessionAdminService(a.sessions(), actions);
         var roles = new RoleService(c.sql(), repository, actions, users, a.states(), clock);
         var stats = new StatsService(c.sql(), a.users(), c.storage(),
-                new StatsService.Live(c.hub()::onlineUsers, c.hub()::openSockets), clock);
+                new StatsService.Live(c.sessions()::onlineUsers, c.sessions()::openSockets), clock);
         var backups = new BackupService(c.sql(), c.config().storage(), c.version(), a.audit(), c.json().mapper(),
                 clock);
         var scheduled = new ScheduledBackups(backups, new InstanceSettingsRepository(c.sql(), clock), a.audit(),

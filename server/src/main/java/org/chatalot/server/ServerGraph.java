@@ -73,8 +73,17 @@ import org.chatalot.server.message.MessageWriter;
 import org.chatalot.server.message.ReadCursors;
 import org.chatalot.server.message.Senders;
 import org.chatalot.server.metrics.ServerMetrics;
+import org.chatalot.server.realtime.Delivery;
+import org.chatalot.server.realtime.Dispatcher;
+import org.chatalot.server.realtime.Frames;
+import org.chatalot.server.realtime.Handshake;
+import org.chatalot.server.realtime.Heartbeat;
 import org.chatalot.server.realtime.Hub;
+import org.chatalot.server.realtime.Presence;
 import org.chatalot.server.realtime.RealtimeEndpoint;
+import org.chatalot.server.realtime.SessionEnds;
+import org.chatalot.server.realtime.SessionRegistry;
+import org.chatalot.server.realtime.Typing;
 import org.chatalot.server.search.SearchApi;
 import org.chatalot.server.search.SearchIndex;
 import org.chatalot.server.search.SearchService;
@@ -113,6 +122,7 @@ final class ServerGraph implements AutoCloseable {
     private final MessageRate messageRate;
     private MessageWriter messageWriter;
     private SearchIndex searchIndex;
+    private Heartbeat heartbeat;
 
     ServerGraph(ServerConfig config, Clock clock) {
         this.config = config;
@@ -147,14 +157,18 @@ final class ServerGraph implements AutoCloseable {
         this.messageRate = new MessageRate(metrics.registry(), () -> clock.millis() / 1000);
         Chat chat = chat(accounts);
         this.realtime = chat.realtime();
+        SessionRegistry sessions = chat.sessions();
         this.selfChecker = SelfChecker.start(config.network().publicUrl(), config.selfCheck(), metrics.registry(),
                 clock);
         this.health = new HealthChecks(database, config.storage(), space, lifecycle, build, new HealthChecks.Activity(
-                realtime.hub()::openSockets, realtime.hub()::sessionCount, messageRate::lastMinute),
+                sessions::openSockets, sessions::sessionCount, messageRate::lastMinute),
                 List.of(new Essential("message_writer", messageWriter::trouble)), selfChecker::latest);
-        lifecycle.onShutdown(realtime.hub()::shutdown);
+        lifecycle.onShutdown(() -> {
+            heartbeat.close();
+            chat.hub().shutdown();
+        });
         this.admin = AdminWiring.build(accounts.adminParts(), new AdminWiring.Context(config, clock, database.sql(),
-                json, build.version(), health, housekeeping, chat.channelService(), realtime.hub(), chat.storage()));
+                json, build.version(), health, housekeeping, chat.channelService(), sessions, chat.storage()));
         this.apis = new Apis(accounts.auth(), accounts.account(), accounts.users(), accounts.invites(),
                 accounts.audit(), chat.channels(), chat.dms(), chat.blocks(), chat.messages(), chat.fileApi(),
                 chat.calls(), chat.search());
@@ -172,8 +186,8 @@ final class ServerGraph implements AutoCloseable {
     }
 
     private record Chat(ChannelApi channels, DmApi dms, BlockApi blocks, MessageApi messages, CallApi calls,
-                        RealtimeEndpoint realtime, ChannelService channelService, FileApi fileApi,
-                        StorageUsage storage, SearchApi search) {
+                        RealtimeEndpoint realtime, Hub hub, SessionRegistry sessions, ChannelService channelService,
+                        FileApi fileApi, StorageUsage storage, SearchApi search) {
     }
 
     private Accounts accounts(ServerKeys keys) {
@@ -228,11 +242,10 @@ final class ServerGraph implements AutoCloseable {
         var channelRepository = new ChannelRepository(sql);
         channelRepository.allMemberships().forEach(pair -> memberships.add(pair[0], pair[1]));
         var channelIndex = ChannelIndex.loadFrom(channelRepository);
-        var hub = new Hub(accounts.tokens(), memberships, json, accounts.ids(), build.version(),
-                config.network().wsPingInterval().toSeconds(), metrics.registry());
-        accounts.events().subscribe(hub);
+        var sessions = new SessionRegistry(metrics.registry());
+        var delivery = new Delivery(sessions, memberships, new Frames(json), metrics.registry());
         var access = new ChannelAccess(channelRepository, channelIndex, memberships, accounts.userRepository());
-        var channels = new ChannelService(sql, channelRepository, channelIndex, memberships, access, hub,
+        var channels = new ChannelService(sql, channelRepository, channelIndex, memberships, access, delivery,
                 accounts.ids(), clock);
         var dms = new DirectMessages(sql, channelRepository, channelIndex, memberships, access,
                 accounts.userRepository(), accounts.ids(), clock);
@@ -246,19 +259,39 @@ final class ServerGraph implements AutoCloseable {
         var mentions = new Mentions(name -> users.byUsername(name).filter(u -> u.status() != UserStatus.DELETED)
                 .map(User::id), memberships);
         var messages = new MessageService(sql, messageRepository, messageWriter, access, dms, memberships,
-                files.attachments(), senders(accounts.adminParts().states()), hub, mentions, searchIndex, clock);
+                files.attachments(), senders(accounts.adminParts().states()), delivery, mentions, searchIndex,
+                clock);
 
-        var cursors = new ReadCursors(channelRepository, messageRepository, access, hub);
-        var calls = new CallService(access, memberships, hub, hub, accounts.ids(), System::nanoTime);
+        var cursors = new ReadCursors(channelRepository, messageRepository, access, delivery);
+        var calls = new CallService(access, memberships, delivery, sessions, accounts.ids(), System::nanoTime);
         memberships.onRemoval(calls);
-        var realtime = new RealtimeEndpoint(hub, messages, cursors, calls, config);
+        var hub = hub(accounts, sessions, delivery, memberships, messages, cursors, calls);
         return new Chat(new ChannelApi(channels, accounts.access(), json), new DmApi(dms, accounts.access(), json),
                 new BlockApi(dms, accounts.access(), json), new MessageApi(messages, cursors,
-                        new NotifyLevels(channelRepository, access, hub), accounts.access(), json),
-                new CallApi(new IceServers(config.calls(), clock), accounts.access(), json), realtime, channels,
-                files.api(), files.storage(),
+                        new NotifyLevels(channelRepository, access, delivery), accounts.access(), json),
+                new CallApi(new IceServers(config.calls(), clock), accounts.access(), json),
+                new RealtimeEndpoint(hub, config.limits()), hub, sessions, channels, files.api(), files.storage(),
                 new SearchApi(new SearchService(searchIndex, memberships, access, messages), accounts.access(),
                         json));
+    }
+
+    /**
+     * The WebSocket side: what a socket may do before it has a session and after, how sessions end, and the
+     * clock that pings sockets and expires what waited too long (started here).
+     */
+    private Hub hub(Accounts accounts, SessionRegistry sessions, Delivery delivery, Memberships memberships,
+                    MessageService messages, ReadCursors cursors, CallService calls) {
+        var presence = new Presence(sessions, delivery);
+        var typing = new Typing(delivery);
+        var ends = new SessionEnds(sessions, delivery, presence, calls);
+        accounts.events().subscribe(ends);
+        var handshake = new Handshake(sessions, delivery, presence, ends, calls, accounts.tokens(), accounts.ids(),
+                build.version(), config.network().wsPingInterval().toSeconds(), metrics.registry());
+        var dispatcher = new Dispatcher(accounts.tokens(), memberships, delivery, presence, typing, messages,
+                cursors, calls);
+        this.heartbeat = new Heartbeat(sessions, ends, typing, calls, config.network().wsPingInterval());
+        heartbeat.start();
+        return new Hub(sessions, delivery, presence, handshake, dispatcher, heartbeat, metrics.registry());
     }
 
     /** The sender of a new message from the account cache, which a profile change invalidates. */
@@ -290,7 +323,9 @@ final class ServerGraph implements AutoCloseable {
         if (selfChecker != null) {
             selfChecker.close();
         }
-        realtime.close();
+        if (heartbeat != null) {
+            heartbeat.close();
+        }
         if (messageWriter != null) {
             messageWriter.close();
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.chatalot.model.ws.ServerMessage;
+import org.chatalot.server.common.RealtimeSessionId;
 
 /**
  * The call of one voice channel while anyone is in it. Its id ({@code session_id} on the wire) is new for
@@ -26,7 +27,7 @@ final class Call {
     /** One user in the call, joined from one realtime session (the socket whose loss starts the grace). */
     static final class Participant {
         final UUID userId;
-        final UUID realtimeSessionId;
+        final RealtimeSessionId realtimeSessionId;
         final Call call;
         /** When the session was first seen without a socket; 0 while it has one. */
         long disconnectedSince;
@@ -34,7 +35,7 @@ final class Call {
         boolean muted;
         boolean camera;
 
-        Participant(UUID userId, UUID realtimeSessionId, Call call) {
+        Participant(UUID userId, RealtimeSessionId realtimeSessionId, Call call) {
             this.userId = userId;
             this.realtimeSessionId = realtimeSessionId;
             this.call = call;
@@ -45,7 +46,7 @@ final class Call {
         }
     }
 
-    Participant add(UUID userId, UUID realtimeSessionId) {
+    Participant add(UUID userId, RealtimeSessionId realtimeSessionId) {
         Participant participant = new Participant(userId, realtimeSessionId, this);
         participants.put(userId, participant);
         return participant;

@@ -17,6 +17,7 @@ import org.chatalot.server.channel.ChannelAccess;
 import org.chatalot.server.channel.Memberships;
 import org.chatalot.server.common.EventSink;
 import org.chatalot.server.common.Principal;
+import org.chatalot.server.common.RealtimeSessionId;
 import org.chatalot.server.db.Ids;
 import org.chatalot.server.error.Conflict;
 import org.chatalot.server.error.Forbidden;
@@ -61,7 +62,7 @@ public final class CallService implements Memberships.RemovalListener {
      * again from the same session only repeats the state; from another session it replaces the old place
      * (peers see a leave and a join, and reconnect to the new page). {@code media} is how the client comes in.
      */
-    public void join(Principal who, UUID realtimeSessionId, UUID channelId, MediaState media) {
+    public void join(Principal who, RealtimeSessionId realtimeSessionId, UUID channelId, MediaState media) {
         Channel channel = voiceChannel(who, channelId);
         synchronized (this) {
             long now = nanoClock.getAsLong();
@@ -112,7 +113,8 @@ public final class CallService implements Memberships.RemovalListener {
      * the channel's members get a new {@code voice_state_update} (nothing is sent when nothing changed). A
      * field left out keeps its value.
      */
-    public synchronized void updateMedia(Principal who, UUID realtimeSessionId, Boolean muted, Boolean camera) {
+    public synchronized void updateMedia(Principal who, RealtimeSessionId realtimeSessionId, Boolean muted,
+                                         Boolean camera) {
         if (muted == null && camera == null) {
             throw new InvalidInput("muted", "required: muted, camera or both");
         }
@@ -144,7 +146,7 @@ public final class CallService implements Memberships.RemovalListener {
      * Relays an offer, answer or ICE candidate to every socket of the target, only when the sender (from the
      * session that joined) and the target are both members in the same current call.
      */
-    public void relay(Principal who, UUID realtimeSessionId, Signal signal) {
+    public void relay(Principal who, RealtimeSessionId realtimeSessionId, Signal signal) {
         signal.validate();
         if (signal.targetUserId().equals(who.userId())) {
             throw new InvalidInput("target_user_id", "must be another participant, not yourself");
@@ -185,7 +187,7 @@ public final class CallService implements Memberships.RemovalListener {
     }
 
     /** The realtime session is gone for good (signed out, suspended, or its resume window passed). */
-    public synchronized void sessionEnded(UUID realtimeSessionId) {
+    public synchronized void sessionEnded(RealtimeSessionId realtimeSessionId) {
         for (Participant participant : List.copyOf(participantsByUser.values())) {
             if (participant.realtimeSessionId.equals(realtimeSessionId)) {
                 end(participant, "signed_out");
@@ -236,20 +238,20 @@ public final class CallService implements Memberships.RemovalListener {
         return false;
     }
 
-    private void enter(UUID userId, UUID realtimeSessionId, UUID channelId, MediaState media) {
+    private void enter(UUID userId, RealtimeSessionId realtimeSessionId, UUID channelId, MediaState media) {
         Call call = callsByChannel.computeIfAbsent(channelId, id -> new Call(ids.next(), id));
         Participant participant = call.add(userId, realtimeSessionId);
         participant.muted = media.muted();
         participant.camera = media.camera();
         participantsByUser.put(userId, participant);
-        events.toChannel(channelId, new ServerMessage.UserJoinedVoice(channelId, userId), null);
-        events.toChannel(channelId, call.state(), null);
+        events.toChannel(channelId, new ServerMessage.UserJoinedVoice(channelId, userId));
+        events.toChannel(channelId, call.state());
     }
 
     private void changeMedia(Participant participant, MediaState media) {
         participant.muted = media.muted();
         participant.camera = media.camera();
-        events.toChannel(participant.call.channelId, participant.call.state(), null);
+        events.toChannel(participant.call.channelId, participant.call.state());
     }
 
     private void end(Participant participant, String reason) {
@@ -260,11 +262,11 @@ public final class CallService implements Memberships.RemovalListener {
             callsByChannel.remove(call.channelId);
         }
         var left = new ServerMessage.UserLeftVoice(call.channelId, participant.userId, reason);
-        events.toChannel(call.channelId, left, null);
+        events.toChannel(call.channelId, left);
         if (!memberships.isMember(call.channelId, participant.userId)) {
             // No longer a member, so the channel's events do not reach them: tell them directly.
             events.toUser(participant.userId, left);
         }
-        events.toChannel(call.channelId, call.state(), null);
+        events.toChannel(call.channelId, call.state());
     }
 }

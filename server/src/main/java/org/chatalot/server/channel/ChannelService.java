@@ -131,7 +131,7 @@ public final class ChannelService {
             index.remove(channelId);
             Channel gone = new Channel(channel.id(), channel.kind(), channel.visibility(), channel.name(),
                     channel.topic(), channel.createdBy(), channel.createdAt(), channel.archivedAt(), true, 0);
-            events.toChannel(channelId, new ServerMessage.ChannelUpdated(gone), null);
+            events.toChannel(channelId, new ServerMessage.ChannelUpdated(gone));
             memberships.removeChannel(channelId);
         }
     }
@@ -205,7 +205,7 @@ public final class ChannelService {
         }
         channels.setRole(channelId, userId, role);
         ChannelMember member = memberOf(channelId, userId);
-        events.toChannel(channelId, new ServerMessage.MemberUpdated(channelId, member), null);
+        events.toChannel(channelId, new ServerMessage.MemberUpdated(channelId, member));
         return member;
     }
 
@@ -224,7 +224,7 @@ public final class ChannelService {
         }
         memberships.add(channel.id(), userId);
         ChannelMember member = memberOf(channel.id(), userId);
-        events.toChannel(channel.id(), new ServerMessage.MemberJoined(channel.id(), member), null);
+        events.toChannel(channel.id(), new ServerMessage.MemberJoined(channel.id(), member));
         return member;
     }
 
@@ -234,13 +234,12 @@ public final class ChannelService {
             throw new NotFound("not a member");
         }
         // Tell everyone, the leaver included, before the leaver stops receiving.
-        events.toChannel(channelId, new ServerMessage.MemberLeft(channelId, userId, reason), null);
+        events.toChannel(channelId, new ServerMessage.MemberLeft(channelId, userId, reason));
         memberships.remove(channelId, userId);
         if (wasOwner) {
             channels.successor(channelId, userId).ifPresent(next -> {
                 channels.setRole(channelId, next, ChannelRole.OWNER);
-                events.toChannel(channelId, new ServerMessage.MemberUpdated(channelId, memberOf(channelId, next)),
-                        null);
+                events.toChannel(channelId, new ServerMessage.MemberUpdated(channelId, memberOf(channelId, next)));
             });
         }
     }
@@ -263,7 +262,7 @@ public final class ChannelService {
 
     private Channel announce(UUID channelId) {
         Channel updated = channels.byId(channelId).orElseThrow(() -> new NotFound("no such channel"));
-        events.toChannel(channelId, new ServerMessage.ChannelUpdated(updated), null);
+        events.toChannel(channelId, new ServerMessage.ChannelUpdated(updated));
         return updated;
     }
 

@@ -52,7 +52,7 @@ public final class MessageApi {
                         PathParams.queryInt(req, "limit")))))
                 .post("/{id}/messages", access.member((who, req, res) -> {
                     MessageService.Posted posted = messages.send(who, PathParams.uuid(req, "id"),
-                            json.read(req, SendMessageRequest.class), null);
+                            json.read(req, SendMessageRequest.class));
                     json.send(res, posted.isResent() ? Status.OK_200 : Status.CREATED_201, posted.message());
                 }))
                 .get("/{id}/notifications", access.member((who, req, res) ->

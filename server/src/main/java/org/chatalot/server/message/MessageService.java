@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,6 +28,7 @@ import org.chatalot.server.channel.DirectMessages;
 import org.chatalot.server.channel.Memberships;
 import org.chatalot.server.common.EventSink;
 import org.chatalot.server.common.Principal;
+import org.chatalot.server.common.RealtimeSessionId;
 import org.chatalot.server.db.Sql;
 import org.chatalot.server.error.Conflict;
 import org.chatalot.server.error.Forbidden;
@@ -43,6 +45,7 @@ public final class MessageService {
     /** How long a REST send waits for its commit before answering 503 (docs/api.md). */
     public static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
     static final int MAX_PAGE = 100;
+    private static final System.Logger LOG = System.getLogger(MessageService.class.getName());
 
     private final Sql sql;
     private final MessageRepository messages;
@@ -76,83 +79,56 @@ public final class MessageService {
         this.clock = clock;
     }
 
-    /**
-     * What the sender of a queued message hears, once: after the commit and the channel's announcement, or
-     * with the reason it was not stored. Called on the message writer's announcer thread, in commit order;
-     * {@code resent} may come at once, on the caller's thread.
-     */
-    public interface Outcome {
-        void stored(Message message);
-
-        /** The sender stored this message before under the same {@code client_id}: {@code original} is it. */
-        default void resent(Message original) {
-            stored(original);
-        }
-
-        void failed(RuntimeException error);
-    }
-
     /** What a post ended in: the message, and whether an earlier post with its {@code client_id} stored it. */
     public record Posted(Message message, boolean isResent) {
     }
 
     /**
-     * Checks the message and queues it for the next group commit; throws at once when it may not be sent.
-     * Once it is committed the channel's members hear of it ({@code new_message}, except on the sender's
-     * socket {@code except}), and then {@code outcome}. Nothing is announced before it is on disk.
+     * Checks the message and queues it for the next group commit; throws at once when it may not be sent. The
+     * stage completes once it is committed, or exceptionally with the reason it could not be; nothing is
+     * announced before it is on disk.
+     *
+     * <p>After the commit, on the message writer's announcer and in commit order: the channel's members hear
+     * {@code new_message}, except the session it came from ({@code origin}, empty over REST); the stage
+     * completes; then {@code origin} hears {@code message_sent}. So whatever the sender's side does when the
+     * stage completes (freeing its place in the socket's send window) is done before the client hears it may
+     * send again, and {@code message_sent} keeps its place among the channel's other events.
      *
      * <p>A message with a {@code client_id} the sender used before is not stored or announced again: the
-     * outcome is the original (from the database, or from the copy still in flight), even after a restart.
+     * stage gets the original (from the database, or from the copy still in flight), even after a restart.
      */
-    public void submit(Principal who, UUID channelId, SendMessageRequest request, Object except, Outcome outcome) {
+    public CompletionStage<Posted> submit(Principal who, UUID channelId, SendMessageRequest request,
+                                          Optional<RealtimeSessionId> origin) {
         String clientId = MessageRules.clientId(request.clientId());
         if (clientId == null) {
-            queue(accept(who, channelId, request, null), except, outcome);
-            return;
+            return queue(accept(who, channelId, request, null), origin);
         }
         Resends.Key key = new Resends.Key(who.userId(), clientId);
-        if (!resends.claim(key, outcome)) {
-            return;
+        Optional<CompletionStage<Message>> inFlight = resends.claim(key);
+        if (inFlight.isPresent()) {
+            return resent(inFlight.get(), origin);
         }
-        Optional<Message> original;
         try {
-            original = original(who, key);
+            Optional<Message> original = original(who, key);
             if (original.isEmpty()) {
-                queue(accept(who, channelId, request, clientId), except, resends.settling(key, outcome));
-                return;
+                return queue(accept(who, channelId, request, clientId), origin);
             }
+            resends.stored(key, original.get());
+            return resent(CompletableFuture.completedStage(original.get()), origin);
         } catch (RuntimeException e) {
             resends.failed(key, e);
             throw e;
         }
-        resends.stored(key, original.get());
-        outcome.resent(original.get());
     }
 
     /**
      * {@link #submit}, waiting: answers once the message is stored and announced (the REST path), or with 503
      * when that has not happened within {@link #SEND_TIMEOUT}: a request never hangs on the writer.
      */
-    public Posted send(Principal who, UUID channelId, SendMessageRequest request, Object except) {
-        CompletableFuture<Posted> done = new CompletableFuture<>();
-        submit(who, channelId, request, except, new Outcome() {
-            @Override
-            public void stored(Message message) {
-                done.complete(new Posted(message, false));
-            }
-
-            @Override
-            public void resent(Message original) {
-                done.complete(new Posted(original, true));
-            }
-
-            @Override
-            public void failed(RuntimeException error) {
-                done.completeExceptionally(error);
-            }
-        });
+    public Posted send(Principal who, UUID channelId, SendMessageRequest request) {
+        CompletableFuture<Posted> posted = submit(who, channelId, request, Optional.empty()).toCompletableFuture();
         try {
-            return done.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return posted.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
@@ -164,23 +140,74 @@ public final class MessageService {
         }
     }
 
-    private void queue(Accepted accepted, Object except, Outcome outcome) {
-        writer.write(accepted.draft(), new MessageWriter.Committed() {
-            @Override
-            public void stored(NewMessage message) {
-                Message wire = accepted.wire(message);
-                try {
-                    events.toChannel(wire.channelId(), new ServerMessage.NewMessage(wire), except);
-                } finally {
-                    outcome.stored(wire);
-                }
+    /** Hands the message to the writer with what follows its commit attached, so it runs in commit order. */
+    private CompletionStage<Posted> queue(Accepted accepted, Optional<RealtimeSessionId> origin) {
+        CompletableFuture<NewMessage> committed = new CompletableFuture<>();
+        CompletableFuture<Posted> posted = new CompletableFuture<>();
+        committed.whenComplete((stored, failure) -> {
+            if (failure != null) {
+                posted.completeExceptionally(failure);
+                settleResends(accepted.draft(), null, failure);
+                return;
             }
-
-            @Override
-            public void failed(RuntimeException error) {
-                outcome.failed(error);
+            Message message = accepted.wire(stored);
+            try {
+                announce(message, origin);
+                acknowledge(posted, new Posted(message, false), origin);
+            } finally {
+                settleResends(accepted.draft(), message, null);
             }
         });
+        writer.write(accepted.draft(), committed);
+        return posted;
+    }
+
+    /** The channel hears of the stored message; a failure here must not make its sender think it was lost. */
+    private void announce(Message message, Optional<RealtimeSessionId> origin) {
+        ServerMessage event = new ServerMessage.NewMessage(message);
+        try {
+            if (origin.isPresent()) {
+                events.toChannel(message.channelId(), event, origin.get());
+            } else {
+                events.toChannel(message.channelId(), event);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "Message " + message.id() + " is stored but announcing it failed", e);
+        }
+    }
+
+    /** A copy that found its {@code client_id} taken gets the original, once the copy holding it is settled. */
+    private CompletionStage<Posted> resent(CompletionStage<Message> original, Optional<RealtimeSessionId> origin) {
+        CompletableFuture<Posted> posted = new CompletableFuture<>();
+        original.whenComplete((message, failure) -> {
+            if (failure != null) {
+                posted.completeExceptionally(failure);
+            } else {
+                acknowledge(posted, new Posted(message, true), origin);
+            }
+        });
+        return posted;
+    }
+
+    /** Completes the sender's stage, then tells the session it came from (see {@link #submit}). */
+    private void acknowledge(CompletableFuture<Posted> posted, Posted result, Optional<RealtimeSessionId> origin) {
+        posted.complete(result);
+        Message message = result.message();
+        origin.ifPresent(session -> events.toSession(session, new ServerMessage.MessageSent(message.clientId(),
+                message.id(), message.channelId(), message.createdAt())));
+    }
+
+    /** The copies that waited for this message's {@code client_id} get how it ended. */
+    private void settleResends(MessageDraft draft, Message stored, Throwable failure) {
+        if (draft.clientId() == null) {
+            return;
+        }
+        Resends.Key key = new Resends.Key(draft.senderId(), draft.clientId());
+        if (failure == null) {
+            resends.stored(key, stored);
+        } else {
+            resends.failed(key, failure);
+        }
     }
 
     /** The message stored earlier under this client id, as its sender may see it now. */
@@ -335,7 +362,7 @@ public final class MessageService {
         });
         textIndex.changed(messageId);
         Message edited = wire(messages.byId(messageId).orElseThrow());
-        events.toChannel(old.channelId(), new ServerMessage.MessageEdited(edited), null);
+        events.toChannel(old.channelId(), new ServerMessage.MessageEdited(edited));
         return edited;
     }
 
@@ -357,7 +384,7 @@ public final class MessageService {
         if (deleted) {
             textIndex.changed(messageId);
             events.toChannel(message.channelId(),
-                    new ServerMessage.MessageDeleted(messageId, message.channelId(), who.userId()), null);
+                    new ServerMessage.MessageDeleted(messageId, message.channelId(), who.userId()));
         }
     }
 
@@ -385,7 +412,7 @@ public final class MessageService {
         });
         if (added) {
             events.toChannel(message.channelId(),
-                    new ServerMessage.ReactionAdded(messageId, message.channelId(), who.userId(), checked), null);
+                    new ServerMessage.ReactionAdded(messageId, message.channelId(), who.userId(), checked));
         }
     }
 
@@ -394,7 +421,7 @@ public final class MessageService {
         StoredMessage message = reactable(who, messageId);
         if (messages.removeReaction(messageId, who.userId(), checked)) {
             events.toChannel(message.channelId(),
-                    new ServerMessage.ReactionRemoved(messageId, message.channelId(), who.userId(), checked), null);
+                    new ServerMessage.ReactionRemoved(messageId, message.channelId(), who.userId(), checked));
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -30,11 +31,12 @@ import org.chatalot.server.error.Unavailable;
  * the id order is the commit order, and a client paging history by id never skips a message that commits
  * later with a smaller id.
  *
- * <p>Nobody waits for a commit: each message comes with what to do once it is stored (or could not be).
- * A second thread, the announcer, runs that for every message in commit order, which is queue order, so
- * the messages of one socket or one channel are announced in the order they were queued; the writer never
- * runs it, so fan-out does not hold up the next commit. The announcer's backlog is bounded: when it falls
- * behind, commits wait for it, the queue fills, and new messages are refused as unavailable.
+ * <p>Nobody waits for a commit: each message comes with a future to complete once it is stored (or could
+ * not be). A second thread, the announcer, completes them in commit order, which is queue order, and runs
+ * there what was attached to them before they were queued, so the messages of one socket or one channel are
+ * announced in the order they were queued; the writer never runs it, so fan-out does not hold up the next
+ * commit. The announcer's backlog is bounded: when it falls behind, commits wait for it, the queue fills,
+ * and new messages are refused as unavailable.
  *
  * <p>Both threads are supervised. Anything unexpected that escapes them (an {@link Error}, a bug) stops the
  * writer for good: every message still waiting is told it failed, new messages are refused at once, and
@@ -48,13 +50,6 @@ public final class MessageWriter implements AutoCloseable {
     private static final int ANNOUNCER_BACKLOG = 16;
     /** A batch taking longer than this (commit and hand-off) makes the writer "stalled" until it is done. */
     static final Duration STALLED_AFTER = Duration.ofSeconds(30);
-
-    /** What to do once a message is committed (as stored, with its id and time), or could not be. */
-    public interface Committed {
-        void stored(NewMessage message);
-
-        void failed(RuntimeException error);
-    }
 
     private final Sql sql;
     private final MessageRepository messages;
@@ -93,15 +88,18 @@ public final class MessageWriter implements AutoCloseable {
     }
 
     /**
-     * Queues the message; {@code then} is told once it is committed. Throws Unavailable when the queue is
-     * full, the writer has stopped or is stopping, and storage_full when the disk is too full to store it.
+     * Queues the message. The announcer completes {@code committed} with it as stored (with its id and time)
+     * once it is committed, or exceptionally when it could not be, in commit order; what the caller attached
+     * to {@code committed} before this call runs right then, on the announcer. Throws Unavailable when the
+     * queue is full, the writer has stopped or is stopping, and storage_full when the disk is too full to
+     * store it: {@code committed} is then never completed.
      */
-    public void write(MessageDraft draft, Committed then) {
+    public void write(MessageDraft draft, CompletableFuture<NewMessage> committed) {
         if (stopped.get() != null) {
             throw stoppedError();
         }
         sql.space().requireRoom();
-        Pending pending = new Pending(draft, then);
+        Pending pending = new Pending(draft, committed);
         if (!running || !queue.offer(pending)) {
             throw new Unavailable("the server is not accepting messages right now; retry shortly", 1);
         }
@@ -216,7 +214,7 @@ public final class MessageWriter implements AutoCloseable {
             while (writing || !committed.isEmpty()) {
                 List<Pending> batch = committed.poll(100, TimeUnit.MILLISECONDS);
                 if (batch != null) {
-                    batch.forEach(this::announce);
+                    batch.forEach(MessageWriter::announce);
                 }
             }
         } catch (InterruptedException e) {
@@ -225,18 +223,15 @@ public final class MessageWriter implements AutoCloseable {
         }
     }
 
-    private void announce(Pending pending) {
-        try {
-            if (pending.failure == null && pending.committed) {
-                pending.then.stored(pending.message);
-            } else {
-                pending.then.failed(pending.failure != null ? pending.failure : stoppedError());
-            }
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "Announcing message " + describe(pending) + " failed", e);
-        } catch (Throwable e) {
-            // Not survivable for the writer: stop it, and go on telling everyone already waiting.
-            stop(e);
+    /**
+     * Completes the message's future, which runs here what its sender attached to it; a failure in that stays
+     * in the future it belongs to and never reaches this thread.
+     */
+    private static void announce(Pending pending) {
+        if (pending.failure == null && pending.committed) {
+            pending.outcome.complete(pending.message);
+        } else {
+            pending.outcome.completeExceptionally(pending.failure != null ? pending.failure : stoppedError());
         }
     }
 
@@ -266,16 +261,12 @@ public final class MessageWriter implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        left.forEach(this::announce);
+        left.forEach(MessageWriter::announce);
     }
 
     private static Unavailable stoppedError() {
         return new Unavailable("the message writer stopped unexpectedly, so no message can be stored until the "
                 + "server is restarted; tell the operator", 60);
-    }
-
-    private static String describe(Pending pending) {
-        return pending.message != null ? pending.message.id().toString() : "(not yet numbered)";
     }
 
     /** Stops taking messages, writes and announces the ones already queued, then returns. */
@@ -296,14 +287,14 @@ public final class MessageWriter implements AutoCloseable {
      */
     private static final class Pending {
         final MessageDraft draft;
-        final Committed then;
+        final CompletableFuture<NewMessage> outcome;
         NewMessage message;
         boolean committed;
         RuntimeException failure;
 
-        Pending(MessageDraft draft, Committed then) {
+        Pending(MessageDraft draft, CompletableFuture<NewMessage> outcome) {
             this.draft = draft;
-            this.then = then;
+            this.outcome = outcome;
         }
     }
 }

@@ -35,7 +35,7 @@ public final class ReadCursors {
         messages.byId(messageId).filter(m -> m.channelId().equals(channelId))
                 .orElseThrow(() -> new InvalidInput("message_id", "no such message in this channel"));
         if (channels.markRead(channelId, who.userId(), messageId)) {
-            events.toChannel(channelId, new ServerMessage.ReadReceipt(channelId, who.userId(), messageId), null);
+            events.toChannel(channelId, new ServerMessage.ReadReceipt(channelId, who.userId(), messageId));
         }
     }
 

@@ -1,10 +1,12 @@
 package org.chatalot.server.realtime;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 import org.chatalot.model.error.ErrorCodes;
-import org.chatalot.model.message.Message;
 import org.chatalot.model.message.SendMessageRequest;
 import org.chatalot.model.ws.ClientMessage;
 import org.chatalot.model.ws.ServerMessage;
@@ -12,7 +14,9 @@ import org.chatalot.model.ws.WsErrorCodes;
 import org.chatalot.server.call.CallService;
 import org.chatalot.server.call.MediaState;
 import org.chatalot.server.call.Signal;
+import org.chatalot.server.channel.Memberships;
 import org.chatalot.server.common.Principal;
+import org.chatalot.server.common.TokenVerifier;
 import org.chatalot.server.error.InvalidInput;
 import org.chatalot.server.error.NotFound;
 import org.chatalot.server.error.ServiceException;
@@ -27,23 +31,30 @@ import org.chatalot.server.message.ReadCursors;
  * for every message (a demotion applies to the very next frame, as over REST); channel roles are read by
  * the services at the moment they check them.
  */
-final class Dispatcher {
+public final class Dispatcher {
     private static final int MAX_SUBSCRIPTIONS = 500;
     /** Messages one socket may have awaiting {@code message_sent}: far more than anyone types ahead. */
     static final int MAX_SENDS_IN_FLIGHT = 32;
 
-    private final Hub hub;
+    private final TokenVerifier tokens;
+    private final Memberships memberships;
+    private final Delivery delivery;
+    private final Presence presence;
+    private final Typing typing;
     private final MessageService messages;
     private final ReadCursors cursors;
-    private final Typing typing;
     private final CallService calls;
     private final SendWindow sends = new SendWindow(MAX_SENDS_IN_FLIGHT);
 
-    Dispatcher(Hub hub, MessageService messages, ReadCursors cursors, Typing typing, CallService calls) {
-        this.hub = hub;
+    public Dispatcher(TokenVerifier tokens, Memberships memberships, Delivery delivery, Presence presence,
+                      Typing typing, MessageService messages, ReadCursors cursors, CallService calls) {
+        this.tokens = tokens;
+        this.memberships = memberships;
+        this.delivery = delivery;
+        this.presence = presence;
+        this.typing = typing;
         this.messages = messages;
         this.cursors = cursors;
-        this.typing = typing;
         this.calls = calls;
     }
 
@@ -57,11 +68,11 @@ final class Dispatcher {
     }
 
     private void dispatch(RealtimeSession session, Connection connection, ClientMessage message) {
-        Principal who = hub.caller(session);
+        Principal who = caller(session);
         switch (message) {
             case ClientMessage.Authenticate ignored -> alreadyAuthenticated(connection);
             case ClientMessage.Resume ignored -> alreadyAuthenticated(connection);
-            case ClientMessage.Ping ping -> hub.deliver(session, new ServerMessage.Pong(ping.nonce()));
+            case ClientMessage.Ping ping -> delivery.deliver(session, new ServerMessage.Pong(ping.nonce()));
             case ClientMessage.SendMessage send -> send(session, who, connection, send);
             case ClientMessage.EditMessage edit -> messages.edit(who, edit.messageId(), edit.content(),
                     edit.encryption());
@@ -73,7 +84,7 @@ final class Dispatcher {
             case ClientMessage.MarkRead read -> cursors.markRead(who, read.channelId(), read.messageId());
             case ClientMessage.Subscribe subscribe -> subscribe(session, who, subscribe.channelIds());
             case ClientMessage.Unsubscribe unsubscribe -> unsubscribe(session, unsubscribe.channelIds());
-            case ClientMessage.UpdatePresence update -> hub.presence().choose(who.userId(), update.status());
+            case ClientMessage.UpdatePresence update -> presence.choose(who.userId(), update.status());
             case ClientMessage.JoinVoice join -> calls.join(who, session.id(), join.channelId(),
                     MediaState.of(join.muted(), join.camera()));
             case ClientMessage.LeaveVoice ignored -> calls.leave(who);
@@ -89,9 +100,20 @@ final class Dispatcher {
     }
 
     /**
+     * Who acts for the session at this moment: the account's role and status, and the signed-in session, read
+     * now through the same cache as every REST request, never remembered from when the socket authenticated.
+     */
+    private Principal caller(RealtimeSession session) {
+        return tokens.current(session.userId(), session.authSessionId());
+    }
+
+    /**
      * Queues the message and returns: the reader goes on with the socket's next frame while the message waits
-     * for its group commit. Checks and limits apply before it is queued; {@code message_sent}, or the error,
-     * comes once it is committed, in the order the socket sent its messages.
+     * for its group commit. Checks and limits apply before it is queued. Once it is committed the message
+     * service tells the session {@code message_sent}, right after the stage completes here: the message's
+     * place in the socket's send window is free before the client hears it may send more. A message that was
+     * not stored is answered with an error carrying its {@code client_id}. Either way in the order the socket
+     * sent its messages.
      */
     private void send(RealtimeSession session, Principal who, Connection connection,
                       ClientMessage.SendMessage send) {
@@ -99,46 +121,33 @@ final class Dispatcher {
             throw new TooMany("at most " + sends.cap() + " messages may await message_sent on one socket; "
                     + "wait for their acknowledgements", 1);
         }
+        CompletionStage<MessageService.Posted> posted;
         try {
-            messages.submit(who, send.channelId(), new SendMessageRequest(send.content(),
-                    send.encryption(), send.replyTo(), send.attachments(), send.clientId()), connection,
-                    new Acknowledgement(session, connection, send.clientId()));
+            posted = messages.submit(who, send.channelId(), new SendMessageRequest(send.content(),
+                    send.encryption(), send.replyTo(), send.attachments(), send.clientId()),
+                    Optional.of(session.id()));
         } catch (RuntimeException e) {
             sends.release(connection);
             throw e;
         }
+        posted.whenComplete((stored, failure) -> {
+            sends.release(connection);
+            if (failure == null) {
+                typing.stop(stored.message().channelId(), session.userId());
+            } else {
+                delivery.deliver(session, refusal(failure, send.clientId()));
+            }
+        });
     }
 
-    /** Tells the sending socket how its message ended; runs on the message writer's announcer, in order. */
-    private final class Acknowledgement implements MessageService.Outcome {
-        private final RealtimeSession session;
-        private final Connection connection;
-        private final String clientId;
-
-        Acknowledgement(RealtimeSession session, Connection connection, String clientId) {
-            this.session = session;
-            this.connection = connection;
-            this.clientId = clientId;
-        }
-
-        @Override
-        public void stored(Message message) {
-            sends.release(connection);
-            hub.deliver(session, new ServerMessage.MessageSent(clientId, message.id(), message.channelId(),
-                    message.createdAt()));
-            typing.stop(message.channelId(), session.userId());
-        }
-
-        @Override
-        public void failed(RuntimeException error) {
-            sends.release(connection);
-            // The writer has logged an unexpected failure; the client gets no internals, as over REST.
-            ServerMessage.Error answer = error instanceof ServiceException known
-                    ? new ServerMessage.Error(known.code(), known.getMessage(), clientId)
-                    : new ServerMessage.Error(ErrorCodes.INTERNAL_ERROR,
-                            "the message could not be stored; send it again", clientId);
-            hub.deliver(session, answer);
-        }
+    /** Why a queued message was not stored; an unexpected failure is logged where it happened, never shown. */
+    private static ServerMessage.Error refusal(Throwable failure, String clientId) {
+        Throwable cause = failure instanceof CompletionException wrapped && wrapped.getCause() != null
+                ? wrapped.getCause() : failure;
+        return cause instanceof ServiceException known
+                ? new ServerMessage.Error(known.code(), known.getMessage(), clientId)
+                : new ServerMessage.Error(ErrorCodes.INTERNAL_ERROR, "the message could not be stored; send it again",
+                        clientId);
     }
 
     private void subscribe(RealtimeSession session, Principal who, List<UUID> channelIds) {
@@ -163,7 +172,7 @@ final class Dispatcher {
         if (channelId == null) {
             throw new InvalidInput("channel_id", "required");
         }
-        if (!hub.memberships().isMember(channelId, who.userId())) {
+        if (!memberships.isMember(channelId, who.userId())) {
             throw new NotFound("no such channel (or you are not a member)");
         }
         return channelId;

@@ -20,7 +20,7 @@ import org.chatalot.server.http.Json;
  * JSON frames. An event is serialised once however many sessions receive it; each session's sequence
  * number is spliced in front when the frame is written.
  */
-final class Frames {
+public final class Frames {
     private static final Set<String> CLIENT_TYPES = Arrays.stream(
                     ClientMessage.class.getAnnotation(JsonSubTypes.class).value())
             .map(JsonSubTypes.Type::name).collect(Collectors.toUnmodifiableSet());
@@ -28,7 +28,7 @@ final class Frames {
     private final Json json;
     private final ObjectMapper mapper;
 
-    Frames(Json json) {
+    public Frames(Json json) {
         this.json = json;
         this.mapper = json.mapper();
     }

@@ -9,7 +9,9 @@ import org.chatalot.model.ws.ClientMessage;
 import org.chatalot.model.ws.CloseCodes;
 import org.chatalot.model.ws.ServerMessage;
 import org.chatalot.model.ws.WsErrorCodes;
+import org.chatalot.server.call.CallService;
 import org.chatalot.server.common.Principal;
+import org.chatalot.server.common.RealtimeSessionId;
 import org.chatalot.server.common.TokenVerifier;
 import org.chatalot.server.db.Ids;
 import org.chatalot.server.error.ServiceException;
@@ -21,9 +23,14 @@ import org.chatalot.server.error.Unauthorized;
  * same limit of sockets per user, checked and taken in one step under the user's lock; moving a session
  * from its open socket to a new one does not add a socket.
  */
-final class Handshake {
-    private final Hub hub;
+public final class Handshake {
+    static final int MAX_SOCKETS_PER_USER = 8;
+
     private final SessionRegistry sessions;
+    private final Delivery delivery;
+    private final Presence presence;
+    private final SessionEnds ends;
+    private final CallService calls;
     private final TokenVerifier tokens;
     private final Ids ids;
     private final String serverVersion;
@@ -31,10 +38,14 @@ final class Handshake {
     private final Counter resumes;
     private final Counter failedResumes;
 
-    Handshake(Hub hub, SessionRegistry sessions, TokenVerifier tokens, Ids ids, String serverVersion,
-              long pingIntervalSecs, MeterRegistry registry) {
-        this.hub = hub;
+    public Handshake(SessionRegistry sessions, Delivery delivery, Presence presence, SessionEnds ends,
+                     CallService calls, TokenVerifier tokens, Ids ids, String serverVersion, long pingIntervalSecs,
+                     MeterRegistry registry) {
         this.sessions = sessions;
+        this.delivery = delivery;
+        this.presence = presence;
+        this.ends = ends;
+        this.calls = calls;
         this.tokens = tokens;
         this.ids = ids;
         this.serverVersion = serverVersion;
@@ -57,23 +68,24 @@ final class Handshake {
         if (principal == null) {
             return;
         }
-        RealtimeSession session = new RealtimeSession(ids.next(), principal.userId(), principal.sessionId());
+        RealtimeSession session = new RealtimeSession(new RealtimeSessionId(ids.next()), principal.userId(),
+                principal.sessionId());
         synchronized (sessions.lockOf(principal.userId())) {
             if (!roomFor(connection, principal.userId())) {
                 return;
             }
-            hub.makeRoomForSession(principal.userId());
+            ends.makeRoomFor(principal.userId());
             sessions.add(session);
             connection.session(session);
             session.attach(connection);
         }
         forgetIfAlreadyGone(session, connection);
-        hub.deliver(session, new ServerMessage.Authenticated(principal.userId(), session.id, serverVersion,
-                pingIntervalSecs));
+        delivery.deliver(session, new ServerMessage.Authenticated(principal.userId(), session.id.value(),
+                serverVersion, pingIntervalSecs));
         // A new session has seen no call events: it learns the calls going on now (a resume replays instead).
-        hub.announceCalls(session);
-        session.deliverLive(() -> hub.frames().body(hub.presence().snapshot()));
-        hub.presence().socketsChanged(principal.userId());
+        calls.currentCalls(session.userId(), state -> delivery.deliver(session, state));
+        session.deliverLive(() -> delivery.frames().body(presence.snapshot()));
+        presence.socketsChanged(principal.userId());
     }
 
     private void resume(Connection connection, ClientMessage.Resume request) {
@@ -81,7 +93,8 @@ final class Handshake {
         if (principal == null) {
             return;
         }
-        RealtimeSession session = sessions.get(request.sessionId());
+        RealtimeSession session = request.sessionId() == null ? null
+                : sessions.get(new RealtimeSessionId(request.sessionId()));
         if (session == null || !session.userId().equals(principal.userId())) {
             resumeFailed(connection, "unknown or expired session; authenticate again");
             return;
@@ -101,13 +114,13 @@ final class Handshake {
             }
         }
         forgetIfAlreadyGone(session, connection);
-        session.deliverLive(() -> hub.frames().body(hub.presence().snapshot()));
+        session.deliverLive(() -> delivery.frames().body(presence.snapshot()));
         resumes.increment();
         if (previous != null && previous != connection) {
             previous.session(null);
             previous.close(CloseCodes.SESSION_RESUMED_ELSEWHERE, "session resumed on another socket");
         }
-        hub.presence().socketsChanged(principal.userId());
+        presence.socketsChanged(principal.userId());
     }
 
     /**
@@ -122,7 +135,7 @@ final class Handshake {
 
     private void resumeFailed(Connection connection, String reason) {
         failedResumes.increment();
-        connection.sendUnnumbered(hub.frames().body(new ServerMessage.ResumeFailed(reason)));
+        connection.sendUnnumbered(delivery.frames().body(new ServerMessage.ResumeFailed(reason)));
     }
 
     private Principal verify(Connection connection, String token) {
@@ -139,9 +152,9 @@ final class Handshake {
     }
 
     private boolean roomFor(Connection connection, UUID userId) {
-        if (sessions.openSocketsOf(userId) >= Hub.MAX_SOCKETS_PER_USER) {
+        if (sessions.openSocketsOf(userId) >= MAX_SOCKETS_PER_USER) {
             connection.sendError(WsErrorCodes.TOO_MANY_SOCKETS,
-                    "at most " + Hub.MAX_SOCKETS_PER_USER + " sockets per user", null);
+                    "at most " + MAX_SOCKETS_PER_USER + " sockets per user", null);
             connection.close(CloseCodes.TOO_MANY_SOCKETS, "too many sockets");
             return false;
         }

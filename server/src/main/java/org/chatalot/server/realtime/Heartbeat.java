@@ -11,29 +11,38 @@ import org.chatalot.model.ws.WsErrorCodes;
 import org.chatalot.server.call.CallService;
 
 /**
- * The hub's clock: WebSocket ping frames every interval (a socket that misses two is closed), sockets that
- * never authenticate are closed after 10 s, typing indicators and resume windows expire, call participants
- * whose socket stayed away past the grace leave their call, and writers stuck on a dead connection are cut
- * loose.
+ * The realtime clock, once started: WebSocket ping frames every interval (a socket that misses two is
+ * closed), sockets that never authenticate are closed after 10 s, typing indicators and resume windows
+ * expire, call participants whose socket stayed away past the grace leave their call, and writers stuck on a
+ * dead connection are cut loose.
  */
-final class Heartbeat implements AutoCloseable {
+public final class Heartbeat implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Heartbeat.class.getName());
     static final long AUTH_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final long ABORT_GRACE_SECONDS = 5;
 
-    private final Hub hub;
+    private final SessionRegistry sessions;
+    private final SessionEnds ends;
     private final Typing typing;
     private final CallService calls;
+    private final Duration pingInterval;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "ws-heartbeat");
         thread.setDaemon(true);
         return thread;
     });
 
-    Heartbeat(Hub hub, Typing typing, CallService calls, Duration pingInterval) {
-        this.hub = hub;
+    public Heartbeat(SessionRegistry sessions, SessionEnds ends, Typing typing, CallService calls,
+                     Duration pingInterval) {
+        this.sessions = sessions;
+        this.ends = ends;
         this.typing = typing;
         this.calls = calls;
+        this.pingInterval = pingInterval;
+    }
+
+    /** Starts the pings and the expiry rounds; {@link #close} stops them. */
+    public void start() {
         if (!pingInterval.isZero()) {
             scheduler.scheduleAtFixedRate(() -> guarded("pings", this::pingAll), pingInterval.toMillis(),
                     pingInterval.toMillis(), TimeUnit.MILLISECONDS);
@@ -55,7 +64,7 @@ final class Heartbeat implements AutoCloseable {
     }
 
     private void pingAll() {
-        for (Connection connection : hub.connections()) {
+        for (Connection connection : sessions.connections()) {
             if (!connection.isClosing() && !connection.ping()) {
                 connection.abort(CloseCodes.PING_TIMEOUT, "two pings went unanswered");
             }
@@ -64,7 +73,7 @@ final class Heartbeat implements AutoCloseable {
 
     private void tick() {
         long now = System.nanoTime();
-        for (Connection connection : hub.connections()) {
+        for (Connection connection : sessions.connections()) {
             if (connection.session() == null && !connection.isClosing()
                     && now - connection.openedAt > AUTH_TIMEOUT_NANOS) {
                 connection.sendError(WsErrorCodes.AUTH_TIMEOUT, "no authenticate within 10 seconds", null);
@@ -73,7 +82,7 @@ final class Heartbeat implements AutoCloseable {
         }
         typing.expire(now);
         calls.sweep();
-        hub.expireSessions(now);
+        ends.expire(now);
     }
 
     /**
@@ -91,7 +100,7 @@ final class Heartbeat implements AutoCloseable {
     /** If the socket is still open after a grace period, its writer is blocked on the network: interrupt it. */
     void abortIfStuck(Connection connection, Thread writer) {
         afterGrace(() -> {
-            if (hub.connections().contains(connection)) {
+            if (sessions.connections().contains(connection)) {
                 writer.interrupt();
             }
         });

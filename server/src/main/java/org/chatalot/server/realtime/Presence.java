@@ -13,22 +13,24 @@ import org.chatalot.server.error.InvalidInput;
  * their sockets is open, and offline otherwise; {@code invisible} is shown as offline to everyone.
  * Changes are broadcast only when what others see actually changes.
  */
-final class Presence {
-    private final Hub hub;
+public final class Presence {
+    private final SessionRegistry sessions;
+    private final Delivery delivery;
     private final ConcurrentHashMap<UUID, PresenceStatus> chosen = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<UUID, PresenceStatus> shown = new ConcurrentHashMap<>();
 
-    Presence(Hub hub) {
-        this.hub = hub;
+    public Presence(SessionRegistry sessions, Delivery delivery) {
+        this.sessions = sessions;
+        this.delivery = delivery;
     }
 
     /** Recomputes a user's visible status after their sockets or choice changed. */
     void socketsChanged(UUID userId) {
-        PresenceStatus visible = hub.hasOpenSocket(userId) ? visible(chosen.get(userId)) : PresenceStatus.OFFLINE;
+        PresenceStatus visible = sessions.hasOpenSocket(userId) ? visible(chosen.get(userId)) : PresenceStatus.OFFLINE;
         PresenceStatus before = visible == PresenceStatus.OFFLINE ? shown.remove(userId) : shown.put(userId, visible);
         PresenceStatus previous = before == null ? PresenceStatus.OFFLINE : before;
         if (previous != visible) {
-            hub.liveToEveryone(new ServerMessage.PresenceUpdate(userId, visible));
+            delivery.liveToEveryone(new ServerMessage.PresenceUpdate(userId, visible));
         }
     }
 

@@ -9,26 +9,18 @@ import io.helidon.webserver.websocket.WsRouting;
 import io.helidon.webserver.websocket.WsUpgrader;
 
 import org.chatalot.model.ApiPaths;
-import org.chatalot.server.call.CallService;
 import org.chatalot.server.config.ServerConfig;
 import org.chatalot.server.http.ProxyResolver;
 import org.chatalot.server.http.TokenBucket;
-import org.chatalot.server.message.MessageService;
-import org.chatalot.server.message.ReadCursors;
 
-/** Puts the WebSocket on the public listener: the upgrade with our Origin check, the route, the hub's clock. */
-public final class RealtimeEndpoint implements AutoCloseable {
+/** Puts the WebSocket on the public listener: the upgrade with our Origin check, and the route to the hub. */
+public final class RealtimeEndpoint {
     private final Hub hub;
-    private final Heartbeat heartbeat;
     private final ServerConfig.Limits limits;
 
-    public RealtimeEndpoint(Hub hub, MessageService messages, ReadCursors cursors, CallService calls,
-                            ServerConfig config) {
+    public RealtimeEndpoint(Hub hub, ServerConfig.Limits limits) {
         this.hub = hub;
-        this.limits = config.limits();
-        Typing typing = new Typing(hub);
-        this.heartbeat = new Heartbeat(hub, typing, calls, config.network().wsPingInterval());
-        hub.start(new Dispatcher(hub, messages, cursors, typing, calls), heartbeat, calls);
+        this.limits = limits;
     }
 
     /**
@@ -43,14 +35,5 @@ public final class RealtimeEndpoint implements AutoCloseable {
         server.addRouting(WsRouting.builder().endpoint(ApiPaths.WEBSOCKET,
                 () -> hub.newConnection(new TokenBucket(limits.websocket(), System.nanoTime()))));
         return new OriginCheck(Utf8FrameCheck.upgrader(WsUpgrader.create(ws)), resolver, publicOrigin);
-    }
-
-    public Hub hub() {
-        return hub;
-    }
-
-    @Override
-    public void close() {
-        heartbeat.close();
     }
 }

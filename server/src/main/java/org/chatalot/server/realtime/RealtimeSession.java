@@ -7,6 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import org.chatalot.server.common.RealtimeSessionId;
+
 /**
  * One client's realtime session: the numbered stream of events addressed to it. It outlives its socket by
  * the resume window; events keep being numbered and buffered while no socket is attached, and a socket
@@ -18,7 +20,7 @@ final class RealtimeSession {
     static final int MAX_BUFFERED_CHARS = 512 * 1024;
     static final long RETENTION_NANOS = TimeUnit.MINUTES.toNanos(2);
 
-    final UUID id;
+    final RealtimeSessionId id;
     /** Whose session it is, and the signed-in session it acts for; their role is read per action, not kept. */
     private final UUID userId;
     private final UUID authSessionId;
@@ -31,13 +33,13 @@ final class RealtimeSession {
     private long detachedAt;
     private boolean ended;
 
-    RealtimeSession(UUID id, UUID userId, UUID authSessionId) {
+    RealtimeSession(RealtimeSessionId id, UUID userId, UUID authSessionId) {
         this.id = id;
         this.userId = userId;
         this.authSessionId = authSessionId;
     }
 
-    UUID id() {
+    RealtimeSessionId id() {
         return id;
     }
 
@@ -116,7 +118,7 @@ final class RealtimeSession {
         Connection previous = connection;
         connection = socket;
         detachedAt = 0;
-        socket.sendResumed(id, seq - lastSeq);
+        socket.sendResumed(id.value(), seq - lastSeq);
         for (Buffered event : buffer) {
             if (event.seq() > lastSeq) {
                 socket.send(event.seq(), event.body());

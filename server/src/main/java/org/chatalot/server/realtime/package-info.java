@@ -3,5 +3,13 @@
  * {@code resume} possible, fan-out that checks membership at every delivery, a bounded outbound queue per
  * socket so one slow client never stalls others, presence, typing, server pings, and the Origin check that
  * works behind a proxy.
+ *
+ * <p>The parts, as {@code ServerGraph} connects them: {@link org.chatalot.server.realtime.Hub} is where each
+ * socket plugs in (a frame goes to the {@link org.chatalot.server.realtime.Handshake} before the socket has a
+ * session, to the {@link org.chatalot.server.realtime.Dispatcher} after);
+ * {@link org.chatalot.server.realtime.SessionRegistry} holds the sockets and sessions;
+ * {@link org.chatalot.server.realtime.Delivery} is the one way events reach sessions (the features'
+ * {@code EventSink}); {@link org.chatalot.server.realtime.SessionEnds} ends sessions (resume window over, too
+ * many, account signed out); {@link org.chatalot.server.realtime.Heartbeat} is the clock.
  */
 package org.chatalot.server.realtime;

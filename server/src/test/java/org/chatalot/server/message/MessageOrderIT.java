@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,7 +29,8 @@ import org.chatalot.server.testing.WsClient;
 /**
  * One order for a channel's messages: the order of their ids (which history pages by), the order they are
  * committed in and the order {@code new_message} reaches every socket are the same, however many people send
- * at once. A client that pages history by id from the last message it heard of then never skips one.
+ * at once. A client that pages history by id from the last message it heard of then never skips one. A
+ * sender's own {@code message_sent} keeps its place in that order among the others' {@code new_message}.
  */
 class MessageOrderIT {
     private static final int SOCKET_SENDERS = 12;
@@ -55,11 +59,13 @@ class MessageOrderIT {
             }
             CountDownLatch go = new CountDownLatch(1);
             List<Future<?>> sending = new ArrayList<>();
+            List<Future<List<UUID>>> socketSenders = new ArrayList<>();
             for (int s = 0; s < SOCKET_SENDERS; s++) {
                 AuthTokens sender = senders.get(s);
                 String name = "ws" + s;
-                sending.add(pool.submit(() -> sendOverSocket(sender, channel.id(), name, go)));
+                socketSenders.add(pool.submit(() -> sendOverSocket(sender, channel.id(), name, go)));
             }
+            sending.addAll(socketSenders);
             for (int s = 0; s < REST_SENDERS; s++) {
                 AuthTokens sender = senders.get(SOCKET_SENDERS + s);
                 String name = "rest" + s;
@@ -76,6 +82,12 @@ class MessageOrderIT {
                 assertThat(heard(ears.get(r), total)).as("new_message order on receiver %d", r)
                         .containsExactlyElementsOf(history);
             }
+            for (Future<List<UUID>> sender : socketSenders) {
+                List<UUID> heardBySender = sender.get();
+                assertThat(heardBySender).as("new_message and own message_sent on a sender's socket")
+                        .isSortedAccordingTo(Comparator.comparingInt(history::indexOf))
+                        .doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(PER_SOCKET);
+            }
         } finally {
             ears.forEach(WsClient::close);
         }
@@ -91,7 +103,8 @@ class MessageOrderIT {
         return users;
     }
 
-    private static Void sendOverSocket(AuthTokens sender, UUID channelId, String name, CountDownLatch go)
+    /** Sends over one socket; returns the ids it heard of, own and others', in the order it heard them. */
+    private static List<UUID> sendOverSocket(AuthTokens sender, UUID channelId, String name, CountDownLatch go)
             throws InterruptedException {
         try (WsClient socket = WsClient.authenticated(server, sender.accessToken())) {
             go.await();
@@ -106,8 +119,17 @@ class MessageOrderIT {
             for (; acknowledged < PER_SOCKET; acknowledged++) {
                 socket.await("message_sent");
             }
+            return socket.seen().stream().map(MessageOrderIT::messageId).filter(Objects::nonNull)
+                    .toList();
         }
-        return null;
+    }
+
+    private static UUID messageId(JsonNode frame) {
+        return switch (frame.path("type").asText()) {
+            case "new_message" -> UUID.fromString(frame.at("/message/id").asText());
+            case "message_sent" -> UUID.fromString(frame.get("message_id").asText());
+            default -> null;
+        };
     }
 
     private static Void sendOverRest(AuthTokens sender, UUID channelId, String name, CountDownLatch go)

@@ -8,11 +8,13 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import org.chatalot.server.common.RealtimeSessionId;
+
 /** The resume window and buffer bounds, on a clock the test controls. */
 class RealtimeSessionTest {
     private static final long MINUTE = TimeUnit.MINUTES.toNanos(1);
-    private final RealtimeSession session = new RealtimeSession(UUID.randomUUID(), UUID.randomUUID(),
-            UUID.randomUUID());
+    private final RealtimeSession session = new RealtimeSession(new RealtimeSessionId(UUID.randomUUID()),
+            UUID.randomUUID(), UUID.randomUUID());
 
     @Test
     void aDetachedSessionExpiresAfterTwoMinutes() {
