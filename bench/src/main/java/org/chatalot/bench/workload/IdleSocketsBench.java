@@ -86,7 +86,8 @@ public final class IdleSocketsBench {
 
     /**
      * With {@code CHATALOT_BENCH_HISTOGRAM_DIR} set, the server's class histogram (live objects, so after a full
-     * collection) before and after the sockets open goes there: what each remaining KB of a socket is.
+     * collection) and a thread dump (virtual threads included) before and after the sockets open go there:
+     * what each remaining KB of a socket is.
      */
     private static void histogram(ProcessHandle server, String label) throws IOException, InterruptedException {
         String dir = System.getenv("CHATALOT_BENCH_HISTOGRAM_DIR");
@@ -94,9 +95,13 @@ public final class IdleSocketsBench {
             return;
         }
         String jcmd = Launch.java().replaceFirst("java$", "jcmd");
-        Path file = Path.of(dir).resolve(label + ".txt");
+        String name = label.replace(' ', '-');
+        Path file = Path.of(dir).resolve(name + ".txt");
         Files.createDirectories(file.getParent());
         Files.writeString(file, jcmd(jcmd, server.pid(), "GC.class_histogram"));
+        Path threads = file.resolveSibling(name + "-threads.json");
+        Files.deleteIfExists(threads);
+        jcmd(jcmd, server.pid(), "Thread.dump_to_file -format=json " + threads.toAbsolutePath());
     }
 
     /** Java heap in use right after a full collection (jcmd), the fairest single number for memory. */
