@@ -361,7 +361,13 @@ final class Connection implements WsListener {
         }
     }
 
-    /** One write for every frame in the batch; below Helidon's send, which writes frame by frame. */
+    /**
+     * One write for every frame in the batch; below Helidon's send, which writes frame by frame. Helidon's
+     * send lock is not ours to take, so the few frames Helidon still writes itself on the reader thread (its
+     * answer to a client's close, the close for a frame it refuses) are kept apart from ours only by the
+     * socket's write lock, held for one write call: a batch the kernel takes in several calls could let such
+     * a close frame in between. Both follow the client ending the conversation.
+     */
     private void flush(FrameBatch batch) {
         if (!batch.isEmpty()) {
             out.writeNow(batch.take());
