@@ -3,6 +3,8 @@ package org.chatalot.bench.workload;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +66,7 @@ public final class IdleSocketsBench {
         Thread.sleep(500);
         long heapBefore = heapAfterGc(server);
         long rssBefore = ProcessStats.rssBytes(server);
+        histogram(server, name + "-" + sockets + "-before");
         List<Runnable> closers = new ArrayList<>();
         try {
             for (int i = 0; i < sockets; i++) {
@@ -72,12 +75,33 @@ public final class IdleSocketsBench {
             Thread.sleep(2_000);
             long heapAfter = heapAfterGc(server);
             long rssAfter = ProcessStats.rssBytes(server);
+            histogram(server, name + "-" + sockets + "-after");
             return new Result(name, sockets, heapBefore, heapAfter, rssBefore, rssAfter,
                     (heapAfter - heapBefore) / (double) sockets, (rssAfter - rssBefore) / (double) sockets,
                     Machine.loadAverage());
         } finally {
             closers.forEach(Runnable::run);
         }
+    }
+
+    /**
+     * With {@code CHATALOT_BENCH_HISTOGRAM_DIR} set, the server's class histogram (live objects, so after a full
+     * collection) and a thread dump (virtual threads included) before and after the sockets open go there:
+     * what each remaining KB of a socket is.
+     */
+    private static void histogram(ProcessHandle server, String label) throws IOException, InterruptedException {
+        String dir = System.getenv("CHATALOT_BENCH_HISTOGRAM_DIR");
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        String jcmd = Launch.java().replaceFirst("java$", "jcmd");
+        String name = label.replace(' ', '-');
+        Path file = Path.of(dir).resolve(name + ".txt");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, jcmd(jcmd, server.pid(), "GC.class_histogram"));
+        Path threads = file.resolveSibling(name + "-threads.json");
+        Files.deleteIfExists(threads);
+        jcmd(jcmd, server.pid(), "Thread.dump_to_file -format=json " + threads.toAbsolutePath());
     }
 
     /** Java heap in use right after a full collection (jcmd), the fairest single number for memory. */

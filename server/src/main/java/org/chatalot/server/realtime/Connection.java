@@ -2,13 +2,15 @@ package org.chatalot.server.realtime;
 
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.helidon.common.buffers.BufferData;
+import io.helidon.common.buffers.DataWriter;
 import io.helidon.http.Headers;
 import io.helidon.http.HttpPrologue;
+import io.helidon.webserver.ConnectionContext;
 import io.helidon.webserver.spi.ServerConnection;
 import io.helidon.websocket.WsListener;
 import io.helidon.websocket.WsSession;
@@ -20,14 +22,16 @@ import org.chatalot.server.http.TokenBucket;
 
 /**
  * One WebSocket. Helidon calls the listener methods on the socket's own reader thread; everything the
- * server sends goes through a bounded queue drained by this socket's writer thread, so a client that stops
- * reading fills only its own queue. When the queue is full the socket is closed as a slow consumer (its
- * session stays resumable), and a writer stuck on a dead TCP connection is interrupted, which closes it.
+ * server sends goes through a bounded queue drained by a writer thread of this socket, so a client that
+ * stops reading fills only its own queue. When the queue is full the socket is closed as a slow consumer
+ * (its session stays resumable), and a writer stuck on a dead TCP connection is interrupted, which closes
+ * it. The writer writes whatever is queued at once: several frames, one write ({@link FrameBatch}).
  *
- * <p>An idle socket should cost little memory, so nothing here keeps its high-water mark: the queue holds
- * nodes only for what is waiting, a large incoming message's buffer is let go once it is handled, and a
- * large outgoing frame is sent as fragments, because Helidon's send buffer (one per socket, kept for the
- * socket's life) grows to the largest frame ever written.
+ * <p>An idle socket should cost little memory, so nothing here lives longer than it is needed: the writer
+ * thread exists only while frames are queued (it is started when the queue stops being empty and ends when
+ * it has emptied it), the queue holds nodes only for what is waiting, a large incoming message's buffer is
+ * let go once it is handled, and frames are encoded into a buffer of the batch, not Helidon's per-socket
+ * send buffer, which would grow to the largest frame ever written and stay.
  */
 final class Connection implements WsListener {
     static final int QUEUE_CAPACITY = 1024;
@@ -36,18 +40,25 @@ final class Connection implements WsListener {
     static final int FRAGMENT_CHARS = 4096;
     /** A reassembly buffer that grew beyond this is released after its message. */
     private static final int KEPT_BUFFER_CHARS = 8192;
+    /** A batch is written once it holds this much, so that one burst does not build one huge array. */
+    static final int BATCH_BYTES = 64 * 1024;
     private static final Object PING = new Object();
     private static final System.Logger LOG = System.getLogger(Connection.class.getName());
 
     private final Hub hub;
     private final TokenBucket bucket;
-    private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
+    private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
+    /** What is in the queue (or about to be): bounds it, which the queue itself does not. */
+    private final AtomicInteger queued = new AtomicInteger();
+    /** True while a writer thread runs; only the thread that sets it starts one. */
+    private final AtomicBoolean writing = new AtomicBoolean();
     private final StringBuilder partial = new StringBuilder();
     private final AtomicInteger unansweredPings = new AtomicInteger();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final AtomicBoolean finished = new AtomicBoolean();
     final long openedAt;
     private volatile WsSession socket;
+    private volatile DataWriter out;
     private volatile Thread reader;
     private volatile Thread writer;
     private volatile RealtimeSession session;
@@ -68,22 +79,28 @@ final class Connection implements WsListener {
     @Override
     public void onOpen(WsSession ws) {
         socket = ws;
-        writer = Thread.ofVirtual().name("ws-writer").start(this::writeLoop);
-        watchReader(Thread.currentThread());
+        out = ((ConnectionContext) ws.socketContext()).dataWriter();
+        reader = Thread.currentThread();
+        if (ws.socketContext() instanceof ReadLoopEnd end) {
+            end.onEnd(this::finish);
+        } else {
+            watchReader(reader);
+        }
         hub.opened(this);
     }
 
     /**
      * When the peer drops the TCP connection (end of stream, no close frame), Helidon leaves its read loop by
-     * throwing, without calling onClose or onError; only a later failed write would tell us. The socket's
-     * reader is a virtual thread of its own that ends right then, so waiting for it notices a dropped
-     * client at once (presence goes offline, a call's grace starts, the session waits for a resume).
+     * throwing, without calling onClose or onError; only a later failed write would tell us.
+     * {@link ReadLoopEnd} tells us as the read loop ends. A socket that did not come through our upgrade has
+     * no such hook; its reader is a virtual thread of its own that ends right then, so a second thread waits
+     * for it instead. Either way a dropped client is noticed at once (presence goes offline, a call's grace
+     * starts, the session waits for a resume).
      */
     private void watchReader(Thread reader) {
         if (!reader.isVirtual()) {
             return;
         }
-        this.reader = reader;
         Thread.ofVirtual().name("ws-reader-watch").start(() -> {
             try {
                 reader.join();
@@ -204,7 +221,7 @@ final class Connection implements WsListener {
 
     /** Closes after the frames already queued have been written. */
     void close(int code, String reason) {
-        if (closing.compareAndSet(false, true) && !queue.offer(new Close(code, reason))) {
+        if (closing.compareAndSet(false, true) && !offer(new Close(code, reason, false))) {
             abort(code, reason);
         }
     }
@@ -212,12 +229,19 @@ final class Connection implements WsListener {
     /** Closes now: whatever is queued is dropped (a resume will replay it). */
     void abort(int code, String reason) {
         closing.set(true);
-        queue.clear();
-        queue.offer(new Close(code, reason));
-        Thread stuck = writer;
-        if (stuck != null) {
-            hub.scheduleAbort(this, stuck);
+        if (finished.get()) {
+            return;
         }
+        clearQueue();
+        queued.incrementAndGet();
+        queue.offer(new Close(code, reason, true));
+        // A writer blocked on the network now would never reach the close; one that reaches it schedules
+        // the same for itself.
+        Thread current = writer;
+        if (current != null) {
+            hub.scheduleAbort(this, current);
+        }
+        wakeWriter();
     }
 
     boolean isClosing() {
@@ -245,62 +269,108 @@ final class Connection implements WsListener {
         if (closing.get() && !(item instanceof Close)) {
             return;
         }
-        if (!queue.offer(item)) {
+        if (!offer(item)) {
             hub.slowConsumer(this);
             abort(CloseCodes.SLOW_CONSUMER, "too slow reading events; reconnect and resume");
         }
     }
 
-    private void writeLoop() {
+    private boolean offer(Object item) {
+        if (queued.incrementAndGet() > QUEUE_CAPACITY) {
+            queued.decrementAndGet();
+            return false;
+        }
+        queue.offer(item);
+        wakeWriter();
+        return true;
+    }
+
+    private void clearQueue() {
+        while (queue.poll() != null) {
+            queued.decrementAndGet();
+        }
+    }
+
+    /** Starts a writer unless one runs; one that is ending checks the queue again after saying so. */
+    private void wakeWriter() {
+        if (writing.compareAndSet(false, true)) {
+            Thread started = Thread.ofVirtual().name("ws-writer").unstarted(this::writeQueued);
+            writer = started;
+            started.start();
+        }
+    }
+
+    /** The writer thread: writes what is queued, in batches, and ends when the queue is empty. */
+    private void writeQueued() {
+        FrameBatch batch = new FrameBatch();
         try {
             while (true) {
-                Object item = queue.take();
-                if (item instanceof Numbered numbered) {
-                    writeNumbered(numbered.seq(), numbered.body());
-                } else if (item instanceof String frame) {
-                    writeFragments(frame, 0);
-                } else if (item == PING) {
-                    socket.ping(BufferData.empty());
-                } else if (item instanceof Pong pong) {
-                    socket.pong(BufferData.create(pong.payload()));
-                } else if (item instanceof Close close) {
+                Object item = queue.poll();
+                if (item == null) {
+                    flush(batch);
+                    if (stopWriting()) {
+                        return;
+                    }
+                    continue;
+                }
+                queued.decrementAndGet();
+                if (item instanceof Close close) {
+                    if (close.now()) {
+                        hub.scheduleAbort(this, Thread.currentThread());
+                    }
+                    flush(batch);
                     socket.close(close.code(), close.reason());
+                    finish();
                     return;
                 }
+                add(batch, item);
+                if (batch.size() >= BATCH_BYTES) {
+                    flush(batch);
+                }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "WebSocket write to " + clientIp + " failed", e);
-        } finally {
             finish();
         }
     }
 
-    private void writeNumbered(long seq, String body) {
-        if (body.length() <= FRAGMENT_CHARS) {
-            socket.send(Frames.withSeq(seq, body), true);
-        } else {
-            socket.send(Frames.seqPrefix(seq), false);
-            writeFragments(body, 1);
+    /**
+     * Ends this writer, unless a frame was queued after the queue was last seen empty: its sender may have
+     * found the writer still running and started none, so this one goes on. Only the thread that holds
+     * {@code writing} sets {@code writer}; an ended writer is not kept (a thread object and its stack).
+     */
+    private boolean stopWriting() {
+        writer = null;
+        writing.set(false);
+        if (queue.isEmpty() || !writing.compareAndSet(false, true)) {
+            return true;
+        }
+        writer = Thread.currentThread();
+        return false;
+    }
+
+    private static void add(FrameBatch batch, Object item) {
+        if (item instanceof Numbered numbered) {
+            batch.numbered(numbered.seq(), numbered.body());
+        } else if (item instanceof String frame) {
+            batch.text(frame);
+        } else if (item == PING) {
+            batch.ping();
+        } else if (item instanceof Pong pong) {
+            batch.pong(pong.payload());
         }
     }
 
-    /** Sends {@code text} from {@code start} on as one message, in fragments of at most FRAGMENT_CHARS. */
-    private void writeFragments(String text, int start) {
-        if (start == 0 && text.length() <= FRAGMENT_CHARS) {
-            socket.send(text, true);
-            return;
-        }
-        int at = start;
-        while (true) {
-            int end = Frames.fragmentEnd(text, at, FRAGMENT_CHARS);
-            boolean last = end == text.length();
-            socket.send(text.substring(at, end), last);
-            if (last) {
-                return;
-            }
-            at = end;
+    /**
+     * One write for every frame in the batch; below Helidon's send, which writes frame by frame. Helidon's
+     * send lock is not ours to take, so the few frames Helidon still writes itself on the reader thread (its
+     * answer to a client's close, the close for a frame it refuses) are kept apart from ours only by the
+     * socket's write lock, held for one write call: a batch the kernel takes in several calls could let such
+     * a close frame in between. Both follow the client ending the conversation.
+     */
+    private void flush(FrameBatch batch) {
+        if (!batch.isEmpty()) {
+            out.writeNow(batch.take());
         }
     }
 
@@ -311,9 +381,11 @@ final class Connection implements WsListener {
         }
         closing.set(true);
         hub.closed(this);
-        Thread idle = writer;
-        if (idle != null && idle != Thread.currentThread()) {
-            idle.interrupt();
+        clearQueue();
+        Thread stillWriting = writer;
+        if (writing.get() && stillWriting != null && stillWriting != Thread.currentThread()) {
+            // the socket is gone: a write it is blocked in would never end
+            stillWriting.interrupt();
         }
         Thread stillReading = reader;
         if (stillReading != null && stillReading != Thread.currentThread() && stillReading.isAlive()) {
@@ -334,7 +406,8 @@ final class Connection implements WsListener {
     private record Numbered(long seq, String body) {
     }
 
-    private record Close(int code, String reason) {
+    /** {@code now}: from {@link #abort}, so a writer that gets stuck writing it is interrupted. */
+    private record Close(int code, String reason, boolean now) {
     }
 
     private record Pong(byte[] payload) {

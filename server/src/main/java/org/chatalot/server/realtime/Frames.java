@@ -42,11 +42,7 @@ public final class Frames {
         }
     }
 
-    static String withSeq(long seq, String body) {
-        return seqPrefix(seq) + body.substring(1);
-    }
-
-    /** What {@link #withSeq} puts in place of the body's opening brace: {@code {"seq":N,}. */
+    /** What goes in place of the body's opening brace to number it: {@code {"seq":N,}. */
     static String seqPrefix(long seq) {
         return "{\"" + ServerMessage.SEQ + "\":" + seq + ",";
     }

@@ -47,7 +47,10 @@ final class Utf8FrameCheck implements Supplier<byte[]> {
         this.source = source;
     }
 
-    /** The WebSocket upgrade, with every upgraded connection reading through this check. */
+    /**
+     * The WebSocket upgrade, with every upgraded connection reading through this check and telling its listener
+     * when its read loop ends ({@link ReadLoopEnd}).
+     */
     static Http1RoutedUpgrader upgrader(Http1Upgrader webSocket) {
         Http1RoutedUpgrader delegate = (Http1RoutedUpgrader) webSocket;
         return new Http1RoutedUpgrader() {
@@ -59,12 +62,14 @@ final class Utf8FrameCheck implements Supplier<byte[]> {
             @Override
             public Optional<Http1RoutedUpgrade> routedUpgrade(ConnectionContext ctx, HttpPrologue prologue,
                                                               WritableHeaders<?> headers) {
-                return delegate.routedUpgrade(wrap(ctx), prologue, headers);
+                ReadLoopEnd connection = new ReadLoopEnd(wrap(ctx));
+                return connection.around(delegate.routedUpgrade(connection, prologue, headers));
             }
 
             @Override
             public ServerConnection upgrade(ConnectionContext ctx, HttpPrologue prologue, WritableHeaders<?> headers) {
-                return delegate.upgrade(wrap(ctx), prologue, headers);
+                ReadLoopEnd connection = new ReadLoopEnd(wrap(ctx));
+                return connection.around(delegate.upgrade(connection, prologue, headers));
             }
         };
     }

@@ -19,9 +19,9 @@ import org.chatalot.server.testing.TestServer;
 import org.chatalot.server.testing.WsClient;
 
 /**
- * Frames longer than {@link Connection#FRAGMENT_CHARS} leave the server in fragments (so Helidon's per-socket
- * send buffer stays small) and must arrive whole: no surrogate pair split, no fragment of another frame in
- * between, the same in a resume's replay. Clients may fragment too.
+ * Frames longer than {@link Connection#FRAGMENT_CHARS} leave the server in fragments and must arrive whole:
+ * no surrogate pair split, no fragment of another frame in between, the same in a resume's replay. Clients
+ * may fragment too.
  */
 class LargeFramesIT {
     /** An emoji is a surrogate pair: two chars in Java, four bytes in UTF-8. */

@@ -32,7 +32,15 @@ public final class RawWebSocket implements AutoCloseable {
     }
 
     public static RawWebSocket connect(int port) throws IOException {
-        RawWebSocket ws = open(port, "127.0.0.1:" + port, java.util.Map.of());
+        return connect(port, 0);
+    }
+
+    /**
+     * Connects with the client's TCP receive buffer set to {@code receiveBufferBytes} (0: the system's), so
+     * that a test that stops reading makes the server's writes block soon.
+     */
+    public static RawWebSocket connect(int port, int receiveBufferBytes) throws IOException {
+        RawWebSocket ws = open(port, "127.0.0.1:" + port, java.util.Map.of(), receiveBufferBytes);
         String response = ws.readHeaders();
         if (!response.startsWith("HTTP/1.1 101")) {
             throw new IOException("upgrade refused: " + response);
@@ -45,15 +53,19 @@ public final class RawWebSocket implements AutoCloseable {
      * returns the status line of the answer: {@code HTTP/1.1 101 …} or the refusal.
      */
     public static String handshake(int port, String host, java.util.Map<String, String> headers) throws IOException {
-        try (RawWebSocket ws = open(port, host, headers)) {
+        try (RawWebSocket ws = open(port, host, headers, 0)) {
             String response = ws.readHeaders();
             return response.substring(0, response.indexOf("\r\n"));
         }
     }
 
-    private static RawWebSocket open(int port, String host, java.util.Map<String, String> headers)
-            throws IOException {
-        Socket socket = new Socket("127.0.0.1", port);
+    private static RawWebSocket open(int port, String host, java.util.Map<String, String> headers,
+                                     int receiveBufferBytes) throws IOException {
+        Socket socket = new Socket();
+        if (receiveBufferBytes > 0) {
+            socket.setReceiveBufferSize(receiveBufferBytes);
+        }
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", port));
         socket.setSoTimeout(15_000);
         RawWebSocket ws = new RawWebSocket(socket);
         byte[] key = new byte[16];
@@ -97,15 +109,28 @@ public final class RawWebSocket implements AutoCloseable {
         out.flush();
     }
 
-    /** The next frame from the server (unmasked, as servers send them). */
+    /**
+     * The next frame from the server; fails on what RFC 6455 forbids a server to send: a masked frame, reserved
+     * bits set (no extension was negotiated), a length not in its shortest form, a long or fragmented control
+     * frame.
+     */
     public Frame read() throws IOException {
         int first = in.readUnsignedByte();
         int second = in.readUnsignedByte();
+        if ((second & 0x80) != 0 || (first & 0x70) != 0) {
+            throw new IOException("not a server frame: mask or reserved bits set: " + first + " " + second);
+        }
         long length = second & 0x7F;
         if (length == 126) {
             length = in.readUnsignedShort();
         } else if (length == 127) {
             length = in.readLong();
+        }
+        if ((second & 0x7F) >= 126 && length < ((second & 0x7F) == 126 ? 126 : 1 << 16)) {
+            throw new IOException("payload length " + length + " not in its shortest form");
+        }
+        if ((first & 0x08) != 0 && ((first & 0x80) == 0 || length > 125)) {
+            throw new IOException("control frame fragmented or longer than 125 bytes: " + length);
         }
         byte[] payload = new byte[(int) length];
         in.readFully(payload);

@@ -1,0 +1,139 @@
+package org.chatalot.server.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.helidon.common.buffers.BufferData;
+
+/**
+ * Several queued frames encoded into one buffer must read back, with a strict RFC 6455 reader, as the same
+ * messages in the same order: server frames unmasked, no reserved bits, lengths in their shortest form,
+ * control frames whole and small, continuations only inside a fragmented message.
+ */
+class FrameBatchTest {
+    /** An emoji is a surrogate pair: two chars in Java, four bytes in UTF-8. */
+    private static final String EMOJI = "\uD83D\uDE00";
+
+    @Test
+    void queuedFramesReadBackInOrderWithALargeFragmentedOneBetweenSmallOnes() throws IOException {
+        String large = "{\"type\":\"new_message\",\"content\":\"" + "a" + EMOJI.repeat(30_000) + "\"}";
+        String medium = "{\"type\":\"x\",\"pad\":\"" + "m".repeat(300) + "\"}";
+        FrameBatch batch = new FrameBatch();
+        batch.numbered(7, "{\"type\":\"hello\"}");
+        batch.numbered(8, large);
+        batch.ping();
+        batch.text("{\"type\":\"presence\"}");
+        batch.numbered(9, medium);
+        batch.pong(new byte[] {1, 2, 3});
+        batch.text(large);
+
+        List<Message> read = readAll(batch.take());
+
+        assertThat(read).containsExactly(
+                new Message(0x1, "{\"seq\":7,\"type\":\"hello\"}"),
+                new Message(0x1, "{\"seq\":8," + large.substring(1)),
+                new Message(0x9, ""),
+                new Message(0x1, "{\"type\":\"presence\"}"),
+                new Message(0x1, "{\"seq\":9," + medium.substring(1)),
+                new Message(0xA, "\u0001\u0002\u0003"),
+                new Message(0x1, large));
+    }
+
+    @Test
+    void aLargeTextLeavesInFragmentsOfAtMostFragmentCharsThatNeverSplitAnEmoji() throws IOException {
+        String odd = "b" + EMOJI.repeat(10_000);
+        FrameBatch batch = new FrameBatch();
+        batch.text(odd);
+        List<Frame> frames = frames(batch.take());
+
+        assertThat(frames).hasSizeGreaterThan(4);
+        assertThat(frames.getFirst().opcode()).isEqualTo(0x1);
+        assertThat(frames.subList(1, frames.size())).allSatisfy(frame -> assertThat(frame.opcode()).isZero());
+        assertThat(frames.subList(0, frames.size() - 1)).noneSatisfy(frame -> assertThat(frame.fin()).isTrue());
+        assertThat(frames.getLast().fin()).isTrue();
+        assertThat(frames).allSatisfy(frame -> {
+            String text = new String(frame.payload(), StandardCharsets.UTF_8);
+            assertThat(text.length()).isLessThanOrEqualTo(Connection.FRAGMENT_CHARS);
+            assertThat(text).doesNotContain("\uFFFD");
+        });
+    }
+
+    @Test
+    void theBatchIsEmptyAgainOnceTaken() throws IOException {
+        FrameBatch batch = new FrameBatch();
+        batch.text("{\"a\":1}");
+        assertThat(batch.size()).isEqualTo(2 + 7);
+        assertThat(readAll(batch.take())).hasSize(1);
+        assertThat(batch.isEmpty()).isTrue();
+        batch.text("{\"b\":2}");
+        assertThat(readAll(batch.take())).containsExactly(new Message(0x1, "{\"b\":2}"));
+    }
+
+    private record Message(int opcode, String text) {
+    }
+
+    private record Frame(int opcode, boolean fin, byte[] payload) {
+    }
+
+    /** Messages reassembled from the frames, checking RFC 6455's rules for a client reading a server. */
+    private static List<Message> readAll(BufferData buffer) throws IOException {
+        List<Message> messages = new ArrayList<>();
+        StringBuilder fragmented = null;
+        for (Frame frame : frames(buffer)) {
+            if (frame.opcode() >= 0x8) {
+                assertThat(frame.fin()).as("control frames are never fragmented").isTrue();
+                assertThat(frame.payload().length).as("control payload").isLessThanOrEqualTo(125);
+                messages.add(new Message(frame.opcode(), new String(frame.payload(), StandardCharsets.ISO_8859_1)));
+                continue;
+            }
+            String text = new String(frame.payload(), StandardCharsets.UTF_8);
+            if (frame.opcode() == 0x0) {
+                assertThat(fragmented).as("a continuation only inside a fragmented message").isNotNull();
+                fragmented.append(text);
+            } else {
+                assertThat(frame.opcode()).isEqualTo(0x1);
+                assertThat(fragmented).as("a new message only once the last one ended").isNull();
+                fragmented = new StringBuilder(text);
+            }
+            if (frame.fin()) {
+                messages.add(new Message(0x1, fragmented.toString()));
+                fragmented = null;
+            }
+        }
+        assertThat(fragmented).as("no message left unfinished").isNull();
+        return messages;
+    }
+
+    private static List<Frame> frames(BufferData buffer) throws IOException {
+        byte[] bytes = new byte[buffer.available()];
+        buffer.read(bytes);
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+        List<Frame> frames = new ArrayList<>();
+        while (in.available() > 0) {
+            int first = in.readUnsignedByte();
+            int second = in.readUnsignedByte();
+            assertThat(first & 0x70).as("reserved bits").isZero();
+            assertThat(second & 0x80).as("a server never masks").isZero();
+            long length = second & 0x7F;
+            if (length == 126) {
+                length = in.readUnsignedShort();
+                assertThat(length).as("shortest length form").isGreaterThanOrEqualTo(126);
+            } else if (length == 127) {
+                length = in.readLong();
+                assertThat(length).as("shortest length form").isGreaterThanOrEqualTo(1 << 16);
+            }
+            byte[] payload = new byte[(int) length];
+            in.readFully(payload);
+            frames.add(new Frame(first & 0x0F, (first & 0x80) != 0, payload));
+        }
+        return frames;
+    }
+}
