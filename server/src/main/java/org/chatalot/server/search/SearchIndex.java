@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -44,7 +45,11 @@ import org.chatalot.server.message.TextIndex;
  *
  * <p>The database stays the truth. One thread applies every change after its commit, in commit order:
  * messages stored, and messages edited or deleted (read again from the database, so the index holds what the
- * row holds now). New messages become searchable within a fraction of a second. The index's last commit
+ * row holds now). A search first makes everything indexed so far visible, so a new message is found as soon
+ * as this thread has taken it (a fraction of a second). Making changes visible writes them out as a small
+ * segment, and Lucene later merges those: done on a timer (it was every 200 ms), that flushing and merging
+ * was most of the server's CPU at a few hundred messages per second (docs/performance.md), so it is done only
+ * when someone searches, and at each commit. The index's last commit
  * records the newest message it holds every message up to; at start, everything after that is read from the
  * database again, so a crash or a missing index (an upgrade, a deleted folder, a restored backup) only
  * means the index fills in again in the background. Edits and deletes are committed at once, so a crash
@@ -58,7 +63,6 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
     static final int MAX_WORDS_PER_MESSAGE = 1000;
     private static final String INDEXED_UP_TO = "indexed_up_to";
     private static final int CATCH_UP_BATCH = 2000;
-    private static final long REFRESH_NANOS = 200_000_000L;
     private static final long COMMIT_NANOS = 5_000_000_000L;
     static final Sort NEWEST_FIRST = new Sort(new SortField(Fields.HIGH, SortField.Type.LONG, true),
             new SortField(Fields.LOW, SortField.Type.LONG, true));
@@ -97,9 +101,9 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
     private UUID indexedUpTo;
     /** The newest message when the index was opened: catching up ends there; live messages are after it. */
     private final UUID catchUpEnd;
-    private long lastRefresh;
     private long lastCommit;
-    private boolean dirty;
+    /** Something was indexed that searches do not see yet; set by the indexer thread, cleared by a refresh. */
+    private final AtomicBoolean unseen = new AtomicBoolean();
     private boolean mustCommit;
 
     private SearchIndex(SearchSource source, PrivateDirectory directory, IndexWriter writer, UUID indexedUpTo,
@@ -210,6 +214,9 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
             return new Found(List.of(), false);
         }
         try {
+            if (unseen.getAndSet(false)) {
+                searchers.maybeRefreshBlocking();
+            }
             IndexSearcher searcher = searchers.acquire();
             try {
                 TopFieldDocs top = searcher.search(SearchQueries.of(query, channels), limit + 1, NEWEST_FIRST);
@@ -272,16 +279,18 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
             mustCommit = true;
             LOG.log(System.Logger.Level.INFO, "Search index complete: every stored message is indexed");
         }
-        dirty = true;
+        unseen.set(true);
     }
 
     private void apply(Op op) throws IOException {
         switch (op) {
             case Stored stored -> {
                 for (IndexedText text : stored.texts()) {
-                    put(text.messageId(), text.channelId(), text.senderId(), text.content(), text.encryption(),
-                            text.hasFile());
-                    if (!isCatchingUp()) {
+                    if (isCatchingUp()) {
+                        put(text.messageId(), text.channelId(), text.senderId(), text.content(), text.encryption(),
+                                text.hasFile());
+                    } else {
+                        add(text);
                         indexedUpTo = text.messageId();
                     }
                 }
@@ -298,9 +307,22 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
                 mustCommit = true;
             }
         }
-        dirty = true;
+        unseen.set(true);
     }
 
+    /**
+     * A message stored after the index was opened and caught up: the index cannot hold it yet (its id is new),
+     * so it is added without {@link #put}'s delete of an older copy, a term every later refresh would have to
+     * look up in every segment.
+     */
+    private void add(IndexedText text) throws IOException {
+        if (text.encryption() == null && text.content() != null) {
+            writer.addDocument(document(text.messageId(), text.channelId(), text.senderId(), text.content(),
+                    text.hasFile()));
+        }
+    }
+
+    /** Indexes the message as it is now, replacing any copy the index holds. */
     private void put(UUID id, UUID channelId, UUID senderId, String content, String encryption, boolean hasFile)
             throws IOException {
         Term key = new Term(Fields.ID, id.toString());
@@ -308,6 +330,10 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
             writer.deleteDocuments(key);
             return;
         }
+        writer.updateDocument(key, document(id, channelId, senderId, content, hasFile));
+    }
+
+    private static Document document(UUID id, UUID channelId, UUID senderId, String content, boolean hasFile) {
         Document document = new Document();
         document.add(new StringField(Fields.ID, id.toString(), Field.Store.YES));
         document.add(new LongPoint(Fields.HIGH, id.getMostSignificantBits()));
@@ -322,17 +348,16 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
         for (String word : Words.distinct(content, MAX_WORDS_PER_MESSAGE)) {
             document.add(new StringField(Fields.WORD, word, Field.Store.NO));
         }
-        writer.updateDocument(key, document);
+        return document;
     }
 
-    /** Makes changes searchable (every 200 ms at most) and durable (every 5 s, at once after an edit). */
+    /**
+     * Makes changes durable (every 5 s, at once after an edit or delete) and, then, visible to searches too:
+     * the commit has just written them out, and a reader left on old segments would keep merged-away files
+     * on disk. Between commits only a search refreshes.
+     */
     private void settle(boolean force) throws IOException {
         long now = System.nanoTime();
-        if (dirty && (force || now - lastRefresh > REFRESH_NANOS)) {
-            searchers.maybeRefresh();
-            lastRefresh = now;
-            dirty = false;
-        }
         if (force || mustCommit || now - lastCommit > COMMIT_NANOS && writer.hasUncommittedChanges()) {
             if (indexedUpTo != null) {
                 writer.setLiveCommitData(Map.of(INDEXED_UP_TO, indexedUpTo.toString()).entrySet());
@@ -341,6 +366,9 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
             directory.restrictAll();
             lastCommit = now;
             mustCommit = false;
+            if (unseen.getAndSet(false)) {
+                searchers.maybeRefresh();
+            }
         }
     }
 
