@@ -100,8 +100,8 @@ public final class Suite {
     private WritePathBench.Result writePath() throws Exception {
         System.out.println("W7 write path through the server, " + Machine.describe());
         try (ServerProcess server = ours(ServerProcess.FAST_SETUP)) {
-            return new WritePathBench(settings.writers(), settings.writeWindow(), settings.writeSeconds())
-                    .run(server);
+            return new WritePathBench(settings.writers(), settings.writeWindow(), settings.writeSeconds(),
+                    settings.writeRates()).run(server);
         }
     }
 

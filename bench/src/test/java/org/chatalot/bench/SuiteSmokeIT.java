@@ -44,11 +44,17 @@ class SuiteSmokeIT {
         assertThat(r.logins().otherFailures()).isZero();
         assertThat(r.logins().unrelatedRequests()).as("unrelated requests timed during the storm").isPositive();
         assertThat(r.writes().acknowledged()).isPositive();
-        assertThat(r.writes().stored()).isGreaterThanOrEqualTo(r.writes().acknowledged());
+        assertThat(r.writes().stored()).isGreaterThanOrEqualTo(r.writes().acknowledgedInAll());
+        assertThat(r.writes().paced()).hasSize(2).allSatisfy(p -> {
+            assertThat(p.acknowledged()).isEqualTo(p.sent());
+            assertThat(p.ackP99Ms()).isPositive();
+            assertThat(p.serverCpuMicrosPerMessage()).isPositive();
+        });
         assertThat(r.coldStart()).extracting(ColdStartBench.Result::server).contains(SuiteResults.OURS,
                 SuiteResults.OURS + ", existing data", SuiteResults.CEILING, SuiteResults.OURS + ", no start-up cache");
         assertThat(r.coldStart()).hasSize(6).allSatisfy(c -> assertThat(c.medianMillis()).isPositive());
         assertThat(r.h2()).hasSize(3).allSatisfy(h -> assertThat(h.rows()).isPositive());
+        assertThat(r.h2()).allSatisfy(h -> assertThat(h.commitP99Ms()).isPositive());
         assertUpload(r);
         assertThat(r.soak().acknowledged()).isEqualTo(Math.round(Settings.smoke().soakRate()
                 * Settings.smoke().soakSeconds()));
@@ -58,7 +64,7 @@ class SuiteSmokeIT {
         new Publisher(new Report(repo)).publish(r, "suite", true, Settings.smoke().senders());
         assertThat(repo.resolve("docs/performance.md")).content().contains("<!-- bench:summary -->",
                 "<!-- bench:soak -->",
-                "| target (issue 10) |", "**Helidon ceiling**");
+                "| target (issue 10) |", "**Helidon ceiling**", "| rung | our CPU/delivery | ceiling | ratio |");
     }
 
     private static void assertFanout(List<Rung> ladder) {
@@ -67,6 +73,7 @@ class SuiteSmokeIT {
         assertThat(first.delivered()).isEqualTo(first.expected());
         assertThat(first.p99Ms()).as("measured (how fast is the full run's business)").isPositive();
         assertThat(first.serverCpuMicrosPerDelivery()).isPositive();
+        assertThat(first.generatorCpuPercent()).as("the generator's own CPU").isPositive();
     }
 
     private static void assertStoredAndDelivered(LatencyBench.Result result) {

@@ -2,7 +2,6 @@ package org.chatalot.bench.ceiling;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,9 +13,9 @@ import java.util.regex.Pattern;
 import org.chatalot.bench.core.Launch;
 import org.chatalot.bench.core.LoopbackGuard;
 import org.chatalot.bench.room.FrameSink;
+import org.chatalot.bench.room.FrameSocket;
 import org.chatalot.bench.room.RoomMember;
 import org.chatalot.bench.room.RoomServer;
-import org.chatalot.bench.room.TextSocket;
 
 /** The ceiling server in its own process, pinned like ours, as a room: every socket is a member. */
 public final class CeilingProcess implements RoomServer {
@@ -25,7 +24,6 @@ public final class CeilingProcess implements RoomServer {
 
     private final Process process;
     private final int port;
-    private final HttpClient client = HttpClient.newHttpClient();
 
     private CeilingProcess(Process process, int port) {
         this.process = process;
@@ -75,7 +73,7 @@ public final class CeilingProcess implements RoomServer {
         List<RoomMember> joined = new ArrayList<>();
         for (int i = 0; i < members; i++) {
             int index = i;
-            TextSocket socket = TextSocket.open(client, URI.create("ws://127.0.0.1:" + port + "/ws"), null,
+            FrameSocket socket = FrameSocket.open(URI.create("ws://127.0.0.1:" + port + "/ws"), null,
                     frame -> sink.frame(index, frame));
             joined.add(RoomMember.of(socket::send, socket::close));
         }

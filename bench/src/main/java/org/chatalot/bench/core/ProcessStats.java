@@ -45,7 +45,8 @@ public final class ProcessStats {
         return Stream.concat(Stream.of(root), root.descendants());
     }
 
-    static long ownCpuNanos(ProcessHandle process) {
+    /** User plus system CPU time of this one process (all its threads, none of its children), in nanoseconds. */
+    public static long ownCpuNanos(ProcessHandle process) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
             return cpuNanosFromStat(stat);

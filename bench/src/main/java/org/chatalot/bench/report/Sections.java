@@ -20,16 +20,19 @@ public final class Sections {
 
     public static String fanout(Map<String, List<Rung>> ladders, int members, int senders, String machine) {
         StringBuilder md = new StringBuilder("Measured " + machine + ". " + members + " members in one room, "
-                + senders + " of them sending; every message goes to the " + (members - 1) + " others.\n");
+                + senders + " of them sending; every message goes to the " + (members - 1) + " others. Generator "
+                + "CPU: the load generator's own, as a share of the one core it runs on; from "
+                + String.format("%.0f", Rung.GENERATOR_BOUND_PERCENT) + " % it, not the server, may be the limit.\n");
         ladders.forEach((server, rungs) -> {
             md.append("\n**").append(server).append("**\n\n| offered msg/s | offered deliveries/s | sent at | "
-                    + "delivered/s | loss | p50 | p99 | max | server CPU per delivery | load |\n"
-                    + "|---|---|---|---|---|---|---|---|---|---|\n");
+                    + "delivered/s | loss | p50 | p99 | max | server CPU per delivery | generator CPU | load |\n"
+                    + "|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (Rung r : rungs) {
                 md.append(String.format("| %d | %,d | %.0f/s | %,.0f | %.2f %% | %.2f ms | %.2f ms | %.1f ms | "
-                                + "%.1f µs | %s |%n", r.offeredMessagesPerSecond(), r.offeredDeliveriesPerSecond(),
-                        r.achievedSendRate(), r.deliveredPerSecond(), r.lossPercent(), r.p50Ms(), r.p99Ms(),
-                        r.maxMs(), r.serverCpuMicrosPerDelivery(), r.load()));
+                                + "%.1f µs | %.0f %%%s | %s |%n", r.offeredMessagesPerSecond(),
+                        r.offeredDeliveriesPerSecond(), r.achievedSendRate(), r.deliveredPerSecond(), r.lossPercent(),
+                        r.p50Ms(), r.p99Ms(), r.maxMs(), r.serverCpuMicrosPerDelivery(), r.generatorCpuPercent(),
+                        r.isGeneratorBound() ? " (the limit)" : "", r.load()));
             }
         });
         return md.toString();
@@ -119,13 +122,30 @@ public final class Sections {
                             + "durably** (%d acknowledged, %d read back from the history), %.1f µs of server CPU "
                             + "per message.%n%n", w7.writers(), w7.window(), w7.seconds(), w7.storedPerSecond(),
                     w7.acknowledged(), w7.stored(), w7.serverCpuMicrosPerMessage()));
+            md.append(paced(w7));
         }
         md.append("H2 alone, one thread inserting rows shaped like messages into a fresh file database:\n\n"
-                + "| setting | rows per commit | rows/s |\n|---|---|---|\n");
+                + "| setting | rows per commit | rows/s | commit p50 | commit p99 |\n|---|---|---|---|---|\n");
         for (H2WriteBench.Result r : h2) {
-            md.append(String.format("| %s | %d | %,.0f |%n", r.setting(), r.rowsPerCommit(), r.rowsPerSecond()));
+            md.append(String.format("| %s | %d | %,.0f | %.2f ms | %.2f ms |%n", r.setting(), r.rowsPerCommit(),
+                    r.rowsPerSecond(), r.commitP50Ms(), r.commitP99Ms()));
         }
         return md.toString();
+    }
+
+    /** W7's paced phases: the write path's cost per message at a steady rate, and one commit's latency in it. */
+    private static String paced(WritePathBench.Result w7) {
+        if (w7.paced() == null || w7.paced().isEmpty()) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder("The same sockets at a steady pace, spread over them (each message "
+                + "acknowledged after its own durable commit, or a group's):\n\n| offered msg/s | acknowledged | "
+                + "server CPU per message | send → `message_sent` p50 | p99 | load |\n|---|---|---|---|---|---|\n");
+        for (WritePathBench.Paced p : w7.paced()) {
+            md.append(String.format("| %,d | %,d of %,d | %.1f µs | %.2f ms | %.2f ms | %s |%n", p.rate(),
+                    p.acknowledged(), p.sent(), p.serverCpuMicrosPerMessage(), p.ackP50Ms(), p.ackP99Ms(), p.load()));
+        }
+        return md.append('\n').toString();
     }
 
     public static String soak(StorageSoak.Result r, String machine) {

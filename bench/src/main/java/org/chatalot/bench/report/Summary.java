@@ -30,7 +30,8 @@ public final class Summary {
                             + "low; ratios from the same run hold up better. Re-run on a quiet machine for "
                             + "release figures.\n\n");
         }
-        md.append(sideBySide(r)).append('\n').append(targets(Targets.check(r))).append('\n');
+        md.append(sideBySide(r)).append('\n').append(generator(r.fanout())).append(perRung(r))
+                .append(targets(Targets.check(r))).append('\n');
         r.skipped().forEach((what, why) -> md.append("- ").append(what).append(" skipped: ").append(why)
                 .append('\n'));
         md.append("\n![delivered per second against offered rate](images/fanout-delivered.png)\n\n"
@@ -61,6 +62,60 @@ public final class Summary {
                 : OptionalDouble.empty(), "%.1f"));
         md.append(row("p99 at the lightest rung, ms (lower is better)", ladders, Ladders::lightestP99, "%.2f"));
         md.append(coldStartRow(r.coldStart()));
+        return md.toString();
+    }
+
+    /**
+     * Whether the generator, not the server, set each server's capacity: the rung that ended its ladder (its
+     * first not sustained, or its last) had the generator at {@link Rung#GENERATOR_BOUND_PERCENT} or more.
+     */
+    static String generator(Map<String, List<Rung>> ladders) {
+        StringBuilder md = new StringBuilder();
+        ladders.forEach((server, ladder) -> Ladders.limitingRung(ladder).ifPresent(rung -> md.append(md.isEmpty()
+                ? "Load generator (one core), at the rung that ended each ladder: " : "; ").append(String.format(
+                "%s %.0f %% of its core at %,d msg/s%s", server, rung.generatorCpuPercent(),
+                rung.offeredMessagesPerSecond(), rung.isGeneratorBound() ? " (the generator was the limit: the "
+                        + "server's capacity may be higher)" : " (the server was the limit)"))));
+        return md.isEmpty() ? "" : md.append(".\n\n").toString();
+    }
+
+    /**
+     * Ours against the ceiling at every rate both ran, so the cost and latency at light and medium load show,
+     * not only at the top; with the floor of our latency, the ceiling's plus one durable commit (W7).
+     */
+    static String perRung(SuiteResults r) {
+        List<Rung> ours = r.fanout().get(SuiteResults.OURS);
+        List<Rung> ceiling = r.fanout().get(SuiteResults.CEILING);
+        if (ours == null || ceiling == null) {
+            return "";
+        }
+        OptionalDouble commit = Ladders.durableCommitP99(r.h2());
+        StringBuilder md = new StringBuilder("| rung | our CPU/delivery | ceiling | ratio | our p99 | ceiling p99 | "
+                + "floor: ceiling p99 + one durable commit |\n|---|---|---|---|---|---|---|\n");
+        boolean anyBound = false;
+        for (Rung o : ours) {
+            Rung c = ceiling.stream().filter(x -> x.offeredMessagesPerSecond() == o.offeredMessagesPerSecond())
+                    .findFirst().orElse(null);
+            if (c == null) {
+                continue;
+            }
+            boolean bound = o.isGeneratorBound() || c.isGeneratorBound();
+            anyBound |= bound;
+            md.append(String.format("| %,d msg/s%s | %.1f µs | %.1f µs | %.1f× | %.1f ms%s | %.1f ms%s | %s |%n",
+                    o.offeredMessagesPerSecond(), bound ? " ‡" : "", o.serverCpuMicrosPerDelivery(),
+                    c.serverCpuMicrosPerDelivery(), o.serverCpuMicrosPerDelivery() / c.serverCpuMicrosPerDelivery(),
+                    o.p99Ms(), o.isSustained() ? "" : " (not sustained)", c.p99Ms(),
+                    c.isSustained() ? "" : " (not sustained)",
+                    commit.isPresent() ? String.format("%.1f ms", c.p99Ms() + commit.getAsDouble()) : "–"));
+        }
+        md.append('\n');
+        if (anyBound) {
+            md.append("‡ the load generator used ").append(String.format("%.0f", Rung.GENERATOR_BOUND_PERCENT))
+                    .append(" % or more of its core at this rung: there it may be the limit, not the server.\n\n");
+        }
+        commit.ifPresent(p99 -> md.append(String.format("One durable commit (H2 alone, one message per commit, "
+                + "`WRITE_DELAY=0`, W7): p99 %.2f ms. Every message is acknowledged and delivered only after its "
+                + "commit, so our p99 cannot be below the ceiling's plus this.%n%n", p99)));
         return md.toString();
     }
 

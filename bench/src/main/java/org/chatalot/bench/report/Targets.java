@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.chatalot.bench.workload.ColdStartBench;
 import org.chatalot.bench.workload.UploadBench;
+import org.chatalot.bench.workload.WritePathBench;
 import org.chatalot.bench.workload.IdleSocketsBench;
 import org.chatalot.bench.workload.LatencyBench;
 import org.chatalot.bench.workload.Rung;
@@ -31,6 +32,7 @@ public final class Targets {
         out.add(capacityRatio(r, SuiteResults.EJABBERD, 2.0, "≥ 2× ejabberd"));
         out.add(capacityRatio(r, SuiteResults.CEILING, 0.5, "≥ 0.5× the bare Helidon ceiling"));
         out.add(cpuPerDelivery(r));
+        out.add(writeCostAtLowRate(r.writes()));
         out.add(lightLoad(r.latency()));
         out.add(idle(r));
         out.add(coldStart(r.coldStart()));
@@ -52,20 +54,54 @@ public final class Targets {
                 Ladders.capacity(theirs)), ratio >= bound);
     }
 
+    /** Issue 18: at every rung from this rate up that both sustained, not only at the top. */
+    static final int CPU_RATIO_FROM_RATE = 100;
+
     static Verdict cpuPerDelivery(SuiteResults r) {
-        String name = "CPU per delivery ≤ 2× the ceiling";
+        String name = "CPU per delivery ≤ 2× the ceiling at every rung from " + CPU_RATIO_FROM_RATE + " msg/s up";
         List<Rung> ours = r.fanout().get(SuiteResults.OURS);
         List<Rung> ceiling = r.fanout().get(SuiteResults.CEILING);
-        OptionalInt rate = ours == null || ceiling == null ? OptionalInt.empty()
+        OptionalInt top = ours == null || ceiling == null ? OptionalInt.empty()
                 : Ladders.commonSustainedRate(List.of(ours, ceiling));
-        if (rate.isEmpty()) {
+        if (top.isEmpty()) {
             return missing(name, "no rate sustained by both");
         }
-        OptionalDouble a = Ladders.cpuAt(ours, rate.getAsInt());
-        OptionalDouble b = Ladders.cpuAt(ceiling, rate.getAsInt());
-        double ratio = a.orElse(Double.NaN) / b.orElse(Double.NaN);
-        return verdict(name, String.format("%.2f× (%.1f vs %.1f µs at %d msg/s)", ratio, a.orElse(Double.NaN),
-                b.orElse(Double.NaN), rate.getAsInt()), ratio <= 2);
+        int worstRate = 0;
+        double worst = Double.NaN;
+        for (Rung rung : ours) {
+            int rate = rung.offeredMessagesPerSecond();
+            OptionalDouble theirs = Ladders.cpuAt(ceiling, rate);
+            if (rate < CPU_RATIO_FROM_RATE || rate > top.getAsInt() || theirs.isEmpty()) {
+                continue;
+            }
+            double ratio = rung.serverCpuMicrosPerDelivery() / theirs.getAsDouble();
+            if (Double.isNaN(worst) || ratio > worst) {
+                worst = ratio;
+                worstRate = rate;
+            }
+        }
+        if (Double.isNaN(worst)) {
+            return missing(name, "no rung from " + CPU_RATIO_FROM_RATE + " msg/s up sustained by both");
+        }
+        double ceilingTop = Ladders.cpuAt(ceiling, top.getAsInt()).orElse(Double.NaN);
+        return verdict(name, String.format("worst %.2f× at %d msg/s (%.1f vs %.1f µs); %.2f× at %d msg/s", worst,
+                worstRate, Ladders.cpuAt(ours, worstRate).orElse(Double.NaN), Ladders.cpuAt(ceiling, worstRate)
+                        .orElse(Double.NaN), Ladders.cpuAt(ours, top.getAsInt()).orElse(Double.NaN) / ceilingTop,
+                top.getAsInt()), worst <= 2);
+    }
+
+    /** Issue 18: the durable write path's CPU per message at a low rate within 2× of its cost at a high one. */
+    static Verdict writeCostAtLowRate(WritePathBench.Result w7) {
+        String name = "W7 CPU per stored message at the lowest paced rate ≤ 2× at the highest";
+        if (w7 == null || w7.paced() == null || w7.paced().size() < 2) {
+            return missing(name, "W7's paced phases did not run");
+        }
+        WritePathBench.Paced low = w7.paced().getFirst();
+        WritePathBench.Paced high = w7.paced().getLast();
+        double ratio = low.serverCpuMicrosPerMessage() / high.serverCpuMicrosPerMessage();
+        return verdict(name, String.format("%.2f× (%.1f µs at %d msg/s, %.1f µs at %d msg/s)", ratio,
+                low.serverCpuMicrosPerMessage(), low.rate(), high.serverCpuMicrosPerMessage(), high.rate()),
+                ratio <= 2);
     }
 
     static Verdict lightLoad(List<LatencyBench.Result> latency) {

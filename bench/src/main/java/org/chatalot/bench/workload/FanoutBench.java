@@ -24,6 +24,14 @@ public final class FanoutBench {
     static final int WARM_UP_ROUND = 9_999;
     /** Warm, not overloaded: a warm-up past a server's capacity would leave a backlog for the first rung. */
     static final int WARM_UP_MAX_RATE = 100;
+    /**
+     * The warm-up lasts this many rungs, at most 15 s: a JVM server goes on compiling for tens of seconds
+     * (measured on ours: its JIT compiler used a fifth of the core through a 40-second rung at 200 msg/s after a
+     * 3-second warm-up), which would count against the light rungs as a cost per delivery that a server running
+     * for days does not pay.
+     */
+    static final int WARM_UP_RUNGS = 5;
+    static final double WARM_UP_MAX_SECONDS = 15;
     private final int members;
     private final int senders;
     private final double rungSeconds;
@@ -67,15 +75,22 @@ public final class FanoutBench {
      * seconds of a JVM are spent compiling, and would otherwise count against the lightest rung.
      */
     void warmUp(RoomServer server, List<RoomMember> room, Receivers receivers, int rate) throws InterruptedException {
-        rung(server, room, receivers, WARM_UP_ROUND, rate);
+        rung(server, room, receivers, WARM_UP_ROUND, rate,
+                Math.min(WARM_UP_MAX_SECONDS, WARM_UP_RUNGS * rungSeconds));
     }
 
     /** One rung: send {@code rate} messages per second for the rung's length, then wait for stragglers. */
     Rung rung(RoomServer server, List<RoomMember> room, Receivers receivers, int round, int rate)
             throws InterruptedException {
+        return rung(server, room, receivers, round, rate, rungSeconds);
+    }
+
+    private Rung rung(RoomServer server, List<RoomMember> room, Receivers receivers, int round, int rate,
+                      double lengthSeconds) throws InterruptedException {
         receivers.startRound(round);
         long cpuBefore = ProcessStats.cpuNanos(server.process());
-        long total = Math.max(1, Math.round(rate * rungSeconds));
+        long generatorBefore = ProcessStats.ownCpuNanos(ProcessHandle.current());
+        long total = Math.max(1, Math.round(rate * lengthSeconds));
         long start = System.nanoTime();
         long sendNanos = send(room, round, rate, total, start);
         long expected = total * (members - 1);
@@ -86,13 +101,16 @@ public final class FanoutBench {
         long lastDelivery = receivers.lastDeliveryNanos();
         double seconds = Math.max(sendNanos, (lastDelivery > 0 ? lastDelivery : System.nanoTime()) - start) / 1e9;
         long cpu = ProcessStats.cpuNanos(server.process()) - cpuBefore;
+        // over the whole rung, drain included: a generator that falls behind is still reading then
+        double generator = 100.0 * (ProcessStats.ownCpuNanos(ProcessHandle.current()) - generatorBefore)
+                / Math.max(1, System.nanoTime() - start);
         receivers.stopRound();
         long got = receivers.delivered();
         long[] sorted = receivers.sortedLatencies();
         return new Rung(server.name(), rate, (long) rate * (members - 1), total, total / (sendNanos / 1e9),
                 expected, got, got / seconds, 100.0 * (expected - got) / expected,
                 Latencies.percentileMillis(sorted, 50), Latencies.percentileMillis(sorted, 99),
-                Latencies.percentileMillis(sorted, 100), got == 0 ? Double.NaN : cpu / 1000.0 / got,
+                Latencies.percentileMillis(sorted, 100), got == 0 ? Double.NaN : cpu / 1000.0 / got, generator,
                 Machine.loadAverage());
     }
 

@@ -7,7 +7,11 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+
+import org.chatalot.bench.core.Latencies;
 
 /**
  * The price of durable commits in H2, measured on the message table's shape: single-row commits with
@@ -16,7 +20,9 @@ import java.util.UUID;
  */
 public final class H2WriteBench {
 
-    public record Result(String setting, int rowsPerCommit, long rows, double seconds, double rowsPerSecond) {
+    /** {@code commitP50Ms}/{@code commitP99Ms}: one commit's time, from its first insert until it returned. */
+    public record Result(String setting, int rowsPerCommit, long rows, double seconds, double rowsPerSecond,
+                         boolean isDurable, double commitP50Ms, double commitP99Ms) {
     }
 
     public Result run(Path dir, String setting, String urlSuffix, int rowsPerCommit, double seconds) throws Exception {
@@ -27,11 +33,13 @@ public final class H2WriteBench {
                     + "sender_id UUID, content CHARACTER VARYING(65536), created_at TIMESTAMP WITH TIME ZONE)");
             connection.setAutoCommit(rowsPerCommit == 1);
             UUID channel = UUID.randomUUID();
+            Latencies commits = new Latencies();
             long rows = 0;
             long end = System.nanoTime() + (long) (seconds * 1e9);
             long start = System.nanoTime();
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO message VALUES (?, ?, ?, ?, ?)")) {
                 while (System.nanoTime() < end) {
+                    long began = System.nanoTime();
                     for (int i = 0; i < rowsPerCommit; i++) {
                         insert(insert, channel);
                         rows++;
@@ -39,10 +47,14 @@ public final class H2WriteBench {
                     if (rowsPerCommit > 1) {
                         connection.commit();
                     }
+                    commits.add(System.nanoTime() - began);
                 }
             }
             double elapsed = (System.nanoTime() - start) / 1e9;
-            return new Result(setting, rowsPerCommit, rows, elapsed, rows / elapsed);
+            long[] sorted = Latencies.merged(List.of(commits));
+            return new Result(setting, rowsPerCommit, rows, elapsed, rows / elapsed,
+                    urlSuffix.toUpperCase(Locale.ROOT).contains("WRITE_DELAY=0"),
+                    Latencies.percentileMillis(sorted, 50), Latencies.percentileMillis(sorted, 99));
         }
     }
 

@@ -2,14 +2,13 @@ package org.chatalot.bench.xmpp;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
-import org.chatalot.bench.room.TextSocket;
+import org.chatalot.bench.room.FrameSocket;
 
 /**
  * One XMPP-over-WebSocket session (RFC 7395): open, in-band registration, SASL PLAIN, bind, MUC join. During
@@ -21,18 +20,18 @@ final class XmppClient {
     private static final int INBOX_CAPACITY = 100_000;
 
     private final BlockingQueue<String> inbox = new LinkedBlockingQueue<>(INBOX_CAPACITY);
-    private final TextSocket socket;
+    private final FrameSocket socket;
     private final String domain;
 
-    private XmppClient(HttpClient client, URI uri, String domain) {
+    private XmppClient(URI uri, String domain) {
         this.domain = domain;
-        this.socket = TextSocket.open(client, uri, SUBPROTOCOL, frame -> inbox.offer(frame.toString()));
+        this.socket = FrameSocket.open(uri, SUBPROTOCOL, frame -> inbox.offer(frame.toString()));
     }
 
     /** Registers {@code user} (an existing account is fine), logs in and binds a resource. */
-    static XmppClient login(HttpClient client, URI uri, String domain, String user, String password)
+    static XmppClient login(URI uri, String domain, String user, String password)
             throws IOException, InterruptedException {
-        XmppClient xmpp = new XmppClient(client, uri, domain);
+        XmppClient xmpp = new XmppClient(uri, domain);
         xmpp.send(Stanzas.open(domain));
         xmpp.await(f -> Stanzas.isElement(f, "features"), "stream features");
         xmpp.send(Stanzas.register("reg", user, password));

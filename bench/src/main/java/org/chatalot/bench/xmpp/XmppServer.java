@@ -2,7 +2,6 @@ package org.chatalot.bench.xmpp;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +24,6 @@ public final class XmppServer implements RoomServer {
     private final String name;
     private final Process process;
     private final URI websocket;
-    private final HttpClient client = HttpClient.newHttpClient();
 
     private XmppServer(String name, Process process, URI websocket) {
         this.name = name;
@@ -66,7 +64,7 @@ public final class XmppServer implements RoomServer {
         List<RoomMember> joined = new ArrayList<>();
         for (int i = 0; i < members; i++) {
             int index = i;
-            XmppClient xmpp = XmppClient.login(client, websocket, DOMAIN, "m" + i, PASSWORD);
+            XmppClient xmpp = XmppClient.login(websocket, DOMAIN, "m" + i, PASSWORD);
             xmpp.joinRoom(ROOM, "m" + i);
             xmpp.measure(frame -> {
                 if (Stanzas.isGroupchat(frame)) {

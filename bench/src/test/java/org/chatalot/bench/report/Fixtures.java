@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.chatalot.bench.workload.H2WriteBench;
 import org.chatalot.bench.workload.Rung;
 
 /** Hand-made ladders and results for the report tests. */
@@ -15,7 +16,7 @@ final class Fixtures {
     static Rung rung(String server, int rate, double loss, double p99, double cpuMicros) {
         long offered = rate * 49L;
         return new Rung(server, rate, offered, rate * 3L, rate, offered * 3, Math.round(offered * 3 * (1 - loss
-                / 100)), offered * (1 - loss / 100), loss, p99 / 3, p99, p99 * 2, cpuMicros, "0.10 0.20 0.30");
+                / 100)), offered * (1 - loss / 100), loss, p99 / 3, p99, p99 * 2, cpuMicros, 40, "0.10 0.20 0.30");
     }
 
     static Map<String, List<Rung>> ladders() {
@@ -30,7 +31,11 @@ final class Fixtures {
     }
 
     static SuiteResults results(Map<String, List<Rung>> ladders) {
+        return results(ladders, null);
+    }
+
+    static SuiteResults results(Map<String, List<Rung>> ladders, List<H2WriteBench.Result> h2) {
         return new SuiteResults("2026-01-01 · test machine", "0.10 0.20 0.30", "0.40 0.20 0.30", 300, 50, ladders,
-                null, null, null, null, null, null, null, null, Map.of(SuiteResults.PROSODY, "not installed"));
+                null, null, null, null, null, null, h2, null, Map.of(SuiteResults.PROSODY, "not installed"));
     }
 }

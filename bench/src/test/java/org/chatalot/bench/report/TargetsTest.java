@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.chatalot.bench.workload.ColdStartBench;
 import org.chatalot.bench.workload.LatencyBench;
 import org.chatalot.bench.workload.LoginStormBench;
+import org.chatalot.bench.workload.WritePathBench;
 
 class TargetsTest {
 
@@ -36,11 +37,30 @@ class TargetsTest {
     }
 
     @Test
-    void cpuPerDeliveryIsComparedAtTheHighestRateBothSustained() {
+    void cpuPerDeliveryIsJudgedAtItsWorstRungBetween100MessagesPerSecondAndTheHighestBothSustained() {
         Targets.Verdict cpu = Targets.cpuPerDelivery(Fixtures.results(Fixtures.ladders()));
 
         assertThat(cpu.status()).isEqualTo(Targets.Status.MISSES);
-        assertThat(cpu.measured()).isEqualTo("3.00× (30.0 vs 10.0 µs at 400 msg/s)");
+        assertThat(cpu.measured()).isEqualTo("worst 3.33× at 100 msg/s (40.0 vs 12.0 µs); 3.00× at 400 msg/s");
+    }
+
+    @Test
+    void theWritePathsCostAtALowRateIsComparedWithItsCostAtAHighOne() {
+        var cheap = new WritePathBench.Paced(200, 5, 1000, 1000, 90, 2, 5, "0");
+        var costly = new WritePathBench.Paced(200, 5, 1000, 1000, 400, 2, 5, "0");
+        var high = new WritePathBench.Paced(3000, 5, 15000, 15000, 60, 3, 9, "0");
+
+        Targets.Verdict meets = Targets.writeCostAtLowRate(w7(List.of(cheap, high)));
+        Targets.Verdict misses = Targets.writeCostAtLowRate(w7(List.of(costly, high)));
+
+        assertThat(meets.status()).isEqualTo(Targets.Status.MEETS);
+        assertThat(meets.measured()).isEqualTo("1.50× (90.0 µs at 200 msg/s, 60.0 µs at 3000 msg/s)");
+        assertThat(misses.status()).isEqualTo(Targets.Status.MISSES);
+        assertThat(Targets.writeCostAtLowRate(null).status()).isEqualTo(Targets.Status.NOT_MEASURED);
+    }
+
+    private static WritePathBench.Result w7(List<WritePathBench.Paced> paced) {
+        return new WritePathBench.Result(16, 8, 5, 1000, 2000, 2000, 200, 100, paced, "0");
     }
 
     @Test
@@ -107,8 +127,9 @@ class TargetsTest {
     void everyTargetOfTheIssueGetsAVerdict() {
         List<Targets.Verdict> all = Targets.check(Fixtures.results(Fixtures.ladders()));
 
-        assertThat(all).hasSize(9);
+        assertThat(all).hasSize(10);
         assertThat(all).filteredOn(v -> v.status() == Targets.Status.NOT_MEASURED).extracting(Targets.Verdict::target)
-                .contains("≤ 30 KB per idle socket", "cold start ≤ 1.3× bare Helidon (empty and existing data)");
+                .contains("≤ 30 KB per idle socket", "cold start ≤ 1.3× bare Helidon (empty and existing data)",
+                        "W7 CPU per stored message at the lowest paced rate ≤ 2× at the highest");
     }
 }
