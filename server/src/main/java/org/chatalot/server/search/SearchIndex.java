@@ -104,6 +104,7 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
     private long lastCommit;
     /** Something was indexed that searches do not see yet; set by the indexer thread, cleared by a refresh. */
     private final AtomicBoolean unseen = new AtomicBoolean();
+    private final Object refreshing = new Object();
     private boolean mustCommit;
 
     private SearchIndex(SearchSource source, PrivateDirectory directory, IndexWriter writer, UUID indexedUpTo,
@@ -214,9 +215,7 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
             return new Found(List.of(), false);
         }
         try {
-            if (unseen.getAndSet(false)) {
-                searchers.maybeRefreshBlocking();
-            }
+            showIndexed();
             IndexSearcher searcher = searchers.acquire();
             try {
                 TopFieldDocs top = searcher.search(SearchQueries.of(query, channels), limit + 1, NEWEST_FIRST);
@@ -232,6 +231,18 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Makes what is indexed so far visible to the next searcher acquired. Serialised, so that a search arriving
+     * while another one refreshes waits for that refresh rather than searching the older reader.
+     */
+    private void showIndexed() throws IOException {
+        synchronized (refreshing) {
+            if (unseen.getAndSet(false)) {
+                searchers.maybeRefreshBlocking();
+            }
         }
     }
 
@@ -366,9 +377,7 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
             directory.restrictAll();
             lastCommit = now;
             mustCommit = false;
-            if (unseen.getAndSet(false)) {
-                searchers.maybeRefresh();
-            }
+            showIndexed();
         }
     }
 
