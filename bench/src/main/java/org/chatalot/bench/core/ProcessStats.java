@@ -21,6 +21,37 @@ public final class ProcessStats {
         return tree(root).mapToLong(ProcessStats::ownCpuNanos).sum();
     }
 
+    /**
+     * CPU time of the JIT compiler threads of a JVM in the tree (their names start with "C1 Compiler" or "C2
+     * Compiler"), in nanoseconds; 0 for a server that is not a JVM. A JVM compiles for minutes at low rates,
+     * so this part of its CPU is the cost of being young, not of the work.
+     */
+    public static long compilerCpuNanos(ProcessHandle root) {
+        return tree(root).flatMap(ProcessStats::threads).filter(task -> {
+            String name = read(task.resolve("comm")).strip();
+            return name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler");
+        }).mapToLong(task -> {
+            String stat = read(task.resolve("stat"));
+            return stat.isEmpty() ? 0 : cpuNanosFromStat(stat);
+        }).sum();
+    }
+
+    private static Stream<Path> threads(ProcessHandle process) {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+            return tasks.toList().stream();
+        } catch (IOException e) {
+            return Stream.empty();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     /** Resident set size of the whole tree, in bytes. */
     public static long rssBytes(ProcessHandle root) {
         return tree(root).mapToLong(p -> statusKb(p, "VmRSS:") * 1024).sum();

@@ -25,13 +25,14 @@ public final class Sections {
                 + String.format("%.0f", Rung.GENERATOR_BOUND_PERCENT) + " % it, not the server, may be the limit.\n");
         ladders.forEach((server, rungs) -> {
             md.append("\n**").append(server).append("**\n\n| offered msg/s | offered deliveries/s | sent at | "
-                    + "delivered/s | loss | p50 | p99 | max | server CPU per delivery | generator CPU | load |\n"
-                    + "|---|---|---|---|---|---|---|---|---|---|---|\n");
+                    + "delivered/s | loss | p50 | p99 | max | server CPU per delivery | of which JIT | generator CPU "
+                    + "| load |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (Rung r : rungs) {
                 md.append(String.format("| %d | %,d | %.0f/s | %,.0f | %.2f %% | %.2f ms | %.2f ms | %.1f ms | "
-                                + "%.1f µs | %.0f %%%s | %s |%n", r.offeredMessagesPerSecond(),
+                                + "%.1f µs | %.1f µs | %.0f %%%s | %s |%n", r.offeredMessagesPerSecond(),
                         r.offeredDeliveriesPerSecond(), r.achievedSendRate(), r.deliveredPerSecond(), r.lossPercent(),
-                        r.p50Ms(), r.p99Ms(), r.maxMs(), r.serverCpuMicrosPerDelivery(), r.generatorCpuPercent(),
+                        r.p50Ms(), r.p99Ms(), r.maxMs(), r.serverCpuMicrosPerDelivery(),
+                        r.serverJitMicrosPerDelivery(), r.generatorCpuPercent(),
                         r.isGeneratorBound() ? " (the limit)" : "", r.load()));
             }
         });
@@ -140,10 +141,12 @@ public final class Sections {
         }
         StringBuilder md = new StringBuilder("The same sockets at a steady pace, spread over them (each message "
                 + "acknowledged after its own durable commit, or a group's):\n\n| offered msg/s | acknowledged | "
-                + "server CPU per message | send → `message_sent` p50 | p99 | load |\n|---|---|---|---|---|---|\n");
+                + "server CPU per message | of which JIT compiler | send → `message_sent` p50 | p99 | load |\n"
+                + "|---|---|---|---|---|---|---|\n");
         for (WritePathBench.Paced p : w7.paced()) {
-            md.append(String.format("| %,d | %,d of %,d | %.1f µs | %.2f ms | %.2f ms | %s |%n", p.rate(),
-                    p.acknowledged(), p.sent(), p.serverCpuMicrosPerMessage(), p.ackP50Ms(), p.ackP99Ms(), p.load()));
+            md.append(String.format("| %,d | %,d of %,d | %.1f µs | %.1f µs | %.2f ms | %.2f ms | %s |%n", p.rate(),
+                    p.acknowledged(), p.sent(), p.serverCpuMicrosPerMessage(), p.serverJitMicrosPerMessage(),
+                    p.ackP50Ms(), p.ackP99Ms(), p.load()));
         }
         return md.append('\n').toString();
     }

@@ -91,7 +91,8 @@ public final class Summary {
         }
         OptionalDouble commit = Ladders.durableCommitP99(r.h2());
         StringBuilder md = new StringBuilder("| rung | our CPU/delivery | ceiling | ratio | our p99 | ceiling p99 | "
-                + "floor: ceiling p99 + one durable commit |\n|---|---|---|---|---|---|---|\n");
+                + "floor: ceiling p99 + one durable commit | of our CPU, JIT compiler |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
         boolean anyBound = false;
         for (Rung o : ours) {
             Rung c = ceiling.stream().filter(x -> x.offeredMessagesPerSecond() == o.offeredMessagesPerSecond())
@@ -101,18 +102,23 @@ public final class Summary {
             }
             boolean bound = o.isGeneratorBound() || c.isGeneratorBound();
             anyBound |= bound;
-            md.append(String.format("| %,d msg/s%s | %.1f µs | %.1f µs | %.1f× | %.1f ms%s | %.1f ms%s | %s |%n",
+            md.append(String.format("| %,d msg/s%s | %.1f µs | %.1f µs | %.1f× | %.1f ms%s | %.1f ms%s | %s "
+                            + "| %.1f µs |%n",
                     o.offeredMessagesPerSecond(), bound ? " ‡" : "", o.serverCpuMicrosPerDelivery(),
                     c.serverCpuMicrosPerDelivery(), o.serverCpuMicrosPerDelivery() / c.serverCpuMicrosPerDelivery(),
                     o.p99Ms(), o.isSustained() ? "" : " (not sustained)", c.p99Ms(),
                     c.isSustained() ? "" : " (not sustained)",
-                    commit.isPresent() ? String.format("%.1f ms", c.p99Ms() + commit.getAsDouble()) : "–"));
+                    commit.isPresent() ? String.format("%.1f ms", c.p99Ms() + commit.getAsDouble()) : "–",
+                    o.serverJitMicrosPerDelivery()));
         }
         md.append('\n');
         if (anyBound) {
             md.append("‡ the load generator used ").append(String.format("%.0f", Rung.GENERATOR_BOUND_PERCENT))
                     .append(" % or more of its core at this rung: there it may be the limit, not the server.\n\n");
         }
+        md.append("The JIT compiler's share is the CPU of the server's compiler threads: a young JVM compiles for "
+                + "minutes at low rates (a method called once per message needs thousands of calls), so it is the "
+                + "cost of a fresh start, not of each message; the ceiling has far less code to compile.\n\n");
         commit.ifPresent(p99 -> md.append(String.format("One durable commit (H2 alone, one message per commit, "
                 + "`WRITE_DELAY=0`, W7): p99 %.2f ms. Every message is acknowledged and delivered only after its "
                 + "commit, so our p99 cannot be below the ceiling's plus this.%n%n", p99)));

@@ -92,16 +92,18 @@ public final class Targets {
 
     /** Issue 18: the durable write path's CPU per message at a low rate within 2× of its cost at a high one. */
     static Verdict writeCostAtLowRate(WritePathBench.Result w7) {
-        String name = "W7 CPU per stored message at the lowest paced rate ≤ 2× at the highest";
+        String name = "W7 CPU per stored message at the lowest paced rate ≤ 2× at the highest (JIT compiler "
+                + "excluded)";
         if (w7 == null || w7.paced() == null || w7.paced().size() < 2) {
             return missing(name, "W7's paced phases did not run");
         }
         WritePathBench.Paced low = w7.paced().getFirst();
         WritePathBench.Paced high = w7.paced().getLast();
-        double ratio = low.serverCpuMicrosPerMessage() / high.serverCpuMicrosPerMessage();
-        return verdict(name, String.format("%.2f× (%.1f µs at %d msg/s, %.1f µs at %d msg/s)", ratio,
-                low.serverCpuMicrosPerMessage(), low.rate(), high.serverCpuMicrosPerMessage(), high.rate()),
-                ratio <= 2);
+        double ratio = low.withoutJitMicrosPerMessage() / high.withoutJitMicrosPerMessage();
+        return verdict(name, String.format("%.2f× (%.1f µs at %d msg/s, %.1f µs at %d msg/s; with the JIT "
+                        + "compiler %.1f and %.1f µs)", ratio, low.withoutJitMicrosPerMessage(), low.rate(),
+                high.withoutJitMicrosPerMessage(), high.rate(), low.serverCpuMicrosPerMessage(),
+                high.serverCpuMicrosPerMessage()), ratio <= 2);
     }
 
     static Verdict lightLoad(List<LatencyBench.Result> latency) {

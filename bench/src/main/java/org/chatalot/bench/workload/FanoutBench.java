@@ -89,6 +89,7 @@ public final class FanoutBench {
                       double lengthSeconds) throws InterruptedException {
         receivers.startRound(round);
         long cpuBefore = ProcessStats.cpuNanos(server.process());
+        long jitBefore = ProcessStats.compilerCpuNanos(server.process());
         long generatorBefore = ProcessStats.ownCpuNanos(ProcessHandle.current());
         long total = Math.max(1, Math.round(rate * lengthSeconds));
         long start = System.nanoTime();
@@ -101,6 +102,7 @@ public final class FanoutBench {
         long lastDelivery = receivers.lastDeliveryNanos();
         double seconds = Math.max(sendNanos, (lastDelivery > 0 ? lastDelivery : System.nanoTime()) - start) / 1e9;
         long cpu = ProcessStats.cpuNanos(server.process()) - cpuBefore;
+        long jit = ProcessStats.compilerCpuNanos(server.process()) - jitBefore;
         // over the whole rung, drain included: a generator that falls behind is still reading then
         double generator = 100.0 * (ProcessStats.ownCpuNanos(ProcessHandle.current()) - generatorBefore)
                 / Math.max(1, System.nanoTime() - start);
@@ -110,7 +112,8 @@ public final class FanoutBench {
         return new Rung(server.name(), rate, (long) rate * (members - 1), total, total / (sendNanos / 1e9),
                 expected, got, got / seconds, 100.0 * (expected - got) / expected,
                 Latencies.percentileMillis(sorted, 50), Latencies.percentileMillis(sorted, 99),
-                Latencies.percentileMillis(sorted, 100), got == 0 ? Double.NaN : cpu / 1000.0 / got, generator,
+                Latencies.percentileMillis(sorted, 100), got == 0 ? Double.NaN : cpu / 1000.0 / got,
+                got == 0 ? Double.NaN : jit / 1000.0 / got, generator,
                 Machine.loadAverage());
     }
 

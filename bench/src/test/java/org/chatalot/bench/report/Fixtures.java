@@ -16,7 +16,7 @@ final class Fixtures {
     static Rung rung(String server, int rate, double loss, double p99, double cpuMicros) {
         long offered = rate * 49L;
         return new Rung(server, rate, offered, rate * 3L, rate, offered * 3, Math.round(offered * 3 * (1 - loss
-                / 100)), offered * (1 - loss / 100), loss, p99 / 3, p99, p99 * 2, cpuMicros, 40, "0.10 0.20 0.30");
+                / 100)), offered * (1 - loss / 100), loss, p99 / 3, p99, p99 * 2, cpuMicros, 0, 40, "0.10 0.20 0.30");
     }
 
     static Map<String, List<Rung>> ladders() {

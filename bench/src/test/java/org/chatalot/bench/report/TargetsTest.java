@@ -46,15 +46,16 @@ class TargetsTest {
 
     @Test
     void theWritePathsCostAtALowRateIsComparedWithItsCostAtAHighOne() {
-        var cheap = new WritePathBench.Paced(200, 5, 1000, 1000, 90, 2, 5, "0");
-        var costly = new WritePathBench.Paced(200, 5, 1000, 1000, 400, 2, 5, "0");
-        var high = new WritePathBench.Paced(3000, 5, 15000, 15000, 60, 3, 9, "0");
+        var cheap = new WritePathBench.Paced(200, 5, 1000, 1000, 120, 30, 2, 5, "0");
+        var costly = new WritePathBench.Paced(200, 5, 1000, 1000, 400, 30, 2, 5, "0");
+        var high = new WritePathBench.Paced(3000, 5, 15000, 15000, 60, 0, 3, 9, "0");
 
         Targets.Verdict meets = Targets.writeCostAtLowRate(w7(List.of(cheap, high)));
         Targets.Verdict misses = Targets.writeCostAtLowRate(w7(List.of(costly, high)));
 
         assertThat(meets.status()).isEqualTo(Targets.Status.MEETS);
-        assertThat(meets.measured()).isEqualTo("1.50× (90.0 µs at 200 msg/s, 60.0 µs at 3000 msg/s)");
+        assertThat(meets.measured()).isEqualTo("1.50× (90.0 µs at 200 msg/s, 60.0 µs at 3000 msg/s; with the JIT "
+                + "compiler 120.0 and 60.0 µs)");
         assertThat(misses.status()).isEqualTo(Targets.Status.MISSES);
         assertThat(Targets.writeCostAtLowRate(null).status()).isEqualTo(Targets.Status.NOT_MEASURED);
     }
@@ -130,6 +131,7 @@ class TargetsTest {
         assertThat(all).hasSize(10);
         assertThat(all).filteredOn(v -> v.status() == Targets.Status.NOT_MEASURED).extracting(Targets.Verdict::target)
                 .contains("≤ 30 KB per idle socket", "cold start ≤ 1.3× bare Helidon (empty and existing data)",
-                        "W7 CPU per stored message at the lowest paced rate ≤ 2× at the highest");
+                        "W7 CPU per stored message at the lowest paced rate ≤ 2× at the highest (JIT compiler "
+                                + "excluded)");
     }
 }
