@@ -48,8 +48,8 @@ import org.chatalot.server.message.TextIndex;
  * row holds now). A search first makes everything indexed so far visible, so a new message is found as soon
  * as this thread has taken it (a fraction of a second). Making changes visible writes them out as a small
  * segment, and Lucene later merges those: done on a timer (it was every 200 ms), that flushing and merging
- * was most of the server's CPU at a few hundred messages per second (docs/performance.md), so it is done only
- * when someone searches, and at each commit. The index's last commit
+ * cost two to four times the indexing itself at a few hundred messages per second (docs/performance.md), so
+ * it is done only when someone searches, and at each commit. The index's last commit
  * records the newest message it holds every message up to; at start, everything after that is read from the
  * database again, so a crash or a missing index (an upgrade, a deleted folder, a restored backup) only
  * means the index fills in again in the background. Edits and deletes are committed at once, so a crash
