@@ -30,8 +30,12 @@ import org.chatalot.testing.Poll;
  */
 class DatabaseFileSizeIT {
     private static final int MESSAGES = 1500;
-    /** Before the fix these 1,500 messages left 30 MB that stayed until a restart. */
-    private static final long SETTLED_BYTES = 1024L * 1024;
+    /**
+     * Before the fix these 1,500 messages left 30 MB that stayed until a restart. The upkeep moves chunks only
+     * while at most half the file is in use, so the file settles anywhere up to about twice what is live
+     * (seen: 0.5–1.1 MB); the bound against the data itself is the compacted-copy check below.
+     */
+    private static final long SETTLED_BYTES = 2L * 1024 * 1024;
     private static final int SMALL_FACTOR = 4;
     /** H2's headers and layout, and chunks still within their seconds of retention: there even when tiny. */
     private static final long FIXED_OVERHEAD_BYTES = 512L * 1024;
