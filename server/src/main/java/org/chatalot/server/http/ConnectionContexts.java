@@ -13,8 +13,9 @@ import io.helidon.webserver.ProxyProtocolData;
 import io.helidon.webserver.Router;
 
 /**
- * A connection seen through another reader: how we look at (or change) the bytes a client sends before
- * Helidon parses them, where Helidon has no hook of its own. Everything but the reader is the connection's.
+ * Connections wrapped where Helidon has no hook of its own: seen through another reader (how we look at, or
+ * change, the bytes a client sends before Helidon parses them), or any other change a {@link Forwarding}
+ * subclass makes. Everything not changed is the connection's.
  */
 public final class ConnectionContexts {
     private ConnectionContexts() {
@@ -25,18 +26,31 @@ public final class ConnectionContexts {
         return new WithReader(connection, reader);
     }
 
-    private static final class WithReader implements ConnectionContext {
-        private final ConnectionContext delegate;
+    private static final class WithReader extends Forwarding {
         private final DataReader reader;
 
         WithReader(ConnectionContext delegate, DataReader reader) {
-            this.delegate = delegate;
+            super(delegate);
             this.reader = reader;
         }
 
         @Override
         public DataReader dataReader() {
             return reader;
+        }
+    }
+
+    /** A connection that forwards every call to the one it wraps; a subclass changes what it needs. */
+    public abstract static class Forwarding implements ConnectionContext {
+        private final ConnectionContext delegate;
+
+        protected Forwarding(ConnectionContext delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public DataReader dataReader() {
+            return delegate.dataReader();
         }
 
         @Override
