@@ -73,7 +73,8 @@ class SuiteSmokeIT {
         assertThat(first.delivered()).isEqualTo(first.expected());
         assertThat(first.p99Ms()).as("measured (how fast is the full run's business)").isPositive();
         assertThat(first.serverCpuMicrosPerDelivery()).isPositive();
-        assertThat(first.generatorCpuPercent()).as("the generator's own CPU").isPositive();
+        // read from /proc in 10 ms ticks: a smoke rung's few milliseconds may read as 0, never as less or NaN
+        assertThat(first.generatorCpuPercent()).as("the generator's own CPU").isNotNaN().isNotNegative();
     }
 
     private static void assertStoredAndDelivered(LatencyBench.Result result) {

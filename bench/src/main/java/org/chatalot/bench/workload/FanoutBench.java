@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
 
 import org.chatalot.bench.core.Latencies;
 import org.chatalot.bench.core.Machine;
 import org.chatalot.bench.core.Marker;
+import org.chatalot.bench.core.Pacing;
 import org.chatalot.bench.core.ProcessStats;
 import org.chatalot.bench.core.Profiler;
 import org.chatalot.bench.room.RoomMember;
@@ -121,10 +121,7 @@ public final class FanoutBench {
     private long send(List<RoomMember> room, int round, int rate, long total, long start) {
         long interval = 1_000_000_000L / rate;
         for (long n = 0; n < total; n++) {
-            long wait = start + n * interval - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
+            Pacing.awaitTurn(start, n, interval);
             int sender = (int) (n % senders);
             try {
                 room.get(sender).send(new Marker(round, sender, System.nanoTime()).text());

@@ -4,13 +4,13 @@ import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.locks.LockSupport;
 
 import org.chatalot.bench.chatalot.Api;
 import org.chatalot.bench.chatalot.ServerProcess;
 import org.chatalot.bench.chatalot.Socket;
 import org.chatalot.bench.core.Machine;
 import org.chatalot.bench.core.Marker;
+import org.chatalot.bench.core.Pacing;
 import org.chatalot.bench.core.Profiler;
 import org.chatalot.model.auth.AuthTokens;
 import org.chatalot.model.channel.Channel;
@@ -89,10 +89,7 @@ public final class LatencyBench {
         long interval = 1_000_000_000L / ratePerSecond;
         long start = System.nanoTime();
         for (int i = 0; i < messages; i++) {
-            long wait = start + i * interval - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
+            Pacing.awaitTurn(start, i, interval);
             long now = System.nanoTime();
             tracker.sent(i, now);
             sender.sendMessage(channelId, new Marker(round, i, now).text(), Tracker.clientId(round, i));

@@ -10,13 +10,13 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
 
 import org.chatalot.bench.chatalot.Api;
 import org.chatalot.bench.chatalot.ServerProcess;
 import org.chatalot.bench.chatalot.Socket;
 import org.chatalot.bench.core.Latencies;
 import org.chatalot.bench.core.Machine;
+import org.chatalot.bench.core.Pacing;
 import org.chatalot.bench.core.ProcessStats;
 import org.chatalot.bench.core.Profiler;
 import org.chatalot.model.auth.AuthTokens;
@@ -200,10 +200,7 @@ public final class WritePathBench {
         long interval = 1_000_000_000L / rate;
         long start = System.nanoTime();
         for (long n = 0; n < total; n++) {
-            long wait = start + n * interval - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
+            Pacing.awaitTurn(start, n, interval);
             Writer w = sockets.get((int) (n % sockets.size()));
             w.sentAt().add(System.nanoTime());
             w.socket().sendMessage(w.channel(), "paced message " + n, null);
