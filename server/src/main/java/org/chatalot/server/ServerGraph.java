@@ -143,6 +143,10 @@ final class ServerGraph implements AutoCloseable {
                     db -> db.fileUpkeep().map(Database.FileUpkeep::fileBytes).orElse(-1L)).baseUnit("bytes")
                     .description("Size of the H2 database file after the last upkeep round")
                     .register(metrics.registry());
+            Gauge.builder("chatalot.db.live.bytes", database,
+                    db -> db.fileUpkeep().map(Database.FileUpkeep::liveBytes).orElse(-1L)).baseUnit("bytes")
+                    .description("Live data in the H2 database file (H2's fill rates) after the last upkeep round")
+                    .register(metrics.registry());
             FunctionCounter.builder("chatalot.db.upkeep.failures", database,
                     db -> db.fileUpkeep().map(Database.FileUpkeep::failedRounds).orElse(0L))
                     .description("Rounds of the database file's upkeep that failed").register(metrics.registry());

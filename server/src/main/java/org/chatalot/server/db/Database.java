@@ -190,14 +190,15 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * The embedded H2 file's size as of the last upkeep round, and how many rounds failed; empty for another
-     * database. A file that keeps growing, or failing rounds, are what an operator watches for.
+     * The embedded H2 file's size and its live data as of the last upkeep round, and how many rounds failed;
+     * empty for another database. A file that keeps growing, stays far above its live data, or failing rounds
+     * are what an operator watches for.
      */
     public Optional<FileUpkeep> fileUpkeep() {
-        return maintenance.map(m -> new FileUpkeep(m.fileBytes(), m.failedRounds()));
+        return maintenance.map(m -> new FileUpkeep(m.fileBytes(), m.liveBytes(), m.failedRounds()));
     }
 
-    public record FileUpkeep(long fileBytes, long failedRounds) {
+    public record FileUpkeep(long fileBytes, long liveBytes, long failedRounds) {
     }
 
     public int activeConnections() {

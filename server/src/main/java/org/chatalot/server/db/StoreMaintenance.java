@@ -67,6 +67,7 @@ final class StoreMaintenance implements AutoCloseable {
     });
     private final AtomicLong failedRounds = new AtomicLong();
     private volatile long fileBytes = -1;
+    private volatile long liveBytes = -1;
     private long lastLogged = System.nanoTime() - LOG_EVERY_NANOS;
 
     private StoreMaintenance(DataSource dataSource, boolean setRetention) {
@@ -111,7 +112,15 @@ final class StoreMaintenance implements AutoCloseable {
             // Also frees the chunks that died since the last commit: without commits nothing else would.
             file.compactMoveChunks(MOVE_AT_PERCENT, WRITE_LIMIT_BYTES, store);
         }
-        fileBytes = store.getFileStore().size();
+        long size = store.getFileStore().size();
+        // H2's own fill rates: the share of the file its chunks occupy, and the share of those chunks still live.
+        liveBytes = size * store.getFileStore().getFillRate() / 100 * store.getFileStore().getChunksFillRate() / 100;
+        fileBytes = size;
+    }
+
+    /** What of the file is live data, estimated from H2's fill rates after the last round; -1 before the first. */
+    long liveBytes() {
+        return liveBytes;
     }
 
     /** Rounds that failed since the start (each is logged, once a minute at most). */
