@@ -405,6 +405,10 @@ function received(event) {
   if (event.type === 'voice_state_update') {
     learnUsers(event.participants ?? []);
   }
+  if (event.type === 'user_updated' && event.user?.id === store.state.me?.id) {
+    // Changed in another browser: this one's signed-in user follows (the store updates what it shows).
+    session.updateUser({ display_name: event.user.display_name });
+  }
   if (event.type === 'new_message' && event.message.channel_id === ui.channelId
     && event.message.sender?.id !== store.state.me?.id) {
     const who = event.message.sender?.display_name || event.message.sender?.username || 'Someone';

@@ -185,3 +185,49 @@ test('a message that arrives live while the newest page is loading is kept when 
   store.loadedLatest('c1', { messages: [early, live].reverse(), next_before: null });
   assert.equal(store.state.timelines.get('c1').messages.length, 2, 'nothing is kept twice');
 });
+
+test('user_updated gives every view of the person the new name and status text', () => {
+  const store = storeWithChannel();
+  store.loadedSidebar({ channels: [{ id: 'c1', kind: 'text', name: 'general', member_count: 2 }],
+    dms: [{ channel: { id: 'd1', kind: 'dm' }, other: { ...other, status_text: null } }], unread: [] });
+  store.loadedMembers('c1', [{ user: { ...other, status_text: null }, role: 'member' },
+    { user: me, role: 'owner' }]);
+  const theirs = message('c1');
+  const mine = message('c1', me);
+  store.loadedLatest('c1', { messages: [theirs, mine], next_before: null });
+
+  store.apply({ type: 'user_updated', user: { id: other.id, username: 'ann', display_name: 'Ann Lee',
+    status: 'active', created_at: '2026-12-01T00:00:00Z', status_text: 'In the lab' } });
+
+  assert.equal(store.displayName(other.id), 'Ann Lee');
+  assert.equal(store.state.users.get(other.id).status_text, 'In the lab');
+  const member = store.state.members.get('c1').get(other.id);
+  assert.equal(member.user.display_name, 'Ann Lee');
+  assert.equal(member.user.status_text, 'In the lab');
+  assert.equal(member.role, 'member');
+  assert.equal(store.dmName('d1'), 'Ann Lee');
+  assert.equal(store.state.dmOther.get('d1').status_text, 'In the lab');
+  const [shownTheirs, shownMine] = store.state.timelines.get('c1').messages;
+  assert.equal(shownTheirs.sender.display_name, 'Ann Lee');
+  assert.notEqual(shownTheirs, theirs, 'a new object, so the row is drawn again');
+  assert.equal(shownMine, mine, 'others\' rows are left alone');
+});
+
+test('user_updated about the signed-in user changes who the store says they are', () => {
+  const store = storeWithChannel();
+  store.apply({ type: 'user_updated', user: { id: me.id, username: 'me', display_name: 'New Me', status: 'active',
+    status_text: 'Busy' } });
+  assert.equal(store.state.me.display_name, 'New Me');
+  assert.equal(store.state.me.status_text, 'Busy');
+  assert.equal(store.state.me.role, 'member', 'private fields the event does not carry are kept');
+});
+
+test('a cleared status text is cleared, and a later message sender does not bring an old one back', () => {
+  const store = storeWithChannel();
+  store.rememberUsers([{ ...other, status_text: 'Away' }]);
+  store.apply({ type: 'user_updated', user: { ...other, status_text: null } });
+  assert.equal(store.state.users.get(other.id).status_text, null);
+  store.apply({ type: 'user_updated', user: { ...other, status_text: 'Back' } });
+  store.loadedLatest('c1', { messages: [message('c1')], next_before: null });
+  assert.equal(store.state.users.get(other.id).status_text, 'Back');
+});

@@ -79,8 +79,43 @@ export function createStore({ now = Date.now } = {}) {
       return;
     }
     const known = state.users.get(user.id);
-    if (!known || known.display_name !== user.display_name || known.username !== user.username) {
+    // A sender (id, username, display name only) leaves a known status text as it is.
+    if (!known || known.display_name !== user.display_name || known.username !== user.username
+      || ('status_text' in user && known.status_text !== user.status_text)) {
       state.users.set(user.id, { ...known, ...user });
+    }
+  }
+
+  /**
+   * Someone's new public profile (`user_updated`): every copy the views draw from takes the new name and
+   * status text, each copy replaced so views keyed by identity (message rows) draw it again.
+   */
+  function applyProfile(user) {
+    const shown = { username: user.username, display_name: user.display_name, status_text: user.status_text ?? null };
+    state.users.set(user.id, { ...state.users.get(user.id), ...user, ...shown });
+    if (state.me && state.me.id === user.id) {
+      state.me = { ...state.me, ...shown };
+    }
+    for (const [channelId, members] of state.members) {
+      const member = members.get(user.id);
+      if (member) {
+        state.members.set(channelId, new Map(members).set(user.id, { ...member, user: { ...member.user, ...shown } }));
+      }
+    }
+    for (const [channelId, other] of state.dmOther) {
+      if (other && other.id === user.id) {
+        state.dmOther.set(channelId, { ...other, ...shown });
+      }
+    }
+    const renamed = (message) => (message.sender?.id === user.id && (message.sender.display_name !== shown.display_name
+      || message.sender.username !== shown.username)
+      ? { ...message, sender: { ...message.sender, username: shown.username, display_name: shown.display_name } }
+      : message);
+    for (const [channelId, line] of state.timelines) {
+      if (line.messages.some((message) => renamed(message) !== message)) {
+        state.timelines.set(channelId, { ...line, messages: line.messages.map(renamed),
+          arrivedWhileLoading: line.arrivedWhileLoading?.map(renamed) });
+      }
     }
   }
 
@@ -404,6 +439,12 @@ export function createStore({ now = Date.now } = {}) {
           return;
         case 'member_joined':
           this.memberJoined(event.channel_id, event.member);
+          return;
+        case 'user_updated':
+          if (event.user?.id) {
+            applyProfile(event.user);
+            changed();
+          }
           return;
         case 'notify_setting_changed':
           this.setNotifyLevel(event.setting.channel_id, event.setting.is_default ? null : event.setting.level);

@@ -2,6 +2,7 @@ package org.chatalot.server.account;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.chatalot.model.auth.BackupCodes;
@@ -27,6 +28,7 @@ import org.chatalot.server.db.Sql;
 import org.chatalot.server.error.Conflict;
 import org.chatalot.server.error.NotFound;
 import org.chatalot.server.error.Unauthorized;
+import org.chatalot.server.user.ProfileChanges;
 import org.chatalot.server.user.User;
 import org.chatalot.server.user.UserRepository;
 import org.chatalot.server.user.UserRules;
@@ -43,11 +45,12 @@ public final class AccountService {
     private final AccountStates states;
     private final AuditLog audit;
     private final Secrets secrets;
+    private final ProfileChanges profileChanges;
     private final Clock clock;
 
     public AccountService(Sql sql, UserRepository users, PasswordHasher hasher, PasswordPolicy policy,
                           Credentials credentials, TwoFactor twoFactor, Sessions sessions, AccountStates states,
-                          AuditLog audit, Secrets secrets, Clock clock) {
+                          AuditLog audit, Secrets secrets, ProfileChanges profileChanges, Clock clock) {
         this.sql = sql;
         this.users = users;
         this.hasher = hasher;
@@ -58,6 +61,7 @@ public final class AccountService {
         this.states = states;
         this.audit = audit;
         this.secrets = secrets;
+        this.profileChanges = profileChanges;
         this.clock = clock;
     }
 
@@ -95,7 +99,12 @@ public final class AccountService {
             }
             throw e;
         }
-        return user(who).toMe();
+        User updated = user(who);
+        if (!Objects.equals(displayName, user.displayName()) || !Objects.equals(statusText, user.statusText())) {
+            // Only what others see: an email change alone is nobody else's news.
+            profileChanges.changed(updated.toPublicProfile());
+        }
+        return updated.toMe();
     }
 
     public List<SessionInfo> sessions(Principal who) {

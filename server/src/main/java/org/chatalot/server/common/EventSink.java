@@ -25,4 +25,10 @@ public interface EventSink {
 
     /** To every session of one user. */
     void toUser(UUID userId, ServerMessage event);
+
+    /**
+     * To every session of one user and of everyone who shares a channel or DM with them at this moment, once
+     * each: news about the person (their profile) that only people who see them in some conversation need.
+     */
+    void toUserAndPeers(UUID userId, ServerMessage event);
 }

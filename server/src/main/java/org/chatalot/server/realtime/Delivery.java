@@ -1,6 +1,8 @@
 package org.chatalot.server.realtime;
 
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.Counter;
@@ -76,6 +78,23 @@ public final class Delivery implements EventSink {
         for (RealtimeSession session : sessions.of(userId)) {
             session.deliver(body, now);
             delivered.increment();
+        }
+    }
+
+    @Override
+    public void toUserAndPeers(UUID userId, ServerMessage event) {
+        Set<UUID> recipients = new HashSet<>();
+        recipients.add(userId);
+        for (UUID channelId : memberships.channelsOf(userId)) {
+            recipients.addAll(memberships.members(channelId));
+        }
+        String body = frames.body(event);
+        long now = System.nanoTime();
+        for (UUID recipient : recipients) {
+            for (RealtimeSession session : sessions.of(recipient)) {
+                session.deliver(body, now);
+                delivered.increment();
+            }
         }
     }
 

@@ -74,6 +74,25 @@ class DeliveryTest {
         assertThat(readerTab.lastSeq()).isZero();
     }
 
+    @Test
+    void newsAboutAPersonReachesThemAndEachPeerOnceHoweverManyChannelsTheyShareAndNoOneElse() {
+        UUID otherChannel = UUID.randomUUID();
+        memberships.add(channel, sender);
+        memberships.add(channel, reader);
+        memberships.add(otherChannel, sender);
+        memberships.add(otherChannel, reader);
+        UUID stranger = UUID.randomUUID();
+        memberships.add(UUID.randomUUID(), stranger);
+        RealtimeSession strangerTab = session(stranger);
+
+        delivery.toUserAndPeers(sender, event);
+
+        assertThat(sendingTab.lastSeq()).isEqualTo(1);
+        assertThat(otherTab.lastSeq()).isEqualTo(1);
+        assertThat(readerTab.lastSeq()).as("two shared channels, one event").isEqualTo(1);
+        assertThat(strangerTab.lastSeq()).as("shares no channel").isZero();
+    }
+
     private RealtimeSession session(UUID userId) {
         RealtimeSession session = new RealtimeSession(new RealtimeSessionId(UUID.randomUUID()), userId,
                 UUID.randomUUID());

@@ -13,6 +13,7 @@ import org.chatalot.model.channel.Channel;
 import org.chatalot.model.channel.ChannelMember;
 import org.chatalot.model.channel.NotifySetting;
 import org.chatalot.model.message.Message;
+import org.chatalot.model.user.PublicProfile;
 
 /**
  * Everything the server sends. On the wire each frame also carries {@code seq} (see {@link #SEQ}), the
@@ -40,6 +41,7 @@ import org.chatalot.model.message.Message;
     @JsonSubTypes.Type(value = ServerMessage.MemberJoined.class, name = "member_joined"),
     @JsonSubTypes.Type(value = ServerMessage.MemberLeft.class, name = "member_left"),
     @JsonSubTypes.Type(value = ServerMessage.MemberUpdated.class, name = "member_updated"),
+    @JsonSubTypes.Type(value = ServerMessage.UserUpdated.class, name = "user_updated"),
     @JsonSubTypes.Type(value = ServerMessage.NotifySettingChanged.class, name = "notify_setting_changed"),
     @JsonSubTypes.Type(value = ServerMessage.ForceLogout.class, name = "force_logout"),
     @JsonSubTypes.Type(value = ServerMessage.VoiceStateUpdate.class, name = "voice_state_update"),
@@ -141,6 +143,13 @@ public sealed interface ServerMessage {
     }
 
     record MemberUpdated(@JsonProperty("channel_id") UUID channelId, ChannelMember member) implements ServerMessage {
+    }
+
+    /**
+     * Someone changed what others see of them (display name, status text): their public profile as it is now,
+     * to their own sockets and to those of everyone who shares a channel or DM with them.
+     */
+    record UserUpdated(PublicProfile user) implements ServerMessage {
     }
 
     /** The user changed a channel's notification level (in any browser): to all of that user's sockets. */
