@@ -100,9 +100,18 @@ public final class Api {
     }
 
     public HttpResponse<String> get(String token, String path) throws IOException, InterruptedException {
+        return get(token, path, null);
+    }
+
+    /** A GET as from {@code address} ({@link #clientAddress}); from loopback itself when null. */
+    public HttpResponse<String> get(String token, String path, String address) throws IOException,
+            InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (address != null) {
+            request.header("X-Forwarded-For", address);
         }
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
