@@ -1,0 +1,82 @@
+package org.chatalot.server.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Random;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.chatalot.testing.Poll;
+
+/**
+ * The upkeep on a bare H2 file, without the server: the layouts a chat server's writes rarely make on their
+ * own, set up on purpose.
+ */
+class StoreMaintenanceIT {
+    private static final int SMALL_ROWS = 400;
+    private static final int ROW_BYTES = 4 * 1024;
+    private static final int BIG_ROW_BYTES = 2 * 1024 * 1024;
+
+    @TempDir
+    Path work;
+
+    /**
+     * One commit of 2 MB (an import, a restore, a burst the writer batched) makes one chunk larger than the
+     * upkeep rewrites in a round. When the small chunks before it die, that chunk has to move down for the
+     * file to shrink; H2 never moves a chunk larger than the round's move limit, so with a limit below its
+     * size the file stayed at its old length for good.
+     */
+    @Test
+    void aChunkLargerThanOneRoundsRewriteStillMovesDown() throws Exception {
+        String url = "jdbc:h2:file:" + work.resolve("store") + ";WRITE_DELAY=0";
+        Path file = work.resolve("store.mv.db");
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL(url);
+        Random random = new Random(7);
+        try (Connection keepOpen = dataSource.getConnection()) {
+            try (Statement statement = keepOpen.createStatement()) {
+                statement.execute("CREATE TABLE small(id INT PRIMARY KEY, body VARBINARY(8192))");
+                statement.execute("CREATE TABLE big(id INT PRIMARY KEY, body BLOB)");
+            }
+            try (PreparedStatement insert = keepOpen.prepareStatement("INSERT INTO small VALUES (?, ?)")) {
+                for (int i = 0; i < SMALL_ROWS; i++) {
+                    insert.setInt(1, i);
+                    insert.setBytes(2, bytes(random, ROW_BYTES));
+                    insert.executeUpdate();
+                }
+            }
+            try (PreparedStatement insert = keepOpen.prepareStatement("INSERT INTO big VALUES (1, ?)")) {
+                insert.setBytes(1, bytes(random, BIG_ROW_BYTES));
+                insert.executeUpdate();
+            }
+            try (Statement statement = keepOpen.createStatement()) {
+                statement.execute("DROP TABLE small");
+            }
+            long beforeUpkeep = Files.size(file);
+
+            try (StoreMaintenance upkeep = StoreMaintenance.start(dataSource, url).orElseThrow()) {
+                boolean shrank = Poll.until(() -> upkeep.fileBytes() >= 0
+                        && upkeep.fileBytes() <= BIG_ROW_BYTES + 1024 * 1024, Duration.ofSeconds(60));
+
+                assertThat(shrank).as("a %d-byte file holding one %d-byte row should come down to about that "
+                        + "row's size; it is %d bytes (%d live)", beforeUpkeep, BIG_ROW_BYTES,
+                        upkeep.fileBytes(), upkeep.liveBytes()).isTrue();
+                assertThat(upkeep.failedRounds()).isZero();
+            }
+        }
+    }
+
+    private static byte[] bytes(Random random, int length) {
+        byte[] bytes = new byte[length];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+}
