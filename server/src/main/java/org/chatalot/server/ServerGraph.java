@@ -178,6 +178,8 @@ final class ServerGraph implements AutoCloseable {
         this.apis = new Apis(accounts.auth(), accounts.account(), accounts.users(), accounts.invites(),
                 accounts.audit(), chat.channels(), chat.dms(), chat.blocks(), chat.messages(), chat.fileApi(),
                 chat.calls(), chat.search());
+        // Once the graph is whole: a wiring failure above leaves no writer thread running.
+        messageWriter.start();
     }
 
     /** The HTTP services of every feature, mounted by ChatServer. */
@@ -324,6 +326,11 @@ final class ServerGraph implements AutoCloseable {
         return config.network().publicUrl().map(url -> "Chatalot (" + url.getHost() + ")").orElse("Chatalot");
     }
 
+    /**
+     * Stops what runs on its own, then storage. The message writer stops after the listeners (ChatServer stops
+     * them first), so a send already accepted is still stored and announced, and before the search index and
+     * the database it writes to.
+     */
     @Override
     public void close() {
         if (admin != null) {

@@ -1,0 +1,142 @@
+package org.chatalot.server.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.chatalot.server.channel.ChannelRepository;
+import org.chatalot.server.config.ServerConfig;
+import org.chatalot.server.db.Database;
+import org.chatalot.server.db.Ids;
+import org.chatalot.server.error.Unavailable;
+
+/**
+ * The writer's life, on real H2: building it starts no thread (the server's wiring starts it once the whole
+ * graph is built), a message queued before the start is stored once it starts, and closing ends both threads,
+ * or returns at once for a writer never started.
+ */
+class MessageWriterLifecycleTest {
+    private static final Set<String> THREAD_NAMES = Set.of("message-writer", "message-announcer");
+
+    @TempDir
+    Path dataDir;
+
+    private Database database;
+    private MessageRepository messages;
+    private UUID userId;
+    private UUID channelId;
+    private Set<Thread> threadsBefore;
+    private MessageWriter writer;
+
+    @BeforeEach
+    void build() throws SQLException {
+        database = Database.open(new ServerConfig.Storage(dataDir,
+                "jdbc:h2:file:" + dataDir.resolve("db") + ";WRITE_DELAY=0", 0));
+        messages = new MessageRepository(database.sql());
+        userId = UUID.randomUUID();
+        channelId = UUID.randomUUID();
+        insertSenderAndChannel();
+        threadsBefore = writerThreads();
+        writer = new MessageWriter(database.sql(), messages, new ChannelRepository(database.sql()),
+                Attachments.NONE, new MessageRate(new SimpleMeterRegistry(), () -> 0), new Ids(Clock.systemUTC()),
+                Clock.systemUTC(), TextIndex.NONE);
+    }
+
+    @AfterEach
+    void close() {
+        writer.close();
+        database.close();
+    }
+
+    @Test
+    void aBuiltWriterRunsNoThreadAndStoresWhatWasQueuedOnceStarted() throws Exception {
+        CompletableFuture<NewMessage> committed = new CompletableFuture<>();
+        writer.write(draft("queued before the start"), committed);
+
+        assertThat(startedSinceBuild()).as("threads after building and queueing").isEmpty();
+        assertThat(committed).as("nothing runs to store it yet").isNotDone();
+
+        writer.start();
+
+        NewMessage stored = committed.get(10, TimeUnit.SECONDS);
+        assertThat(messages.byId(stored.id())).map(StoredMessage::content).contains("queued before the start");
+        assertThat(startedSinceBuild()).extracting(Thread::getName)
+                .containsExactlyInAnyOrderElementsOf(THREAD_NAMES);
+    }
+
+    @Test
+    void closeEndsBothThreadsAfterTheirWork() throws Exception {
+        writer.start();
+        Set<Thread> started = startedSinceBuild();
+        CompletableFuture<NewMessage> committed = new CompletableFuture<>();
+        writer.write(draft("written before close"), committed);
+
+        writer.close();
+
+        assertThat(committed).isCompleted();
+        assertThat(started).hasSize(2).noneMatch(Thread::isAlive);
+    }
+
+    @Test
+    void aWriterNeverStartedClosesAtOnceAndRefusesMessagesAfter() {
+        writer.close();
+
+        assertThatThrownBy(() -> writer.write(draft("too late"), new CompletableFuture<>()))
+                .isInstanceOf(Unavailable.class);
+        assertThat(startedSinceBuild()).isEmpty();
+    }
+
+    private MessageDraft draft(String content) {
+        return new MessageDraft(channelId, userId, content, null, null, List.of(), null, Mentions.Mentioned.NONE);
+    }
+
+    private Set<Thread> startedSinceBuild() {
+        Set<Thread> now = writerThreads();
+        now.removeAll(threadsBefore);
+        return now;
+    }
+
+    /** Alive writer threads of any writer in this JVM; the test compares them with those before it built its own. */
+    private static Set<Thread> writerThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> THREAD_NAMES.contains(t.getName()))
+                .filter(Thread::isAlive).collect(Collectors.toSet());
+    }
+
+    private void insertSenderAndChannel() throws SQLException {
+        Timestamp now = Timestamp.from(Instant.now());
+        try (var connection = database.dataSource().getConnection()) {
+            try (var user = connection.prepareStatement("INSERT INTO app_user (id, username, username_key, "
+                    + "display_name, password_hash, role, status, created_at, updated_at) "
+                    + "VALUES (?, 'writer', 'writer', 'Writer', 'x', 'member', 'active', ?, ?)")) {
+                user.setObject(1, userId);
+                user.setTimestamp(2, now);
+                user.setTimestamp(3, now);
+                user.executeUpdate();
+            }
+            try (var channel = connection.prepareStatement("INSERT INTO channel (id, kind, visibility, name, "
+                    + "created_by, created_at) VALUES (?, 'text', 'public', 'lifecycle', ?, ?)")) {
+                channel.setObject(1, channelId);
+                channel.setObject(2, userId);
+                channel.setTimestamp(3, now);
+                channel.executeUpdate();
+            }
+        }
+    }
+}
