@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -22,10 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.chatalot.server.channel.ChannelRepository;
-import org.chatalot.server.config.ServerConfig;
 import org.chatalot.server.db.Database;
 import org.chatalot.server.db.Ids;
 import org.chatalot.server.error.Unavailable;
+import org.chatalot.server.testing.TestDatabase;
 
 /**
  * The writer's life, on real H2: building it starts no thread (the server's wiring starts it once the whole
@@ -47,12 +46,12 @@ class MessageWriterLifecycleTest {
 
     @BeforeEach
     void build() throws SQLException {
-        database = Database.open(new ServerConfig.Storage(dataDir,
-                "jdbc:h2:file:" + dataDir.resolve("db") + ";WRITE_DELAY=0", 0));
+        database = TestDatabase.open(dataDir);
         messages = new MessageRepository(database.sql());
         userId = UUID.randomUUID();
         channelId = UUID.randomUUID();
-        insertSenderAndChannel();
+        TestDatabase.insertUser(database, userId, "writer", Instant.now());
+        TestDatabase.insertChannel(database, channelId, "lifecycle", userId, Instant.now());
         threadsBefore = writerThreads();
         writer = new MessageWriter(database.sql(), messages, new ChannelRepository(database.sql()),
                 Attachments.NONE, new MessageRate(new SimpleMeterRegistry(), () -> 0), new Ids(Clock.systemUTC()),
@@ -117,26 +116,5 @@ class MessageWriterLifecycleTest {
     private static Set<Thread> writerThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(t -> THREAD_NAMES.contains(t.getName()))
                 .filter(Thread::isAlive).collect(Collectors.toSet());
-    }
-
-    private void insertSenderAndChannel() throws SQLException {
-        Timestamp now = Timestamp.from(Instant.now());
-        try (var connection = database.dataSource().getConnection()) {
-            try (var user = connection.prepareStatement("INSERT INTO app_user (id, username, username_key, "
-                    + "display_name, password_hash, role, status, created_at, updated_at) "
-                    + "VALUES (?, 'writer', 'writer', 'Writer', 'x', 'member', 'active', ?, ?)")) {
-                user.setObject(1, userId);
-                user.setTimestamp(2, now);
-                user.setTimestamp(3, now);
-                user.executeUpdate();
-            }
-            try (var channel = connection.prepareStatement("INSERT INTO channel (id, kind, visibility, name, "
-                    + "created_by, created_at) VALUES (?, 'text', 'public', 'lifecycle', ?, ?)")) {
-                channel.setObject(1, channelId);
-                channel.setObject(2, userId);
-                channel.setTimestamp(3, now);
-                channel.executeUpdate();
-            }
-        }
     }
 }
