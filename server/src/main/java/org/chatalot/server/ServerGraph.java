@@ -66,6 +66,7 @@ import org.chatalot.server.invite.InviteService;
 import org.chatalot.server.local.LocalToken;
 import org.chatalot.server.maintenance.Housekeeping;
 import org.chatalot.server.message.Mentions;
+import org.chatalot.server.message.MessageHistory;
 import org.chatalot.server.message.MessageApi;
 import org.chatalot.server.message.MessageRate;
 import org.chatalot.server.message.MessageRepository;
@@ -269,7 +270,8 @@ final class ServerGraph implements AutoCloseable {
         var users = accounts.userRepository();
         var mentions = new Mentions(name -> users.byUsername(name).filter(u -> u.status() != UserStatus.DELETED)
                 .map(User::id), memberships);
-        var messages = new MessageService(sql, messageRepository, messageWriter, access, dms, memberships,
+        var history = new MessageHistory(messageRepository, access, files.attachments());
+        var messages = new MessageService(sql, messageRepository, history, messageWriter, access, dms, memberships,
                 files.attachments(), senders(accounts.adminParts().states()), delivery, mentions, searchIndex,
                 clock);
 
@@ -278,11 +280,11 @@ final class ServerGraph implements AutoCloseable {
         memberships.onRemoval(calls);
         var hub = hub(accounts, sessions, delivery, memberships, messages, cursors, calls);
         return new Chat(new ChannelApi(channels, accounts.access(), json), new DmApi(dms, accounts.access(), json),
-                new BlockApi(dms, accounts.access(), json), new MessageApi(messages, cursors,
+                new BlockApi(dms, accounts.access(), json), new MessageApi(messages, history, cursors,
                         new NotifyLevels(channelRepository, access, delivery), accounts.access(), json),
                 new CallApi(new IceServers(config.calls(), clock), accounts.access(), json),
                 new RealtimeEndpoint(hub, config.limits()), hub, sessions, channels, files.api(), files.storage(),
-                new SearchApi(new SearchService(searchIndex, memberships, access, messages), accounts.access(),
+                new SearchApi(new SearchService(searchIndex, memberships, access, history), accounts.access(),
                         json));
     }
 
