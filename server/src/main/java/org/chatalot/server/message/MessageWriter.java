@@ -118,8 +118,14 @@ public final class MessageWriter implements AutoCloseable {
         }
     }
 
-    /** Why messages cannot be stored (stopped, or one commit stuck for long), or empty when all is well. */
+    /**
+     * Why messages cannot be stored (never started, stopped, or one commit stuck for long), or empty when all is
+     * well.
+     */
     public Optional<String> trouble() {
+        if (writer.getState() == Thread.State.NEW) {
+            return Optional.of("not started: messages wait in its queue and none is stored");
+        }
         Stop stop = stopped.get();
         if (stop != null) {
             return Optional.of("stopped unexpectedly at " + stop.at() + " (the cause is in the server log); "

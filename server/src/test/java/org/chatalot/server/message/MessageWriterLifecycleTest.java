@@ -28,8 +28,8 @@ import org.chatalot.server.testing.TestDatabase;
 
 /**
  * The writer's life, on real H2: building it starts no thread (the server's wiring starts it once the whole
- * graph is built), a message queued before the start is stored once it starts, and closing ends both threads,
- * or returns at once for a writer never started.
+ * graph is built) and a writer not started says so to readiness; a message queued before the start is stored
+ * once it starts, and closing ends both threads, or returns at once for a writer never started.
  */
 class MessageWriterLifecycleTest {
     private static final Set<String> THREAD_NAMES = Set.of("message-writer", "message-announcer");
@@ -71,6 +71,8 @@ class MessageWriterLifecycleTest {
 
         assertThat(startedSinceBuild()).as("threads after building and queueing").isEmpty();
         assertThat(committed).as("nothing runs to store it yet").isNotDone();
+        assertThat(writer.trouble()).as("what readiness shows meanwhile").hasValueSatisfying(
+                trouble -> assertThat(trouble).startsWith("not started"));
 
         writer.start();
 
@@ -78,6 +80,7 @@ class MessageWriterLifecycleTest {
         assertThat(messages.byId(stored.id())).map(StoredMessage::content).contains("queued before the start");
         assertThat(startedSinceBuild()).extracting(Thread::getName)
                 .containsExactlyInAnyOrderElementsOf(THREAD_NAMES);
+        assertThat(writer.trouble()).isEmpty();
     }
 
     @Test
