@@ -66,6 +66,7 @@ import org.chatalot.server.invite.InviteService;
 import org.chatalot.server.local.LocalToken;
 import org.chatalot.server.maintenance.Housekeeping;
 import org.chatalot.server.message.Mentions;
+import org.chatalot.server.message.MessageHistory;
 import org.chatalot.server.message.MessageApi;
 import org.chatalot.server.message.MessageRate;
 import org.chatalot.server.message.MessageRepository;
@@ -178,6 +179,8 @@ final class ServerGraph implements AutoCloseable {
         this.apis = new Apis(accounts.auth(), accounts.account(), accounts.users(), accounts.invites(),
                 accounts.audit(), chat.channels(), chat.dms(), chat.blocks(), chat.messages(), chat.fileApi(),
                 chat.calls(), chat.search());
+        // Once the graph is whole: a wiring failure above leaves no writer thread running.
+        messageWriter.start();
     }
 
     /** The HTTP services of every feature, mounted by ChatServer. */
@@ -267,7 +270,8 @@ final class ServerGraph implements AutoCloseable {
         var users = accounts.userRepository();
         var mentions = new Mentions(name -> users.byUsername(name).filter(u -> u.status() != UserStatus.DELETED)
                 .map(User::id), memberships);
-        var messages = new MessageService(sql, messageRepository, messageWriter, access, dms, memberships,
+        var history = new MessageHistory(messageRepository, access, files.attachments());
+        var messages = new MessageService(sql, messageRepository, history, messageWriter, access, dms, memberships,
                 files.attachments(), senders(accounts.adminParts().states()), delivery, mentions, searchIndex,
                 clock);
 
@@ -276,11 +280,11 @@ final class ServerGraph implements AutoCloseable {
         memberships.onRemoval(calls);
         var hub = hub(accounts, sessions, delivery, memberships, messages, cursors, calls);
         return new Chat(new ChannelApi(channels, accounts.access(), json), new DmApi(dms, accounts.access(), json),
-                new BlockApi(dms, accounts.access(), json), new MessageApi(messages, cursors,
+                new BlockApi(dms, accounts.access(), json), new MessageApi(messages, history, cursors,
                         new NotifyLevels(channelRepository, access, delivery), accounts.access(), json),
                 new CallApi(new IceServers(config.calls(), clock), accounts.access(), json),
                 new RealtimeEndpoint(hub, config.limits()), hub, sessions, channels, files.api(), files.storage(),
-                new SearchApi(new SearchService(searchIndex, memberships, access, messages), accounts.access(),
+                new SearchApi(new SearchService(searchIndex, memberships, access, history), accounts.access(),
                         json));
     }
 
@@ -324,6 +328,11 @@ final class ServerGraph implements AutoCloseable {
         return config.network().publicUrl().map(url -> "Chatalot (" + url.getHost() + ")").orElse("Chatalot");
     }
 
+    /**
+     * Stops what runs on its own, then storage. The message writer stops after the listeners (ChatServer stops
+     * them first), so a send already accepted is still stored and announced, and before the search index and
+     * the database it writes to.
+     */
     @Override
     public void close() {
         if (admin != null) {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.chatalot.bench.workload.ColdStartBench;
+import org.chatalot.bench.workload.IdleSocketsBench;
 import org.chatalot.bench.workload.LatencyBench;
 import org.chatalot.bench.workload.LoginStormBench;
 import org.chatalot.bench.workload.WritePathBench;
@@ -76,6 +77,28 @@ class TargetsTest {
     }
 
     @Test
+    void anIdleSocketMeetsAt28KibibytesOfHeapAndMissesAbove() {
+        var bare = idle(SuiteResults.CEILING, 25.9);
+
+        Targets.Verdict atTheBound = Targets.idle(withIdle(List.of(idle(SuiteResults.OURS, 28.0), bare)));
+        Targets.Verdict above = Targets.idle(withIdle(List.of(idle(SuiteResults.OURS, 28.4), bare)));
+
+        assertThat(atTheBound.target()).isEqualTo("≤ 28 KB per idle socket");
+        assertThat(atTheBound.status()).isEqualTo(Targets.Status.MEETS);
+        assertThat(atTheBound.measured()).isEqualTo("28.0 KB heap (40.0 KB RSS); the ceiling 25.9 KB");
+        assertThat(above.status()).isEqualTo(Targets.Status.MISSES);
+        assertThat(Targets.idle(withIdle(List.of(bare))).status()).isEqualTo(Targets.Status.NOT_MEASURED);
+    }
+
+    private static IdleSocketsBench.Result idle(String server, double heapKb) {
+        return new IdleSocketsBench.Result(server, 2000, 0, 0, 0, 0, heapKb * 1024, 40 * 1024, "0");
+    }
+
+    private static SuiteResults withIdle(List<IdleSocketsBench.Result> idle) {
+        return with(idle, null);
+    }
+
+    @Test
     void coldStartIsARatioOfMedians() {
         var ours = new ColdStartBench.Result(SuiteResults.OURS, List.of(1200.0), 1200, "0");
         var bare = new ColdStartBench.Result(SuiteResults.CEILING, List.of(1000.0), 1000, "0");
@@ -118,9 +141,14 @@ class TargetsTest {
     }
 
     private static SuiteResults withLogins(LoginStormBench.Result logins) {
+        return with(null, logins);
+    }
+
+    /** The fixture's results with W3's and W4's in place of its none. */
+    private static SuiteResults with(List<IdleSocketsBench.Result> idle, LoginStormBench.Result logins) {
         SuiteResults r = Fixtures.results(Fixtures.ladders());
         return new SuiteResults(r.machine(), r.loadAtStart(), r.loadAtEnd(), r.durationSeconds(), r.members(),
-                r.fanout(), r.latency(), r.idle(), logins, r.upload(), r.coldStart(), r.writes(), r.h2(), r.soak(),
+                r.fanout(), r.latency(), idle, logins, r.upload(), r.coldStart(), r.writes(), r.h2(), r.soak(),
                 r.skipped());
     }
 
@@ -130,7 +158,7 @@ class TargetsTest {
 
         assertThat(all).hasSize(10);
         assertThat(all).filteredOn(v -> v.status() == Targets.Status.NOT_MEASURED).extracting(Targets.Verdict::target)
-                .contains("≤ 30 KB per idle socket", "cold start ≤ 1.3× bare Helidon (empty and existing data)",
+                .contains("≤ 28 KB per idle socket", "cold start ≤ 1.3× bare Helidon (empty and existing data)",
                         "W7 CPU per stored message at the lowest paced rate ≤ 2× at the highest (JIT compiler "
                                 + "excluded)");
     }

@@ -26,13 +26,16 @@ import org.chatalot.server.http.Routes;
  */
 public final class MessageApi {
     private final MessageService messages;
+    private final MessageHistory history;
     private final ReadCursors cursors;
     private final NotifyLevels levels;
     private final Access access;
     private final Json json;
 
-    public MessageApi(MessageService messages, ReadCursors cursors, NotifyLevels levels, Access access, Json json) {
+    public MessageApi(MessageService messages, MessageHistory history, ReadCursors cursors, NotifyLevels levels,
+                      Access access, Json json) {
         this.messages = messages;
+        this.history = history;
         this.cursors = cursors;
         this.levels = levels;
         this.access = access;
@@ -46,7 +49,7 @@ public final class MessageApi {
     public HttpService channelRoutes() {
         return rules -> Routes.on(rules)
                 .get("/unread", access.member((who, req, res) -> json.send(res, cursors.unread(who))))
-                .get("/{id}/messages", access.member((who, req, res) -> json.send(res, messages.history(who,
+                .get("/{id}/messages", access.member((who, req, res) -> json.send(res, history.page(who,
                         PathParams.uuid(req, "id"), HistoryCursor.of(PathParams.query(req, "before"),
                                 PathParams.query(req, "after"), PathParams.query(req, "around")),
                         PathParams.queryInt(req, "limit")))))

@@ -3,9 +3,7 @@ package org.chatalot.server.message;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +16,6 @@ import org.chatalot.model.channel.ChannelKind;
 import org.chatalot.model.file.FileInfo;
 import org.chatalot.model.message.Message;
 import org.chatalot.model.message.MessageEdit;
-import org.chatalot.model.message.MessagePage;
 import org.chatalot.model.message.SendMessageRequest;
 import org.chatalot.model.message.UserRef;
 import org.chatalot.model.ws.ServerMessage;
@@ -37,18 +34,19 @@ import org.chatalot.server.error.NotFound;
 import org.chatalot.server.error.Unavailable;
 
 /**
- * Sending, editing and deleting messages, and reactions. Every change is stored first and announced to the
- * channel's members after, so nobody hears of a message the database does not have.
+ * Sending, editing and deleting messages, and reactions (reading them is {@link MessageHistory}). Every change
+ * is stored first and announced to the channel's members after, so nobody hears of a message the database does
+ * not have.
  */
 public final class MessageService {
     public static final Duration EDIT_WINDOW = Duration.ofMinutes(15);
     /** How long a REST send waits for its commit before answering 503 (docs/api.md). */
     public static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
-    static final int MAX_PAGE = 100;
     private static final System.Logger LOG = System.getLogger(MessageService.class.getName());
 
     private final Sql sql;
     private final MessageRepository messages;
+    private final MessageHistory history;
     private final MessageWriter writer;
     private final ChannelAccess access;
     private final DirectMessages directMessages;
@@ -61,12 +59,13 @@ public final class MessageService {
     private final Clock clock;
     private final Resends resends = new Resends();
 
-    public MessageService(Sql sql, MessageRepository messages, MessageWriter writer, ChannelAccess access,
-                          DirectMessages directMessages, Memberships memberships, Attachments attachments,
-                          Senders senders, EventSink events, Mentions mentions, TextIndex textIndex,
-                          Clock clock) {
+    public MessageService(Sql sql, MessageRepository messages, MessageHistory history, MessageWriter writer,
+                          ChannelAccess access, DirectMessages directMessages, Memberships memberships,
+                          Attachments attachments, Senders senders, EventSink events, Mentions mentions,
+                          TextIndex textIndex, Clock clock) {
         this.sql = sql;
         this.messages = messages;
+        this.history = history;
         this.writer = writer;
         this.access = access;
         this.directMessages = directMessages;
@@ -214,7 +213,7 @@ public final class MessageService {
     private Optional<Message> original(Principal who, Resends.Key key) {
         return messages.byClientId(key.senderId(), key.clientId()).map(stored -> {
             access.member(who, stored.channelId());
-            return wire(stored);
+            return history.shown(stored);
         });
     }
 
@@ -257,82 +256,6 @@ public final class MessageService {
         }
     }
 
-    /**
-     * One page of a channel's history, newest first: the newest messages, those before or after a message,
-     * or those around one (half before it, the message itself, half after it).
-     */
-    public MessagePage history(Principal who, UUID channelId, HistoryCursor cursor, Integer limit) {
-        access.member(who, channelId);
-        int size = limit == null ? 50 : limit;
-        if (size < 1 || size > MAX_PAGE) {
-            throw new InvalidInput("limit", "must be 1-" + MAX_PAGE);
-        }
-        return switch (cursor) {
-            case HistoryCursor.Latest latest -> newestFirst(channelId, messages.page(channelId, null, size), size,
-                    false);
-            case HistoryCursor.Before before -> newestFirst(channelId, messages.page(channelId, before.id(), size),
-                    size, true);
-            case HistoryCursor.After after -> afterPage(channelId, after.id(), size);
-            case HistoryCursor.Around around -> aroundPage(channelId, around.id(), size);
-        };
-    }
-
-    private MessagePage newestFirst(UUID channelId, List<StoredMessage> page, int size, boolean newerExist) {
-        if (page.isEmpty()) {
-            return new MessagePage(List.of(), null, null);
-        }
-        return new MessagePage(toWire(channelId, page), page.size() == size ? page.getLast().id() : null,
-                newerExist ? page.getFirst().id() : null);
-    }
-
-    private MessagePage afterPage(UUID channelId, UUID after, int size) {
-        List<StoredMessage> page = messages.pageAfter(channelId, after, size).reversed();
-        if (page.isEmpty()) {
-            return new MessagePage(List.of(), after, null);
-        }
-        return new MessagePage(toWire(channelId, page), page.getLast().id(),
-                page.size() == size ? page.getFirst().id() : null);
-    }
-
-    private MessagePage aroundPage(UUID channelId, UUID around, int size) {
-        int newer = size / 2;
-        List<StoredMessage> older = messages.pageUpTo(channelId, around, size - newer);
-        List<StoredMessage> later = messages.pageAfter(channelId, around, newer).reversed();
-        List<StoredMessage> page = new java.util.ArrayList<>(later);
-        page.addAll(older);
-        if (page.isEmpty()) {
-            return new MessagePage(List.of(), null, null);
-        }
-        return new MessagePage(toWire(channelId, page), older.size() == size - newer ? page.getLast().id() : null,
-                later.size() == newer && newer > 0 ? page.getFirst().id() : null);
-    }
-
-    /** Messages (newest first) with their reactions and attachments, read in two queries for the page. */
-    private List<Message> toWire(UUID channelId, List<StoredMessage> page) {
-        var reactions = messages.reactions(channelId, page.getLast().id(), page.getFirst().id());
-        List<UUID> ids = page.stream().map(StoredMessage::id).toList();
-        var files = attachments.forMessages(ids);
-        var mentioned = messages.directMentions(ids);
-        return page.stream().map(m -> m.toWire(reactions.getOrDefault(m.id(), List.of()),
-                files.getOrDefault(m.id(), List.of()), mentioned.getOrDefault(m.id(), List.of()))).toList();
-    }
-
-    /**
-     * The messages with these ids that search may show (not deleted, not encrypted), as history shows them,
-     * by id. Says nothing of who may read them: the caller has checked that.
-     */
-    public Map<UUID, Message> searchable(List<UUID> ids) {
-        List<StoredMessage> found = messages.searchable(ids);
-        List<UUID> foundIds = found.stream().map(StoredMessage::id).toList();
-        var reactions = messages.reactions(foundIds);
-        var files = attachments.forMessages(foundIds);
-        var mentioned = messages.directMentions(foundIds);
-        Map<UUID, Message> byId = new HashMap<>();
-        found.forEach(m -> byId.put(m.id(), m.toWire(reactions.getOrDefault(m.id(), List.of()),
-                files.getOrDefault(m.id(), List.of()), mentioned.getOrDefault(m.id(), List.of()))));
-        return byId;
-    }
-
     /** The sender may change the content within 15 minutes; earlier versions are kept. */
     public Message edit(Principal who, UUID messageId, String content, String encryption) {
         StoredMessage old = visibleMessage(who, messageId);
@@ -361,7 +284,7 @@ public final class MessageService {
             return null;
         });
         textIndex.changed(messageId);
-        Message edited = wire(messages.byId(messageId).orElseThrow());
+        Message edited = history.shown(messages.byId(messageId).orElseThrow());
         events.toChannel(old.channelId(), new ServerMessage.MessageEdited(edited));
         return edited;
     }
@@ -443,11 +366,5 @@ public final class MessageService {
             throw new NotFound("no such message");
         }
         return message;
-    }
-
-    private Message wire(StoredMessage message) {
-        var files = attachments.forMessages(List.of(message.id())).getOrDefault(message.id(), List.of());
-        var mentioned = messages.directMentions(List.of(message.id())).getOrDefault(message.id(), List.of());
-        return message.toWire(messages.reactions(message.id()), files, mentioned);
     }
 }

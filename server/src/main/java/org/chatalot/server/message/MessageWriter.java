@@ -83,8 +83,17 @@ public final class MessageWriter implements AutoCloseable {
         this.ids = ids;
         this.clock = clock;
         this.textIndex = textIndex;
-        this.writer = Thread.ofPlatform().name("message-writer").daemon().start(this::writeLoop);
-        this.announcer = Thread.ofPlatform().name("message-announcer").daemon().start(this::announceLoop);
+        this.writer = Thread.ofPlatform().name("message-writer").daemon().unstarted(this::writeLoop);
+        this.announcer = Thread.ofPlatform().name("message-announcer").daemon().unstarted(this::announceLoop);
+    }
+
+    /**
+     * Starts the writer and the announcer, once; messages queued before wait for it. Building the writer starts
+     * nothing, so a server whose wiring fails half-way leaves no thread behind.
+     */
+    public void start() {
+        announcer.start();
+        writer.start();
     }
 
     /**
@@ -109,8 +118,14 @@ public final class MessageWriter implements AutoCloseable {
         }
     }
 
-    /** Why messages cannot be stored (stopped, or one commit stuck for long), or empty when all is well. */
+    /**
+     * Why messages cannot be stored (never started, stopped, or one commit stuck for long), or empty when all is
+     * well.
+     */
     public Optional<String> trouble() {
+        if (writer.getState() == Thread.State.NEW) {
+            return Optional.of("not started: messages wait in its queue and none is stored");
+        }
         Stop stop = stopped.get();
         if (stop != null) {
             return Optional.of("stopped unexpectedly at " + stop.at() + " (the cause is in the server log); "
@@ -269,7 +284,10 @@ public final class MessageWriter implements AutoCloseable {
                 + "server is restarted; tell the operator", 60);
     }
 
-    /** Stops taking messages, writes and announces the ones already queued, then returns. */
+    /**
+     * Stops taking messages, writes and announces the ones already queued, then returns (at once when it was
+     * never started).
+     */
     @Override
     public void close() {
         running = false;

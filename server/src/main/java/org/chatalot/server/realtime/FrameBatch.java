@@ -10,10 +10,12 @@ import io.helidon.common.buffers.BufferData;
  * other into one array, so that whatever a socket has queued leaves in one write instead of one write per
  * frame. Helidon's {@code WsSession.send} writes (and so hands to the kernel) each frame alone, and keeps a
  * send buffer per socket that grows to the largest frame ever sent; this array lives only as long as the
- * batch. Text longer than {@link Connection#FRAGMENT_CHARS} goes out in fragments of at most that many
+ * batch. Text longer than {@link #FRAGMENT_CHARS} goes out in fragments of at most that many
  * chars, never splitting a surrogate pair, exactly as it did through Helidon.
  */
 final class FrameBatch {
+    /** Text longer than this goes out in WebSocket fragments of at most this many chars. */
+    static final int FRAGMENT_CHARS = 4096;
     private static final int OPCODE_CONTINUATION = 0x0;
     private static final int OPCODE_TEXT = 0x1;
     private static final int OPCODE_PING = 0x9;
@@ -28,7 +30,7 @@ final class FrameBatch {
     /** A numbered event: {@code {"seq":N,} in place of the body's opening brace, as one text message. */
     void numbered(long seq, String body) {
         String prefix = Frames.seqPrefix(seq);
-        if (body.length() <= Connection.FRAGMENT_CHARS) {
+        if (body.length() <= FRAGMENT_CHARS) {
             byte[] head = prefix.getBytes(StandardCharsets.UTF_8);
             byte[] rest = body.getBytes(StandardCharsets.UTF_8);
             header(FIN | OPCODE_TEXT, head.length + rest.length - 1L);
@@ -76,7 +78,7 @@ final class FrameBatch {
         int at = start;
         int code = opcode;
         while (true) {
-            int end = Frames.fragmentEnd(text, at, Connection.FRAGMENT_CHARS);
+            int end = Frames.fragmentEnd(text, at, FRAGMENT_CHARS);
             boolean last = end == text.length();
             String part = at == 0 && last ? text : text.substring(at, end);
             frame(code, last, part.getBytes(StandardCharsets.UTF_8));

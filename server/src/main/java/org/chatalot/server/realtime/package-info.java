@@ -10,6 +10,8 @@
  * {@link org.chatalot.server.realtime.SessionRegistry} holds the sockets and sessions;
  * {@link org.chatalot.server.realtime.Delivery} is the one way events reach sessions (the features'
  * {@code EventSink}); {@link org.chatalot.server.realtime.SessionEnds} ends sessions (resume window over, too
- * many, account signed out); {@link org.chatalot.server.realtime.Heartbeat} is the clock.
+ * many, account signed out); {@link org.chatalot.server.realtime.Heartbeat} is the clock. Each socket is a
+ * {@link org.chatalot.server.realtime.Connection} (what it receives, and its session), which sends through its
+ * own {@link org.chatalot.server.realtime.SocketWriter} (the bounded queue and the writer that drains it).
  */
 package org.chatalot.server.realtime;

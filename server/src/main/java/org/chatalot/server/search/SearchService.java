@@ -13,7 +13,7 @@ import org.chatalot.model.search.SearchPage;
 import org.chatalot.server.channel.ChannelAccess;
 import org.chatalot.server.channel.Memberships;
 import org.chatalot.server.common.Principal;
-import org.chatalot.server.message.MessageService;
+import org.chatalot.server.message.MessageHistory;
 
 /**
  * Searches the text of the messages a user may read: those of the channels (DMs included, archived ones
@@ -25,9 +25,9 @@ public final class SearchService {
     private final SearchIndex index;
     private final Memberships memberships;
     private final ChannelAccess access;
-    private final MessageService messages;
+    private final MessageHistory messages;
 
-    public SearchService(SearchIndex index, Memberships memberships, ChannelAccess access, MessageService messages) {
+    public SearchService(SearchIndex index, Memberships memberships, ChannelAccess access, MessageHistory messages) {
         this.index = index;
         this.memberships = memberships;
         this.access = access;

@@ -7,10 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,11 +26,11 @@ import org.chatalot.server.channel.ChannelIndex;
 import org.chatalot.server.channel.ChannelRepository;
 import org.chatalot.server.channel.Memberships;
 import org.chatalot.server.common.Principal;
-import org.chatalot.server.config.ServerConfig;
 import org.chatalot.server.db.Database;
 import org.chatalot.server.db.Ids;
 import org.chatalot.server.testing.FileClient;
 import org.chatalot.server.testing.MutableClock;
+import org.chatalot.server.testing.TestDatabase;
 import org.chatalot.server.user.UserRepository;
 
 /**
@@ -54,8 +51,7 @@ class FileHousekeepingTest {
 
     @BeforeEach
     void start() throws SQLException {
-        database = Database.open(new ServerConfig.Storage(dataDir,
-                "jdbc:h2:file:" + dataDir.resolve("db") + ";WRITE_DELAY=0", 0));
+        database = TestDatabase.open(dataDir);
         repository = new FileRepository(database.sql());
         store = new FileStore(dataDir.resolve("files")).prepare();
         var channels = new ChannelRepository(database.sql());
@@ -65,9 +61,7 @@ class FileHousekeepingTest {
                 FileLimits.fixed(1 << 20, 0), 0);
         sweeper = new FileSweeper(repository, store, clock);
         alice = new Principal(UUID.randomUUID(), "alice", Role.MEMBER, UUID.randomUUID());
-        sql("INSERT INTO app_user (id, username, username_key, display_name, password_hash, role, status, "
-                + "created_at, updated_at) VALUES (?, 'alice', 'alice', 'Alice', 'x', 'member', 'active', ?, ?)",
-                alice.userId(), now(), now());
+        TestDatabase.insertUser(database, alice.userId(), "alice", now());
     }
 
     @AfterEach
@@ -100,7 +94,7 @@ class FileHousekeepingTest {
         FileInfo file = upload("posted.txt", 100);
         attach(file, channel);
 
-        sql("UPDATE channel SET deleted_at = ? WHERE id = ?", now(), channel);
+        TestDatabase.execute(database, "UPDATE channel SET deleted_at = ? WHERE id = ?", now(), channel);
         long removed = sweeper.removeAbandoned();
 
         assertThat(removed).isEqualTo(1);
@@ -143,15 +137,14 @@ class FileHousekeepingTest {
 
     private UUID newChannel() throws SQLException {
         UUID channel = UUID.randomUUID();
-        sql("INSERT INTO channel (id, kind, visibility, name, created_by, created_at) "
-                + "VALUES (?, 'text', 'public', 'c', ?, ?)", channel, alice.userId(), now());
+        TestDatabase.insertChannel(database, channel, "c", alice.userId(), now());
         return channel;
     }
 
     private void attach(FileInfo file, UUID channel) throws SQLException {
         UUID message = UUID.randomUUID();
-        sql("INSERT INTO message (id, channel_id, sender_id, content, created_at) VALUES (?, ?, ?, 'm', ?)",
-                message, channel, alice.userId(), now());
+        TestDatabase.execute(database, "INSERT INTO message (id, channel_id, sender_id, content, created_at) "
+                + "VALUES (?, ?, ?, 'm', ?)", message, channel, alice.userId(), now());
         database.sql().inTransaction(tx -> {
             new FileAttachments(repository, clock).bind(tx, message, channel, List.of(file.id()));
             return null;
@@ -160,16 +153,5 @@ class FileHousekeepingTest {
 
     private Instant now() {
         return clock.instant();
-    }
-
-    private void sql(String statement, Object... params) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement prepared = connection.prepareStatement(statement)) {
-            for (int i = 0; i < params.length; i++) {
-                Object value = params[i] instanceof Instant at ? Timestamp.from(at) : params[i];
-                prepared.setObject(i + 1, value);
-            }
-            prepared.executeUpdate();
-        }
     }
 }

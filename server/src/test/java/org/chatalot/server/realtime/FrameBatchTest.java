@@ -61,7 +61,7 @@ class FrameBatchTest {
         assertThat(frames.getLast().fin()).isTrue();
         assertThat(frames).allSatisfy(frame -> {
             String text = new String(frame.payload(), StandardCharsets.UTF_8);
-            assertThat(text.length()).isLessThanOrEqualTo(Connection.FRAGMENT_CHARS);
+            assertThat(text.length()).isLessThanOrEqualTo(FrameBatch.FRAGMENT_CHARS);
             assertThat(text).doesNotContain("\uFFFD");
         });
     }

@@ -19,7 +19,7 @@ import org.chatalot.server.testing.TestServer;
 import org.chatalot.server.testing.WsClient;
 
 /**
- * Frames longer than {@link Connection#FRAGMENT_CHARS} leave the server in fragments and must arrive whole:
+ * Frames longer than {@link FrameBatch#FRAGMENT_CHARS} leave the server in fragments and must arrive whole:
  * no surrogate pair split, no fragment of another frame in between, the same in a resume's replay. Clients
  * may fragment too.
  */
@@ -118,7 +118,7 @@ class LargeFramesIT {
             assertThat(fragments.subList(1, fragments.size())).allSatisfy(
                     frame -> assertThat(frame.opcode()).isEqualTo(RawWebSocket.CONTINUATION));
             assertThat(fragments).hasSizeGreaterThan(4).allSatisfy(
-                    frame -> assertThat(frame.payload().length).isLessThanOrEqualTo(3 * Connection.FRAGMENT_CHARS));
+                    frame -> assertThat(frame.payload().length).isLessThanOrEqualTo(3 * FrameBatch.FRAGMENT_CHARS));
             assertThat(joined).startsWith("{\"seq\":").contains("\"type\":\"new_message\"").contains(content);
         }
     }
