@@ -14,6 +14,7 @@ import { complete, completions, mentionAt, plainText } from './core/markdown.js'
 import { chatView, notices as noticesView, OFFLINE_BANNER_AFTER_MS } from './ui/chat-view.js';
 import { ScrollKeeper, EDIT_WINDOW_MS, drawRows, setMentionStyle } from './ui/messages.js';
 import { isTyping } from './ui/common.js';
+import { placeProfileCard } from './ui/profile-card.js';
 
 const root = document.getElementById('app');
 // lit-html adds to what is there: the static "Loading…" of the page goes first.
@@ -38,6 +39,8 @@ const ui = {
   membersOpen: localStorage.getItem(MEMBERS_KEY) !== 'false' && matchMedia('(min-width: 1101px)').matches,
   sidebarOpen: false,
   dialog: null,
+  /** the open profile card: { userId, user (as the opener knew them), opener } or null */
+  profile: null,
   notices: [],
   announce: '',
   atBottom: true,
@@ -148,6 +151,10 @@ function afterDraw() {
     dialog.showModal();
     dialog.querySelector('[autofocus]')?.focus();
   }
+  const card = ui.profile ? root.querySelector('.profile-card') : null;
+  if (card) {
+    placeProfileCard(card, ui.profile.opener);
+  }
   if (ui.afterDraw) {
     const task = ui.afterDraw;
     ui.afterDraw = null;
@@ -229,6 +236,7 @@ addEventListener('popstate', () => {
 });
 
 function routeChanged() {
+  ui.profile = null;
   if (ui.route.name === 'help') {
     loadHelp();
     redraw();
@@ -726,6 +734,9 @@ document.addEventListener('keydown', (event) => {
   } else if (event.altKey && !mod && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
     event.preventDefault();
     stepChannel(event.key === 'ArrowUp' ? -1 : 1, event.shiftKey);
+  } else if (event.key === 'Escape' && ui.profile && !ui.dialog) {
+    event.preventDefault();
+    app.closeProfile();
   } else if (event.key === 'Escape' && !ui.dialog) {
     if (ui.sidebarOpen) {
       ui.sidebarOpen = false;
@@ -739,6 +750,14 @@ document.addEventListener('keydown', (event) => {
     }
   }
 });
+
+// A press outside the open profile card closes it (a press on what opened it is that control's own toggle).
+document.addEventListener('pointerdown', (event) => {
+  const target = /** @type {Element} */ (event.target);
+  if (ui.profile && !target.closest?.('.profile-card') && !ui.profile.opener?.contains(target)) {
+    app.closeProfile();
+  }
+}, true);
 
 /** Alt+↑/↓: the previous or next channel in the sidebar; with Shift, the previous or next unread one. */
 function stepChannel(direction, unreadOnly) {
@@ -886,6 +905,9 @@ const messageHandlers = {
   },
   quoteClick(messageId) {
     showMessage(ui.channelId, messageId);
+  },
+  profile(user, event) {
+    app.openProfile(user, event);
   },
 };
 
@@ -1083,6 +1105,7 @@ const app = {
 
   async openDialog(kind, data = {}) {
     dialogs = dialogs ?? await import('./ui/dialogs.js');
+    ui.profile = null;
     ui.dialog = { kind, ...data, opener: document.activeElement };
     redraw();
   },
@@ -1102,6 +1125,41 @@ const app = {
     redraw();
     requestAnimationFrame(() => {
       if (opener && opener.isConnected) {
+        opener.focus();
+      }
+    });
+  },
+
+  /** Opens someone's profile card beside the control activated (activated again, it closes the card). */
+  openProfile(user, event) {
+    const opener = event.currentTarget;
+    if (ui.profile?.opener === opener) {
+      app.closeProfile();
+      return;
+    }
+    if (!user?.id) {
+      return;
+    }
+    ui.profile = { userId: user.id, user, opener };
+    ui.focusAfterDraw = '.profile-card .button';
+    redraw();
+    // A sender known only from a message has no status text yet: the public profile has it.
+    if (!('status_text' in (store.state.users.get(user.id) ?? user))) {
+      api.get(`/api/users/${encodeURIComponent(user.id)}`).then((found) => store.rememberUsers([found]), () => {});
+    }
+  },
+
+  /** Closes the profile card; focus left with nowhere to go goes back to what opened it. */
+  closeProfile() {
+    const opener = ui.profile?.opener;
+    if (!opener) {
+      return;
+    }
+    ui.profile = null;
+    redraw();
+    requestAnimationFrame(() => {
+      const focused = document.activeElement;
+      if ((!focused || focused === document.body) && opener.isConnected) {
         opener.focus();
       }
     });

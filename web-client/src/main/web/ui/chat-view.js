@@ -6,6 +6,7 @@ import { formatBytes } from '../core/api.js';
 import { plainText } from '../core/markdown.js';
 import { avatar, icon, plural, presenceDot, presenceLabel } from './common.js';
 import { messageList, typingLine } from './messages.js';
+import { profileCard } from './profile-card.js';
 
 /** Without a connection for this long, the page says so (shorter blips pass silently). */
 export const OFFLINE_BANNER_AFTER_MS = 5_000;
@@ -30,6 +31,7 @@ export function chatView(app) {
           : nothing}
       </main>
       ${showMembers ? membersPanel(app, channel) : nothing}
+      ${ui.profile ? profileCard(app) : nothing}
     </div>
     <div class="sr-only" role="status" aria-live="polite">${ui.announce}</div>
     ${notices(app)}`;
@@ -247,10 +249,12 @@ function membersPanel(app, channel) {
       : nothing}
     <ul>${members.map((member) => {
       const status = store.presenceOf(member.user.id);
-      return html`<li>${presenceDot(status)}<span class="name">${member.user.display_name || member.user.username}
+      return html`<li>${presenceDot(status)}<button class="member" type="button" aria-haspopup="dialog"
+        @click=${(event) => app.openProfile(member.user, event)}><span class="name">${member.user.display_name
+          || member.user.username}
         ${member.user.id === store.state.me.id ? html`<span class="role">(you)</span>` : nothing}
         ${member.user.status_text ? html`<span class="status-text" dir="auto">${member.user.status_text}</span>`
-          : nothing}</span>
+          : nothing}</span></button>
         ${member.role !== 'member' ? html`<span class="role">${member.role}</span>` : nothing}
         ${member.user.id !== store.state.me.id ? html`<button class="icon-button" type="button"
           aria-label=${`Message ${member.user.display_name || member.user.username}`}

@@ -293,9 +293,11 @@ function messageView({ message, first, pending }, ctx, focusable) {
   return html`
     <article class=${classes} data-id=${message.id} tabindex=${focusable ? 0 : -1}
       aria-labelledby=${`who-${message.id}`}>
-      <div class="gutter">${first ? avatar(sender) : html`<time datetime=${message.created_at}
+      <div class="gutter">${first ? authorAvatar(sender, on) : html`<time datetime=${message.created_at}
         title=${formatFull(message.created_at)}>${time}</time>`}</div>
-      ${first ? html`<div class="meta"><span class="author">${name}</span>
+      ${first ? html`<div class="meta">${sender ? html`<button class="author" type="button" aria-haspopup="dialog"
+        tabindex=${focusable ? 0 : -1} @click=${(event) => on.profile(sender, event)}>${name}</button>`
+        : html`<span class="author">${name}</span>`}
         <time datetime=${message.created_at} title=${formatFull(message.created_at)}>${time}</time></div>`
         : nothing}
       <span class="sr-only" id=${`who-${message.id}`}>${name}, ${time}${mentioned ? ', mentions you' : ''}</span>
@@ -311,6 +313,15 @@ function messageView({ message, first, pending }, ctx, focusable) {
       </div>
       ${pending || message.deleted || editing ? nothing : actions(message, ctx, { mine, active: focusable })}
     </article>`;
+}
+
+/**
+ * The author's avatar opens their profile card too; for the mouse only, since the author's name beside it
+ * is the same control for the keyboard and screen readers.
+ */
+function authorAvatar(sender, on) {
+  return sender ? html`<button class="author-avatar" type="button" tabindex="-1" aria-hidden="true"
+    @click=${(event) => on.profile(sender, event)}>${avatar(sender)}</button>` : avatar(sender);
 }
 
 /** Images the page may show inline (larger ones are a card: fetching them just for a preview is too much). */
