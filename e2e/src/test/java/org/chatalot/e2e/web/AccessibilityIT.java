@@ -68,6 +68,7 @@ class AccessibilityIT {
         owner.dialog().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("React with heart").setExact(true)).click();
         assertThat(owner.message("Welcome").locator(".reaction")).hasCount(1);
         audit(page, "channel with messages");
+        profileCard(page, owner, "profile card");
 
         for (String[] dialog : List.of(new String[] {"Browse channels", "browse"},
                 new String[] {"Create channel", "create channel"}, new String[] {"New message", "new message"},
@@ -93,6 +94,7 @@ class AccessibilityIT {
         owner.dialog().getByLabel("Dark").check();
         page.keyboard().press("Escape");
         audit(page, "channel, dark theme");
+        profileCard(page, owner, "profile card, dark theme");
         owner.message("A reply").hover();
         owner.message("A reply").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete message"))
                 .click();
@@ -135,6 +137,16 @@ class AccessibilityIT {
         List<String> problems = new ArrayList<>();
         findings.forEach((screen, found) -> found.forEach(finding -> problems.add(screen + ": " + finding)));
         org.assertj.core.api.Assertions.assertThat(problems).as("serious or critical axe findings").isEmpty();
+    }
+
+    /** Ann's profile card, opened from her message's author name, audited, and closed again. */
+    private void profileCard(Page page, ChatPage owner, String screen) {
+        owner.message("Welcome").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Ann")
+                .setExact(true)).click();
+        assertThat(page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Ann"))).isVisible();
+        audit(page, screen);
+        page.keyboard().press("Escape");
+        assertThat(owner.dialog()).hasCount(0);
     }
 
     private void audit(Page page, String screen) {
