@@ -835,6 +835,12 @@ const messageHandlers = {
   keydown: listKeydown,
   focusMessage(event) {
     const article = event.target.closest?.('article.msg');
+    // Shift+Tab into the list lands on the message, not on its author's name after it (one tab stop).
+    if (article && event.target.classList.contains('author') && event.target.matches(':focus-visible')
+      && event.relatedTarget && !event.currentTarget.contains(event.relatedTarget)) {
+      article.focus();
+      return;
+    }
     if (article && ui.activeId !== article.dataset.id) {
       ui.activeId = article.dataset.id;
       redraw();

@@ -98,10 +98,14 @@ class KeyboardIT {
         assertThat(shortcuts).hasCount(0);
         assertThat(kim.composer()).isFocused();
 
-        // Into the message list: one tab stop, arrows move between messages, Tab reaches the toolbar.
+        // Into the message list: one tab stop, arrows move between messages, Tab reaches the author's name
+        // (their profile card), then the toolbar.
         keys.press("Shift+Tab");
         Locator last = kim.message("breaking news");
         assertThat(last).isFocused();
+        keys.press("Tab");
+        assertThat(last.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("lee").setExact(true)))
+                .isFocused();
         keys.press("Tab");
         Locator react = last.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add reaction"));
         assertThat(react).isFocused();
