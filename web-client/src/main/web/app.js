@@ -39,7 +39,7 @@ const ui = {
   membersOpen: localStorage.getItem(MEMBERS_KEY) !== 'false' && matchMedia('(min-width: 1101px)').matches,
   sidebarOpen: false,
   dialog: null,
-  /** the open profile card: { userId, user (as the opener knew them), opener } or null */
+  /** the open profile card: { userId, user (as the opener knew them), opener (its data-opener) } or null */
   profile: null,
   notices: [],
   announce: '',
@@ -153,7 +153,7 @@ function afterDraw() {
   }
   const card = ui.profile ? root.querySelector('.profile-card') : null;
   if (card) {
-    placeProfileCard(card, ui.profile.opener);
+    placeProfileCard(card, profileOpener());
   }
   if (ui.afterDraw) {
     const task = ui.afterDraw;
@@ -754,10 +754,18 @@ document.addEventListener('keydown', (event) => {
 // A press outside the open profile card closes it (a press on what opened it is that control's own toggle).
 document.addEventListener('pointerdown', (event) => {
   const target = /** @type {Element} */ (event.target);
-  if (ui.profile && !target.closest?.('.profile-card') && !ui.profile.opener?.contains(target)) {
+  if (ui.profile && !target.closest?.('.profile-card') && !profileOpener()?.contains(target)) {
     app.closeProfile();
   }
 }, true);
+
+/**
+ * What opened the profile card, found by its `data-opener` key: lists drawn again (the member list re-sorted
+ * when someone comes online) may have moved the person to another element.
+ */
+function profileOpener() {
+  return ui.profile ? root.querySelector(`[data-opener="${CSS.escape(ui.profile.opener)}"]`) : null;
+}
 
 /** Alt+↑/↓: the previous or next channel in the sidebar; with Shift, the previous or next unread one. */
 function stepChannel(direction, unreadOnly) {
@@ -1138,7 +1146,7 @@ const app = {
 
   /** Opens someone's profile card beside the control activated (activated again, it closes the card). */
   openProfile(user, event) {
-    const opener = event.currentTarget;
+    const opener = event.currentTarget.dataset.opener;
     if (ui.profile?.opener === opener) {
       app.closeProfile();
       return;
@@ -1157,16 +1165,16 @@ const app = {
 
   /** Closes the profile card; focus left with nowhere to go goes back to what opened it. */
   closeProfile() {
-    const opener = ui.profile?.opener;
-    if (!opener) {
+    const key = ui.profile?.opener;
+    if (!key) {
       return;
     }
     ui.profile = null;
     redraw();
     requestAnimationFrame(() => {
       const focused = document.activeElement;
-      if ((!focused || focused === document.body) && opener.isConnected) {
-        opener.focus();
+      if (!focused || focused === document.body) {
+        /** @type {HTMLElement} */ (root.querySelector(`[data-opener="${CSS.escape(key)}"]`))?.focus();
       }
     });
   },

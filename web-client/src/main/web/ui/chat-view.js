@@ -250,8 +250,8 @@ function membersPanel(app, channel) {
     <ul>${members.map((member) => {
       const status = store.presenceOf(member.user.id);
       return html`<li>${presenceDot(status)}<button class="member" type="button" aria-haspopup="dialog"
-        @click=${(event) => app.openProfile(member.user, event)}><span class="name">${member.user.display_name
-          || member.user.username}
+        data-opener=${`member:${member.user.id}`} @click=${(event) => app.openProfile(member.user, event)}>
+        <span class="name">${member.user.display_name || member.user.username}
         ${member.user.id === store.state.me.id ? html`<span class="role">(you)</span>` : nothing}
         ${member.user.status_text ? html`<span class="status-text" dir="auto">${member.user.status_text}</span>`
           : nothing}</span></button>

@@ -293,10 +293,11 @@ function messageView({ message, first, pending }, ctx, focusable) {
   return html`
     <article class=${classes} data-id=${message.id} tabindex=${focusable ? 0 : -1}
       aria-labelledby=${`who-${message.id}`}>
-      <div class="gutter">${first ? authorAvatar(sender, on) : html`<time datetime=${message.created_at}
+      <div class="gutter">${first ? authorAvatar(message, sender, on) : html`<time datetime=${message.created_at}
         title=${formatFull(message.created_at)}>${time}</time>`}</div>
       ${first ? html`<div class="meta">${sender ? html`<button class="author" type="button" aria-haspopup="dialog"
-        tabindex=${focusable ? 0 : -1} @click=${(event) => on.profile(sender, event)}>${name}</button>`
+        tabindex=${focusable ? 0 : -1} data-opener=${`author:${message.id}`}
+        @click=${(event) => on.profile(sender, event)}>${name}</button>`
         : html`<span class="author">${name}</span>`}
         <time datetime=${message.created_at} title=${formatFull(message.created_at)}>${time}</time></div>`
         : nothing}
@@ -319,9 +320,10 @@ function messageView({ message, first, pending }, ctx, focusable) {
  * The author's avatar opens their profile card too; for the mouse only, since the author's name beside it
  * is the same control for the keyboard and screen readers.
  */
-function authorAvatar(sender, on) {
+function authorAvatar(message, sender, on) {
   return sender ? html`<button class="author-avatar" type="button" tabindex="-1" aria-hidden="true"
-    @click=${(event) => on.profile(sender, event)}>${avatar(sender)}</button>` : avatar(sender);
+    data-opener=${`avatar:${message.id}`} @click=${(event) => on.profile(sender, event)}>${avatar(sender)}</button>`
+    : avatar(sender);
 }
 
 /** Images the page may show inline (larger ones are a card: fetching them just for a preview is too much). */

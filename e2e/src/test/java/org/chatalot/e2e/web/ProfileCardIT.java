@@ -86,7 +86,13 @@ class ProfileCardIT {
         Locator renamed = card(rosa.page, "Theodore Baker");
         assertThat(renamed).containsText("back at 3");
         assertThat(renamed).not().containsText(STATUS);
+        // online now, Theo moved up the member list: focus goes back to his entry all the same
+        rosa.page.keyboard().press("Escape");
+        assertThat(renamed).hasCount(0);
+        assertThat(entry).isFocused();
 
+        entry.click();
+        assertThat(renamed).isVisible();
         rosa.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)).click();
         assertThat(renamed).hasCount(0);
 
