@@ -144,6 +144,14 @@ class WebScreenshotsIT {
         shot(page, "web-13-search.png");
         page.keyboard().press("Escape");
 
+        chat.message("For the record, the upgrade is just").getByRole(AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("Tom Berger").setExact(true)).click();
+        Locator card = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Tom Berger"));
+        assertThat(card).containsText("Cutting the 1.4 release");
+        shot(page, "web-15-profile-card.png");
+        page.keyboard().press("Escape");
+        assertThat(card).isHidden();
+
         page.navigate(web.url("/settings"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your account"))).isVisible();
         page.getByLabel("Status (optional)").fill("Testing invites today");
