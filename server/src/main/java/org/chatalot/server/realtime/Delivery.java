@@ -54,11 +54,16 @@ public final class Delivery implements EventSink {
         String body = frames.body(event);
         long now = System.nanoTime();
         for (UUID userId : memberships.members(channelId)) {
-            for (RealtimeSession session : sessions.of(userId)) {
-                if (!session.id.equals(except)) {
-                    session.deliver(body, now);
-                    delivered.increment();
-                }
+            toSessionsOf(userId, body, now, except);
+        }
+    }
+
+    /** One encoded event to every session of a user, except one session (none when {@code except} is null). */
+    private void toSessionsOf(UUID userId, String body, long now, RealtimeSessionId except) {
+        for (RealtimeSession session : sessions.of(userId)) {
+            if (!session.id.equals(except)) {
+                session.deliver(body, now);
+                delivered.increment();
             }
         }
     }
@@ -73,12 +78,7 @@ public final class Delivery implements EventSink {
 
     @Override
     public void toUser(UUID userId, ServerMessage event) {
-        String body = frames.body(event);
-        long now = System.nanoTime();
-        for (RealtimeSession session : sessions.of(userId)) {
-            session.deliver(body, now);
-            delivered.increment();
-        }
+        toSessionsOf(userId, frames.body(event), System.nanoTime(), null);
     }
 
     @Override
@@ -91,10 +91,7 @@ public final class Delivery implements EventSink {
         String body = frames.body(event);
         long now = System.nanoTime();
         for (UUID recipient : recipients) {
-            for (RealtimeSession session : sessions.of(recipient)) {
-                session.deliver(body, now);
-                delivered.increment();
-            }
+            toSessionsOf(recipient, body, now, null);
         }
     }
 
