@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 
 import org.chatalot.model.message.UserRef;
+import org.chatalot.model.user.PublicProfile;
 import org.chatalot.model.user.UserStatus;
 import org.chatalot.model.ws.ServerMessage;
 import org.chatalot.server.account.AccountApi;
@@ -93,7 +94,6 @@ import org.chatalot.server.security.ServerKeys;
 import org.chatalot.server.selfcheck.SelfChecker;
 import org.chatalot.server.settings.InstanceSettings;
 import org.chatalot.server.settings.InstanceSettingsRepository;
-import org.chatalot.server.user.ProfileChanges;
 import org.chatalot.server.user.User;
 import org.chatalot.server.user.UserApi;
 import org.chatalot.server.user.UserDirectory;
@@ -191,7 +191,7 @@ final class ServerGraph implements AutoCloseable {
 
     private record Accounts(AuthApi auth, AccountApi account, UserApi users, InviteAdminApi invites, AuditApi audit,
                             AccessTokens tokens, Access access, AccountEvents events, UserRepository userRepository,
-                            Ids ids, ProfileChanges profileChanges, AdminWiring.AccountParts adminParts) {
+                            Ids ids, AdminWiring.AccountParts adminParts) {
     }
 
     private record Chat(ChannelApi channels, DmApi dms, BlockApi blocks, MessageApi messages, CallApi calls,
@@ -227,9 +227,8 @@ final class ServerGraph implements AutoCloseable {
                 audit, secrets, ids, clock);
         var login = new Login(sql, users, hasher, policy, throttle, twoFactor, sessions, states, audit, secrets, clock);
         var credentials = new Credentials(hasher, throttle, twoFactor, audit);
-        var profileChanges = new ProfileChanges();
         var accounts = new AccountService(sql, users, hasher, policy, credentials, twoFactor, sessions, states,
-                audit, secrets, profileChanges, clock);
+                audit, secrets, events, clock);
         housekeeping.every(Duration.ofHours(1), Duration.ofMinutes(1), "expired login locks", throttle::prune);
         housekeeping.every(Duration.ofHours(6), Duration.ofMinutes(2), "expired sessions",
                 () -> sessionRepository.deleteExpired(clock.instant()));
@@ -241,7 +240,7 @@ final class ServerGraph implements AutoCloseable {
                 new UserApi(new UserDirectory(users), access, json),
                 new InviteAdminApi(invites, access, json),
                 new AuditApi(new AuditQuery(sql), audit, access, json, clock),
-                tokens, access, events, users, ids, profileChanges,
+                tokens, access, events, users, ids,
                 new AdminWiring.AccountParts(users, sessions, states, events, twoFactor, throttle, hasher, policy,
                         secrets, setupCode, audit, settings, access, ids));
     }
@@ -254,8 +253,12 @@ final class ServerGraph implements AutoCloseable {
         var channelIndex = ChannelIndex.loadFrom(channelRepository);
         var sessions = new SessionRegistry(metrics.registry());
         var delivery = new Delivery(sessions, memberships, new Frames(json), metrics.registry());
-        accounts.profileChanges().subscribe(profile ->
-                delivery.toUserAndPeers(profile.id(), new ServerMessage.UserUpdated(profile)));
+        accounts.events().subscribe(new AccountEvents.Listener() {
+            @Override
+            public void profileChanged(PublicProfile profile) {
+                delivery.toUserAndPeers(profile.id(), new ServerMessage.UserUpdated(profile));
+            }
+        });
         var access = new ChannelAccess(channelRepository, channelIndex, memberships, accounts.userRepository());
         var channels = new ChannelService(sql, channelRepository, channelIndex, memberships, access, delivery,
                 accounts.ids(), clock);

@@ -15,6 +15,7 @@ import org.chatalot.model.auth.TotpSetup;
 import org.chatalot.model.auth.UpdateProfileRequest;
 import org.chatalot.server.audit.AuditLog;
 import org.chatalot.server.audit.AuditLog.AuditEntry;
+import org.chatalot.server.auth.AccountEvents;
 import org.chatalot.server.auth.AccountStates;
 import org.chatalot.server.auth.Credentials;
 import org.chatalot.server.auth.PasswordHasher;
@@ -28,7 +29,6 @@ import org.chatalot.server.db.Sql;
 import org.chatalot.server.error.Conflict;
 import org.chatalot.server.error.NotFound;
 import org.chatalot.server.error.Unauthorized;
-import org.chatalot.server.user.ProfileChanges;
 import org.chatalot.server.user.User;
 import org.chatalot.server.user.UserRepository;
 import org.chatalot.server.user.UserRules;
@@ -45,12 +45,12 @@ public final class AccountService {
     private final AccountStates states;
     private final AuditLog audit;
     private final Secrets secrets;
-    private final ProfileChanges profileChanges;
+    private final AccountEvents events;
     private final Clock clock;
 
     public AccountService(Sql sql, UserRepository users, PasswordHasher hasher, PasswordPolicy policy,
                           Credentials credentials, TwoFactor twoFactor, Sessions sessions, AccountStates states,
-                          AuditLog audit, Secrets secrets, ProfileChanges profileChanges, Clock clock) {
+                          AuditLog audit, Secrets secrets, AccountEvents events, Clock clock) {
         this.sql = sql;
         this.users = users;
         this.hasher = hasher;
@@ -61,7 +61,7 @@ public final class AccountService {
         this.states = states;
         this.audit = audit;
         this.secrets = secrets;
-        this.profileChanges = profileChanges;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -102,7 +102,7 @@ public final class AccountService {
         User updated = user(who);
         if (!Objects.equals(displayName, user.displayName()) || !Objects.equals(statusText, user.statusText())) {
             // Only what others see: an email change alone is nobody else's news.
-            profileChanges.changed(updated.toPublicProfile());
+            events.profileChanged(updated.toPublicProfile());
         }
         return updated.toMe();
     }
