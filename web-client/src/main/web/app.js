@@ -759,6 +759,33 @@ document.addEventListener('pointerdown', (event) => {
   }
 }, true);
 
+// The card stays beside what opened it while a list scrolls; once that has scrolled out of the list's sight,
+// the card closes (it would otherwise point at nothing).
+document.addEventListener('scroll', (event) => {
+  const card = ui.profile ? root.querySelector('.profile-card') : null;
+  const opener = card ? profileOpener() : null;
+  if (!opener) {
+    return;
+  }
+  const scroller = event.target instanceof Element ? event.target : document.documentElement;
+  if (scroller.contains(opener) && !overlaps(opener.getBoundingClientRect(), scroller.getBoundingClientRect())) {
+    app.closeProfile();
+  } else {
+    placeProfileCard(card, opener);
+  }
+}, { capture: true, passive: true });
+
+addEventListener('resize', () => {
+  const card = ui.profile ? root.querySelector('.profile-card') : null;
+  if (card) {
+    placeProfileCard(card, profileOpener());
+  }
+});
+
+function overlaps(a, b) {
+  return a.bottom > b.top && a.top < b.bottom && a.right > b.left && a.left < b.right;
+}
+
 /**
  * What opened the profile card, found by its `data-opener` key: lists drawn again (the member list re-sorted
  * when someone comes online) may have moved the person to another element.
@@ -1174,7 +1201,9 @@ const app = {
     requestAnimationFrame(() => {
       const focused = document.activeElement;
       if (!focused || focused === document.body) {
-        /** @type {HTMLElement} */ (root.querySelector(`[data-opener="${CSS.escape(key)}"]`))?.focus();
+        // Not scrolled back into view: the card may have closed because its opener scrolled away.
+        /** @type {HTMLElement} */ (root.querySelector(`[data-opener="${CSS.escape(key)}"]`))
+          ?.focus({ preventScroll: true });
       }
     });
   },

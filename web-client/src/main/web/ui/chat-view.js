@@ -159,14 +159,18 @@ function channelPane(app, channel) {
   const isDm = channel.kind === 'dm';
   const typing = typingLine(store.typingIn(channel.id));
   const readOnly = channel.archived_at ? 'This channel is archived: it is read-only.' : null;
+  const peer = isDm ? store.state.dmOther.get(channel.id) : null;
+  // A DM's name opens the other person's profile card, as their name on a message does.
+  const heading = peer ? html`<button class="title-button" type="button" aria-haspopup="dialog"
+    data-opener=${`dm:${channel.id}`} @click=${(event) => app.openProfile(peer, event)}>${title}</button>` : title;
   return html`
     <header class="channel-head">
       <button class="icon-button menu-toggle" type="button" aria-label="Open channel list"
         aria-expanded=${ui.sidebarOpen} @click=${app.toggleSidebar}>${icon('menu')}</button>
       <div class="title">
-        <h1>${title}</h1>
-        ${isDm ? html`<p class="topic" dir="auto">${presenceLabel(store.presenceOf(store.state.dmOther.get(channel.id)?.id))}${
-          store.state.dmOther.get(channel.id)?.status_text ? ` · ${store.state.dmOther.get(channel.id).status_text}` : ''}</p>`
+        <h1>${heading}</h1>
+        ${isDm ? html`<p class="topic" dir="auto">${presenceLabel(store.presenceOf(peer?.id))}${
+          peer?.status_text ? ` · ${peer.status_text}` : ''}</p>`
           : channel.topic ? html`<p class="topic" dir="auto" title=${channel.topic}>${channel.topic}</p>` : nothing}
       </div>
       ${channel.kind === 'voice' && !channel.archived_at ? callSummary(app, channel) : nothing}

@@ -19,9 +19,10 @@ import org.chatalot.model.channel.Channel;
 import org.chatalot.server.testing.TestUsers;
 
 /**
- * A colleague's profile card, opened from a message's author and from the member list by role and name:
- * their name, @username, presence and status text (markup shown as the text it is), kept up to date while
- * open; Escape closes it and gives focus back; its button opens the DM. Your own card offers your settings.
+ * A colleague's profile card, opened from a message's author, the member list and a DM's header by role and
+ * name: their name, @username, presence and status text (markup shown as the text it is), kept up to date
+ * while open and beside its author while the list scrolls; Escape closes it and gives focus back; its button
+ * opens the DM. Your own card offers your settings.
  */
 class ProfileCardIT {
     private static final String STATUS = "<b>x</b> on a call";
@@ -31,6 +32,7 @@ class ProfileCardIT {
 
     static AuthTokens theo;
     static Channel studio;
+    static Channel gallery;
 
     @BeforeAll
     static void start() {
@@ -44,6 +46,12 @@ class ProfileCardIT {
         web.chat().join(uma, studio.id());
         web.chat().send(theo, studio.id(), "sketches are up");
         web.chat().send(rosa, studio.id(), "looking now");
+        // a list longer than the window, every message its own author line
+        gallery = web.chat().publicChannel(rosa, "gallery");
+        web.chat().join(theo, gallery.id());
+        for (int frame = 1; frame <= 40; frame++) {
+            web.chat().send(frame % 2 == 0 ? theo : rosa, gallery.id(), "frame " + frame + " of 40");
+        }
     }
 
     @Test
@@ -102,6 +110,15 @@ class ProfileCardIT {
         assertThat(rosa.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                 .hasText("Theodore Baker");
         assertThat(rosa.composer()).hasAttribute("aria-label", "Message Theodore Baker");
+        // in the DM, the name in its header is the way to the card
+        Locator dmName = rosa.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Theodore Baker"));
+        dmName.click();
+        assertThat(renamed).isVisible();
+        assertThat(renamed).containsText("@theo");
+        rosa.page.keyboard().press("Escape");
+        assertThat(renamed).hasCount(0);
+        assertThat(dmName).isFocused();
 
         rosa.open("studio");
         members(rosa).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^rosa")))
@@ -110,6 +127,34 @@ class ProfileCardIT {
         assertThat(own.getByRole(AriaRole.BUTTON)).hasCount(0);
         own.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Edit profile")).click();
         assertThat(rosa.page.getByLabel("Status (optional)")).isVisible();
+        org.assertj.core.api.Assertions.assertThat(web.browsers().pageErrors()).isEmpty();
+    }
+
+    @Test
+    void theCardStaysBesideItsAuthorWhileTheListScrollsAndClosesOnceTheyAreOutOfSight() {
+        ChatPage rosa = ChatPage.signIn(web.browsers().desktop(), web.url("/c/" + gallery.id()), "rosa",
+                TestUsers.PASSWORD);
+        rosa.expectDelivered("frame 40 of 40");
+        Locator author = rosa.message("frame 34 of 40").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                .setName(Pattern.compile("^Theo(dore)? Baker$")));
+        author.click();
+        Locator card = rosa.page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions()
+                .setName(Pattern.compile("^Theo(dore)? Baker$")));
+        assertThat(card).isVisible();
+        double authorAt = author.boundingBox().y;
+        double gap = card.boundingBox().y - authorAt;
+
+        // the wheel over the list, beside the card: the list moves down a little, the card with it
+        BoundingBox list = rosa.messages().boundingBox();
+        rosa.messages().hover(new Locator.HoverOptions().setPosition(list.width - 12, list.height / 2));
+        rosa.page.mouse().wheel(0, -90);
+        rosa.page.waitForCondition(() -> author.boundingBox().y > authorAt + 40
+                && Math.abs(card.boundingBox().y - author.boundingBox().y - gap) < 1);
+
+        // scrolled on until the author has left the list's sight: the card closes, and the list stays put
+        rosa.page.mouse().wheel(0, -3000);
+        assertThat(card).hasCount(0);
+        assertThat(author).not().isInViewport();
         org.assertj.core.api.Assertions.assertThat(web.browsers().pageErrors()).isEmpty();
     }
 
