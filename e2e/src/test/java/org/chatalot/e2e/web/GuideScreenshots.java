@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.ScreenshotAnimations;
 
 /**
  * The guides' screenshots, written into the folder named by {@code -Dscreenshots.dir} (the ITs that take them
@@ -23,7 +24,9 @@ final class GuideScreenshots {
             throw new UncheckedIOException(e);
         }
         page.evaluate("() => document.fonts.ready");
-        page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name)));
+        // a transition still running (the phone's channel drawer sliding in) is taken at its end, not midway
+        page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name))
+                .setAnimations(ScreenshotAnimations.DISABLED));
         System.out.println("wrote " + dir.resolve(name));
     }
 }
