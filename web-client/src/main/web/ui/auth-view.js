@@ -204,8 +204,9 @@ function accountFields(app) {
     ${field(auth, { name: 'username', label: 'Username', autocomplete: 'username', required: true,
       hint: '3–32 letters, digits, dots, dashes or underscores.' })}
     ${field(auth, { name: 'display_name', label: 'Display name', autocomplete: 'name',
-      hint: 'How others see you. Optional.' })}
-    ${field(auth, { name: 'email', label: 'Email', type: 'email', autocomplete: 'email', hint: 'Optional.' })}
+      hint: 'How others see you; your username if left empty.' })}
+    ${field(auth, { name: 'email', label: 'Email', type: 'email', autocomplete: 'email',
+      hint: 'Only your admins see it.' })}
     ${field(auth, { name: 'password', label: 'Password', type: 'password', autocomplete: 'new-password',
       required: true, hint: `At least ${min} characters. A few unrelated words make a strong one.` })}`;
 }
