@@ -12,6 +12,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbClientException;
+import io.helidon.dbclient.DbMapperManager;
+import io.helidon.dbclient.DbStatements;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 import io.helidon.dbclient.jdbc.JdbcConnectionPool;
 import org.flywaydb.core.Flyway;
@@ -84,9 +86,13 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         restrictDatabaseFiles(storage.dataDir());
+        DbStatements statements = NamedStatements.load(STATEMENTS);
         DbClient client = JdbcClientBuilder.create()
                 .connectionPool(new HikariPool(dataSource))
-                .statements(NamedStatements.load(STATEMENTS))
+                .statements(statements)
+                // Both named, so that build() discovers neither through Helidon's service registry (ColumnMappers).
+                .mapperManager(new ColumnMappers())
+                .dbMapperManager(DbMapperManager.create())
                 .build();
         return new Database(dataSource, client, storage.dataDir(), space, url);
     }
