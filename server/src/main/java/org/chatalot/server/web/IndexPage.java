@@ -15,7 +15,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The one HTML page of the client, rendered once at start-up from {@code index.html}: asset URLs get the
+ * The one HTML page of the client, rendered once from {@code index.html} (at build time, WebIndex): asset URLs get the
  * version, the module graph below the entry point is announced with {@code modulepreload} (so the browser
  * fetches it in one round instead of one round per level of imports), and the inline import map's hash is
  * computed for the Content-Security-Policy (browsers load import maps only inline).
@@ -40,6 +40,11 @@ final class IndexPage {
         this.importMapHash = importMapHash;
         this.styleHashes = styleHashes;
         this.preloaded = preloaded;
+    }
+
+    /** The page as the build rendered it (WebIndex). */
+    static IndexPage of(WebAssets.Asset page, String importMapHash, List<String> styleHashes, List<String> preloaded) {
+        return new IndexPage(page, importMapHash, List.copyOf(styleHashes), List.copyOf(preloaded));
     }
 
     static IndexPage render(WebAssets assets, String assetBase) {

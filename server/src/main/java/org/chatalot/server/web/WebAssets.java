@@ -2,6 +2,7 @@ package org.chatalot.server.web;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -16,14 +17,19 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Every file of the web client, read once from the classpath (the {@code web-client} jar, or its classes
- * folder in a development build) and kept in memory with its hash, and with its gzip form from the first request
- * for it. The client is small (a few hundred KB), so serving from memory costs little and saves a disk read and
- * a compression per request. The version is a hash of the whole tree: it changes exactly when a file does.
+ * Every file of the web client, with its hash, kept in memory once read, and with its gzip form from the first
+ * request for it. The client is small (a few MB with the guides' pictures), so serving from memory costs little
+ * and saves a disk read and a compression per request. The version is a hash of the whole tree: it changes
+ * exactly when a file does.
+ *
+ * <p>A built server finds the hashes in the index made at build time ({@link WebIndex}) and reads each file at
+ * the first request for it; without an index (a development run that skipped the build step) the tree is read
+ * and hashed at start-up, from the {@code web-client} jar or its classes folder.
  */
 public final class WebAssets {
     static final String ROOT = "chatalot-web";
@@ -34,35 +40,49 @@ public final class WebAssets {
     private final String version;
 
     private WebAssets(Map<String, Asset> assets) {
+        this(assets, versionOf(assets));
+    }
+
+    private WebAssets(Map<String, Asset> assets, String version) {
         this.assets = Map.copyOf(assets);
-        this.version = versionOf(assets);
+        this.version = version;
     }
 
     /**
      * One file: its bytes, its type and a strong validator, and its gzip form when that is smaller. The gzip form
      * is made at the first request that accepts it, not at start-up: compressing the whole client at the best
-     * level was work the server did before it could answer anything.
+     * level was work the server did before it could answer anything. A file known from the build-time index is
+     * read at its first request too, and checked against the index's hash then.
      */
     public static final class Asset {
         private final String path;
-        private final byte[] bytes;
         private final String contentType;
         private final String etag;
+        private final Supplier<byte[]> source;
+        private byte[] bytes;
         private byte[] gzip;
         private boolean compressed;
 
         Asset(String path, byte[] bytes, String contentType, String etag) {
-            this.path = path;
+            this(path, contentType, etag, null);
             this.bytes = bytes;
+        }
+
+        private Asset(String path, String contentType, String etag, Supplier<byte[]> source) {
+            this.path = path;
             this.contentType = contentType;
             this.etag = etag;
+            this.source = source;
         }
 
         public String path() {
             return path;
         }
 
-        public byte[] bytes() {
+        public synchronized byte[] bytes() {
+            if (bytes == null) {
+                bytes = source.get();
+            }
             return bytes;
         }
 
@@ -77,8 +97,8 @@ public final class WebAssets {
         /** The gzip form, or null for a binary file or one that gzip would not make smaller. */
         public synchronized byte[] gzip() {
             if (!compressed) {
-                byte[] packed = ContentTypes.isText(contentType) ? WebAssets.gzip(bytes) : null;
-                gzip = packed != null && packed.length < bytes.length ? packed : null;
+                byte[] packed = ContentTypes.isText(contentType) ? WebAssets.gzip(bytes()) : null;
+                gzip = packed != null && packed.length < bytes().length ? packed : null;
                 compressed = true;
             }
             return gzip;
@@ -89,8 +109,11 @@ public final class WebAssets {
         }
     }
 
-    /** Loads the tree under {@code chatalot-web/}; fails at start-up when the client is not on the classpath. */
-    public static WebAssets load(ClassLoader loader) {
+    /**
+     * Reads and hashes the whole tree under {@code chatalot-web/} now (what the build step does, and a start
+     * without its index); fails when the client is not on the classpath.
+     */
+    public static WebAssets scan(ClassLoader loader) {
         URL marker = loader.getResource(MARKER);
         if (marker == null) {
             throw new IllegalStateException(MARKER + " is not on the classpath: the web-client module is missing");
@@ -108,6 +131,39 @@ public final class WebAssets {
         }
     }
 
+    /**
+     * The files an index lists, each read from the classpath at its first request and refused (an error, not a
+     * wrong file under a cached URL) when its size or hash is not the one the index holds.
+     */
+    static WebAssets indexed(ClassLoader loader, String version, Map<String, IndexedFile> files) {
+        Map<String, Asset> assets = new TreeMap<>();
+        files.forEach((path, file) -> assets.put(path, new Asset(path, ContentTypes.of(path), file.etag(),
+                () -> readChecked(loader, path, file))));
+        return new WebAssets(assets, version);
+    }
+
+    /** What the build-time index says about one file. */
+    record IndexedFile(String etag, long size) {
+    }
+
+    private static byte[] readChecked(ClassLoader loader, String path, IndexedFile expected) {
+        byte[] bytes;
+        try (InputStream in = loader.getResourceAsStream(ROOT + "/" + path)) {
+            if (in == null) {
+                throw new IllegalStateException("the web client's " + path + " is in its build-time index ("
+                        + WebIndex.INDEX + ") but not on the classpath: the index is stale, build the server again");
+            }
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the web client's " + path, e);
+        }
+        if (bytes.length != expected.size() || !etagOf(bytes).equals(expected.etag())) {
+            throw new IllegalStateException("the web client's " + path + " is not the file its build-time index ("
+                    + WebIndex.INDEX + ") describes: the index is stale, build the server again");
+        }
+        return bytes;
+    }
+
     static WebAssets fromDirectory(Path root) throws IOException {
         Map<String, Asset> assets = new TreeMap<>();
         try (Stream<Path> files = Files.walk(root)) {
@@ -120,7 +176,11 @@ public final class WebAssets {
     }
 
     static Asset asset(String path, byte[] bytes) {
-        return new Asset(path, bytes, ContentTypes.of(path), "\"" + sha256Hex(bytes).substring(0, 32) + "\"");
+        return new Asset(path, bytes, ContentTypes.of(path), etagOf(bytes));
+    }
+
+    static String etagOf(byte[] bytes) {
+        return "\"" + sha256Hex(bytes).substring(0, 32) + "\"";
     }
 
     public Optional<Asset> get(String path) {
@@ -132,6 +192,7 @@ public final class WebAssets {
         return version;
     }
 
+    /** Every file by its path under the tree. */
     Map<String, Asset> all() {
         return assets;
     }

@@ -29,14 +29,33 @@ public final class WebClient {
     private final IndexPage index;
     private final String assetBase;
 
-    private WebClient(WebAssets assets) {
-        this.assets = assets;
-        this.assetBase = ASSETS + "/" + assets.version();
-        this.index = IndexPage.render(assets, assetBase);
+    private WebClient(Loaded loaded) {
+        this.assets = loaded.assets();
+        this.assetBase = assetBase(assets.version());
+        this.index = loaded.page();
     }
 
+    /**
+     * The client on the server's classpath: from the index the build made of it (WebIndex), or, in a development
+     * run without one, by reading, hashing and rendering it now.
+     */
     public static WebClient load() {
-        return new WebClient(WebAssets.load(WebClient.class.getClassLoader()));
+        return load(WebClient.class.getClassLoader());
+    }
+
+    static WebClient load(ClassLoader loader) {
+        return new WebClient(WebIndex.find(loader).map(index -> index.client(loader)).orElseGet(() -> {
+            WebAssets assets = WebAssets.scan(loader);
+            return new Loaded(assets, IndexPage.render(assets, assetBase(assets.version())));
+        }));
+    }
+
+    /** The files and the page rendered from them. */
+    record Loaded(WebAssets assets, IndexPage page) {
+    }
+
+    static String assetBase(String version) {
+        return ASSETS + "/" + version;
     }
 
     /** The {@code script-src} source that allows the page's inline import map and nothing else inline. */
@@ -51,6 +70,14 @@ public final class WebClient {
 
     public String version() {
         return assets.version();
+    }
+
+    WebAssets assets() {
+        return assets;
+    }
+
+    IndexPage page() {
+        return index;
     }
 
     public void register(HttpRouting.Builder routing) {
