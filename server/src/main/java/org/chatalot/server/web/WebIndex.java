@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * The web client as the server serves it, worked out once at build time instead of at every start: each file's
  * size and hash, the version, and the page rendered from {@code index.html} with its CSP hashes and preloads.
  * Reading and hashing the tree and rendering the page were 0.3–0.9 s of a start before the server answered
- * anything; reading this index is a few milliseconds, and each file is read (and checked against its hash) at
+ * anything; reading this index is a few milliseconds, and each file is read (and checked against the index) at
  * its first request.
  *
  * <p>The server module's build runs {@link #main} after compiling (maven-antrun-plugin in {@code server/pom.xml})
@@ -65,7 +65,7 @@ final class WebIndex {
         page.preloaded().forEach(path -> line(text, "preload", path));
         line(text, "page", page.page().etag());
         new TreeMap<>(assets.all()).forEach((path, asset) -> line(text, "file", asset.etag(),
-                Integer.toString(asset.bytes().length), path));
+                Integer.toString(asset.bytes().length), Long.toHexString(WebAssets.crc32(asset.bytes())), path));
         return new WebIndex(text.toString(), page.page().bytes());
     }
 
@@ -92,8 +92,9 @@ final class WebIndex {
                 continue;
             }
             String[] field = line.split("\t");
-            if (field[0].equals("file") && field.length == 4) {
-                files.put(field[3], new WebAssets.IndexedFile(field[1], Long.parseLong(field[2])));
+            if (field[0].equals("file") && field.length == 5) {
+                files.put(field[4], new WebAssets.IndexedFile(field[1], Long.parseLong(field[2]),
+                        Long.parseLong(field[3], 16)));
             } else if (KEYS.contains(field[0]) && field.length == 2) {
                 values.computeIfAbsent(field[0], key -> new ArrayList<>()).add(field[1]);
             } else {

@@ -60,7 +60,8 @@ class WebIndexTest {
         Files.writeString(root.resolve("app.js"), "export const answer = 42;\n");
         Files.writeString(root.resolve("same-size.js"), "export const answer = 41;\n");
         byte[] original = "export const answer = 42;\n".getBytes(StandardCharsets.UTF_8);
-        WebAssets.IndexedFile indexed = new WebAssets.IndexedFile(WebAssets.etagOf(original), original.length);
+        WebAssets.IndexedFile indexed = new WebAssets.IndexedFile(WebAssets.etagOf(original), original.length,
+                WebAssets.crc32(original));
         try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, null)) {
             WebAssets assets = WebAssets.indexed(loader, "0123456789ab", Map.of("app.js", indexed,
                     "same-size.js", indexed, "gone.js", indexed));
