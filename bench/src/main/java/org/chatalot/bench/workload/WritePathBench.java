@@ -40,7 +40,7 @@ public final class WritePathBench {
     /**
      * After the closed-loop phase the server goes on working for seconds on what the phase left (the search
      * index's flush of its documents, the database upkeep of its chunks, its garbage, compilations it queued):
-     * measured on 2026-12-07, 6-9 s and 1.1-1.4 s of CPU, which until then counted in the 200 msg/s phase that
+     * measured on 2026-12-07, 6-9 s and 1.1-1.6 s of CPU, which until then counted in the 200 msg/s phase that
      * followed (docs/performance.md, "Durable writes"). The paced phases start once a second of the server
      * costs less than this share of its core, and that work counts in the closed-loop phase that caused it.
      */
