@@ -1,7 +1,6 @@
 package org.chatalot.server.http;
 
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -13,7 +12,6 @@ import java.util.function.Supplier;
 
 import io.helidon.common.buffers.BufferData;
 import io.helidon.common.buffers.DataReader;
-import io.helidon.common.concurrency.limits.Limit;
 import io.helidon.common.socket.HelidonSocket;
 import io.helidon.http.Headers;
 import io.helidon.http.HttpPrologue;
@@ -44,7 +42,9 @@ import org.chatalot.server.config.ServerConfig;
  * <p>{@link #watching} is meant to be the listener's only connection selector, so that Helidon hands it each
  * connection before reading a byte (with several, Helidon reads to choose, with no time limit). Request
  * boundaries come from Helidon's HTTP/1 listeners, which {@link #http1Config()} installs: the request line
- * and headers as they are read, the answer's status as it is sent.
+ * and headers as they are read, the answer's status as it is sent. A connection is forgotten when it is
+ * upgraded, or at the watchdog's next round once its socket is closed: nothing of this stays on the stack of
+ * a connection's thread (a WebSocket keeps that thread, parked, for as long as it is open).
  */
 public final class SlowClients implements AutoCloseable {
     static final long BODY_BYTES_PER_SECOND = 1024;
@@ -122,17 +122,17 @@ public final class SlowClients implements AutoCloseable {
             public ServerConnection connection(ConnectionContext ctx) {
                 // The watch reads the socket itself, so that it sees each byte as it comes (the HTTP/1.0 patch
                 // above it holds the first line back until it is whole).
-                Guard guard = new Guard(ctx.dataReader(), ctx);
+                Guard guard = new Guard(ctx);
                 ConnectionContext served = ConnectionContexts.withReader(ctx,
                         DataReader.create(new Http10Compatibility(guard)));
                 guard.connection = http1.connection(served);
                 guards.put(served, guard);
-                return new Guarded(served, guard.connection);
+                return guard.connection;
             }
         };
     }
 
-    /** Connections this is watching now (upgraded ones are not). */
+    /** Connections this is watching now (upgraded and closed ones are not, once the watchdog has been round). */
     int watched() {
         return guards.size();
     }
@@ -155,6 +155,7 @@ public final class SlowClients implements AutoCloseable {
 
     private void check() {
         long now = clock.getAsLong();
+        guards.values().removeIf(Guard::hasEnded);
         for (Guard guard : guards.values()) {
             try {
                 check(guard, now);
@@ -225,8 +226,10 @@ public final class SlowClients implements AutoCloseable {
 
     /** One connection's clock: reads through it record how long they waited for the client. */
     private final class Guard implements Supplier<byte[]> {
-        private final DataReader source;
         private final ConnectionContext raw;
+        private final DataReader source;
+        /** The connection's socket, read as Helidon's own reader reads it. */
+        private final HelidonSocket socket;
         private final AtomicBoolean expired = new AtomicBoolean();
         private volatile ServerConnection connection;
         private volatile Phase phase = Phase.WAITING;
@@ -235,13 +238,12 @@ public final class SlowClients implements AutoCloseable {
         /** Time the finished reads of this phase waited; written by the connection's thread only. */
         private volatile long blockedNanos;
         private volatile long bodyBytes;
-        /** The connection's socket, read as Helidon's own reader reads it; null where Helidon does not expose it. */
-        private final Supplier<byte[]> socket;
 
-        Guard(DataReader source, ConnectionContext raw) {
-            this.source = source;
+        /** {@code raw}: a connection of Helidon's listener, which always has its socket. */
+        Guard(ConnectionContext raw) {
             this.raw = raw;
-            this.socket = socketOf(raw);
+            this.source = raw.dataReader();
+            this.socket = raw.serverSocket();
         }
 
         /**
@@ -256,7 +258,7 @@ public final class SlowClients implements AutoCloseable {
             readingSince = start;
             byte[] bytes;
             try {
-                bytes = source.available() > 0 || socket == null ? fromReader() : socket.get();
+                bytes = source.available() > 0 ? source.readBytes(source.available()) : read(socket);
             } finally {
                 readingSince = 0;
                 blockedNanos += clock.getAsLong() - start;
@@ -269,11 +271,9 @@ public final class SlowClients implements AutoCloseable {
             return bytes;
         }
 
-        private byte[] fromReader() {
-            if (source.available() == 0) {
-                source.pullData();
-            }
-            return source.readBytes(source.available());
+        /** Helidon closes the socket however the connection ends. */
+        boolean hasEnded() {
+            return !socket.isConnected();
         }
 
         /** Moves to {@code next}; the time and bytes counted start again. */
@@ -288,49 +288,11 @@ public final class SlowClients implements AutoCloseable {
     }
 
     /** Reads as Helidon's ConnectionHandler does: an I/O failure ends the connection (ServerConnectionException). */
-    private static Supplier<byte[]> socketOf(ConnectionContext ctx) {
-        HelidonSocket socket;
+    private static byte[] read(HelidonSocket socket) {
         try {
-            socket = ctx.serverSocket();
-        } catch (UnsupportedOperationException e) {
-            return null;
-        }
-        return () -> {
-            try {
-                return socket.get();
-            } catch (UncheckedIOException e) {
-                throw new ServerConnectionException("Failed to get data from socket", e);
-            }
-        };
-    }
-
-    /** The HTTP/1 connection, forgotten by the watchdog when it ends. */
-    private final class Guarded implements ServerConnection {
-        private final ConnectionContext ctx;
-        private final ServerConnection delegate;
-
-        Guarded(ConnectionContext ctx, ServerConnection delegate) {
-            this.ctx = ctx;
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void handle(Limit limit) throws InterruptedException {
-            try {
-                delegate.handle(limit);
-            } finally {
-                guards.remove(ctx);
-            }
-        }
-
-        @Override
-        public Duration idleTime() {
-            return delegate.idleTime();
-        }
-
-        @Override
-        public void close(boolean interrupt) {
-            delegate.close(interrupt);
+            return socket.get();
+        } catch (UncheckedIOException e) {
+            throw new ServerConnectionException("Failed to get data from socket", e);
         }
     }
 }

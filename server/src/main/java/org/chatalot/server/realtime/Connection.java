@@ -63,8 +63,8 @@ final class Connection implements WsListener {
         socket = ws;
         writer.open(ws, ((ConnectionContext) ws.socketContext()).dataWriter());
         reader = Thread.currentThread();
-        if (ws.socketContext() instanceof ReadLoopEnd end) {
-            end.onEnd(this::finish);
+        if (ws.socketContext() instanceof UpgradedConnection upgraded) {
+            upgraded.onEnd(this::finish);
         } else {
             watchReader(reader);
         }
@@ -74,8 +74,8 @@ final class Connection implements WsListener {
     /**
      * When the peer drops the TCP connection (end of stream, no close frame), Helidon leaves its read loop by
      * throwing, without calling onClose or onError; only a later failed write would tell us.
-     * {@link ReadLoopEnd} tells us as the read loop ends. A socket that did not come through our upgrade has
-     * no such hook; its reader is a virtual thread of its own that ends right then, so a second thread waits
+     * {@link UpgradedConnection} tells us as the read loop ends. A socket that did not come through our upgrade
+     * has no such hook; its reader is a virtual thread of its own that ends right then, so a second thread waits
      * for it instead. Either way a dropped client is noticed at once (presence goes offline, a call's grace
      * starts, the session waits for a resume).
      */

@@ -34,6 +34,6 @@ public final class RealtimeEndpoint {
         server.addProtocol(ws);
         server.addRouting(WsRouting.builder().endpoint(ApiPaths.WEBSOCKET,
                 () -> hub.newConnection(new TokenBucket(limits.websocket(), System.nanoTime()))));
-        return new OriginCheck(Utf8FrameCheck.upgrader(WsUpgrader.create(ws)), resolver, publicOrigin);
+        return new OriginCheck(UpgradedConnection.upgrader(WsUpgrader.create(ws)), resolver, publicOrigin);
     }
 }

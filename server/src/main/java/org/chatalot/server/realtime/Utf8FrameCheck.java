@@ -1,20 +1,14 @@
 package org.chatalot.server.realtime;
 
-import java.util.Optional;
+import java.io.UncheckedIOException;
 import java.util.function.Supplier;
 
 import io.helidon.common.buffers.DataReader;
-import io.helidon.http.HttpPrologue;
-import io.helidon.http.WritableHeaders;
-import io.helidon.webserver.ConnectionContext;
-import io.helidon.webserver.http1.spi.Http1RoutedUpgrade;
-import io.helidon.webserver.http1.spi.Http1RoutedUpgrader;
-import io.helidon.webserver.http1.spi.Http1Upgrader;
-import io.helidon.webserver.spi.ServerConnection;
+import io.helidon.common.socket.HelidonSocket;
+import io.helidon.webserver.ServerConnectionException;
 import io.helidon.websocket.WsCloseException;
 
 import org.chatalot.model.ws.CloseCodes;
-import org.chatalot.server.http.ConnectionContexts;
 
 /**
  * Fails a WebSocket with 1007 when a text frame is not UTF-8 (RFC 6455, 8.1). Helidon decodes text frames
@@ -30,7 +24,8 @@ final class Utf8FrameCheck implements Supplier<byte[]> {
     private static final int BINARY = 0x2;
     private static final int CONTINUATION = 0x0;
 
-    private final DataReader source;
+    private final DataReader alreadyRead;
+    private final HelidonSocket socket;
     private final Utf8Validator utf8 = new Utf8Validator();
     private Part part = Part.FIRST_BYTE;
     private int opcode;
@@ -43,50 +38,31 @@ final class Utf8FrameCheck implements Supplier<byte[]> {
     private int maskBytes;
     private long payloadOffset;
 
-    Utf8FrameCheck(DataReader source) {
-        this.source = source;
+    /**
+     * Reads what {@code alreadyRead} holds (the HTTP connection may have read past the upgrade request), then
+     * {@code socket} itself.
+     */
+    Utf8FrameCheck(DataReader alreadyRead, HelidonSocket socket) {
+        this.alreadyRead = alreadyRead;
+        this.socket = socket;
     }
 
     /**
-     * The WebSocket upgrade, with every upgraded connection reading through this check and telling its listener
-     * when its read loop ends ({@link ReadLoopEnd}).
+     * The socket is read here rather than through another reader, and its failures are mapped here as Helidon's
+     * own reader maps them (an I/O failure ends the connection quietly): every call between Helidon's frame
+     * reader and the socket would be one more frame on the stack of each idle socket's parked reader.
      */
-    static Http1RoutedUpgrader upgrader(Http1Upgrader webSocket) {
-        Http1RoutedUpgrader delegate = (Http1RoutedUpgrader) webSocket;
-        return new Http1RoutedUpgrader() {
-            @Override
-            public String supportedProtocol() {
-                return delegate.supportedProtocol();
-            }
-
-            @Override
-            public Optional<Http1RoutedUpgrade> routedUpgrade(ConnectionContext ctx, HttpPrologue prologue,
-                                                              WritableHeaders<?> headers) {
-                ReadLoopEnd connection = new ReadLoopEnd(wrap(ctx));
-                return connection.around(delegate.routedUpgrade(connection, prologue, headers));
-            }
-
-            @Override
-            public ServerConnection upgrade(ConnectionContext ctx, HttpPrologue prologue, WritableHeaders<?> headers) {
-                ReadLoopEnd connection = new ReadLoopEnd(wrap(ctx));
-                return connection.around(delegate.upgrade(connection, prologue, headers));
-            }
-        };
-    }
-
-    /** The connection as the WebSocket should read it: through this check. */
-    static ConnectionContext wrap(ConnectionContext connection) {
-        return ConnectionContexts.withReader(connection,
-                DataReader.create(new Utf8FrameCheck(connection.dataReader())));
-    }
-
     @Override
     public byte[] get() {
-        if (source.available() == 0) {
-            source.pullData();
+        byte[] bytes;
+        try {
+            bytes = alreadyRead.available() > 0 ? alreadyRead.readBytes(alreadyRead.available()) : socket.get();
+        } catch (UncheckedIOException e) {
+            throw new ServerConnectionException("Failed to get data from socket", e);
         }
-        byte[] bytes = source.readBytes(source.available());
-        scan(bytes);
+        if (bytes != null) {
+            scan(bytes);
+        }
         return bytes;
     }
 

@@ -12,6 +12,7 @@
  * {@code EventSink}); {@link org.chatalot.server.realtime.SessionEnds} ends sessions (resume window over, too
  * many, account signed out); {@link org.chatalot.server.realtime.Heartbeat} is the clock. Each socket is a
  * {@link org.chatalot.server.realtime.Connection} (what it receives, and its session), which sends through its
- * own {@link org.chatalot.server.realtime.SocketWriter} (the bounded queue and the writer that drains it).
+ * own {@link org.chatalot.server.realtime.SocketWriter} (the bounded queue and the writer that drains it), and
+ * reads through its {@link org.chatalot.server.realtime.UpgradedConnection} (the socket itself, UTF-8 checked).
  */
 package org.chatalot.server.realtime;

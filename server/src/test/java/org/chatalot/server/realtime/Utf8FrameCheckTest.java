@@ -38,7 +38,7 @@ class Utf8FrameCheckTest {
                 frame(TEXT, true, "x".repeat(70_000).getBytes(StandardCharsets.UTF_8)));
 
         for (int cut = 0; cut <= stream.length; cut += cut < 300 ? 1 : 997) {
-            Utf8FrameCheck check = new Utf8FrameCheck(null);
+            Utf8FrameCheck check = new Utf8FrameCheck(null, null);
             int at = cut;
             assertThatCode(() -> {
                 check.scan(Arrays.copyOfRange(stream, 0, at));
@@ -73,7 +73,7 @@ class Utf8FrameCheckTest {
     @Test
     void binaryAndControlPayloadsAreNotText() {
         byte[] garbage = {(byte) 0xFF, (byte) 0xC0, (byte) 0x80};
-        assertThatCode(() -> new Utf8FrameCheck(null).scan(concat(frame(BINARY, false, garbage),
+        assertThatCode(() -> new Utf8FrameCheck(null, null).scan(concat(frame(BINARY, false, garbage),
                 frame(CONTINUATION, true, garbage), frame(PING, true, garbage))))
                 .doesNotThrowAnyException();
     }
@@ -116,7 +116,7 @@ class Utf8FrameCheckTest {
     }
 
     private static void assertInvalid(byte[] stream) {
-        assertThatThrownBy(() -> new Utf8FrameCheck(null).scan(stream))
+        assertThatThrownBy(() -> new Utf8FrameCheck(null, null).scan(stream))
                 .isInstanceOfSatisfying(WsCloseException.class, e -> assertThat(e.closeCode()).isEqualTo(1007));
     }
 
