@@ -24,19 +24,18 @@ import org.chatalot.server.http.TokenBucket;
  * frames end the socket. Everything the server sends leaves through the socket's {@link SocketWriter}. However
  * the socket ends (client close, error, dropped TCP connection, our own close), the hub is told once.
  *
- * <p>An idle socket should cost little memory: a large incoming message's buffer is let go once it is
- * handled, and nothing waits on the reader thread to notice the end.
+ * <p>An idle socket should cost little memory: a fragmented message's buffer exists only while its fragments
+ * arrive, and nothing waits on the reader thread to notice the end.
  */
 final class Connection implements WsListener {
     static final int MAX_MESSAGE_CHARS = 1024 * 1024;
-    /** A reassembly buffer that grew beyond this is released after its message. */
-    private static final int KEPT_BUFFER_CHARS = 8192;
     private static final System.Logger LOG = System.getLogger(Connection.class.getName());
 
     private final Hub hub;
     private final TokenBucket bucket;
     private final SocketWriter writer;
-    private final StringBuilder partial = new StringBuilder();
+    /** A fragmented message being put together; null between messages (most are a single frame). */
+    private StringBuilder partial;
     private final AtomicInteger unansweredPings = new AtomicInteger();
     private final AtomicBoolean finished = new AtomicBoolean();
     final long openedAt;
@@ -96,35 +95,31 @@ final class Connection implements WsListener {
 
     @Override
     public void onMessage(WsSession ws, String text, boolean last) {
-        if (partial.length() + text.length() > MAX_MESSAGE_CHARS) {
-            releasePartial();
+        if ((partial == null ? 0 : partial.length()) + text.length() > MAX_MESSAGE_CHARS) {
+            partial = null;
             sendError(WsErrorCodes.MESSAGE_TOO_BIG, "frames are limited to 1 MiB", null);
             close(CloseCodes.MESSAGE_TOO_BIG, "message too big");
             return;
         }
         String frame;
-        if (last && partial.isEmpty()) {
+        if (last && partial == null) {
             frame = text;
         } else {
+            if (partial == null) {
+                partial = new StringBuilder();
+            }
             partial.append(text);
             if (!last) {
                 return;
             }
             frame = partial.toString();
-            releasePartial();
+            partial = null;
         }
         if (!bucket.tryTake(System.nanoTime())) {
             sendError(WsErrorCodes.RATE_LIMITED, "too many frames; slow down", null);
             return;
         }
         hub.received(this, frame);
-    }
-
-    private void releasePartial() {
-        partial.setLength(0);
-        if (partial.capacity() > KEPT_BUFFER_CHARS) {
-            partial.trimToSize();
-        }
     }
 
     /**

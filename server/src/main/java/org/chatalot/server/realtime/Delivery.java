@@ -40,6 +40,12 @@ public final class Delivery implements EventSink {
         delivered.increment();
     }
 
+    /** A new session's {@code authenticated}: numbered, not kept for replay (see the session). */
+    void deliverAuthenticated(RealtimeSession session, ServerMessage.Authenticated authenticated) {
+        session.deliverAuthenticated(frames.body(authenticated));
+        delivered.increment();
+    }
+
     @Override
     public void toChannel(UUID channelId, ServerMessage event) {
         toMembers(channelId, event, null);
@@ -106,7 +112,7 @@ public final class Delivery implements EventSink {
                 continue;
             }
             for (RealtimeSession session : sessions.of(userId)) {
-                if (session.subscriptions.contains(channelId)) {
+                if (session.isSubscribed(channelId)) {
                     session.deliverLive(body);
                     delivered.increment();
                 }

@@ -154,17 +154,17 @@ public final class Dispatcher {
         if (channelIds == null || channelIds.isEmpty()) {
             throw new InvalidInput("channel_ids", "required: a list of channel ids");
         }
-        if (session.subscriptions.size() + channelIds.size() > MAX_SUBSCRIPTIONS) {
+        if (session.subscriptionCount() + channelIds.size() > MAX_SUBSCRIPTIONS) {
             throw new InvalidInput("channel_ids", "at most " + MAX_SUBSCRIPTIONS + " open channels per session");
         }
         for (UUID channelId : channelIds) {
-            session.subscriptions.add(member(who, channelId));
+            session.subscribe(member(who, channelId));
         }
     }
 
     private void unsubscribe(RealtimeSession session, List<UUID> channelIds) {
         if (channelIds != null) {
-            channelIds.forEach(session.subscriptions::remove);
+            channelIds.forEach(session::unsubscribe);
         }
     }
 

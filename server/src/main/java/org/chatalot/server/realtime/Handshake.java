@@ -80,8 +80,8 @@ public final class Handshake {
             session.attach(connection);
         }
         forgetIfAlreadyGone(session, connection);
-        delivery.deliver(session, new ServerMessage.Authenticated(principal.userId(), session.id.value(),
-                serverVersion, pingIntervalSecs));
+        delivery.deliverAuthenticated(session, new ServerMessage.Authenticated(principal.userId(),
+                session.id.value(), serverVersion, pingIntervalSecs));
         // A new session has seen no call events: it learns the calls going on now (a resume replays instead).
         calls.currentCalls(session.userId(), state -> delivery.deliver(session, state));
         session.deliverLive(() -> delivery.frames().body(presence.snapshot()));

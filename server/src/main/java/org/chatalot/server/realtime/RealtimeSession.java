@@ -1,9 +1,9 @@
 package org.chatalot.server.realtime;
 
 import java.util.ArrayDeque;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -14,6 +14,9 @@ import org.chatalot.server.common.RealtimeSessionId;
  * the resume window; events keep being numbered and buffered while no socket is attached, and a socket
  * that resumes gets exactly the ones after its {@code last_seq}. The buffer is bounded (count, bytes and
  * age); a client that falls further behind gets {@code resume_failed} and resyncs over REST.
+ *
+ * <p>An idle session should cost little memory: it keeps no event that no resume can ask for, and its
+ * subscriptions and buffer take room only once it has some.
  */
 final class RealtimeSession {
     static final int MAX_BUFFERED_EVENTS = 256;
@@ -24,8 +27,12 @@ final class RealtimeSession {
     /** Whose session it is, and the signed-in session it acts for; their role is read per action, not kept. */
     private final UUID userId;
     private final UUID authSessionId;
-    final Set<UUID> subscriptions = ConcurrentHashMap.newKeySet();
-    private final ArrayDeque<Buffered> buffer = new ArrayDeque<>();
+    /**
+     * The channels the client has open ({@code subscribe}), read at every typing event from other threads.
+     * Replaced, never changed: no lock to read it, and no set of its own until there is one.
+     */
+    private volatile Set<UUID> subscriptions = Set.of();
+    private final ArrayDeque<Buffered> buffer = new ArrayDeque<>(0);
     private long seq;
     private long lostUpTo;
     private int bufferedChars;
@@ -49,6 +56,23 @@ final class RealtimeSession {
 
     UUID authSessionId() {
         return authSessionId;
+    }
+
+    /**
+     * Numbers {@code authenticated} and hands it to the socket without keeping it, and forgets anything numbered
+     * before it: it names the session, so no client can resume from before it and no replay needs any of it.
+     */
+    synchronized void deliverAuthenticated(String body) {
+        if (ended) {
+            return;
+        }
+        seq++;
+        lostUpTo = seq;
+        buffer.clear();
+        bufferedChars = 0;
+        if (connection != null) {
+            connection.send(seq, body);
+        }
     }
 
     /** Numbers the event, keeps it for replay, and hands it to the socket if one is attached. */
@@ -125,6 +149,28 @@ final class RealtimeSession {
             }
         }
         return previous;
+    }
+
+    boolean isSubscribed(UUID channelId) {
+        return subscriptions.contains(channelId);
+    }
+
+    int subscriptionCount() {
+        return subscriptions.size();
+    }
+
+    synchronized void subscribe(UUID channelId) {
+        Set<UUID> next = new HashSet<>(subscriptions);
+        next.add(channelId);
+        subscriptions = next;
+    }
+
+    synchronized void unsubscribe(UUID channelId) {
+        if (channelId != null && subscriptions.contains(channelId)) {
+            Set<UUID> next = new HashSet<>(subscriptions);
+            next.remove(channelId);
+            subscriptions = next.isEmpty() ? Set.of() : next;
+        }
     }
 
     /** No more events and no resume: signed out, or the resume window passed. */

@@ -37,6 +37,17 @@ class RealtimeSessionTest {
     }
 
     @Test
+    void authenticatedIsNumberedButNeitherItNorAnythingBeforeItIsKeptForReplay() {
+        long now = 1_000 * MINUTE;
+        session.deliver("{\"type\":\"call_state\"}", now);
+        session.deliverAuthenticated("{\"type\":\"authenticated\"}");
+
+        assertThat(session.lastSeq()).isEqualTo(2);
+        assertThatThrownBy(() -> session.resume(null, 1, now))
+                .isInstanceOf(RealtimeSession.ResumeRefused.class).hasMessageContaining("no longer buffered");
+    }
+
+    @Test
     void theBufferKeepsOnlyTheNewestEvents() {
         long now = 1_000 * MINUTE;
         for (int i = 0; i < RealtimeSession.MAX_BUFFERED_EVENTS + 10; i++) {
