@@ -69,6 +69,21 @@ class FrameRulesIT {
         }
 
         @Test
+        void aFrameSentWithTheUpgradeRequestIsReadAndCheckedLikeAnyOther() throws IOException {
+            AuthTokens user = server.users().register("fr.eager");
+            byte[] authenticate = ("{\"type\":\"authenticate\",\"token\":\"" + user.accessToken() + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            try (RawWebSocket socket = RawWebSocket.connectSendingAtOnce(server.server().port(), authenticate)) {
+                assertThat(readUntilType(socket, "authenticated").get("user_id").asText())
+                        .isEqualTo(user.user().id().toString());
+            }
+            byte[] notUtf8 = {'{', (byte) 0xC3, '}'};
+            try (RawWebSocket socket = RawWebSocket.connectSendingAtOnce(server.server().port(), notUtf8)) {
+                assertThat(readUntilClose(socket, new ArrayList<>()).closeCode()).isEqualTo(1007);
+            }
+        }
+
+        @Test
         void invalidUtf8InALaterFragmentOfAnAuthenticatedSocketClosesWith1007() throws IOException {
             AuthTokens user = server.users().register("fr.fragment");
             try (RawWebSocket socket = authenticated(user)) {

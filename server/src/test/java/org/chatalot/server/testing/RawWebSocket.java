@@ -1,5 +1,6 @@
 package org.chatalot.server.testing;
 
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -40,7 +41,19 @@ public final class RawWebSocket implements AutoCloseable {
      * that a test that stops reading makes the server's writes block soon.
      */
     public static RawWebSocket connect(int port, int receiveBufferBytes) throws IOException {
-        RawWebSocket ws = open(port, "127.0.0.1:" + port, java.util.Map.of(), receiveBufferBytes);
+        return accepted(open(port, "127.0.0.1:" + port, java.util.Map.of(), receiveBufferBytes, new byte[0]));
+    }
+
+    /**
+     * Connects as a client that does not wait for the 101: a text frame of {@code firstText} goes in the same
+     * write as the upgrade request.
+     */
+    public static RawWebSocket connectSendingAtOnce(int port, byte[] firstText) throws IOException {
+        byte[] frame = frame(TEXT, firstText, true, new SecureRandom());
+        return accepted(open(port, "127.0.0.1:" + port, java.util.Map.of(), 0, frame));
+    }
+
+    private static RawWebSocket accepted(RawWebSocket ws) throws IOException {
         String response = ws.readHeaders();
         if (!response.startsWith("HTTP/1.1 101")) {
             throw new IOException("upgrade refused: " + response);
@@ -53,14 +66,14 @@ public final class RawWebSocket implements AutoCloseable {
      * returns the status line of the answer: {@code HTTP/1.1 101 …} or the refusal.
      */
     public static String handshake(int port, String host, java.util.Map<String, String> headers) throws IOException {
-        try (RawWebSocket ws = open(port, host, headers, 0)) {
+        try (RawWebSocket ws = open(port, host, headers, 0, new byte[0])) {
             String response = ws.readHeaders();
             return response.substring(0, response.indexOf("\r\n"));
         }
     }
 
     private static RawWebSocket open(int port, String host, java.util.Map<String, String> headers,
-                                     int receiveBufferBytes) throws IOException {
+                                     int receiveBufferBytes, byte[] sentWithRequest) throws IOException {
         Socket socket = new Socket();
         if (receiveBufferBytes > 0) {
             socket.setReceiveBufferSize(receiveBufferBytes);
@@ -74,7 +87,10 @@ public final class RawWebSocket implements AutoCloseable {
                 + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
                 + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(key) + "\r\n");
         headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
-        ws.out.write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        all.writeBytes(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+        all.writeBytes(sentWithRequest);
+        ws.out.write(all.toByteArray());
         ws.out.flush();
         return ws;
     }
@@ -85,6 +101,12 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** One frame exactly as given: any opcode, any bytes (invalid UTF-8 in a text frame too), masked. */
     public void sendFrame(int opcode, byte[] bytes, boolean fin) throws IOException {
+        out.write(frame(opcode, bytes, fin, random));
+        out.flush();
+    }
+
+    private static byte[] frame(int opcode, byte[] bytes, boolean fin, SecureRandom random) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] payload = bytes.clone();
         byte[] mask = new byte[4];
         random.nextBytes(mask);
@@ -101,12 +123,12 @@ public final class RawWebSocket implements AutoCloseable {
                 out.write((int) ((long) payload.length >>> shift) & 0xFF);
             }
         }
-        out.write(mask);
+        out.writeBytes(mask);
         for (int i = 0; i < payload.length; i++) {
             payload[i] ^= mask[i % 4];
         }
-        out.write(payload);
-        out.flush();
+        out.writeBytes(payload);
+        return out.toByteArray();
     }
 
     /**
