@@ -75,13 +75,15 @@ public final class Handshake {
                 return;
             }
             ends.makeRoomFor(principal.userId());
-            sessions.add(session);
             connection.session(session);
             session.attach(connection);
+            // Queued before the session can be found: from then on anyone's presence change reaches it, and
+            // the client must learn which session it is (and the protocol's version) from its first frame.
+            delivery.deliverAuthenticated(session, new ServerMessage.Authenticated(principal.userId(),
+                    session.id.value(), serverVersion, pingIntervalSecs));
+            sessions.add(session);
         }
         forgetIfAlreadyGone(session, connection);
-        delivery.deliverAuthenticated(session, new ServerMessage.Authenticated(principal.userId(),
-                session.id.value(), serverVersion, pingIntervalSecs));
         // A new session has seen no call events: it learns the calls going on now (a resume replays instead).
         calls.currentCalls(session.userId(), state -> delivery.deliver(session, state));
         session.deliverLive(() -> delivery.frames().body(presence.snapshot()));

@@ -62,11 +62,19 @@ public final class WsClient implements AutoCloseable {
         return new WsClient(builder, uri);
     }
 
-    /** Connects and authenticates; returns once {@code authenticated} arrived. */
+    /**
+     * Connects and authenticates; returns once {@code authenticated} arrived, which must be the socket's first
+     * frame (every test that opens a socket this way checks that, see AuthenticatedFirstIT).
+     */
     public static WsClient authenticated(TestServer server, String token) {
         WsClient client = connect(server);
         client.send(new ClientMessage.Authenticate(token));
-        client.await("authenticated");
+        JsonNode authenticated = client.await("authenticated");
+        JsonNode first = client.seen().getFirst();
+        if (first != authenticated) {
+            client.abort();
+            throw new AssertionError("a new socket's first frame was " + first + ", not authenticated");
+        }
         return client;
     }
 
