@@ -69,12 +69,14 @@ public final class Sections {
                         + "limits on), %d storm clients for %.1f s, each from its own address; chat at %d msg/s "
                         + "meanwhile.%n%n| | value |%n|---|---|%n"
                         + "| Argon2 ceiling, one core (same library and cost, nothing else) | %.2f hashes per CPU "
-                        + "second |%n| successful logins | %d (%.2f/s; %.2f per server CPU second) |%n"
+                        + "second |%n| successful logins | %d (%.2f/s; %.2f per server CPU second, %.2f without the "
+                        + "%.2f CPU seconds the same chat round cost alone) |%n"
                         + "| 429 answers | %d |%n| 503 answers | %d |%n"
                         + "| other failures | %d |%n| chat p99 alone | %.2f ms |%n| chat p99 during the storm | "
                         + "%.2f ms (loss %.2f %%) |%n| unrelated request (`GET /api/health/live`) p99 during the storm "
                         + "| %.2f ms (%d requests) |%n", machine, r.stormClients(), r.stormSeconds(), r.chatRate(),
                 r.argon2CeilingPerSecond(), r.logins(), r.loginsPerSecond(), r.loginsPerServerCpuSecond(),
+                r.loginsPerLoginCpuSecond(), r.chatCpuSeconds(),
                 r.tooMany429(), r.unavailable503(),
                 r.otherFailures(), r.chatBaselineP99Ms(), r.chatStormP99Ms(), r.chatStormLossPercent(),
                 r.unrelatedStormP99Ms(), r.unrelatedRequests())

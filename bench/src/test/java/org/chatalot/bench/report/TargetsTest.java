@@ -135,9 +135,29 @@ class TargetsTest {
         assertThat(none.status()).isEqualTo(Targets.Status.NOT_MEASURED);
     }
 
+    @Test
+    void loginsAreJudgedByTheLoginPathsOwnCpuWithoutTheChatRoundBesideThem() {
+        // 60 logins in 12 CPU seconds, 2 of them the chat round's: 5 per CPU second in all, 6 without the chat
+        Targets.Verdict net = Targets.logins(withLogins(logins(12, 2, 7.5, 14)));
+        Targets.Verdict slow = Targets.logins(withLogins(logins(12, 0.5, 7.5, 14)));
+        Targets.Verdict chatty = Targets.logins(withLogins(logins(12, 2, 7.5, 16)));
+
+        assertThat(net.status()).isEqualTo(Targets.Status.MEETS);
+        assertThat(net.measured()).isEqualTo("0.83× (6.00 logins vs 7.20 hashes per CPU second, the chat round's "
+                + "CPU left out; 0.69× with it); chat p99 1.87× (14.0 vs 7.5 ms)");
+        assertThat(slow.status()).as("5.22 per login CPU second: 0.72×").isEqualTo(Targets.Status.MISSES);
+        assertThat(chatty.status()).as("chat p99 2.13×").isEqualTo(Targets.Status.MISSES);
+    }
+
+    private static LoginStormBench.Result logins(double cpuSeconds, double chatCpuSeconds, double chatAlone,
+                                                 double chatDuring) {
+        return new LoginStormBench.Result(7.2, 24, 12, 60, 5, cpuSeconds, 60 / cpuSeconds, chatCpuSeconds,
+                60 / (cpuSeconds - chatCpuSeconds), 0, 0, 0, null, 20, chatAlone, chatDuring, 0, "0", 100, 10);
+    }
+
     private static LoginStormBench.Result logins(long requests, double p99) {
-        return new LoginStormBench.Result(5.9, 24, 12, 60, 5, 12, 5, 0, 0, 0, null, 20, 7.5, 20, 0, "0", requests,
-                p99);
+        return new LoginStormBench.Result(5.9, 24, 12, 60, 5, 12, 5, 1, 5.45, 0, 0, 0, null, 20, 7.5, 20, 0, "0",
+                requests, p99);
     }
 
     private static SuiteResults withLogins(LoginStormBench.Result logins) {
