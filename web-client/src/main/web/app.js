@@ -1164,8 +1164,11 @@ const app = {
     const opener = ui.dialog?.opener;
     ui.dialog = null;
     redraw();
+    // Only where focus went with the dialog: closing one by Escape gives focus back at once, and a frame later
+    // the person may already have moved on (Shift+Tab into the messages), which this must not undo.
     requestAnimationFrame(() => {
-      if (opener && opener.isConnected) {
+      const focused = document.activeElement;
+      if (opener && opener.isConnected && (!focused || focused === document.body)) {
         opener.focus();
       }
     });
