@@ -782,6 +782,21 @@ addEventListener('resize', () => {
   }
 });
 
+/**
+ * After something that held focus has closed, and been drawn away, gives focus that went with it (to the page
+ * itself) to {@code target()}. Only then: closing a dialog by Escape gives focus back at once, and by the next
+ * frame the person may have moved on (Shift+Tab into the messages), which must not be undone.
+ */
+function returnFocus(target, options) {
+  requestAnimationFrame(() => {
+    const focused = document.activeElement;
+    const element = /** @type {HTMLElement | null} */ (!focused || focused === document.body ? target() : null);
+    if (element?.isConnected) {
+      element.focus(options);
+    }
+  });
+}
+
 function overlaps(a, b) {
   return a.bottom > b.top && a.top < b.bottom && a.right > b.left && a.left < b.right;
 }
@@ -1164,14 +1179,7 @@ const app = {
     const opener = ui.dialog?.opener;
     ui.dialog = null;
     redraw();
-    // Only where focus went with the dialog: closing one by Escape gives focus back at once, and a frame later
-    // the person may already have moved on (Shift+Tab into the messages), which this must not undo.
-    requestAnimationFrame(() => {
-      const focused = document.activeElement;
-      if (opener && opener.isConnected && (!focused || focused === document.body)) {
-        opener.focus();
-      }
-    });
+    returnFocus(() => opener);
   },
 
   /** Opens someone's profile card beside the control activated (activated again, it closes the card). */
@@ -1201,14 +1209,8 @@ const app = {
     }
     ui.profile = null;
     redraw();
-    requestAnimationFrame(() => {
-      const focused = document.activeElement;
-      if (!focused || focused === document.body) {
-        // Not scrolled back into view: the card may have closed because its opener scrolled away.
-        /** @type {HTMLElement} */ (root.querySelector(`[data-opener="${CSS.escape(key)}"]`))
-          ?.focus({ preventScroll: true });
-      }
-    });
+    // Not scrolled back into view: the card may have closed because its opener scrolled away.
+    returnFocus(() => root.querySelector(`[data-opener="${CSS.escape(key)}"]`), { preventScroll: true });
   },
 
   dismissNotice(id) {
