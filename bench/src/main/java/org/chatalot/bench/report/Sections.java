@@ -53,7 +53,7 @@ public final class Sections {
 
     public static String idle(List<IdleSocketsBench.Result> results, String machine) {
         StringBuilder md = new StringBuilder("Measured " + machine + ". Idle WebSockets held open: ours "
-                + "authenticated (8 per user), the ceiling's plain.\n\n| server | sockets | heap after full GC, "
+                + "authenticated (8 per user), the ceiling's plain.\n\n| server | sockets | live heap objects, "
                 + "before → after | per socket | RSS before → after | per socket |\n|---|---|---|---|---|---|\n");
         for (IdleSocketsBench.Result r : results) {
             md.append(String.format("| %s | %d | %.1f → %.1f MiB | %.1f KB | %.1f → %.1f MiB | %.1f KB |%n",

@@ -22,13 +22,15 @@ import org.chatalot.bench.room.TextSocket;
 import org.chatalot.model.auth.AuthTokens;
 
 /**
- * W3: memory a server keeps per idle socket: Java heap after a full collection (the fair figure; RSS barely
+ * W3: memory a server keeps per idle socket: live objects on the Java heap (the fair figure; RSS barely
  * moves once the heap has grown during set-up) and RSS. Ours with authenticated sockets, and the bare
  * Helidon ceiling with plain ones, to tell the framework's share from ours.
  */
 public final class IdleSocketsBench {
     private static final int SOCKETS_PER_USER = 8;
-    private static final Pattern USED = Pattern.compile("used (\\d+)K");
+    /** A histogram row: rank, instances, bytes, class name. */
+    private static final Pattern ROW = Pattern.compile("^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)");
+    private static final Pattern TOTAL = Pattern.compile("^Total\\s+\\d+\\s+(\\d+)");
 
     public record Result(String server, int sockets, long heapBefore, long heapAfter, long rssBefore,
                          long rssAfter, double heapBytesPerSocket, double rssBytesPerSocket, String load) {
@@ -64,18 +66,16 @@ public final class IdleSocketsBench {
 
     private static Result measure(String name, ProcessHandle server, int sockets, Opener opener) throws Exception {
         Thread.sleep(500);
-        long heapBefore = heapAfterGc(server);
+        long heapBefore = liveHeap(server, name + "-" + sockets + "-before");
         long rssBefore = ProcessStats.rssBytes(server);
-        histogram(server, name + "-" + sockets + "-before");
         List<Runnable> closers = new ArrayList<>();
         try {
             for (int i = 0; i < sockets; i++) {
                 closers.add(opener.open(i));
             }
             Thread.sleep(2_000);
-            long heapAfter = heapAfterGc(server);
+            long heapAfter = liveHeap(server, name + "-" + sockets + "-after");
             long rssAfter = ProcessStats.rssBytes(server);
-            histogram(server, name + "-" + sockets + "-after");
             return new Result(name, sockets, heapBefore, heapAfter, rssBefore, rssAfter,
                     (heapAfter - heapBefore) / (double) sockets, (rssAfter - rssBefore) / (double) sockets,
                     Machine.loadAverage());
@@ -85,52 +85,48 @@ public final class IdleSocketsBench {
     }
 
     /**
-     * With {@code CHATALOT_BENCH_HISTOGRAM_DIR} set, the server's class histogram (live objects, so after a full
-     * collection) and a thread dump (virtual threads included) before and after the sockets open go there:
-     * what each remaining KB of a socket is.
+     * Bytes of live objects on the Java heap: the class histogram's total (taking it runs a full collection
+     * first) less the filler the collector left. The serial collector a one-core server runs does not compact
+     * every full collection: it leaves runs of dead objects in place as filler arrays, up to a few MB of a
+     * 100 MB heap, so the heap "used" after a collection moved by up to 2 KB per socket from run to run (until
+     * 2026-12-07 W3 read that figure). With {@code CHATALOT_BENCH_HISTOGRAM_DIR} set, the histogram and a thread
+     * dump (virtual threads included) are also kept there: what each remaining KB of a socket is.
      */
-    private static void histogram(ProcessHandle server, String label) throws IOException, InterruptedException {
-        String dir = System.getenv("CHATALOT_BENCH_HISTOGRAM_DIR");
-        if (dir == null || dir.isBlank()) {
-            return;
-        }
+    static long liveHeap(ProcessHandle server, String label) throws IOException, InterruptedException {
         String jcmd = Launch.java().replaceFirst("java$", "jcmd");
-        String name = label.replace(' ', '-');
-        Path file = Path.of(dir).resolve(name + ".txt");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, jcmd(jcmd, server.pid(), "GC.class_histogram"));
-        Path threads = file.resolveSibling(name + "-threads.json");
-        Files.deleteIfExists(threads);
-        jcmd(jcmd, server.pid(), "Thread.dump_to_file -format=json " + threads.toAbsolutePath());
-    }
-
-    /** Java heap in use right after a full collection (jcmd), the fairest single number for memory. */
-    static long heapAfterGc(ProcessHandle server) throws IOException, InterruptedException {
-        String jcmd = Launch.java().replaceFirst("java$", "jcmd");
-        jcmd(jcmd, server.pid(), "GC.run");
-        String info = jcmd(jcmd, server.pid(), "GC.heap_info");
-        long used = heapUsedKb(info);
-        if (used <= 0) {
+        String histogram = jcmd(jcmd, server.pid(), "GC.class_histogram");
+        long live = liveBytes(histogram);
+        if (live <= 0) {
             // A missing figure must fail the part, not read as zero growth (which would pass the target).
-            throw new IOException("jcmd GC.heap_info gave no heap figure: " + info.strip());
+            throw new IOException("jcmd GC.class_histogram gave no total: " + histogram.strip());
         }
-        return used * 1024;
+        String dir = System.getenv("CHATALOT_BENCH_HISTOGRAM_DIR");
+        if (dir != null && !dir.isBlank()) {
+            String name = label.replace(' ', '-');
+            Path file = Path.of(dir).resolve(name + ".txt");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, histogram);
+            Path threads = file.resolveSibling(name + "-threads.json");
+            Files.deleteIfExists(threads);
+            jcmd(jcmd, server.pid(), "Thread.dump_to_file -format=json " + threads.toAbsolutePath());
+        }
+        return live;
     }
 
-    /**
-     * Heap in use from {@code GC.heap_info}, summed over the generations: a server pinned to one core runs
-     * the Serial collector, whose young generation is empty right after a full GC (it reads "used 0K"), so
-     * the first figure alone is not the heap. Metaspace lines are not heap.
-     */
-    static long heapUsedKb(String heapInfo) {
+    /** The histogram's "Total" bytes less its rows of filler ({@code jdk.internal.vm.Filler…}); 0 without a total. */
+    static long liveBytes(String histogram) {
         long total = 0;
-        for (String line : heapInfo.split("\n")) {
-            Matcher used = USED.matcher(line);
-            if (!line.contains("Metaspace") && !line.contains("class space") && used.find()) {
-                total += Long.parseLong(used.group(1));
+        long filler = 0;
+        for (String line : histogram.split("\n")) {
+            Matcher row = ROW.matcher(line);
+            Matcher sum = TOTAL.matcher(line);
+            if (sum.find()) {
+                total = Long.parseLong(sum.group(1));
+            } else if (row.find() && row.group(2).contains("jdk.internal.vm.Filler")) {
+                filler += Long.parseLong(row.group(1));
             }
         }
-        return total;
+        return total == 0 ? 0 : total - filler;
     }
 
     private static String jcmd(String jcmd, long pid, String command) throws IOException, InterruptedException {
