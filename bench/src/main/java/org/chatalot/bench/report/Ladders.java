@@ -14,26 +14,53 @@ public final class Ladders {
     private Ladders() {
     }
 
-    /** Deliveries per second of the highest rung sustained (p99 ≤ 50 ms, loss ≤ 1 %); 0 when none was. */
+    /**
+     * Deliveries per second of the highest rung below which every rung was sustained too (p99 ≤ 50 ms, loss ≤
+     * 1 %); 0 when the first was not. A rung that held above one that did not is not counted: a server that
+     * lags at 1,000 msg/s does not have the capacity of 5,000 because it held there (bigger batches at higher
+     * rates can make each delivery cheaper than at the rung where it fell behind).
+     */
     public static double capacity(List<Rung> ladder) {
-        return ladder.stream().filter(Rung::isSustained).mapToDouble(Rung::deliveredPerSecond).max().orElse(0);
+        return heldPrefix(ladder).map(Rung::deliveredPerSecond).orElse(0.0);
     }
 
-    /** The highest offered rate every ladder sustained, if any. */
+    /** The highest offered rate every ladder sustained together with every rate below it, if any. */
     public static OptionalInt commonSustainedRate(Collection<List<Rung>> ladders) {
         OptionalInt common = OptionalInt.empty();
         for (List<Rung> ladder : ladders) {
-            int highest = ladder.stream().filter(Rung::isSustained).mapToInt(Rung::offeredMessagesPerSecond).max()
-                    .orElse(0);
+            int highest = heldPrefix(ladder).map(Rung::offeredMessagesPerSecond).orElse(0);
             common = OptionalInt.of(common.isPresent() ? Math.min(common.getAsInt(), highest) : highest);
         }
         return common.isPresent() && common.getAsInt() > 0 ? common : OptionalInt.empty();
+    }
+
+    /** The last rung of the ladder's unbroken run of sustained rungs from its first. */
+    private static Optional<Rung> heldPrefix(List<Rung> ladder) {
+        Rung held = null;
+        for (Rung rung : ladder) {
+            if (!rung.isSustained()) {
+                break;
+            }
+            held = rung;
+        }
+        return Optional.ofNullable(held);
     }
 
     /** Server CPU per delivery (µs) at an offered rate. */
     public static OptionalDouble cpuAt(List<Rung> ladder, int rate) {
         return ladder.stream().filter(r -> r.offeredMessagesPerSecond() == rate)
                 .mapToDouble(Rung::serverCpuMicrosPerDelivery).findFirst();
+    }
+
+    /** Server CPU per delivery (µs) at an offered rate, less its JIT compiler's threads. */
+    public static OptionalDouble cpuWithoutJitAt(List<Rung> ladder, int rate) {
+        return ladder.stream().filter(r -> r.offeredMessagesPerSecond() == rate).mapToDouble(Ladders::withoutJit)
+                .findFirst();
+    }
+
+    /** A rung's server CPU per delivery (µs) less its JIT compiler's threads. */
+    public static double withoutJit(Rung rung) {
+        return rung.serverCpuMicrosPerDelivery() - rung.serverJitMicrosPerDelivery();
     }
 
     /** The rung that ended a ladder: its first not sustained, or its last when all were. */

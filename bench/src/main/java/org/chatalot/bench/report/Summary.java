@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.chatalot.bench.workload.ColdStartBench;
 import org.chatalot.bench.workload.Rung;
@@ -106,8 +107,7 @@ public final class Summary {
                             + "| %.1f µs |%n",
                     o.offeredMessagesPerSecond(), bound ? " ‡" : "", o.serverCpuMicrosPerDelivery(),
                     c.serverCpuMicrosPerDelivery(), o.serverCpuMicrosPerDelivery() / c.serverCpuMicrosPerDelivery(),
-                    o.p99Ms(), o.isSustained() ? "" : " (not sustained)", c.p99Ms(),
-                    c.isSustained() ? "" : " (not sustained)",
+                    o.p99Ms(), verdict(o), c.p99Ms(), verdict(c),
                     commit.isPresent() ? String.format("%.1f ms", c.p99Ms() + commit.getAsDouble()) : "–",
                     o.serverJitMicrosPerDelivery()));
         }
@@ -123,6 +123,14 @@ public final class Summary {
                 + "`WRITE_DELAY=0`, W7): p99 %.2f ms. Every message is acknowledged and delivered only after its "
                 + "commit, so our p99 cannot be below the ceiling's plus this.%n%n", p99)));
         return md.toString();
+    }
+
+    /** How a rung's p99 is qualified in the table: not sustained, and the median of several runs. */
+    static String verdict(Rung rung) {
+        String runs = rung.runs() > 1 ? "median of " + rung.runs() + " runs" : "";
+        String held = rung.isSustained() ? "" : "not sustained";
+        String both = String.join(", ", Stream.of(held, runs).filter(s -> !s.isEmpty()).toList());
+        return both.isEmpty() ? "" : " (" + both + ")";
     }
 
     private static String row(String label, Map<String, List<Rung>> ladders,

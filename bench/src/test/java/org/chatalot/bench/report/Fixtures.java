@@ -14,9 +14,15 @@ final class Fixtures {
 
     /** A rung of {@code rate} msg/s to 49 receivers. */
     static Rung rung(String server, int rate, double loss, double p99, double cpuMicros) {
+        return rung(server, rate, loss, p99, cpuMicros, 0);
+    }
+
+    /** The same, {@code jitMicros} of its CPU per delivery the JIT compiler's. */
+    static Rung rung(String server, int rate, double loss, double p99, double cpuMicros, double jitMicros) {
         long offered = rate * 49L;
         return new Rung(server, rate, offered, rate * 3L, rate, offered * 3, Math.round(offered * 3 * (1 - loss
-                / 100)), offered * (1 - loss / 100), loss, p99 / 3, p99, p99 * 2, cpuMicros, 0, 40, "0.10 0.20 0.30");
+                / 100)), offered * (1 - loss / 100), loss, p99 / 3, p99, p99 * 2, cpuMicros, jitMicros, 40,
+                "0.10 0.20 0.30", 1);
     }
 
     static Map<String, List<Rung>> ladders() {

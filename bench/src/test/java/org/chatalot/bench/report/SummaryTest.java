@@ -39,12 +39,22 @@ class SummaryTest {
     }
 
     @Test
+    void aRungRunSeveralTimesSaysSo() {
+        Rung confirmed = Fixtures.rung(SuiteResults.OURS, 800, 0, 90, 28).asMedianOf(3);
+
+        assertThat(Summary.verdict(confirmed)).isEqualTo(" (not sustained, median of 3 runs)");
+        assertThat(Summary.verdict(Fixtures.rung(SuiteResults.OURS, 800, 0, 30, 28).asMedianOf(3)))
+                .isEqualTo(" (median of 3 runs)");
+        assertThat(Summary.verdict(Fixtures.rung(SuiteResults.OURS, 800, 0, 30, 28))).isEmpty();
+    }
+
+    @Test
     void aRungWhereTheGeneratorWasBusyIsMarkedAndItsCapacityNotTakenForTheServers() {
         Map<String, List<Rung>> ladders = new LinkedHashMap<>(Fixtures.ladders());
         Rung top = Fixtures.rung(SuiteResults.CEILING, 800, 0, 20, 9);
         ladders.put(SuiteResults.CEILING, List.of(Fixtures.rung(SuiteResults.CEILING, 100, 0, 2, 12),
                 new Rung(top.server(), 800, top.offeredDeliveriesPerSecond(), top.sent(), top.achievedSendRate(),
-                        top.expected(), top.delivered(), top.deliveredPerSecond(), 0, 10, 20, 30, 9, 0, 97, "0")));
+                        top.expected(), top.delivered(), top.deliveredPerSecond(), 0, 10, 20, 30, 9, 0, 97, "0", 1)));
 
         SuiteResults r = Fixtures.results(ladders);
 
