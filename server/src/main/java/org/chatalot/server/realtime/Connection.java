@@ -1,13 +1,10 @@
 package org.chatalot.server.realtime;
 
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.helidon.common.buffers.BufferData;
-import io.helidon.http.Headers;
-import io.helidon.http.HttpPrologue;
 import io.helidon.webserver.ConnectionContext;
 import io.helidon.webserver.spi.ServerConnection;
 import io.helidon.websocket.WsListener;
@@ -52,17 +49,12 @@ final class Connection implements WsListener {
     }
 
     @Override
-    public Optional<Headers> onHttpUpgrade(HttpPrologue prologue, Headers headers) {
-        clientIp = headers.first(OriginCheck.CLIENT_IP).orElse("unknown");
-        return Optional.empty();
-    }
-
-    @Override
     public void onOpen(WsSession ws) {
         socket = ws;
         writer.open(ws, ((ConnectionContext) ws.socketContext()).dataWriter());
         reader = Thread.currentThread();
         if (ws.socketContext() instanceof UpgradedConnection upgraded) {
+            clientIp = upgraded.clientIp();
             upgraded.onEnd(this::finish);
         } else {
             watchReader(reader);

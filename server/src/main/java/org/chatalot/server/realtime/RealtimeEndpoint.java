@@ -34,6 +34,7 @@ public final class RealtimeEndpoint {
         server.addProtocol(ws);
         server.addRouting(WsRouting.builder().endpoint(ApiPaths.WEBSOCKET,
                 () -> hub.newConnection(new TokenBucket(limits.websocket(), System.nanoTime()))));
-        return new OriginCheck(UpgradedConnection.upgrader(WsUpgrader.create(ws)), resolver, publicOrigin);
+        // The origin check sees the upgraded connection, and gives it the client's address.
+        return UpgradedConnection.upgrader(new OriginCheck(WsUpgrader.create(ws), resolver, publicOrigin));
     }
 }

@@ -34,6 +34,7 @@ import org.chatalot.server.http.ConnectionContexts;
 final class UpgradedConnection extends ConnectionContexts.Forwarding {
     private final DataReader reader;
     private volatile Runnable onEnd;
+    private volatile String clientIp = "unknown";
 
     UpgradedConnection(ConnectionContext http) {
         super(http);
@@ -67,6 +68,15 @@ final class UpgradedConnection extends ConnectionContexts.Forwarding {
     @Override
     public DataReader dataReader() {
         return reader;
+    }
+
+    /** The client's address, through any trusted proxy, as {@link OriginCheck} resolved it. */
+    String clientIp() {
+        return clientIp;
+    }
+
+    void clientIp(String address) {
+        clientIp = address;
     }
 
     /** Runs {@code action} once the read loop has ended (at most once; a later call replaces it). */

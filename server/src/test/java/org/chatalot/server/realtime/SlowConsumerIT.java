@@ -18,8 +18,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.chatalot.model.auth.AuthTokens;
 import org.chatalot.model.channel.Channel;
 import org.chatalot.model.ws.ClientMessage;
+import org.chatalot.server.testing.LogCapture;
 import org.chatalot.server.testing.TestServer;
 import org.chatalot.server.testing.WsClient;
+import org.chatalot.testing.Poll;
 
 /** A client that stops reading must not slow anyone else down; it is closed and counted instead. */
 class SlowConsumerIT {
@@ -37,6 +39,7 @@ class SlowConsumerIT {
         Channel channel = server.chat().publicChannel(sender, "firehose");
         server.chat().join(fast, channel.id());
         server.chat().join(slow, channel.id());
+        LogCapture log = LogCapture.start();
         StalledClient stalled = StalledClient.connect(server, slow.accessToken());
         String payload = "x".repeat(32 * 1024);
 
@@ -63,10 +66,18 @@ class SlowConsumerIT {
         assertThat(stalled.frames.get()).isLessThan(MESSAGES);
         String metrics = server.send(HttpRequest.newBuilder(server.localUri("/metrics")).build()).body();
         assertThat(metrics).containsPattern("chatalot_ws_slow_consumers_total\\{[^}]*} [1-9]");
+        // The operator's log names the client as the trusted proxy (loopback) gave it, not the proxy.
+        try (log) {
+            Poll.until(() -> log.messages().stream().anyMatch(m -> m.startsWith("Closing slow WebSocket")),
+                    Duration.ofSeconds(20));
+            assertThat(log.messages()).anyMatch(m -> m.startsWith("Closing slow WebSocket of " + StalledClient.ADDRESS));
+        }
     }
 
     /** Authenticates, then stops asking for frames, so the socket's receive buffer fills up. */
     private static final class StalledClient implements WebSocket.Listener {
+        /** Where the stalled client is, as a proxy on loopback (trusted by default) forwards it. */
+        static final String ADDRESS = "198.51.100.23";
         final CompletableFuture<Integer> closed = new CompletableFuture<>();
         final AtomicInteger frames = new AtomicInteger();
         final CompletableFuture<Void> authenticated = new CompletableFuture<>();
@@ -75,7 +86,7 @@ class SlowConsumerIT {
 
         static StalledClient connect(TestServer server, String token) throws Exception {
             StalledClient client = new StalledClient();
-            client.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+            client.socket = HttpClient.newHttpClient().newWebSocketBuilder().header("X-Forwarded-For", ADDRESS)
                     .buildAsync(URI.create("ws://127.0.0.1:" + server.server().port() + "/ws"), client).join();
             client.socket.sendText("{\"type\":\"authenticate\",\"token\":\"" + token + "\"}", true).join();
             // Stalled from the moment the server has it as a member's socket, not after a guessed pause.

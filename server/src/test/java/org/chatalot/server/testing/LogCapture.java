@@ -47,6 +47,11 @@ public final class LogCapture implements AutoCloseable {
                 .toList();
     }
 
+    /** Every record's message so far, at any level. */
+    public List<String> messages() {
+        return records.stream().map(LogRecord::getMessage).toList();
+    }
+
     @Override
     public void close() {
         root.removeHandler(handler);
