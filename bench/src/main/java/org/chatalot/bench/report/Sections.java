@@ -80,7 +80,21 @@ public final class Sections {
                 r.tooMany429(), r.unavailable503(),
                 r.otherFailures(), r.chatBaselineP99Ms(), r.chatStormP99Ms(), r.chatStormLossPercent(),
                 r.unrelatedStormP99Ms(), r.unrelatedRequests())
+                + loginThreads(r)
                 + (r.firstFailure() == null ? "" : "\nFirst failure: `" + r.firstFailure() + "`\n");
+    }
+
+    /** W4's per-thread figures (absent from runs before they were measured). */
+    private static String loginThreads(LoginStormBench.Result r) {
+        if (Double.isNaN(r.hashCpuMsPerLogin())) {
+            return "";
+        }
+        return String.format("| logins per server CPU second without the JIT compiler's %.2f s either (the ceiling "
+                        + "counts none of its own) | %.2f |%n| hashing threads' CPU per login | %.1f ms (the ceiling: "
+                        + "%.1f ms per hash) |%n| wait for the core per run, the server's threads but hashing and "
+                        + "compiling | %.2f ms alone, %.2f ms during the storm |%n", r.jitCpuSeconds(),
+                r.loginsPerWarmCpuSecond(), r.hashCpuMsPerLogin(), 1000 / r.argon2CeilingPerSecond(),
+                r.waitMsAlone(), r.waitMsStorm());
     }
 
     public static String upload(UploadBench.Result r, String machine) {

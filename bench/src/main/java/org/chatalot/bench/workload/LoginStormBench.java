@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -13,6 +14,8 @@ import org.chatalot.bench.chatalot.ServerProcess;
 import org.chatalot.bench.core.Latencies;
 import org.chatalot.bench.core.Machine;
 import org.chatalot.bench.core.ProcessStats;
+import org.chatalot.bench.core.Profiler;
+import org.chatalot.bench.core.ThreadCpu;
 import org.chatalot.bench.room.RoomMember;
 
 /**
@@ -35,13 +38,37 @@ public final class LoginStormBench {
      * That CPU time also holds the chat round the storm runs beside; {@code chatCpuSeconds} is what the same
      * round cost the server alone (the baseline), and {@code loginsPerLoginCpuSecond} divides by the storm's
      * CPU without it: the login path's own cost against bare Argon2 (the unrelated requests stay counted).
+     *
+     * <p>The ceiling counts only its hashing thread's CPU, after warm-up hashes: none of its JIT compiler's.
+     * {@code loginsPerWarmCpuSecond} leaves the server's JIT compiler threads out the same way (of the storm and
+     * of the chat round alone), so both sides are counted alike; {@code jitCpuSeconds} is what it left out, the
+     * compiling a young server does whatever the load. {@code hashCpuMsPerLogin} is the server's hashing
+     * threads' CPU per login, beside the ceiling's per hash. {@code waitMsAlone} and {@code waitMsStorm}: how
+     * long, on average, the server's threads other than the hashing and compiler threads waited for the core
+     * each time they were ready to run (the scheduler's run-queue delay), in the chat round alone and in the
+     * storm: what chat waits for while a hash runs.
      */
     public record Result(double argon2CeilingPerSecond, int stormClients, double stormSeconds, long logins,
                          double loginsPerSecond, double serverCpuSeconds, double loginsPerServerCpuSecond,
                          double chatCpuSeconds, double loginsPerLoginCpuSecond,
                          long tooMany429, long unavailable503, long otherFailures, String firstFailure,
                          int chatRate, double chatBaselineP99Ms, double chatStormP99Ms, double chatStormLossPercent,
-                         String load, long unrelatedRequests, double unrelatedStormP99Ms) {
+                         String load, long unrelatedRequests, double unrelatedStormP99Ms, double jitCpuSeconds,
+                         double loginsPerWarmCpuSecond, double hashCpuMsPerLogin, double waitMsAlone,
+                         double waitMsStorm) {
+        /** A result from before the per-thread figures (older runs' JSON, tests of the report). */
+        public Result(double argon2CeilingPerSecond, int stormClients, double stormSeconds, long logins,
+                      double loginsPerSecond, double serverCpuSeconds, double loginsPerServerCpuSecond,
+                      double chatCpuSeconds, double loginsPerLoginCpuSecond,
+                      long tooMany429, long unavailable503, long otherFailures, String firstFailure,
+                      int chatRate, double chatBaselineP99Ms, double chatStormP99Ms, double chatStormLossPercent,
+                      String load, long unrelatedRequests, double unrelatedStormP99Ms) {
+            this(argon2CeilingPerSecond, stormClients, stormSeconds, logins, loginsPerSecond, serverCpuSeconds,
+                    loginsPerServerCpuSecond, chatCpuSeconds, loginsPerLoginCpuSecond, tooMany429, unavailable503,
+                    otherFailures, firstFailure, chatRate, chatBaselineP99Ms, chatStormP99Ms, chatStormLossPercent,
+                    load, unrelatedRequests, unrelatedStormP99Ms, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN);
+        }
     }
 
     public LoginStormBench(int members, int chatRate, int stormClients, double seconds) {
@@ -58,10 +85,14 @@ public final class LoginStormBench {
         List<RoomMember> joined = room.join(members, receivers::onFrame);
         try {
             chat.warmUp(room, joined, receivers, chatRate);
+            ThreadCpu chatThreadsBefore = ThreadCpu.snapshot(server.handle());
             long chatCpuBefore = ProcessStats.cpuNanos(server.handle());
             Rung baseline = chat.rung(room, joined, receivers, 0, chatRate);
             double chatCpuSeconds = (ProcessStats.cpuNanos(server.handle()) - chatCpuBefore) / 1e9;
+            Map<String, ThreadCpu.Usage> chatThreads = ThreadCpu.snapshot(server.handle()).since(chatThreadsBefore);
             Storm storm = new Storm(new Api(server.base()), members);
+            Profiler.start(server.handle(), "logins");
+            ThreadCpu threadsBefore = ThreadCpu.snapshot(server.handle());
             long cpuBefore = ProcessStats.cpuNanos(server.handle());
             List<Thread> clients = storm.start(stormClients, seconds);
             Prober unrelated = Prober.start(new Api(server.base()));
@@ -71,30 +102,90 @@ public final class LoginStormBench {
             }
             unrelated.stop();
             double cpuSeconds = (ProcessStats.cpuNanos(server.handle()) - cpuBefore) / 1e9;
-            return result(storm, cpuSeconds, chatCpuSeconds, argon2Ceiling, baseline, during, unrelated);
+            Map<String, ThreadCpu.Usage> stormThreads = ThreadCpu.snapshot(server.handle()).since(threadsBefore);
+            Profiler.stop(server.handle());
+            printThreads("the chat round alone", chatThreads, storm.ok.sum());
+            printThreads("the storm", stormThreads, storm.ok.sum());
+            return result(storm, new Cpu(cpuSeconds, chatCpuSeconds, chatThreads, stormThreads), argon2Ceiling,
+                    baseline, during, unrelated);
         } finally {
             joined.forEach(RoomMember::close);
         }
     }
 
-    private Result result(Storm storm, double cpuSeconds, double chatCpuSeconds, double argon2Ceiling,
-                          Rung baseline, Rung during, Prober unrelated) {
+    /** The server's CPU in the storm and in the chat round alone, in all and per kind of thread. */
+    private record Cpu(double stormSeconds, double chatSeconds, Map<String, ThreadCpu.Usage> chatThreads,
+                       Map<String, ThreadCpu.Usage> stormThreads) {
+        private static final String JIT = "JIT compiler";
+        private static final String HASHING = "argon2";
+
+        /** The storm's JIT compiler CPU beyond what the chat round alone compiled. */
+        double jitSeconds() {
+            return seconds(stormThreads, JIT) - seconds(chatThreads, JIT);
+        }
+
+        double hashingSeconds() {
+            return seconds(stormThreads, HASHING);
+        }
+
+        /** Mean run-queue wait per run of every thread but the hashing and compiler threads, in ms. */
+        static double waitMillis(Map<String, ThreadCpu.Usage> threads) {
+            long wait = 0;
+            long runs = 0;
+            for (var kind : threads.entrySet()) {
+                if (!kind.getKey().equals(HASHING) && !kind.getKey().equals(JIT)) {
+                    wait += kind.getValue().waitNanos();
+                    runs += kind.getValue().runs();
+                }
+            }
+            return runs == 0 ? Double.NaN : wait / 1e6 / runs;
+        }
+
+        private static double seconds(Map<String, ThreadCpu.Usage> threads, String kind) {
+            ThreadCpu.Usage usage = threads.get(kind);
+            return usage == null ? 0 : usage.cpuNanos() / 1e9;
+        }
+    }
+
+    private Result result(Storm storm, Cpu cpu, double argon2Ceiling, Rung baseline, Rung during,
+                          Prober unrelated) {
         long ok = storm.ok.sum();
         long[] probes = Latencies.merged(List.of(unrelated.latencies));
-        double loginCpuSeconds = Math.max(cpuSeconds - chatCpuSeconds, Double.MIN_NORMAL);
+        double loginCpuSeconds = Math.max(cpu.stormSeconds() - cpu.chatSeconds(), Double.MIN_NORMAL);
+        double warmCpuSeconds = Math.max(loginCpuSeconds - cpu.jitSeconds(), Double.MIN_NORMAL);
         Result r = new Result(argon2Ceiling, stormClients, storm.elapsedSeconds(), ok, ok / storm.elapsedSeconds(),
-                cpuSeconds, ok / cpuSeconds, chatCpuSeconds, ok / loginCpuSeconds, storm.tooMany.sum(), storm.unavailable.sum(), storm.failed.sum(),
+                cpu.stormSeconds(), ok / cpu.stormSeconds(), cpu.chatSeconds(), ok / loginCpuSeconds,
+                storm.tooMany.sum(), storm.unavailable.sum(), storm.failed.sum(),
                 storm.firstFailure.get() != null ? storm.firstFailure.get() : unrelated.firstFailure.get(), chatRate,
                 baseline.p99Ms(), during.p99Ms(), during.lossPercent(), Machine.loadAverage(), probes.length,
-                Latencies.percentileMillis(probes, 99));
-        System.out.printf("  W4 %.2f logins/s, %.2f per server CPU second, %.2f without the chat round's %.2f s "
-                        + "(Argon2 ceiling %.2f per CPU second), 429: %d, 503: %d, other: %d; chat p99 %.2f ms alone, "
-                        + "%.2f ms during the storm; unrelated requests p99 %.2f ms (n=%d)%n",
-                r.loginsPerSecond(), r.loginsPerServerCpuSecond(), r.loginsPerLoginCpuSecond(), chatCpuSeconds,
-                argon2Ceiling, r.tooMany429(), r.unavailable503(),
-                r.otherFailures(), r.chatBaselineP99Ms(), r.chatStormP99Ms(), r.unrelatedStormP99Ms(),
+                Latencies.percentileMillis(probes, 99), cpu.jitSeconds(), ok / warmCpuSeconds,
+                cpu.hashingSeconds() * 1000 / Math.max(1, ok), Cpu.waitMillis(cpu.chatThreads()),
+                Cpu.waitMillis(cpu.stormThreads()));
+        System.out.printf("  W4 %.2f logins/s, %.2f per server CPU second, %.2f without the chat round's %.2f s, "
+                        + "%.2f without the JIT compiler's %.2f s too (Argon2 ceiling %.2f per CPU second: %.1f ms "
+                        + "per hash; the server's hashing threads %.1f ms per login), 429: %d, 503: %d, other: %d; "
+                        + "chat p99 %.2f ms alone, %.2f ms during the storm; the server's threads waited %.2f ms "
+                        + "for the core per run alone, %.2f ms during the storm; unrelated requests p99 %.2f ms "
+                        + "(n=%d)%n",
+                r.loginsPerSecond(), r.loginsPerServerCpuSecond(), r.loginsPerLoginCpuSecond(), r.chatCpuSeconds(),
+                r.loginsPerWarmCpuSecond(), r.jitCpuSeconds(), argon2Ceiling, 1000 / argon2Ceiling,
+                r.hashCpuMsPerLogin(), r.tooMany429(), r.unavailable503(), r.otherFailures(), r.chatBaselineP99Ms(),
+                r.chatStormP99Ms(), r.waitMsAlone(), r.waitMsStorm(), r.unrelatedStormP99Ms(),
                 r.unrelatedRequests());
         return r;
+    }
+
+    /** Where a phase's CPU went, per kind of server thread: in all, per successful login, wait per run. */
+    private static void printThreads(String phase, Map<String, ThreadCpu.Usage> threads, long logins) {
+        StringBuilder line = new StringBuilder("  W4 server threads during " + phase + ":");
+        threads.forEach((kind, usage) -> {
+            if (usage.cpuNanos() >= 10_000_000L) {
+                line.append(String.format(" %s %.2f s (%.1f ms/login, waited %.2f ms per run);", kind,
+                        usage.cpuNanos() / 1e9, usage.cpuNanos() / 1e6 / Math.max(1, logins),
+                        usage.waitPerRunMillis()));
+            }
+        });
+        System.out.println(line);
     }
 
     /** An unrelated request about a hundred times a second, timed, until stopped. */
