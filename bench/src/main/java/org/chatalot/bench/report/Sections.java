@@ -119,10 +119,10 @@ public final class Sections {
     public static String coldStart(List<ColdStartBench.Result> results, String machine) {
         StringBuilder md = new StringBuilder("Measured " + machine + ". From launching the process (pinned to "
                 + "the server core) to the first 200 on its health URL, the variants launched in turn, one of each "
-                + "per round. Our server starts on an empty data directory (keys generated, database created and "
-                + "migrated) or on the one an earlier launch left; \"start-up cache\" is what `./chatalot` and the "
-                + "systemd units use (JDK 25+: the ahead-of-time cache from a training run; before: a "
-                + "class-data-sharing archive), the same for the ceiling.\n\n| server | median | runs |\n"
+                + "per round. Our server starts on an empty data directory (keys generated, the database copied "
+                + "from the one the build migrated) or on the one an earlier launch left; \"start-up cache\" is what "
+                + "`./chatalot` and the systemd units use (JDK 25+: the ahead-of-time cache from a training run; "
+                + "before: a class-data-sharing archive), the same for the ceiling.\n\n| server | median | runs |\n"
                 + "|---|---|---|\n");
         for (ColdStartBench.Result r : results) {
             md.append(String.format("| %s | %.0f ms | %s |%n", r.server(), r.medianMillis(), r.millis().stream()

@@ -54,6 +54,12 @@ public record ServerConfig(Network network,
         public Path keysDir() {
             return dataDir.resolve("keys");
         }
+
+        /** The H2 file of the default database (DATABASE_URL unset), DATA_DIR/chatalot.mv.db; empty otherwise. */
+        public Optional<Path> defaultDatabaseFile() {
+            return databaseUrl.equals(ConfigParser.defaultDatabaseUrl(dataDir))
+                    ? Optional.of(dataDir.resolve("chatalot.mv.db")) : Optional.empty();
+        }
     }
 
     public record Limits(int maxFileSizeMb, int uploadQuotaMb, int uploadsPerMinute, RateLimit general, RateLimit auth,

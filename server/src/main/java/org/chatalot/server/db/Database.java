@@ -66,6 +66,7 @@ public final class Database implements AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "DATABASE_URL lacks WRITE_DELAY=0: H2 then writes commits in the "
                     + "background and a crash can lose the last second of acknowledged messages");
         }
+        EmptyDatabase.installIfAbsent(storage);
         HikariDataSource dataSource = pool(withoutTraceFile(url));
         try {
             SchemaHistory history = SchemaHistory.read(dataSource);
