@@ -3,10 +3,12 @@ package org.chatalot.server.db;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -53,6 +55,10 @@ public final class EmptyDatabase {
             PrivateFiles.newFile(temp);
             try {
                 Files.copy(template, temp, StandardCopyOption.REPLACE_EXISTING);
+                // On disk before it gets its name: a power cut must not leave a named but empty database.
+                try (FileChannel written = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                    written.force(true);
+                }
                 // No REPLACE_EXISTING: a database that appeared meanwhile is kept.
                 Files.move(temp, file);
             } finally {
