@@ -160,6 +160,15 @@ final class Connection implements WsListener {
         writer.numbered(seq, body);
     }
 
+    /** Frames are queued but not written until {@link #releaseWrites()} (a session being registered). */
+    void holdWrites() {
+        writer.hold();
+    }
+
+    void releaseWrites() {
+        writer.release();
+    }
+
     /** A frame outside the session's numbering (before authentication, or the {@code resumed} marker). */
     void sendUnnumbered(String frame) {
         writer.text(frame);

@@ -78,10 +78,16 @@ public final class Handshake {
             connection.session(session);
             session.attach(connection);
             // Queued before the session can be found: from then on anyone's presence change reaches it, and
-            // the client must learn which session it is (and the protocol's version) from its first frame.
-            delivery.deliverAuthenticated(session, new ServerMessage.Authenticated(principal.userId(),
-                    session.id.value(), serverVersion, pingIntervalSecs));
-            sessions.add(session);
+            // the client must learn which session it is (and the protocol's version) from its first frame. Written
+            // only once it can be found: what the client does on reading it must be announced to it too.
+            connection.holdWrites();
+            try {
+                delivery.deliverAuthenticated(session, new ServerMessage.Authenticated(principal.userId(),
+                        session.id.value(), serverVersion, pingIntervalSecs));
+                sessions.add(session);
+            } finally {
+                connection.releaseWrites();
+            }
         }
         forgetIfAlreadyGone(session, connection);
         // A new session has seen no call events: it learns the calls going on now (a resume replays instead).

@@ -35,6 +35,8 @@ final class SocketWriter {
     /** True while a writer thread runs; only the thread that sets it starts one. */
     private final AtomicBoolean writing = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
+    /** While true, frames are queued but no writer starts (see {@link #hold()}). */
+    private volatile boolean held;
     private volatile WsSession socket;
     private volatile DataWriter out;
     private volatile Thread writer;
@@ -137,8 +139,30 @@ final class SocketWriter {
         }
     }
 
-    /** Starts a writer unless one runs; one that is ending checks the queue again after saying so. */
+    /**
+     * Queues without writing until {@link #release()}: a new socket's {@code authenticated} must be its first
+     * frame, so it is queued before the session can be found, but it must not reach the client before the
+     * session can be found either, or what the client does on reading it (a message, a join) could be announced
+     * to every session but this one.
+     */
+    void hold() {
+        held = true;
+    }
+
+    /** Writes what was queued while held, and from now on as it comes. */
+    void release() {
+        held = false;
+        // After clearing the flag: a frame queued while it was set found it set and started no writer.
+        if (!queue.isEmpty()) {
+            wakeWriter();
+        }
+    }
+
+    /** Starts a writer unless one runs or writes are held; one that is ending checks the queue again. */
     private void wakeWriter() {
+        if (held) {
+            return;
+        }
         if (writing.compareAndSet(false, true)) {
             Thread started = Thread.ofVirtual().name("ws-writer").unstarted(this::writeQueued);
             writer = started;
@@ -151,7 +175,7 @@ final class SocketWriter {
         FrameBatch batch = new FrameBatch();
         try {
             while (true) {
-                Object item = queue.poll();
+                Object item = held ? null : queue.poll();
                 if (item == null) {
                     flush(batch);
                     if (stopWriting()) {
@@ -188,7 +212,8 @@ final class SocketWriter {
     private boolean stopWriting() {
         writer = null;
         writing.set(false);
-        if (queue.isEmpty() || !writing.compareAndSet(false, true)) {
+        // Held: release() starts a writer for what waits (it clears the flag before it looks at the queue).
+        if (held || queue.isEmpty() || !writing.compareAndSet(false, true)) {
             return true;
         }
         writer = Thread.currentThread();
