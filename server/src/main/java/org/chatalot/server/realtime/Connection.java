@@ -155,9 +155,9 @@ final class Connection implements WsListener {
         finish();
     }
 
-    /** A numbered event; the frame text is built on the writer thread. */
-    void send(long seq, String body) {
-        writer.numbered(seq, body);
+    /** A numbered event; its frame is built on the writer thread. */
+    void send(Numbered event) {
+        writer.numbered(event);
     }
 
     /** Frames are queued but not written until {@link #releaseWrites()} (a session being registered). */
@@ -170,7 +170,7 @@ final class Connection implements WsListener {
     }
 
     /** A frame outside the session's numbering (before authentication, or the {@code resumed} marker). */
-    void sendUnnumbered(String frame) {
+    void sendUnnumbered(byte[] frame) {
         writer.text(frame);
     }
 

@@ -14,9 +14,9 @@ import org.chatalot.server.common.EventSink;
 import org.chatalot.server.common.RealtimeSessionId;
 
 /**
- * The one way events reach sessions. Fan-out serialises an event once and, for each recipient session,
- * numbers it and puts it on that socket's own queue: nothing here blocks on a client. Membership is read from
- * the live index at delivery time.
+ * The one way events reach sessions. Fan-out serialises an event once, to UTF-8 bytes that every socket
+ * writes without copying them, and, for each recipient session, numbers it and puts it on that socket's own
+ * queue: nothing here blocks on a client. Membership is read from the live index at delivery time.
  */
 public final class Delivery implements EventSink {
     private final SessionRegistry sessions;
@@ -57,7 +57,7 @@ public final class Delivery implements EventSink {
     }
 
     private void toMembers(UUID channelId, ServerMessage event, RealtimeSessionId except) {
-        String body = frames.body(event);
+        byte[] body = frames.body(event);
         long now = System.nanoTime();
         for (UUID userId : memberships.members(channelId)) {
             toSessionsOf(userId, body, now, except);
@@ -65,7 +65,7 @@ public final class Delivery implements EventSink {
     }
 
     /** One encoded event to every session of a user, except one session (none when {@code except} is null). */
-    private void toSessionsOf(UUID userId, String body, long now, RealtimeSessionId except) {
+    private void toSessionsOf(UUID userId, byte[] body, long now, RealtimeSessionId except) {
         for (RealtimeSession session : sessions.of(userId)) {
             if (!session.id.equals(except)) {
                 session.deliver(body, now);
@@ -94,7 +94,7 @@ public final class Delivery implements EventSink {
         for (UUID channelId : memberships.channelsOf(userId)) {
             recipients.addAll(memberships.members(channelId));
         }
-        String body = frames.body(event);
+        byte[] body = frames.body(event);
         long now = System.nanoTime();
         for (UUID recipient : recipients) {
             toSessionsOf(recipient, body, now, null);
@@ -106,7 +106,7 @@ public final class Delivery implements EventSink {
      * ({@code subscribe}), except one user. Not numbered and not replayed.
      */
     void liveToSubscribers(UUID channelId, ServerMessage event, UUID exceptUser) {
-        String body = frames.body(event);
+        byte[] body = frames.body(event);
         for (UUID userId : memberships.members(channelId)) {
             if (userId.equals(exceptUser)) {
                 continue;
@@ -125,7 +125,7 @@ public final class Delivery implements EventSink {
      * to all. Not numbered and not replayed; a resumed socket gets a fresh {@code presence_bulk} instead.
      */
     void liveToEveryone(ServerMessage event) {
-        String body = frames.body(event);
+        byte[] body = frames.body(event);
         for (RealtimeSession session : sessions.all()) {
             session.deliverLive(body);
             delivered.increment();

@@ -17,8 +17,8 @@ import org.chatalot.server.error.InvalidInput;
 import org.chatalot.server.http.Json;
 
 /**
- * JSON frames. An event is serialised once however many sessions receive it; each session's sequence
- * number is spliced in front when the frame is written.
+ * JSON frames. An event is serialised once, straight to UTF-8, however many sessions receive it; each
+ * session's sequence number is spliced in front when the frame is written.
  */
 public final class Frames {
     private static final Set<String> CLIENT_TYPES = Arrays.stream(
@@ -33,31 +33,33 @@ public final class Frames {
         this.mapper = json.mapper();
     }
 
-    /** The event as JSON without its sequence number: {@code {"type":"…",…}}. */
-    String body(ServerMessage message) {
+    /** What goes in place of a body's opening brace to number it, before the number: {@code {"seq":}. */
+    static final byte[] SEQ_OPENING = ("{\"" + ServerMessage.SEQ + "\":").getBytes(StandardCharsets.US_ASCII);
+
+    /** The event as JSON in UTF-8, without its sequence number: {@code {"type":"…",…}}. */
+    byte[] body(ServerMessage message) {
         try {
-            return mapper.writeValueAsString(message);
+            return mapper.writeValueAsBytes(message);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + message.getClass().getSimpleName(), e);
         }
     }
 
-    /** What goes in place of the body's opening brace to number it: {@code {"seq":N,}. */
-    static String seqPrefix(long seq) {
-        return "{\"" + ServerMessage.SEQ + "\":" + seq + ",";
-    }
-
     /**
-     * Where the fragment of {@code text} starting at {@code start} ends: at most {@code max} chars on, and
-     * never between the two halves of a surrogate pair (each fragment is encoded to UTF-8 on its own),
-     * and always at least one char on.
+     * Where the fragment of the UTF-8 {@code text} starting at {@code start} ends: at most {@code max} bytes
+     * on, never inside a character's byte sequence (a client may decode each fragment on its own), and always
+     * at least one byte on.
      */
-    static int fragmentEnd(String text, int start, int max) {
-        int end = Math.min(text.length(), start + max);
-        if (end < text.length() && end - 1 > start && Character.isHighSurrogate(text.charAt(end - 1))) {
+    static int fragmentEnd(byte[] text, int start, int max) {
+        int end = Math.min(text.length, start + max);
+        while (end < text.length && end - 1 > start && isContinuationByte(text[end])) {
             end--;
         }
         return end;
+    }
+
+    private static boolean isContinuationByte(byte b) {
+        return (b & 0xC0) == 0x80;
     }
 
     /** Parses a client frame; InvalidInput with a message a client developer can act on. */

@@ -20,7 +20,8 @@ import org.chatalot.server.common.RealtimeSessionId;
  */
 final class RealtimeSession {
     static final int MAX_BUFFERED_EVENTS = 256;
-    static final int MAX_BUFFERED_CHARS = 512 * 1024;
+    /** UTF-8 bytes of JSON kept for replay, at most. */
+    static final int MAX_BUFFERED_BYTES = 512 * 1024;
     static final long RETENTION_NANOS = TimeUnit.MINUTES.toNanos(2);
 
     final RealtimeSessionId id;
@@ -32,10 +33,10 @@ final class RealtimeSession {
      * Replaced, never changed: no lock to read it, and no set of its own until there is one.
      */
     private volatile Set<UUID> subscriptions = Set.of();
-    private final ArrayDeque<Buffered> buffer = new ArrayDeque<>(0);
+    private final ArrayDeque<Numbered> buffer = new ArrayDeque<>(0);
     private long seq;
     private long lostUpTo;
-    private int bufferedChars;
+    private int bufferedBytes;
     private Connection connection;
     private long detachedAt;
     private boolean ended;
@@ -62,30 +63,31 @@ final class RealtimeSession {
      * Numbers {@code authenticated} and hands it to the socket without keeping it, and forgets anything numbered
      * before it: it names the session, so no client can resume from before it and no replay needs any of it.
      */
-    synchronized void deliverAuthenticated(String body) {
+    synchronized void deliverAuthenticated(byte[] body) {
         if (ended) {
             return;
         }
         seq++;
         lostUpTo = seq;
         buffer.clear();
-        bufferedChars = 0;
+        bufferedBytes = 0;
         if (connection != null) {
-            connection.send(seq, body);
+            connection.send(new Numbered(seq, body, 0));
         }
     }
 
     /** Numbers the event, keeps it for replay, and hands it to the socket if one is attached. */
-    synchronized void deliver(String body, long now) {
+    synchronized void deliver(byte[] body, long now) {
         if (ended) {
             return;
         }
         seq++;
-        buffer.addLast(new Buffered(seq, body, now));
-        bufferedChars += body.length();
+        Numbered event = new Numbered(seq, body, now);
+        buffer.addLast(event);
+        bufferedBytes += body.length;
         trim(now);
         if (connection != null) {
-            connection.send(seq, body);
+            connection.send(event);
         }
     }
 
@@ -93,17 +95,17 @@ final class RealtimeSession {
      * Hands a moment's state (presence, typing) to the socket if one is attached, without a number and
      * without keeping it: replaying it later would show something that is no longer true.
      */
-    synchronized void deliverLive(String body) {
+    synchronized void deliverLive(byte[] body) {
         if (!ended && connection != null) {
             connection.sendUnnumbered(body);
         }
     }
 
     /**
-     * Like {@link #deliverLive(String)} for a snapshot made under this session's lock, so that no live
+     * Like {@link #deliverLive(byte[])} for a snapshot made under this session's lock, so that no live
      * change delivered meanwhile can be overtaken by the older snapshot.
      */
-    synchronized void deliverLive(Supplier<String> snapshot) {
+    synchronized void deliverLive(Supplier<byte[]> snapshot) {
         if (!ended && connection != null) {
             connection.sendUnnumbered(snapshot.get());
         }
@@ -143,9 +145,9 @@ final class RealtimeSession {
         connection = socket;
         detachedAt = 0;
         socket.sendResumed(id.value(), seq - lastSeq);
-        for (Buffered event : buffer) {
+        for (Numbered event : buffer) {
             if (event.seq() > lastSeq) {
-                socket.send(event.seq(), event.body());
+                socket.send(event);
             }
         }
         return previous;
@@ -177,7 +179,7 @@ final class RealtimeSession {
     synchronized void end() {
         ended = true;
         buffer.clear();
-        bufferedChars = 0;
+        bufferedBytes = 0;
     }
 
     /** When the session lost its socket, or 0 while it has one. */
@@ -198,15 +200,12 @@ final class RealtimeSession {
     }
 
     private void trim(long now) {
-        while (!buffer.isEmpty() && (buffer.size() > MAX_BUFFERED_EVENTS || bufferedChars > MAX_BUFFERED_CHARS
+        while (!buffer.isEmpty() && (buffer.size() > MAX_BUFFERED_EVENTS || bufferedBytes > MAX_BUFFERED_BYTES
                 || now - buffer.peekFirst().at() > RETENTION_NANOS)) {
-            Buffered dropped = buffer.removeFirst();
-            bufferedChars -= dropped.body().length();
+            Numbered dropped = buffer.removeFirst();
+            bufferedBytes -= dropped.body().length;
             lostUpTo = dropped.seq();
         }
-    }
-
-    private record Buffered(long seq, String body, long at) {
     }
 
     /** Why a resume cannot continue the session. */

@@ -17,8 +17,9 @@ import org.chatalot.model.ws.CloseCodes;
  *
  * <p>An idle socket should cost little memory: the writer thread exists only while frames are queued (it is
  * started when the queue stops being empty and ends when it has emptied it), the queue holds nodes only for
- * what is waiting, and frames are encoded into a buffer of the batch, not Helidon's per-socket send buffer,
- * which would grow to the largest frame ever written and stay.
+ * what is waiting, and frames do not go through Helidon's per-socket send buffer, which would grow to the
+ * largest frame ever written and stay. An event's JSON is queued as the UTF-8 bytes every recipient shares;
+ * the batch adds each frame's header and sequence number beside them without copying them.
  */
 final class SocketWriter {
     static final int QUEUE_CAPACITY = 1024;
@@ -52,12 +53,13 @@ final class SocketWriter {
         this.out = out;
     }
 
-    /** A numbered event; the frame text is built on the writer thread. */
-    void numbered(long seq, String body) {
-        enqueue(new Numbered(seq, body));
+    /** A numbered event; its frame is built on the writer thread. */
+    void numbered(Numbered event) {
+        enqueue(event);
     }
 
-    void text(String frame) {
+    /** A text frame, UTF-8. */
+    void text(byte[] frame) {
         enqueue(frame);
     }
 
@@ -223,7 +225,7 @@ final class SocketWriter {
     private static void add(FrameBatch batch, Object item) {
         if (item instanceof Numbered numbered) {
             batch.numbered(numbered.seq(), numbered.body());
-        } else if (item instanceof String frame) {
+        } else if (item instanceof byte[] frame) {
             batch.text(frame);
         } else if (item == PING) {
             batch.ping();
@@ -243,9 +245,6 @@ final class SocketWriter {
         if (!batch.isEmpty()) {
             out.writeNow(batch.take());
         }
-    }
-
-    private record Numbered(long seq, String body) {
     }
 
     /** {@code now}: from {@link #abort}, so a writer that gets stuck writing it is interrupted. */

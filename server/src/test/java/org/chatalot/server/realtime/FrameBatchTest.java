@@ -27,13 +27,13 @@ class FrameBatchTest {
         String large = "{\"type\":\"new_message\",\"content\":\"" + "a" + EMOJI.repeat(30_000) + "\"}";
         String medium = "{\"type\":\"x\",\"pad\":\"" + "m".repeat(300) + "\"}";
         FrameBatch batch = new FrameBatch();
-        batch.numbered(7, "{\"type\":\"hello\"}");
-        batch.numbered(8, large);
+        batch.numbered(7, utf8("{\"type\":\"hello\"}"));
+        batch.numbered(8, utf8(large));
         batch.ping();
-        batch.text("{\"type\":\"presence\"}");
-        batch.numbered(9, medium);
+        batch.text(utf8("{\"type\":\"presence\"}"));
+        batch.numbered(9, utf8(medium));
         batch.pong(new byte[] {1, 2, 3});
-        batch.text(large);
+        batch.text(utf8(large));
 
         List<Message> read = readAll(batch.take());
 
@@ -48,10 +48,10 @@ class FrameBatchTest {
     }
 
     @Test
-    void aLargeTextLeavesInFragmentsOfAtMostFragmentCharsThatNeverSplitAnEmoji() throws IOException {
+    void aLargeTextLeavesInFragmentsOfAtMostFragmentBytesThatNeverSplitAnEmoji() throws IOException {
         String odd = "b" + EMOJI.repeat(10_000);
         FrameBatch batch = new FrameBatch();
-        batch.text(odd);
+        batch.text(utf8(odd));
         List<Frame> frames = frames(batch.take());
 
         assertThat(frames).hasSizeGreaterThan(4);
@@ -60,21 +60,59 @@ class FrameBatchTest {
         assertThat(frames.subList(0, frames.size() - 1)).noneSatisfy(frame -> assertThat(frame.fin()).isTrue());
         assertThat(frames.getLast().fin()).isTrue();
         assertThat(frames).allSatisfy(frame -> {
-            String text = new String(frame.payload(), StandardCharsets.UTF_8);
-            assertThat(text.length()).isLessThanOrEqualTo(FrameBatch.FRAGMENT_CHARS);
-            assertThat(text).doesNotContain("\uFFFD");
+            assertThat(frame.payload().length).isLessThanOrEqualTo(FrameBatch.FRAGMENT_BYTES);
+            assertThat(new String(frame.payload(), StandardCharsets.UTF_8)).doesNotContain("\uFFFD");
         });
     }
 
     @Test
     void theBatchIsEmptyAgainOnceTaken() throws IOException {
         FrameBatch batch = new FrameBatch();
-        batch.text("{\"a\":1}");
+        batch.text(utf8("{\"a\":1}"));
         assertThat(batch.size()).isEqualTo(2 + 7);
         assertThat(readAll(batch.take())).hasSize(1);
         assertThat(batch.isEmpty()).isTrue();
-        batch.text("{\"b\":2}");
+        batch.text(utf8("{\"b\":2}"));
         assertThat(readAll(batch.take())).containsExactly(new Message(0x1, "{\"b\":2}"));
+    }
+
+    @Test
+    void oneEncodedBodyNumberedForSeveralSocketsReadsBackWithEachNumberAndIsNotChanged() throws IOException {
+        byte[] body = utf8("{\"type\":\"new_message\",\"content\":\"caf\u00e9 " + EMOJI + "\"}");
+        byte[] before = body.clone();
+        long[] numbers = {1, 9, 10, 99, 100, 123_456_789_012L, Long.MAX_VALUE};
+        List<Message> expected = new ArrayList<>();
+        FrameBatch batch = new FrameBatch();
+        for (long seq : numbers) {
+            batch.numbered(seq, body);
+            expected.add(new Message(0x1, "{\"seq\":" + seq + "," + new String(body, 1, body.length - 1,
+                    StandardCharsets.UTF_8)));
+        }
+
+        assertThat(readAll(batch.take())).containsExactlyElementsOf(expected);
+        assertThat(body).as("the shared bytes are only read").isEqualTo(before);
+    }
+
+    @Test
+    void aNumberedBodyJustOverTheFragmentSizeIsFragmentedAndOneAtItIsNot() throws IOException {
+        String at = "{\"p\":\"" + "x".repeat(FrameBatch.FRAGMENT_BYTES - 8) + "\"}";
+        String over = "{\"p\":\"" + "x".repeat(FrameBatch.FRAGMENT_BYTES - 7) + "\"}";
+        assertThat(utf8(at)).hasSize(FrameBatch.FRAGMENT_BYTES);
+        FrameBatch batch = new FrameBatch();
+        batch.numbered(5, utf8(at));
+        assertThat(frames(batch.take())).hasSize(1);
+        batch.numbered(6, utf8(over));
+        BufferData overFrames = batch.take();
+        byte[] copy = new byte[overFrames.available()];
+        overFrames.read(copy);
+
+        assertThat(frames(BufferData.create(copy))).hasSizeGreaterThan(1);
+        assertThat(readAll(BufferData.create(copy)))
+                .containsExactly(new Message(0x1, "{\"seq\":6," + over.substring(1)));
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private record Message(int opcode, String text) {

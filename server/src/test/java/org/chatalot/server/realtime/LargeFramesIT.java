@@ -2,6 +2,7 @@ package org.chatalot.server.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -19,8 +20,8 @@ import org.chatalot.server.testing.TestServer;
 import org.chatalot.server.testing.WsClient;
 
 /**
- * Frames longer than {@link FrameBatch#FRAGMENT_CHARS} leave the server in fragments and must arrive whole:
- * no surrogate pair split, no fragment of another frame in between, the same in a resume's replay. Clients
+ * Frames longer than {@link FrameBatch#FRAGMENT_BYTES} (UTF-8) leave the server in fragments and must arrive whole:
+ * no character split, no fragment of another frame in between, the same in a resume's replay. Clients
  * may fragment too.
  */
 class LargeFramesIT {
@@ -81,13 +82,14 @@ class LargeFramesIT {
     }
 
     @Test
-    void aFragmentNeverEndsBetweenTheHalvesOfASurrogatePair() {
-        String text = "ab" + EMOJI + "cd";
-        assertThat(Frames.fragmentEnd(text, 0, 3)).as("would end after the high surrogate").isEqualTo(2);
-        assertThat(Frames.fragmentEnd(text, 0, 4)).isEqualTo(4);
-        assertThat(Frames.fragmentEnd(text, 2, 2)).isEqualTo(4);
-        assertThat(Frames.fragmentEnd(text, 4, 10)).isEqualTo(text.length());
-        assertThat(Frames.fragmentEnd(text, 2, 1)).as("always moves on, even by half a pair").isEqualTo(3);
+    void aFragmentNeverEndsInsideTheUtf8BytesOfACharacter() {
+        byte[] text = ("ab" + EMOJI + "cd").getBytes(StandardCharsets.UTF_8); // the emoji is bytes 2 to 5
+        assertThat(Frames.fragmentEnd(text, 0, 3)).as("would end after the emoji's first byte").isEqualTo(2);
+        assertThat(Frames.fragmentEnd(text, 0, 5)).as("or its third").isEqualTo(2);
+        assertThat(Frames.fragmentEnd(text, 0, 6)).isEqualTo(6);
+        assertThat(Frames.fragmentEnd(text, 2, 4)).isEqualTo(6);
+        assertThat(Frames.fragmentEnd(text, 6, 10)).isEqualTo(text.length);
+        assertThat(Frames.fragmentEnd(text, 2, 1)).as("always moves on, even by part of a character").isEqualTo(3);
     }
 
     @Test
@@ -118,7 +120,7 @@ class LargeFramesIT {
             assertThat(fragments.subList(1, fragments.size())).allSatisfy(
                     frame -> assertThat(frame.opcode()).isEqualTo(RawWebSocket.CONTINUATION));
             assertThat(fragments).hasSizeGreaterThan(4).allSatisfy(
-                    frame -> assertThat(frame.payload().length).isLessThanOrEqualTo(3 * FrameBatch.FRAGMENT_CHARS));
+                    frame -> assertThat(frame.payload().length).isLessThanOrEqualTo(FrameBatch.FRAGMENT_BYTES));
             assertThat(joined).startsWith("{\"seq\":").contains("\"type\":\"new_message\"").contains(content);
         }
     }

@@ -3,6 +3,7 @@ package org.chatalot.server.realtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -19,7 +20,7 @@ class RealtimeSessionTest {
     @Test
     void aDetachedSessionExpiresAfterTwoMinutes() {
         long now = 1_000 * MINUTE;
-        session.deliver("{\"type\":\"pong\"}", now);
+        session.deliver(json("{\"type\":\"pong\"}"), now);
         session.detach(null, now);
 
         assertThat(session.isExpired(now + MINUTE)).isFalse();
@@ -29,8 +30,8 @@ class RealtimeSessionTest {
     @Test
     void eventsOlderThanTheWindowCannotBeReplayed() {
         long now = 1_000 * MINUTE;
-        session.deliver("{\"type\":\"pong\"}", now);
-        session.deliver("{\"type\":\"pong\"}", now + 3 * MINUTE);
+        session.deliver(json("{\"type\":\"pong\"}"), now);
+        session.deliver(json("{\"type\":\"pong\"}"), now + 3 * MINUTE);
 
         assertThatThrownBy(() -> session.resume(null, 0, now + 3 * MINUTE))
                 .isInstanceOf(RealtimeSession.ResumeRefused.class).hasMessageContaining("no longer buffered");
@@ -39,8 +40,8 @@ class RealtimeSessionTest {
     @Test
     void authenticatedIsNumberedButNeitherItNorAnythingBeforeItIsKeptForReplay() {
         long now = 1_000 * MINUTE;
-        session.deliver("{\"type\":\"call_state\"}", now);
-        session.deliverAuthenticated("{\"type\":\"authenticated\"}");
+        session.deliver(json("{\"type\":\"call_state\"}"), now);
+        session.deliverAuthenticated(json("{\"type\":\"authenticated\"}"));
 
         assertThat(session.lastSeq()).isEqualTo(2);
         assertThatThrownBy(() -> session.resume(null, 1, now))
@@ -51,10 +52,14 @@ class RealtimeSessionTest {
     void theBufferKeepsOnlyTheNewestEvents() {
         long now = 1_000 * MINUTE;
         for (int i = 0; i < RealtimeSession.MAX_BUFFERED_EVENTS + 10; i++) {
-            session.deliver("{\"type\":\"pong\"}", now);
+            session.deliver(json("{\"type\":\"pong\"}"), now);
         }
 
         assertThat(session.lastSeq()).isEqualTo(RealtimeSession.MAX_BUFFERED_EVENTS + 10);
         assertThatThrownBy(() -> session.resume(null, 5, now)).isInstanceOf(RealtimeSession.ResumeRefused.class);
+    }
+
+    private static byte[] json(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }
