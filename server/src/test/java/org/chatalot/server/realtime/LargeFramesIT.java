@@ -2,6 +2,7 @@ package org.chatalot.server.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,6 +91,57 @@ class LargeFramesIT {
         assertThat(Frames.fragmentEnd(text, 2, 4)).isEqualTo(6);
         assertThat(Frames.fragmentEnd(text, 6, 10)).isEqualTo(text.length);
         assertThat(Frames.fragmentEnd(text, 2, 1)).as("always moves on, even by part of a character").isEqualTo(3);
+    }
+
+    @Test
+    void aLongNonAsciiEventReachesEachReaderInFragmentsOfWholeCharactersWithItsOwnNumber() throws Exception {
+        AuthTokens writer = server.users().register("lf.utf8.writer");
+        AuthTokens first = server.users().register("lf.utf8.first");
+        AuthTokens second = server.users().register("lf.utf8.second");
+        Channel channel = server.chat().publicChannel(writer, "utf8-wire");
+        server.chat().join(first, channel.id());
+        server.chat().join(second, channel.id());
+        // Two, three and four bytes a character: fragments of at most 4,096 bytes end inside some of them
+        // unless they are cut at a character's start.
+        String content = ("\u00e9\u20ac" + EMOJI).repeat(2_000);
+        try (RawWebSocket one = attached(first); RawWebSocket two = attached(second);
+             WsClient out = WsClient.authenticated(server, writer.accessToken())) {
+            out.send(new ClientMessage.SendMessage(channel.id(), content, null, null, null, "utf8"));
+            for (RawWebSocket reader : List.of(one, two)) {
+                List<RawWebSocket.Frame> fragments = fragmentedMessage(reader);
+                assertThat(fragments).hasSizeGreaterThan(4).allSatisfy(frame -> {
+                    assertThat(frame.payload().length).isLessThanOrEqualTo(FrameBatch.FRAGMENT_BYTES);
+                    String decodedAlone = StandardCharsets.UTF_8.newDecoder()
+                            .decode(ByteBuffer.wrap(frame.payload())).toString(); // throws on a split character
+                    assertThat(decodedAlone).isNotEmpty();
+                });
+                String joined = fragments.stream().map(RawWebSocket.Frame::text).reduce("", String::concat);
+                assertThat(joined).startsWith("{\"seq\":").contains(content);
+            }
+        }
+    }
+
+    /** A raw socket of this user's, once its session is attached (so that it receives what is sent next). */
+    private static RawWebSocket attached(AuthTokens user) throws Exception {
+        RawWebSocket raw = RawWebSocket.connect(server.server().port());
+        raw.sendText("{\"type\":\"authenticate\",\"token\":\"" + user.accessToken() + "\"}");
+        while (!raw.read().text().contains("\"authenticated\"")) {
+            // until the session is attached
+        }
+        return raw;
+    }
+
+    /** The frames of the next fragmented message; whole messages before it (presence, pings) are skipped. */
+    private static List<RawWebSocket.Frame> fragmentedMessage(RawWebSocket raw) throws Exception {
+        RawWebSocket.Frame first;
+        do {
+            first = raw.read();
+        } while (first.fin());
+        List<RawWebSocket.Frame> fragments = new ArrayList<>(List.of(first));
+        while (!fragments.getLast().fin()) {
+            fragments.add(raw.read());
+        }
+        return fragments;
     }
 
     @Test
