@@ -3,6 +3,7 @@ package org.chatalot.bench.core;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -53,6 +54,25 @@ public final class ProcessStats {
     }
 
     /** Resident set size of the whole tree, in bytes. */
+    /**
+     * Waits, second by second and at most {@code max}, until {@code root} used less than {@code share} of a core
+     * over a second; returns its CPU time (ns) when it was found quiet, or when the wait ended.
+     */
+    public static long awaitQuiet(ProcessHandle root, double share, Duration max) throws InterruptedException {
+        long start = System.nanoTime();
+        long last = cpuNanos(root);
+        while (System.nanoTime() - start < max.toNanos()) {
+            Thread.sleep(1000);
+            long now = cpuNanos(root);
+            boolean quiet = now - last < share * 1e9;
+            last = now;
+            if (quiet) {
+                break;
+            }
+        }
+        return last;
+    }
+
     public static long rssBytes(ProcessHandle root) {
         return tree(root).mapToLong(p -> statusKb(p, "VmRSS:") * 1024).sum();
     }

@@ -1,6 +1,7 @@
 package org.chatalot.bench.workload;
 
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -45,7 +46,7 @@ public final class WritePathBench {
      * costs less than this share of its core, and that work counts in the closed-loop phase that caused it.
      */
     private static final double QUIET_SHARE = 0.05;
-    private static final long MAX_SETTLE_NANOS = 60_000_000_000L;
+    private static final Duration MAX_SETTLE = Duration.ofSeconds(60);
 
     private final int writers;
     private final int window;
@@ -182,22 +183,13 @@ public final class WritePathBench {
     }
 
     /**
-     * Waits (at most {@link #MAX_SETTLE_NANOS}) until the server is quiet, and adds the CPU it spent since the
+     * Waits (at most {@link #MAX_SETTLE}) until the server is quiet, and adds the CPU it spent since the
      * phase ended to the phase. That includes the last window of messages each socket had in flight when the
      * phase ended (at most writers × window, against tens of thousands in the phase).
      */
     private static Phase settle(ProcessHandle server, Phase phase) throws InterruptedException {
         long start = System.nanoTime();
-        long last = ProcessStats.cpuNanos(server);
-        while (System.nanoTime() - start < MAX_SETTLE_NANOS) {
-            Thread.sleep(1000);
-            long now = ProcessStats.cpuNanos(server);
-            boolean quiet = now - last < QUIET_SHARE * 1e9;
-            last = now;
-            if (quiet) {
-                break;
-            }
-        }
+        long last = ProcessStats.awaitQuiet(server, QUIET_SHARE, MAX_SETTLE);
         long spent = last - phase.cpuAtEnd();
         System.out.printf("  W7 the server went quiet %.1f s after the writers stopped, having spent %.0f ms of CPU "
                 + "since the closed-loop phase ended (counted in it)%n", (System.nanoTime() - start) / 1e9,
