@@ -29,12 +29,16 @@ public final class ProcessStats {
      */
     public static long compilerCpuNanos(ProcessHandle root) {
         return tree(root).flatMap(ProcessStats::threads).filter(task -> {
-            String name = read(task.resolve("comm")).strip();
-            return name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler");
+            return isJitCompiler(read(task.resolve("comm")).strip());
         }).mapToLong(task -> {
             String stat = read(task.resolve("stat"));
             return stat.isEmpty() ? 0 : cpuNanosFromStat(stat);
         }).sum();
+    }
+
+    /** Whether a thread of that name is one of a JVM's JIT compiler threads. */
+    static boolean isJitCompiler(String threadName) {
+        return threadName.startsWith("C1 Compiler") || threadName.startsWith("C2 Compiler");
     }
 
     private static Stream<Path> threads(ProcessHandle process) {
@@ -53,7 +57,6 @@ public final class ProcessStats {
         }
     }
 
-    /** Resident set size of the whole tree, in bytes. */
     /**
      * Waits, second by second and at most {@code max}, until {@code root} used less than {@code share} of a core
      * over a second; returns its CPU time (ns) when it was found quiet, or when the wait ended.
@@ -73,6 +76,7 @@ public final class ProcessStats {
         return last;
     }
 
+    /** Resident set size of the whole tree, in bytes. */
     public static long rssBytes(ProcessHandle root) {
         return tree(root).mapToLong(p -> statusKb(p, "VmRSS:") * 1024).sum();
     }

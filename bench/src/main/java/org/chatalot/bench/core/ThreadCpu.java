@@ -101,7 +101,7 @@ public final class ThreadCpu {
         if (name.startsWith("ForkJoinPool")) {
             return "carriers";
         }
-        if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+        if (ProcessStats.isJitCompiler(name)) {
             return "JIT compiler";
         }
         if (name.equals("VM Thread") || name.startsWith("GC Thread") || name.startsWith("G1 ")) {
