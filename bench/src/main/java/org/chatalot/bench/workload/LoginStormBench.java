@@ -180,9 +180,9 @@ public final class LoginStormBench {
         StringBuilder line = new StringBuilder("  W4 server threads during " + phase + ":");
         threads.forEach((kind, usage) -> {
             if (usage.cpuNanos() >= 10_000_000L) {
-                line.append(String.format(" %s %.2f s (%.1f ms/login, waited %.2f ms per run);", kind,
-                        usage.cpuNanos() / 1e9, usage.cpuNanos() / 1e6 / Math.max(1, logins),
-                        usage.waitPerRunMillis()));
+                line.append(String.format(" %s %.2f s (%.1f ms/login, waited %.2f ms per run, %.1f ms in all, %d runs);",
+                        kind, usage.cpuNanos() / 1e9, usage.cpuNanos() / 1e6 / Math.max(1, logins),
+                        usage.waitPerRunMillis(), usage.waitNanos() / 1e6, usage.runs()));
             }
         });
         System.out.println(line);
