@@ -86,6 +86,35 @@ class ServerKeysTest {
                 .hasMessageContaining("JWT_PUBLIC_KEY_PATH: the public key does not belong to the private key");
     }
 
+    /** The keys a first start wrote, one of them replaced or damaged later: the start stops and says which. */
+    @Test
+    void keysInTheDataDirectoryThatDoNotBelongTogetherAreRefused() throws Exception {
+        ServerConfig config = config(Map.of());
+        KeyPair generated = ServerKeys.loadOrGenerate(config.security(), config.storage()).jwtKeyPair();
+        Path keys = config.storage().keysDir();
+        Path publicKey = keys.resolve(ServerKeys.PUBLIC_KEY_FILE);
+        Path privateKey = keys.resolve(ServerKeys.PRIVATE_KEY_FILE);
+        byte[] ownPublic = Files.readAllBytes(publicKey);
+        KeyPair other = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+
+        Files.write(publicKey, ServerKeys.toPem("PUBLIC KEY", other.getPublic().getEncoded()));
+        assertThatThrownBy(() -> ServerKeys.loadOrGenerate(config.security(), config.storage()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("the public key does not belong to the private key");
+
+        Files.write(publicKey, ownPublic);
+        byte[] damaged = generated.getPrivate().getEncoded();
+        damaged[damaged.length - 1] ^= 1; // the last byte of the seed: still a well-formed Ed25519 key
+        Files.write(privateKey, ServerKeys.toPem("PRIVATE KEY", damaged));
+        assertThatThrownBy(() -> ServerKeys.loadOrGenerate(config.security(), config.storage()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("the public key does not belong to the private key");
+
+        Files.write(privateKey, ServerKeys.toPem("PRIVATE KEY", generated.getPrivate().getEncoded()));
+        assertThat(ServerKeys.loadOrGenerate(config.security(), config.storage()).jwtKeyPair().getPublic()
+                .getEncoded()).isEqualTo(generated.getPublic().getEncoded());
+    }
+
     @Test
     void notAPemFileIsRefused() throws Exception {
         Path junk = dir.resolve("junk.pem");
