@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 
 import io.helidon.common.socket.SocketOptions;
@@ -49,6 +52,7 @@ public final class ChatServer implements AutoCloseable {
     private final ServerGraph components;
     private final SlowClients slowClients;
     private final WebServer webServer;
+    private final CompletableFuture<String> failed = new CompletableFuture<>();
     private volatile boolean stopped;
 
     private ChatServer(ServerConfig config, ServerGraph components, SlowClients slowClients, WebServer webServer) {
@@ -81,12 +85,36 @@ public final class ChatServer implements AutoCloseable {
         try {
             WebServer server = webServer(config, components, slowClients, extraApiServices).build().start();
             requireListening(server, config);
-            return new ChatServer(config, components, slowClients, server);
+            ChatServer chat = new ChatServer(config, components, slowClients, server);
+            components.openSearchIndex().whenComplete((ignored, failure) -> {
+                if (failure != null) {
+                    chat.fail(failure instanceof CompletionException wrapped ? wrapped.getCause() : failure);
+                }
+            });
+            return chat;
         } catch (RuntimeException e) {
             slowClients.close();
             components.close();
             throw e;
         }
+    }
+
+    /**
+     * Completes with the reason when the server stopped itself because something it needs failed after it began
+     * listening (the search index could not be opened); Main then exits with status 2, as for a failed start.
+     */
+    public CompletionStage<String> failure() {
+        return failed.minimalCompletionStage();
+    }
+
+    /** Logs why, stops (on a thread of its own: the caller may be one that stopping waits for), and says so. */
+    private void fail(Throwable why) {
+        String reason = why.getMessage() != null ? why.getMessage() : why.toString();
+        LOG.log(System.Logger.Level.ERROR, reason + "; stopping");
+        Thread.ofPlatform().name("chatalot-failed").start(() -> {
+            stop();
+            failed.complete(reason);
+        });
     }
 
     public int port() {

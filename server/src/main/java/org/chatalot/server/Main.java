@@ -53,6 +53,8 @@ public final class Main {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "chatalot-shutdown"));
+        // The search index opens after the listener; if it cannot, the server has logged why and stopped.
+        server.failure().thenRun(() -> System.exit(2));
         String local = server.localAdminPort().map(port -> "; local admin on "
                 + loaded.config().network().localAdmin().orElseThrow().host() + ":" + port).orElse("");
         LOG.log(System.Logger.Level.INFO, "Chatalot is listening on " + server.baseUri() + local);

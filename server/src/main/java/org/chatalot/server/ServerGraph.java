@@ -183,6 +183,15 @@ final class ServerGraph implements AutoCloseable {
         messageWriter.start();
     }
 
+    /**
+     * Opens the search index on its own thread; ChatServer calls it once it listens, so that Lucene's start is not
+     * part of the time to the first answer. Completes exceptionally when the index cannot be opened.
+     */
+    java.util.concurrent.CompletionStage<Void> openSearchIndex() {
+        searchIndex.open();
+        return searchIndex.opened();
+    }
+
     /** The HTTP services of every feature, mounted by ChatServer. */
     record Apis(AuthApi auth, AccountApi account, UserApi users, InviteAdminApi invites, AuditApi audit,
                 ChannelApi channels, DmApi dms, BlockApi blocks, MessageApi messages, FileApi files,
@@ -267,7 +276,7 @@ final class ServerGraph implements AutoCloseable {
         var files = FileWiring.build(new FileWiring.Context(config, clock, sql, json, errors, housekeeping,
                 accounts.access(), accounts.ids(), accounts.adminParts().settings()), access, memberships);
         var messageRepository = new MessageRepository(sql);
-        this.searchIndex = SearchIndex.open(config.storage().dataDir(), sql);
+        this.searchIndex = new SearchIndex(config.storage().dataDir(), sql);
         this.messageWriter = new MessageWriter(sql, messageRepository, channelRepository, files.attachments(),
                 messageRate, accounts.ids(), clock, searchIndex);
         var users = accounts.userRepository();

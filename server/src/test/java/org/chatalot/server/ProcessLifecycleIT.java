@@ -51,6 +51,23 @@ class ProcessLifecycleIT {
         }
     }
 
+    /**
+     * The search index opens after the listener (a faster start): when it cannot be opened at all, the server
+     * still stops with status 2 and one line saying why, as when it could not start.
+     */
+    @Test
+    void aSearchIndexThatCannotBeOpenedStopsTheServerWithCode2() throws Exception {
+        Path data = java.nio.file.Files.createDirectories(dir.resolve("data"));
+        java.nio.file.Files.writeString(data.resolve("search"), "a file where the index's folder belongs");
+        Map<String, String> env = Map.of("DATA_DIR", data.toString(), "LISTEN_ADDR", "127.0.0.1:0",
+                "LOCAL_ADMIN_ADDR", "127.0.0.1:0");
+        try (JavaProcess process = JavaProcess.start(Main.class.getName(), List.of(), env, List.of(), dir)) {
+            assertThat(process.awaitExit(Duration.ofSeconds(120))).isEqualTo(2);
+            assertThat(process.output()).contains("ERROR").contains("Cannot open the search index in "
+                    + data.resolve("search")).contains("Stopped").doesNotContain("\tat ");
+        }
+    }
+
     @Test
     void startsServesAndStopsCleanlyOnSigterm() throws Exception {
         Map<String, String> env = Map.of("DATA_DIR", dir.resolve("data").toString(), "LISTEN_ADDR", "127.0.0.1:0",

@@ -4,14 +4,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.lucene.document.Document;
@@ -32,6 +37,7 @@ import org.apache.lucene.store.FSDirectory;
 
 import org.chatalot.server.db.Ids;
 import org.chatalot.server.db.Sql;
+import org.chatalot.server.error.Unavailable;
 import org.chatalot.server.message.TextIndex;
 
 /**
@@ -55,6 +61,12 @@ import org.chatalot.server.message.TextIndex;
  * means the index fills in again in the background. Edits and deletes are committed at once, so a crash
  * never brings back words a message no longer has; and search re-reads every hit from the database, so a
  * deleted or encrypted message is never shown whatever the index says.
+ *
+ * <p>The index is opened by its own thread once the server listens ({@link #open()}; Lucene's writer took about
+ * a tenth of a second of a cold start on one core, docs/performance.md "W6 cold start"). Changes committed
+ * before then wait in the queue; a search waits for the open (at most {@link #OPEN_WAIT}, then 503). An index
+ * that cannot be opened at all (not even built again from nothing) fails {@link #opened()}, and the server
+ * stops (ChatServer).
  */
 public final class SearchIndex implements TextIndex, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SearchIndex.class.getName());
@@ -64,6 +76,8 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
     private static final String INDEXED_UP_TO = "indexed_up_to";
     private static final int CATCH_UP_BATCH = 2000;
     private static final long COMMIT_NANOS = 5_000_000_000L;
+    /** How long a search waits for the index to open before answering 503. */
+    static final Duration OPEN_WAIT = Duration.ofSeconds(10);
     static final Sort NEWEST_FIRST = new Sort(new SortField(Fields.HIGH, SortField.Type.LONG, true),
             new SortField(Fields.LOW, SortField.Type.LONG, true));
 
@@ -90,60 +104,72 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
     private record Changed(UUID messageId) implements Op {
     }
 
+    private final Duration openWait;
     private final SearchSource source;
-    private final PrivateDirectory directory;
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
+    private final Path folder;
     private final LinkedBlockingQueue<Op> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
+    /** Completed by the indexer thread once the fields below are set (which publishes them to searches). */
+    private final CompletableFuture<Void> opened = new CompletableFuture<>();
     private volatile boolean running = true;
+    private PrivateDirectory directory;
+    private IndexWriter writer;
+    private SearcherManager searchers;
     /** Every message up to this one is in the index (null: none yet). Touched by the indexer thread only. */
     private UUID indexedUpTo;
     /** The newest message when the index was opened: catching up ends there; live messages are after it. */
-    private final UUID catchUpEnd;
+    private UUID catchUpEnd;
     private long lastCommit;
     /** Something was indexed that searches do not see yet; set by the indexer thread, cleared by a refresh. */
     private final AtomicBoolean unseen = new AtomicBoolean();
     private final Object refreshing = new Object();
     private boolean mustCommit;
 
-    private SearchIndex(SearchSource source, PrivateDirectory directory, IndexWriter writer, UUID indexedUpTo,
-                        UUID catchUpEnd) throws IOException {
-        this.source = source;
-        this.directory = directory;
-        this.writer = writer;
-        this.searchers = new SearcherManager(writer, null);
-        this.indexedUpTo = indexedUpTo;
-        this.catchUpEnd = catchUpEnd;
-        this.thread = Thread.ofPlatform().name("search-indexer").daemon().start(this::run);
+    /** The index in {@code dataDir}, not open yet: changes are queued until {@link #open()} has run. */
+    public SearchIndex(Path dataDir, Sql sql) {
+        this(dataDir, sql, OPEN_WAIT);
+    }
+
+    SearchIndex(Path dataDir, Sql sql, Duration openWait) {
+        this.openWait = openWait;
+        this.source = new SearchSource(sql);
+        this.folder = dataDir.resolve(FOLDER);
+        this.thread = Thread.ofPlatform().name("search-indexer").daemon().unstarted(this::run);
     }
 
     /**
-     * Opens (or creates) the index in {@code dataDir} and starts filling in what it lacks. An index that
-     * cannot be read, or that holds messages the database does not (a backup restored under it), is
-     * started again from nothing.
+     * Starts the indexer thread, which opens (or creates) the index and then fills in what it lacks. An index
+     * that cannot be read, or that holds messages the database does not (a backup restored under it), is
+     * started again from nothing; one that cannot be opened even then fails {@link #opened()}.
      */
-    public static SearchIndex open(Path dataDir, Sql sql) {
-        SearchSource source = new SearchSource(sql);
+    public void open() {
+        thread.start();
+    }
+
+    /** Completes once the index is open, or exceptionally with why it cannot be. */
+    public CompletionStage<Void> opened() {
+        return opened.minimalCompletionStage();
+    }
+
+    private void openIndex() {
         UUID newest = source.newest().orElse(null);
-        Path folder = dataDir.resolve(FOLDER);
         try {
             PrivateDirectory.create(folder);
             try {
-                return open(source, folder, newest, false);
+                openIndex(newest, false);
             } catch (IOException | RuntimeException unreadable) {
                 LOG.log(System.Logger.Level.WARNING, "The search index in " + folder + " cannot be used; it is "
                         + "built again from the database in the background", unreadable);
                 PrivateDirectory.empty(folder);
-                return open(source, folder, newest, true);
+                openIndex(newest, true);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the search index in " + folder, e);
+            throw new UncheckedIOException("Cannot open the search index in " + folder + " (" + e + "); check that "
+                    + "the server's user can write there, or move the folder away to have it built again", e);
         }
     }
 
-    private static SearchIndex open(SearchSource source, Path folder, UUID newest, boolean fresh)
-            throws IOException {
+    private void openIndex(UUID newest, boolean fresh) throws IOException {
         PrivateDirectory directory = new PrivateDirectory(FSDirectory.open(folder));
         IndexWriterConfig config = new IndexWriterConfig().setIndexSort(NEWEST_FIRST)
                 .setOpenMode(fresh ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
@@ -168,7 +194,11 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
                 LOG.log(System.Logger.Level.INFO, "Indexing messages for search in the background, from "
                         + (upTo == null ? "the first" : "after " + upTo));
             }
-            return new SearchIndex(source, directory, writer, upTo, newest);
+            this.searchers = new SearcherManager(writer, null);
+            this.directory = directory;
+            this.writer = writer;
+            this.indexedUpTo = upTo;
+            this.catchUpEnd = newest;
         } catch (IOException | RuntimeException e) {
             // Let go of the index's lock, or building it again in this process could not start.
             try {
@@ -214,6 +244,7 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
         if (channels.isEmpty()) {
             return new Found(List.of(), false);
         }
+        awaitOpen();
         try {
             showIndexed();
             IndexSearcher searcher = searchers.acquire();
@@ -234,6 +265,19 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
         }
     }
 
+    private void awaitOpen() {
+        try {
+            opened.get(openWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new Unavailable("search is not available yet: the search index is still opening", 2);
+        } catch (ExecutionException e) {
+            throw new Unavailable("search is not available: the search index could not be opened", 60);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unavailable("search was interrupted", 2);
+        }
+    }
+
     /**
      * Makes what is indexed so far visible to the next searcher acquired. Serialised, so that a search arriving
      * while another one refreshes waits for that refresh rather than searching the older reader.
@@ -247,6 +291,13 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
     }
 
     private void run() {
+        try {
+            openIndex();
+        } catch (RuntimeException e) {
+            opened.completeExceptionally(e);
+            return;
+        }
+        opened.complete(null);
         while (running || !queue.isEmpty()) {
             try {
                 Op op = queue.poll(100, TimeUnit.MILLISECONDS);
@@ -297,7 +348,7 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
         switch (op) {
             case Stored stored -> {
                 for (IndexedText text : stored.texts()) {
-                    if (isCatchingUp()) {
+                    if (isCatchingUp() || mayBeIndexed(text.messageId())) {
                         put(text.messageId(), text.channelId(), text.senderId(), text.content(), text.encryption(),
                                 text.hasFile());
                     } else {
@@ -319,6 +370,14 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
             }
         }
         unseen.set(true);
+    }
+
+    /**
+     * Whether the index may hold the message already: one stored while the index was opening can also have
+     * been among those it read from the database, so it replaces any copy instead of being added again.
+     */
+    private boolean mayBeIndexed(UUID messageId) {
+        return catchUpEnd != null && Ids.compare(messageId, catchUpEnd) <= 0;
     }
 
     /**
@@ -386,7 +445,12 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
     public void close() {
         running = false;
         try {
-            thread.join(30_000);
+            if (thread.isAlive()) {
+                thread.join(30_000);
+            }
+            if (writer == null) {
+                return;
+            }
             settle(true);
             searchers.close();
             writer.close();
