@@ -107,11 +107,14 @@ public final class ChatServer implements AutoCloseable {
         return failed.minimalCompletionStage();
     }
 
-    /** Logs why, stops (on a thread of its own: the caller may be one that stopping waits for), and says so. */
+    /**
+     * Logs why, stops (on a thread of its own: the caller may be one that stopping waits for; not a daemon, or
+     * the JVM could end with status 0 once the server's threads are gone, before Main's exit(2)), and says so.
+     */
     private void fail(Throwable why) {
         String reason = why.getMessage() != null ? why.getMessage() : why.toString();
         LOG.log(System.Logger.Level.ERROR, reason + "; stopping");
-        Thread.ofPlatform().name("chatalot-failed").start(() -> {
+        Thread.ofPlatform().name("chatalot-failed").daemon(false).start(() -> {
             stop();
             failed.complete(reason);
         });
