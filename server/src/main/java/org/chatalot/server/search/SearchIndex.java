@@ -296,6 +296,9 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
         } catch (RuntimeException e) {
             opened.completeExceptionally(e);
             return;
+        } catch (Error e) {
+            opened.completeExceptionally(e);
+            throw e;
         }
         opened.complete(null);
         while (running || !queue.isEmpty()) {
