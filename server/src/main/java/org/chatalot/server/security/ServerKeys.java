@@ -13,6 +13,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.SecureRandomSpi;
+import java.security.Signature;
 import java.security.interfaces.EdECPrivateKey;
 import java.security.spec.NamedParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -20,6 +21,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -145,23 +147,41 @@ public record ServerKeys(KeyPair jwtKeyPair, SecretKey totpKey) {
     /**
      * Whether the public key is the one the private key makes: derived again from the private key's seed (what
      * generating it did) and compared. One fixed-base point multiplication instead of a signature and its
-     * check, which cost 45 to 100 ms of a cold start; a private key that is not Ed25519's, or has no seed,
-     * does not match.
+     * check, which cost 45 to 100 ms of a cold start. Where this JDK's generator does not take its private key
+     * as one seed read from its random source (the JDK does not promise it does), the signature check decides
+     * instead, as it does before a pair is refused: a JDK update must never make a good key pair look
+     * mismatched and stop the server. Only a refusal, which stops the start anyway, pays for the signature.
      */
     private static boolean matches(KeyPair pair) {
-        if (!(pair.getPrivate() instanceof EdECPrivateKey privateKey)) {
-            return false;
+        Optional<byte[]> seed = pair.getPrivate() instanceof EdECPrivateKey privateKey
+                ? privateKey.getBytes() : Optional.empty();
+        if (seed.isPresent()) {
+            try {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
+                generator.initialize(NamedParameterSpec.ED25519, new SeedOnly(seed.get()));
+                if (MessageDigest.isEqual(generator.generateKeyPair().getPublic().getEncoded(),
+                        pair.getPublic().getEncoded())) {
+                    return true;
+                }
+            } catch (GeneralSecurityException | RuntimeException derivationNotAvailable) {
+                // Decided by signing below.
+            }
         }
-        byte[] seed = privateKey.getBytes().orElse(null);
-        if (seed == null) {
-            return false;
-        }
+        return signsAndVerifies(pair);
+    }
+
+    private static boolean signsAndVerifies(KeyPair pair) {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
-            generator.initialize(NamedParameterSpec.ED25519, new SeedOnly(seed));
-            return MessageDigest.isEqual(generator.generateKeyPair().getPublic().getEncoded(),
-                    pair.getPublic().getEncoded());
-        } catch (GeneralSecurityException | RuntimeException e) {
+            byte[] probe = "chatalot key check".getBytes(StandardCharsets.US_ASCII);
+            Signature signer = Signature.getInstance("Ed25519");
+            signer.initSign(pair.getPrivate());
+            signer.update(probe);
+            byte[] signature = signer.sign();
+            Signature verifier = Signature.getInstance("Ed25519");
+            verifier.initVerify(pair.getPublic());
+            verifier.update(probe);
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException e) {
             return false;
         }
     }
