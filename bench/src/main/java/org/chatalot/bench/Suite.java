@@ -135,8 +135,10 @@ public final class Suite {
     private List<LatencyBench.Result> latency() throws Exception {
         System.out.println("W2 latency at light load, " + Machine.describe());
         try (ServerProcess server = ours(ServerProcess.FAST_SETUP)) {
-            return new LatencyBench(settings.latencyMembers(), settings.latencyMessages(), settings.latencyRate())
-                    .run(server);
+            // CHATALOT_BENCH_W2_MESSAGES: more messages per scenario, for a tail with more than one or two samples.
+            String more = System.getenv("CHATALOT_BENCH_W2_MESSAGES");
+            int messages = more == null || more.isBlank() ? settings.latencyMessages() : Integer.parseInt(more.trim());
+            return new LatencyBench(settings.latencyMembers(), messages, settings.latencyRate()).run(server);
         }
     }
 

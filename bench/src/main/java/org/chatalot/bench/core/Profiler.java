@@ -2,6 +2,9 @@ package org.chatalot.bench.core;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,13 +18,26 @@ public final class Profiler {
     private Profiler() {
     }
 
-    /** Starts recording {@code server} into DIR/NAME.jfr; does nothing without {@code --jfr}. */
-    public static void start(ProcessHandle server, String name) {
+    /**
+     * Starts recording {@code server} into DIR/NAME.jfr; does nothing without {@code --jfr}. {@code settings} are
+     * event settings on top of the profile, e.g. {@code jdk.FileForce#threshold=0ms}.
+     */
+    public static void start(ProcessHandle server, String name, String... settings) {
+        file(name).ifPresent(file -> {
+            List<String> command = new ArrayList<>(List.of("JFR.start", "name=" + RECORDING, "settings=profile",
+                    "filename=" + file));
+            command.addAll(List.of(settings));
+            jcmd(server, command.toArray(String[]::new));
+        });
+    }
+
+    /** Where the recording NAME goes, when the run asked for profiles. */
+    public static Optional<Path> file(String name) {
         String dir = System.getProperty(PROPERTY);
-        if (dir != null && !dir.isBlank()) {
-            jcmd(server, "JFR.start", "name=" + RECORDING, "settings=profile",
-                    "filename=" + Path.of(dir).toAbsolutePath().resolve(name + ".jfr"));
+        if (dir == null || dir.isBlank()) {
+            return Optional.empty();
         }
+        return Optional.of(Path.of(dir).toAbsolutePath().resolve(name + ".jfr"));
     }
 
     /** Stops the recording and writes its file. */

@@ -1,8 +1,12 @@
 package org.chatalot.bench.workload;
 
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.chatalot.bench.chatalot.Api;
@@ -53,17 +57,24 @@ public final class LatencyBench {
         Channel dm = api.directMessage(users.get(1), users.get(2).user().id());
         // Not measured: the server's first seconds are spent JIT-compiling the very path measured here.
         new LatencyBench(members, WARM_UP_MESSAGES, WARM_UP_RATE).measure(server, api, "warm-up", warmUp.id(), users,
-                0);
-        Profiler.start(server.handle(), "latency");
+                0, new LinkedHashMap<>());
+        Profiler.start(server.handle(), "latency", TailReport.SETTINGS.toArray(String[]::new));
         List<Result> results = new ArrayList<>();
-        results.add(measure(server, api, "DM", dm.id(), List.of(users.get(1), users.get(2)), 1));
-        results.add(measure(server, api, members + "-member channel", channel.id(), users, 2));
+        Map<String, TailReport.Sent[]> sent = new LinkedHashMap<>();
+        results.add(measure(server, api, "DM", dm.id(), List.of(users.get(1), users.get(2)), 1, sent));
+        results.add(measure(server, api, members + "-member channel", channel.id(), users, 2, sent));
         Profiler.stop(server.handle());
+        Optional<Path> recording = Profiler.file("latency");
+        if (recording.isPresent()) {
+            Optional<TailReport> tails = TailReport.read(recording.get());
+            tails.ifPresentOrElse(report -> sent.forEach(report::print),
+                    () -> System.out.println("  W2: the recording has no message events, so no worst messages"));
+        }
         return results;
     }
 
     private Result measure(ServerProcess server, Api api, String scenario, UUID channelId, List<AuthTokens> people,
-                           int round) throws Exception {
+                           int round, Map<String, TailReport.Sent[]> sent) throws Exception {
         Tracker tracker = new Tracker(round, messages, people.size());
         HttpClient client = HttpClient.newHttpClient();
         List<Socket> sockets = new ArrayList<>();
@@ -80,8 +91,10 @@ public final class LatencyBench {
         }
         long stored = api.storedMessages(people.get(0), channelId, messages + 100L);
         Result result = tracker.result(scenario, people.size(), ratePerSecond, stored, Machine.loadAverage());
+        sent.put(scenario, tracker.perMessage());
         System.out.printf("  W2 %-20s p50 %.2f ms, p99 %.2f ms (stored and delivered: %d of %d; stored %d)%n",
                 scenario, result.p50Ms(), result.p99Ms(), result.complete(), result.expected(), stored);
+        System.out.printf("  W2 %-20s %s%n", "", tracker.tail());
         return result;
     }
 

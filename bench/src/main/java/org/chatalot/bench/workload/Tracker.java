@@ -83,6 +83,37 @@ final class Tracker {
                 Latencies.percentileMillis(acks, 99), load);
     }
 
+    /**
+     * Per message, its send time and the moment it was both stored and delivered everywhere (0 when it never
+     * was), as {@link System#nanoTime()}: what {@link TailReport} lines up with the server's own phases.
+     */
+    TailReport.Sent[] perMessage() {
+        TailReport.Sent[] out = new TailReport.Sent[sent.length];
+        for (int m = 0; m < sent.length; m++) {
+            long ack = acked.get(m);
+            long done = ack;
+            long lastDelivery = 0;
+            for (int r = 1; r < receivers && done != 0; r++) {
+                long delivery = delivered.get(m * receivers + r);
+                lastDelivery = Math.max(lastDelivery, delivery);
+                done = delivery == 0 ? 0 : Math.max(done, delivery);
+            }
+            out[m] = new TailReport.Sent(clientId(round, m), sent[m], ack, lastDelivery, done);
+        }
+        return out;
+    }
+
+    /** p90 and p99.9 of the pairs, and how many pairs and messages (at their slowest receiver) took over 10 ms. */
+    String tail() {
+        long[] pairs = complete();
+        long limit = 10_000_000L;
+        long pairsOver = Arrays.stream(pairs).filter(latency -> latency > limit).count();
+        long messagesOver = Arrays.stream(perMessage()).filter(m -> m.latency() > limit).count();
+        return String.format("p90 %.2f ms, p99.9 %.2f ms, over 10 ms: %d of %d deliveries, %d of %d messages",
+                Latencies.percentileMillis(pairs, 90), Latencies.percentileMillis(pairs, 99.9), pairsOver,
+                pairs.length, messagesOver, sent.length);
+    }
+
     /** Sorted latencies of every (message, receiver) pair that is both stored and delivered. */
     private long[] complete() {
         long[] out = new long[sent.length * (receivers - 1)];

@@ -151,11 +151,17 @@ public final class MessageWriter implements AutoCloseable {
                 batch = new ArrayList<>(Math.min(MAX_BATCH, queue.size() + 1));
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
-                busySince = System.nanoTime() | 1;
+                long taken = System.nanoTime();
+                busySince = taken | 1;
                 stamp(batch);
                 commit(batch);
+                long commitDone = System.nanoTime();
                 textIndex.stored(batch.stream().filter(pending -> pending.failure == null)
                         .map(pending -> pending.message.text()).toList());
+                long handed = System.nanoTime();
+                for (Pending pending : batch) {
+                    pending.timing(taken, commitDone, handed, batch.size());
+                }
                 committed.put(batch);
                 busySince = 0;
                 batch = List.of();
@@ -244,7 +250,15 @@ public final class MessageWriter implements AutoCloseable {
      */
     private static void announce(Pending pending) {
         if (pending.failure == null && pending.committed) {
+            MessageStoredEvent event = new MessageStoredEvent();
+            if (event.isEnabled()) {
+                event.begin();
+                pending.describe(event);
+            }
             pending.outcome.complete(pending.message);
+            if (event.isEnabled()) {
+                event.commit();
+            }
         } else {
             pending.outcome.completeExceptionally(pending.failure != null ? pending.failure : stoppedError());
         }
@@ -306,6 +320,12 @@ public final class MessageWriter implements AutoCloseable {
     private static final class Pending {
         final MessageDraft draft;
         final CompletableFuture<NewMessage> outcome;
+        /** {@link System#nanoTime()} at each step, for {@link MessageStoredEvent}. */
+        final long queuedAt = System.nanoTime();
+        long takenAt;
+        long committedAt;
+        long handedAt;
+        int batchSize;
         NewMessage message;
         boolean committed;
         RuntimeException failure;
@@ -313,6 +333,24 @@ public final class MessageWriter implements AutoCloseable {
         Pending(MessageDraft draft, CompletableFuture<NewMessage> outcome) {
             this.draft = draft;
             this.outcome = outcome;
+        }
+
+        void timing(long taken, long commitDone, long handed, int size) {
+            takenAt = taken;
+            committedAt = commitDone;
+            handedAt = handed;
+            batchSize = size;
+        }
+
+        /** Fills the event's phases, up to now (the announcer reaching this message). */
+        void describe(MessageStoredEvent event) {
+            event.clientId = draft.clientId();
+            event.batchSize = batchSize;
+            event.queuedAtNanos = queuedAt;
+            event.queueWait = takenAt - queuedAt;
+            event.commit = committedAt - takenAt;
+            event.handOff = handedAt - committedAt;
+            event.announcerWait = System.nanoTime() - handedAt;
         }
     }
 }

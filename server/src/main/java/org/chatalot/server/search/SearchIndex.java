@@ -435,7 +435,10 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
             if (indexedUpTo != null) {
                 writer.setLiveCommitData(Map.of(INDEXED_UP_TO, indexedUpTo.toString()).entrySet());
             }
+            SearchIndexCommitEvent event = new SearchIndexCommitEvent();
+            event.begin();
             writer.commit();
+            event.commit();
             directory.restrictAll();
             lastCommit = now;
             mustCommit = false;
