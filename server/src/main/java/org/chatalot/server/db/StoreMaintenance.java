@@ -67,6 +67,16 @@ final class StoreMaintenance implements AutoCloseable {
      * the extra I/O stays under about 5 MB per second, and is far less once the file has settled.
      */
     static final long MOVE_LIMIT_BYTES = 4L * WRITE_LIMIT_BYTES;
+    /**
+     * A move with little to gain runs only every this many rounds. Moving holds H2's store lock, which every
+     * commit needs, through two to four {@code fsync}s and the chunk writes (40-50 ms a round on the shared
+     * machine, up to 320 ms): at a chat's light load each move made the message that arrived meanwhile the
+     * slowest of its second (W2 with {@code --jfr}, docs/performance.md). A small file that has settled sits
+     * just under {@link #MOVE_AT_PERCENT} nearly every round (each commit's new chunk lands in a gap while the
+     * one it replaced waits out its retention), so it was moved every second to win back a few hundred KB that
+     * the next commits reuse anyway. Once every ten seconds still keeps such a file near its data.
+     */
+    static final int SMALL_MOVE_EVERY_ROUNDS = 10;
     private static final long LOG_EVERY_NANOS = Duration.ofMinutes(1).toNanos();
 
     private final DataSource dataSource;
@@ -77,6 +87,9 @@ final class StoreMaintenance implements AutoCloseable {
         return thread;
     });
     private final AtomicLong failedRounds = new AtomicLong();
+    private final AtomicLong rounds = new AtomicLong();
+    /** Rounds since the last one that could move chunks; touched by the upkeep's thread only. */
+    private int roundsSinceMove;
     private volatile long fileBytes = -1;
     private volatile long liveBytes = -1;
     private long lastLogged = System.nanoTime() - LOG_EVERY_NANOS;
@@ -117,16 +130,50 @@ final class StoreMaintenance implements AutoCloseable {
         if (setRetention && store.getRetentionTime() != RETENTION_MILLIS) {
             store.setRetentionTime(RETENTION_MILLIS);
         }
+        DatabaseUpkeepEvent event = new DatabaseUpkeepEvent();
+        event.begin();
+        long start = System.nanoTime();
         store.sync();
+        long synced = System.nanoTime();
         store.compact(TARGET_FILL_PERCENT, WRITE_LIMIT_BYTES);
+        long compacted = System.nanoTime();
         if (store.getFileStore() instanceof RandomAccessStore file) {
-            // Also frees the chunks that died since the last commit: without commits nothing else would.
-            file.compactMoveChunks(MOVE_AT_PERCENT, MOVE_LIMIT_BYTES, store);
+            // Also frees the chunks that died since the last commit: without commits nothing else would. With a
+            // threshold of 0 it does only that (no file with data is 0 % in use), without writing or syncing.
+            boolean move = worthMoving(file.size(), file.getFillRate());
+            file.compactMoveChunks(move ? MOVE_AT_PERCENT : 0, MOVE_LIMIT_BYTES, store);
         }
         long size = store.getFileStore().size();
+        rounds.incrementAndGet();
+        if (event.shouldCommit()) {
+            event.sync = synced - start;
+            event.compact = compacted - synced;
+            event.move = System.nanoTime() - compacted;
+            event.fileBytes = size;
+            event.commit();
+        }
         // H2's own fill rates: the share of the file its chunks occupy, and the share of those chunks still live.
         liveBytes = size * store.getFileStore().getFillRate() / 100 * store.getFileStore().getChunksFillRate() / 100;
         fileBytes = size;
+    }
+
+    /**
+     * Whether this round may move chunks down: at once when the file is at least half free space or has at least
+     * a round's move limit free (a burst, a deletion: the file must come back near its data), otherwise once
+     * every {@link #SMALL_MOVE_EVERY_ROUNDS} rounds. H2 itself then moves only below {@link #MOVE_AT_PERCENT}.
+     */
+    private boolean worthMoving(long fileBytes, int fillPercent) {
+        long free = fileBytes * (100 - fillPercent) / 100;
+        if (free >= MOVE_LIMIT_BYTES || 2 * free >= fileBytes || ++roundsSinceMove >= SMALL_MOVE_EVERY_ROUNDS) {
+            roundsSinceMove = 0;
+            return true;
+        }
+        return false;
+    }
+
+    /** Rounds that completed since the start. */
+    long rounds() {
+        return rounds.get();
     }
 
     /** What of the file is live data, estimated from H2's fill rates after the last round; -1 before the first. */

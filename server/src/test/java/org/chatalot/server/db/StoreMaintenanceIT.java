@@ -6,9 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jdk.jfr.consumer.RecordingStream;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -71,6 +78,67 @@ class StoreMaintenanceIT {
                         upkeep.fileBytes(), upkeep.liveBytes()).isTrue();
                 assertThat(upkeep.failedRounds()).isZero();
             }
+        }
+    }
+
+    /**
+     * A small database taking a trickle of single commits, as a chat at light load does: its file sits just under
+     * the move threshold nearly every round. Moving syncs the file two to four times while holding H2's store
+     * lock, which every commit needs, so a move every second made the messages that came meanwhile wait for
+     * those syncs (W2's slowest messages). A file like this one is moved once every ten rounds at most.
+     */
+    @Test
+    void aSmallFileTakingATrickleOfCommitsIsNotSyncedUnderTheStoreLockEveryRound() throws Exception {
+        String url = "jdbc:h2:file:" + work.resolve("trickle") + ";WRITE_DELAY=0";
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL(url);
+        Random random = new Random(11);
+        AtomicInteger movingSyncs = new AtomicInteger();
+        ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
+        try (Connection keepOpen = dataSource.getConnection(); RecordingStream jfr = new RecordingStream()) {
+            try (Statement statement = keepOpen.createStatement()) {
+                statement.execute("CREATE TABLE chat(id INT PRIMARY KEY, body VARBINARY(1024))");
+            }
+            PreparedStatement insert = keepOpen.prepareStatement("MERGE INTO chat VALUES (?, ?)");
+            for (int i = 0; i < SMALL_ROWS; i++) {
+                insert.setInt(1, i);
+                insert.setBytes(2, bytes(random, 100));
+                insert.executeUpdate();
+            }
+            jfr.enable("jdk.FileForce").withThreshold(Duration.ZERO).withStackTrace();
+            jfr.onEvent("jdk.FileForce", event -> {
+                if (event.getStackTrace() != null && event.getStackTrace().getFrames().stream()
+                        .anyMatch(frame -> frame.getMethod().getName().equals("compactMoveChunks"))) {
+                    movingSyncs.incrementAndGet();
+                }
+            });
+            jfr.startAsync();
+            AtomicInteger next = new AtomicInteger();
+            // Twenty single-row commits a second, each one its own chunk, like W2's messages.
+            trickle.scheduleAtFixedRate(() -> {
+                try {
+                    insert.setInt(1, SMALL_ROWS + next.getAndIncrement() % SMALL_ROWS);
+                    insert.setBytes(2, bytes(random, 100));
+                    insert.executeUpdate();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, 0, 50, TimeUnit.MILLISECONDS);
+            try (StoreMaintenance upkeep = StoreMaintenance.start(dataSource, url).orElseThrow()) {
+                assertThat(Poll.until(() -> upkeep.rounds() >= 12, Duration.ofSeconds(60)))
+                        .as("twelve rounds of upkeep").isTrue();
+                trickle.shutdownNow();
+                jfr.stop();
+
+                long rounds = upkeep.rounds();
+                // H2 syncs up to four times in a move: at most that for each round allowed to move, one of them
+                // for the set-up's 400 commits, which leave the file half free at first. Every round: 55 in 12.
+                assertThat(movingSyncs.get()).as("syncs while moving chunks in %d rounds", rounds)
+                        .isLessThanOrEqualTo(4 * (int) (rounds / StoreMaintenance.SMALL_MOVE_EVERY_ROUNDS + 2));
+                assertThat(upkeep.failedRounds()).isZero();
+            }
+        } finally {
+            trickle.shutdownNow();
         }
     }
 
