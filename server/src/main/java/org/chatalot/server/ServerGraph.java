@@ -3,6 +3,7 @@ package org.chatalot.server;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -187,7 +188,7 @@ final class ServerGraph implements AutoCloseable {
      * Opens the search index on its own thread; ChatServer calls it once it listens, so that Lucene's start is not
      * part of the time to the first answer. Completes exceptionally when the index cannot be opened.
      */
-    java.util.concurrent.CompletionStage<Void> openSearchIndex() {
+    CompletionStage<Void> openSearchIndex() {
         searchIndex.open();
         return searchIndex.opened();
     }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedThread;
@@ -60,9 +61,9 @@ final class TailReport {
     }
 
     /** Reads the recording; empty when it has no message events (a server without them, or no recording). */
-    static java.util.Optional<TailReport> read(Path recording) throws IOException {
+    static Optional<TailReport> read(Path recording) throws IOException {
         if (!Files.isRegularFile(recording)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         List<RecordedEvent> events = RecordingFile.readAllEvents(recording);
         TailReport report = new TailReport();
@@ -78,7 +79,7 @@ final class TailReport {
             }
         }
         if (offsets.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         offsets.sort(Comparator.naturalOrder());
         long offset = offsets.get(offsets.size() / 2);
@@ -99,7 +100,7 @@ final class TailReport {
                 report.spans.add(new Span(kind, start, start + event.getDuration().toNanos(), detail(event)));
             }
         }
-        return java.util.Optional.of(report);
+        return Optional.of(report);
     }
 
     private static long nanos(Instant instant) {
