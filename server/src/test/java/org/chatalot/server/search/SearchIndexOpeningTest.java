@@ -3,6 +3,7 @@ package org.chatalot.server.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -22,6 +23,7 @@ import org.chatalot.server.db.Ids;
 import org.chatalot.server.error.Unavailable;
 import org.chatalot.server.message.TextIndex.IndexedText;
 import org.chatalot.server.testing.TestDatabase;
+import org.chatalot.testing.Poll;
 
 /**
  * The index opens on its own thread after the server listens: what arrives before that (searches, messages
@@ -96,7 +98,7 @@ class SearchIndexOpeningTest {
 
     @Test
     void anIndexThatCannotBeOpenedFailsOpenedAndSearchesSayWhy() throws Exception {
-        java.nio.file.Files.writeString(dataDir.resolve(SearchIndex.FOLDER), "not a folder");
+        Files.writeString(dataDir.resolve(SearchIndex.FOLDER), "not a folder");
         SearchIndex index = new SearchIndex(dataDir, database.sql());
         try {
             index.open();
@@ -110,15 +112,14 @@ class SearchIndexOpeningTest {
         }
     }
 
-    private List<UUID> awaitFound(SearchIndex index, String word, Predicate<List<UUID>> done)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        List<UUID> found = index.search(query(word), List.of(channel), 10).ids();
-        while (!done.test(found) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            found = index.search(query(word), List.of(channel), 10).ids();
-        }
-        return found;
+    /** What a search for {@code word} finds once {@code done} holds of it, or after a minute whatever it finds. */
+    private List<UUID> awaitFound(SearchIndex index, String word, Predicate<List<UUID>> done) {
+        Poll.until(() -> done.test(found(index, word)), Duration.ofSeconds(60));
+        return found(index, word);
+    }
+
+    private List<UUID> found(SearchIndex index, String word) {
+        return index.search(query(word), List.of(channel), 10).ids();
     }
 
     private UUID insert(String content) throws SQLException {
