@@ -124,7 +124,7 @@ public final class SlowClients implements AutoCloseable {
                 // above it holds the first line back until it is whole).
                 Guard guard = new Guard(ctx);
                 ConnectionContext served = ConnectionContexts.withReader(ctx,
-                        DataReader.create(new Http10Compatibility(guard)));
+                        DataReaders.unlinking(new Http10Compatibility(guard)));
                 guard.connection = http1.connection(served);
                 guards.put(served, guard);
                 return guard.connection;
