@@ -1,9 +1,9 @@
 package org.chatalot.server.realtime;
 
 /**
- * An event numbered for one session: its place in the session's stream, its JSON (UTF-8, shared by every
- * session that gets it) and when it was delivered. The same object is kept for replay and queued for the
- * socket, so numbering an event for a session costs one small object.
+ * An event numbered for one session, as queued for its socket: its place in the session's stream and its JSON
+ * (UTF-8, shared by every session that gets it). It lives until the socket's writer has taken it; what a
+ * resume may need is kept by the session's {@link ReplayBuffer}.
  */
-record Numbered(long seq, byte[] body, long at) {
+record Numbered(long seq, byte[] body) {
 }

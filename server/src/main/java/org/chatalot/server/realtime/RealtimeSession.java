@@ -1,6 +1,5 @@
 package org.chatalot.server.realtime;
 
-import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -33,10 +32,9 @@ final class RealtimeSession {
      * Replaced, never changed: no lock to read it, and no set of its own until there is one.
      */
     private volatile Set<UUID> subscriptions = Set.of();
-    private final ArrayDeque<Numbered> buffer = new ArrayDeque<>(0);
+    private final ReplayBuffer buffer = new ReplayBuffer();
     private long seq;
     private long lostUpTo;
-    private int bufferedBytes;
     private Connection connection;
     private long detachedAt;
     private boolean ended;
@@ -70,9 +68,8 @@ final class RealtimeSession {
         seq++;
         lostUpTo = seq;
         buffer.clear();
-        bufferedBytes = 0;
         if (connection != null) {
-            connection.send(new Numbered(seq, body, 0));
+            connection.send(new Numbered(seq, body));
         }
     }
 
@@ -82,12 +79,13 @@ final class RealtimeSession {
             return;
         }
         seq++;
-        Numbered event = new Numbered(seq, body, now);
-        buffer.addLast(event);
-        bufferedBytes += body.length;
+        while (buffer.size() >= MAX_BUFFERED_EVENTS) {
+            lostUpTo = buffer.dropOldest();
+        }
+        buffer.add(seq, body, now);
         trim(now);
         if (connection != null) {
-            connection.send(event);
+            connection.send(new Numbered(seq, body));
         }
     }
 
@@ -145,11 +143,7 @@ final class RealtimeSession {
         connection = socket;
         detachedAt = 0;
         socket.sendResumed(id.value(), seq - lastSeq);
-        for (Numbered event : buffer) {
-            if (event.seq() > lastSeq) {
-                socket.send(event);
-            }
-        }
+        buffer.replayAfter(lastSeq, socket::send);
         return previous;
     }
 
@@ -179,7 +173,6 @@ final class RealtimeSession {
     synchronized void end() {
         ended = true;
         buffer.clear();
-        bufferedBytes = 0;
     }
 
     /** When the session lost its socket, or 0 while it has one. */
@@ -200,11 +193,9 @@ final class RealtimeSession {
     }
 
     private void trim(long now) {
-        while (!buffer.isEmpty() && (buffer.size() > MAX_BUFFERED_EVENTS || bufferedBytes > MAX_BUFFERED_BYTES
-                || now - buffer.peekFirst().at() > RETENTION_NANOS)) {
-            Numbered dropped = buffer.removeFirst();
-            bufferedBytes -= dropped.body().length;
-            lostUpTo = dropped.seq();
+        while (buffer.size() > 0 && (buffer.size() > MAX_BUFFERED_EVENTS || buffer.bytes() > MAX_BUFFERED_BYTES
+                || now - buffer.oldestAt() > RETENTION_NANOS)) {
+            lostUpTo = buffer.dropOldest();
         }
     }
 
