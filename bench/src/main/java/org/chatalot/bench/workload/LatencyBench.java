@@ -56,7 +56,7 @@ public final class LatencyBench {
         }
         Channel dm = api.directMessage(users.get(1), users.get(2).user().id());
         // Not measured: the server's first seconds are spent JIT-compiling the very path measured here.
-        new LatencyBench(members, WARM_UP_MESSAGES, WARM_UP_RATE).measure(server, api, "warm-up", warmUp.id(), users,
+        new LatencyBench(members, warmUpMessages(), WARM_UP_RATE).measure(server, api, "warm-up", warmUp.id(), users,
                 0, new LinkedHashMap<>());
         Profiler.start(server.handle(), "latency", TailReport.SETTINGS.toArray(String[]::new));
         List<Result> results = new ArrayList<>();
@@ -71,6 +71,12 @@ public final class LatencyBench {
                     () -> System.out.println("  W2: the recording has no message events, so no worst messages"));
         }
         return results;
+    }
+
+    /** CHATALOT_BENCH_W2_WARM_UP: more warm-up messages, to tell a young server's compilations from the rest. */
+    private static int warmUpMessages() {
+        String more = System.getenv("CHATALOT_BENCH_W2_WARM_UP");
+        return more == null || more.isBlank() ? WARM_UP_MESSAGES : Integer.parseInt(more.trim());
     }
 
     private Result measure(ServerProcess server, Api api, String scenario, UUID channelId, List<AuthTokens> people,

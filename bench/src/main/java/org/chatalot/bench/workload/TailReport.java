@@ -32,6 +32,9 @@ final class TailReport {
             "jdk.JavaMonitorEnter#threshold=1ms", "jdk.Compilation#threshold=1ms",
             "jdk.SafepointBegin#threshold=0ms");
 
+    /** A message slower than this end to end is counted among the slow ones (W2's target is a p99 within it). */
+    private static final long SLOW_NANOS = 10_000_000L;
+
     /** One message as the load generator saw it, nanoTime; {@code done} 0 when it never completed. */
     record Sent(String clientId, long sent, long acked, long lastDelivery, long done) {
         long latency() {
@@ -191,6 +194,23 @@ final class TailReport {
                 all);
         worstOverlap.forEach((kind, v) -> System.out.printf("      %-28s %d of %d, %.2f ms; all: %d of %d%n", kind,
                 v[0], worst, ms(v[1]), anyOverlap.getOrDefault(kind, 0), all));
+        printSlow(messages);
+    }
+
+    /** Of the messages over {@link #SLOW_NANOS} (at their slowest receiver), how many each kind overlapped. */
+    private void printSlow(Sent[] messages) {
+        Map<String, Integer> slowOverlap = new LinkedHashMap<>();
+        int slow = 0;
+        for (Sent message : messages) {
+            if (message.done() != 0 && message.latency() > SLOW_NANOS) {
+                slow++;
+                overlaps(message.sent(), message.done()).keySet()
+                        .forEach(kind -> slowOverlap.merge(kind, 1, Integer::sum));
+            }
+        }
+        int count = slow;
+        System.out.printf("    of the %d messages over %d ms, overlapping each kind:%n", count, SLOW_NANOS / 1_000_000);
+        slowOverlap.forEach((kind, n) -> System.out.printf("      %-28s %d of %d%n", kind, n, count));
     }
 
     /** Per kind overlapping [from, to): how many spans and for how long in all. */

@@ -18,6 +18,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -62,6 +63,12 @@ import org.chatalot.server.message.TextIndex;
  * never brings back words a message no longer has; and search re-reads every hit from the database, so a
  * deleted or encrypted message is never shown whatever the index says.
  *
+ * <p>New messages are committed only once a minute ({@link #ROUTINE_COMMIT}) and at close: a commit syncs
+ * every file written since the last one (about 30 {@code fsync}s), on the disk where the database's commits
+ * are written too, and messages sent meanwhile waited for it (docs/performance.md "W2 latency at light
+ * load"). A crash then costs at most a minute of messages read again from the database at the next start.
+ * Between commits Lucene holds at most its RAM buffer (16 MB) and writes a segment, unsynced, when it fills.
+ *
  * <p>The index is opened by its own thread once the server listens ({@link #open()}; Lucene's writer took about
  * a tenth of a second of a cold start on one core, docs/performance.md "W6 cold start"). Changes committed
  * before then wait in the queue; a search waits for the open (at most {@link #OPEN_WAIT}, then 503). An index
@@ -75,7 +82,8 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
     static final int MAX_WORDS_PER_MESSAGE = 1000;
     private static final String INDEXED_UP_TO = "indexed_up_to";
     private static final int CATCH_UP_BATCH = 2000;
-    private static final long COMMIT_NANOS = 5_000_000_000L;
+    /** How often new messages are committed; edits and deletes are committed at once. */
+    static final Duration ROUTINE_COMMIT = Duration.ofMinutes(1);
     /** How long a search waits for the index to open before answering 503. */
     static final Duration OPEN_WAIT = Duration.ofSeconds(10);
     static final Sort NEWEST_FIRST = new Sort(new SortField(Fields.HIGH, SortField.Type.LONG, true),
@@ -105,6 +113,8 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
     }
 
     private final Duration openWait;
+    /** {@link System#nanoTime()}, or a test's clock. */
+    private final LongSupplier nanoTime;
     private final SearchSource source;
     private final Path folder;
     private final LinkedBlockingQueue<Op> queue = new LinkedBlockingQueue<>();
@@ -131,7 +141,12 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
     }
 
     SearchIndex(Path dataDir, Sql sql, Duration openWait) {
+        this(dataDir, sql, openWait, System::nanoTime);
+    }
+
+    SearchIndex(Path dataDir, Sql sql, Duration openWait, LongSupplier nanoTime) {
         this.openWait = openWait;
+        this.nanoTime = nanoTime;
         this.source = new SearchSource(sql);
         this.folder = dataDir.resolve(FOLDER);
         this.thread = Thread.ofPlatform().name("search-indexer").daemon().unstarted(this::run);
@@ -199,6 +214,7 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
             this.writer = writer;
             this.indexedUpTo = upTo;
             this.catchUpEnd = newest;
+            this.lastCommit = nanoTime.getAsLong();
         } catch (IOException | RuntimeException e) {
             // Let go of the index's lock, or building it again in this process could not start.
             try {
@@ -425,13 +441,13 @@ public final class SearchIndex implements TextIndex, AutoCloseable {
     }
 
     /**
-     * Makes changes durable (every 5 s, at once after an edit or delete) and, then, visible to searches too:
-     * the commit has just written them out, and a reader left on old segments would keep merged-away files
-     * on disk. Between commits only a search refreshes.
+     * Makes changes durable (new messages every {@link #ROUTINE_COMMIT}, an edit or delete at once) and, then,
+     * visible to searches too: the commit has just written them out, and a reader left on old segments would
+     * keep merged-away files on disk. Between commits only a search refreshes.
      */
     private void settle(boolean force) throws IOException {
-        long now = System.nanoTime();
-        if (force || mustCommit || now - lastCommit > COMMIT_NANOS && writer.hasUncommittedChanges()) {
+        long now = nanoTime.getAsLong();
+        if (force || mustCommit || now - lastCommit >= ROUTINE_COMMIT.toNanos() && writer.hasUncommittedChanges()) {
             if (indexedUpTo != null) {
                 writer.setLiveCommitData(Map.of(INDEXED_UP_TO, indexedUpTo.toString()).entrySet());
             }

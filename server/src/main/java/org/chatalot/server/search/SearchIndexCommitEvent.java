@@ -8,8 +8,8 @@ import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
 
 /**
- * A JFR event per commit of the search index (every 5 s while messages arrive; it writes and syncs its
- * segment files). Costs nothing while no recording runs.
+ * A JFR event per commit of the search index (once a minute while messages arrive, at once after an edit or
+ * delete; it writes and syncs its segment files). Costs nothing while no recording runs.
  */
 @Name("org.chatalot.SearchIndexCommit")
 @Label("Search index commit")

@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -27,6 +28,7 @@ import org.chatalot.model.message.Message;
 import org.chatalot.server.testing.FileClient;
 import org.chatalot.server.testing.Searches;
 import org.chatalot.server.testing.TestServer;
+import org.chatalot.testing.Poll;
 
 /**
  * Everything the server writes into DATA_DIR while it runs (the database, H2's own files, uploads, backups,
@@ -64,15 +66,22 @@ class DataDirectoryPermissionsIT {
     }
 
     /** A message in the search index, committed to disk (an edit is committed at once). */
-    private static void indexedAndCommitted(AuthTokens owner) throws java.io.IOException {
+    private static void indexedAndCommitted(AuthTokens owner) {
         Channel channel = server.chat().publicChannel(owner, "permissions");
         UUID id = server.chat().send(owner, channel.id(), "feldspar").id();
         server.users().expect(200, server.users().send(owner, "PATCH", "/api/messages/" + id,
                 new EditMessageRequest("feldspar, edited", null)), Message.class);
         assertThat(Searches.await(server, owner, "q=edited", page -> !page.hits().isEmpty()).hits()).hasSize(1);
+        // A search sees the edit as soon as it is indexed; its commit follows on the indexer's thread.
+        assertThat(Poll.until(DataDirectoryPermissionsIT::isIndexCommitted, Duration.ofSeconds(60)))
+                .as("a committed index").isTrue();
+    }
+
+    private static boolean isIndexCommitted() {
         try (Stream<Path> files = Files.list(server.dataDir().resolve("search"))) {
-            assertThat(files.map(file -> file.getFileName().toString())).as("a committed index")
-                    .anyMatch(name -> name.startsWith("segments_"));
+            return files.anyMatch(file -> file.getFileName().toString().startsWith("segments_"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
