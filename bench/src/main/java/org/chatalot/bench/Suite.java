@@ -135,11 +135,17 @@ public final class Suite {
     private List<LatencyBench.Result> latency() throws Exception {
         System.out.println("W2 latency at light load, " + Machine.describe());
         try (ServerProcess server = ours(ServerProcess.FAST_SETUP)) {
-            // CHATALOT_BENCH_W2_MESSAGES: more messages per scenario, for a tail with more than one or two samples.
-            String more = System.getenv("CHATALOT_BENCH_W2_MESSAGES");
-            int messages = more == null || more.isBlank() ? settings.latencyMessages() : Integer.parseInt(more.trim());
-            return new LatencyBench(settings.latencyMembers(), messages, settings.latencyRate()).run(server);
+            // CHATALOT_BENCH_W2_MESSAGES and CHATALOT_BENCH_W2_WARM_UP: other sizes for one run (A/B comparisons).
+            int messages = fromEnvironment("CHATALOT_BENCH_W2_MESSAGES", settings.latencyMessages());
+            int warmUp = fromEnvironment("CHATALOT_BENCH_W2_WARM_UP", settings.latencyWarmUp());
+            return new LatencyBench(settings.latencyMembers(), messages, settings.latencyRate(), warmUp).run(server);
         }
+    }
+
+    /** {@code name}'s value in the environment, or {@code otherwise} when it is not set. */
+    private static int fromEnvironment(String name, int otherwise) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? otherwise : Integer.parseInt(value.trim());
     }
 
     private LoginStormBench.Result logins() throws Exception {
