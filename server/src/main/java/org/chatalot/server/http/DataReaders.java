@@ -20,9 +20,11 @@ import io.helidon.common.buffers.DataReader;
  * one.
  *
  * <p>The reader made here unlinks each consumed node from the next one when it next reads the socket (the
- * head has moved past them by then), before the read blocks. Helidon's fields are private, so this reaches
- * them through a private lookup; should a Helidon release rename them, the reader still works, only without
- * the unlinking ({@link #unlinks()} says which, and the server logs it once).
+ * head has moved past them by then), before the read blocks. A supplier that would rather not be wrapped (a
+ * WebSocket's: each wrapper is one more frame on the stack of every idle socket's parked reader) calls
+ * {@link #unlinkConsumed} itself before each read. Helidon's fields are private, so this reaches them through a
+ * private lookup; should a Helidon release rename them, the reader still works, only without the unlinking
+ * ({@link #unlinks()} says which, and the server logs it once).
  */
 public final class DataReaders {
     private static final System.Logger LOG = System.getLogger(DataReaders.class.getName());
@@ -58,6 +60,25 @@ public final class DataReaders {
         return reader;
     }
 
+    /**
+     * Unlinks the nodes {@code reader} has consumed since its last read, and returns what to pass as
+     * {@code headAtLastRead} before the next one ({@code null} before the first). Call it from the reader's
+     * supplier, on the reader's thread, before the supplier reads.
+     */
+    public static Object unlinkConsumed(DataReader reader, Object headAtLastRead) {
+        if (HEAD == null) {
+            return null;
+        }
+        Object head = HEAD.get(reader);
+        Object node = headAtLastRead;
+        while (node != null && node != head) {
+            Object next = NEXT.get(node);
+            NEXT.set(node, null);
+            node = next;
+        }
+        return head;
+    }
+
     /** Whether this Helidon's reader could be reached: false means readers are made, but not unlinked. */
     static boolean unlinks() {
         return HEAD != null;
@@ -76,16 +97,7 @@ public final class DataReaders {
         /** Called by the reader's thread only, from {@link DataReader#pullData()}. */
         @Override
         public byte[] get() {
-            if (HEAD != null) {
-                Object head = HEAD.get(reader);
-                Object node = headAtLastRead;
-                while (node != null && node != head) {
-                    Object next = NEXT.get(node);
-                    NEXT.set(node, null);
-                    node = next;
-                }
-                headAtLastRead = head;
-            }
+            headAtLastRead = unlinkConsumed(reader, headAtLastRead);
             return reads.get();
         }
     }

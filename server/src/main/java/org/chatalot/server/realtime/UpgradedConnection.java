@@ -16,7 +16,6 @@ import io.helidon.webserver.http1.spi.Http1Upgrader;
 import io.helidon.webserver.spi.ServerConnection;
 
 import org.chatalot.server.http.ConnectionContexts;
-import org.chatalot.server.http.DataReaders;
 
 /**
  * The connection as an upgraded WebSocket sees it. It reads the socket itself, through {@link Utf8FrameCheck}
@@ -39,7 +38,9 @@ final class UpgradedConnection extends ConnectionContexts.Forwarding {
 
     UpgradedConnection(ConnectionContext http) {
         super(http);
-        this.reader = DataReaders.unlinking(new Utf8FrameCheck(http.dataReader(), http.serverSocket()));
+        Utf8FrameCheck frames = new Utf8FrameCheck(http.dataReader(), http.serverSocket());
+        this.reader = DataReader.create(frames);
+        frames.readBy(reader);
     }
 
     /** The WebSocket upgrade, with every upgraded connection seen as an {@code UpgradedConnection}. */

@@ -9,6 +9,7 @@ import io.helidon.webserver.ServerConnectionException;
 import io.helidon.websocket.WsCloseException;
 
 import org.chatalot.model.ws.CloseCodes;
+import org.chatalot.server.http.DataReaders;
 
 /**
  * Fails a WebSocket with 1007 when a text frame is not UTF-8 (RFC 6455, 8.1). Helidon decodes text frames
@@ -26,6 +27,9 @@ final class Utf8FrameCheck implements Supplier<byte[]> {
 
     private final DataReader alreadyRead;
     private final HelidonSocket socket;
+    /** The reader this supplies, and its head at its last read: see {@link DataReaders#unlinkConsumed}. */
+    private DataReader reader;
+    private Object headAtLastRead;
     private final Utf8Validator utf8 = new Utf8Validator();
     private Part part = Part.FIRST_BYTE;
     private int opcode;
@@ -47,6 +51,11 @@ final class Utf8FrameCheck implements Supplier<byte[]> {
         this.socket = socket;
     }
 
+    /** The reader this supplies, whose consumed nodes it unlinks before each read. */
+    void readBy(DataReader reader) {
+        this.reader = reader;
+    }
+
     /**
      * The socket is read here rather than through another reader, and its failures are mapped here as Helidon's
      * own reader maps them (an I/O failure ends the connection quietly): every call between Helidon's frame
@@ -54,6 +63,9 @@ final class Utf8FrameCheck implements Supplier<byte[]> {
      */
     @Override
     public byte[] get() {
+        if (reader != null) {
+            headAtLastRead = DataReaders.unlinkConsumed(reader, headAtLastRead);
+        }
         byte[] bytes;
         try {
             bytes = alreadyRead.available() > 0 ? alreadyRead.readBytes(alreadyRead.available()) : socket.get();
