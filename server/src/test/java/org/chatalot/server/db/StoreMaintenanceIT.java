@@ -127,7 +127,7 @@ class StoreMaintenanceIT {
             try (StoreMaintenance upkeep = StoreMaintenance.start(dataSource, url).orElseThrow()) {
                 assertThat(Poll.until(() -> upkeep.rounds() >= 12, Duration.ofSeconds(60)))
                         .as("twelve rounds of upkeep").isTrue();
-                trickle.shutdownNow();
+                stop(trickle);
                 jfr.stop();
 
                 long rounds = upkeep.rounds();
@@ -138,8 +138,17 @@ class StoreMaintenanceIT {
                 assertThat(upkeep.failedRounds()).isZero();
             }
         } finally {
-            trickle.shutdownNow();
+            stop(trickle);
         }
+    }
+
+    /**
+     * Lets a commit under way finish: interrupting it (shutdownNow) would close H2's file channel under it, and H2
+     * then fails the whole store.
+     */
+    private static void stop(ScheduledExecutorService trickle) throws InterruptedException {
+        trickle.shutdown();
+        assertThat(trickle.awaitTermination(30, TimeUnit.SECONDS)).as("the trickle of commits stopped").isTrue();
     }
 
     private static byte[] bytes(Random random, int length) {
