@@ -8,15 +8,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.lucene.index.DirectoryReader;
@@ -30,16 +27,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.chatalot.model.auth.AuthTokens;
-import org.chatalot.model.auth.RegisterRequest;
 import org.chatalot.model.channel.Channel;
 import org.chatalot.model.channel.CreateChannelRequest;
 import org.chatalot.model.message.EditMessageRequest;
 import org.chatalot.model.message.Message;
 import org.chatalot.model.message.SendMessageRequest;
 import org.chatalot.model.search.SearchPage;
-import org.chatalot.server.Main;
 import org.chatalot.server.http.Json;
-import org.chatalot.testing.JavaProcess;
+import org.chatalot.server.testing.ServerProcess;
+import org.chatalot.server.testing.TestUsers;
 import org.chatalot.testing.Poll;
 
 /**
@@ -49,9 +45,7 @@ import org.chatalot.testing.Poll;
  * before the kill never brings back the words it removed.
  */
 class SearchIndexKillIT {
-    private static final Pattern LISTENING = Pattern.compile("Chatalot is listening on (http://\\S+?)(;|$)");
     private static final ObjectMapper JSON = Json.createMapper();
-    private static final String PASSWORD = "correct horse battery staple";
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @TempDir
@@ -59,18 +53,12 @@ class SearchIndexKillIT {
 
     @Test
     void messagesIndexedButNotCommittedAreFoundAfterKillMinus9AndEditsStay() throws Exception {
-        Path data = dir.resolve("data");
-        Map<String, String> env = Map.of("DATA_DIR", data.toString(), "LISTEN_ADDR", "127.0.0.1:0",
-                "LOCAL_ADMIN_ADDR", "off", "ARGON2_MEMORY_KIB", "19456", "ARGON2_ITERATIONS", "2",
-                "ARGON2_PARALLELISM", "1");
-        Path index = data.resolve(SearchIndex.FOLDER);
+        Path index = dir.resolve("data").resolve(SearchIndex.FOLDER);
         UUID edited;
         UUID uncommitted;
-        try (JavaProcess server = JavaProcess.start(Main.class.getName(), List.of("-Xmx256m"), env, List.of(), dir)) {
-            URI base = baseUri(server);
-            String code = Files.readString(data.resolve("setup-code")).strip();
-            String token = call(base, null, "POST", "/api/auth/register",
-                    new RegisterRequest("owner", null, null, PASSWORD, null, code), AuthTokens.class).accessToken();
+        try (ServerProcess server = ServerProcess.start(dir, List.of("-Xmx256m"), Map.of())) {
+            URI base = server.baseUri();
+            String token = server.ownerToken();
             UUID channel = call(base, token, "POST", "/api/channels",
                     new CreateChannelRequest("kept", null, null, null), Channel.class).id();
             edited = send(base, token, channel, "draft with quartz");
@@ -87,11 +75,10 @@ class SearchIndexKillIT {
                 .isZero();
         assertThat(committedHits(index, "quartz")).isZero();
 
-        try (JavaProcess restarted = JavaProcess.start(Main.class.getName(), List.of("-Xmx256m"), env, List.of(),
-                dir)) {
-            URI base = baseUri(restarted);
+        try (ServerProcess restarted = ServerProcess.start(dir, List.of("-Xmx256m"), Map.of())) {
+            URI base = restarted.baseUri();
             String token = call(base, null, "POST", "/api/auth/login",
-                    Map.of("username", "owner", "password", PASSWORD), AuthTokens.class).accessToken();
+                    Map.of("username", "owner", "password", TestUsers.PASSWORD), AuthTokens.class).accessToken();
 
             assertThat(ids(awaitSearch(base, token, "amber", page -> !page.hits().isEmpty())))
                     .containsExactly(uncommitted);
@@ -145,11 +132,5 @@ class SearchIndexKillIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
         return JSON.readValue(response.body(), type);
-    }
-
-    private static URI baseUri(JavaProcess process) throws Exception {
-        Matcher matcher = LISTENING.matcher(process.awaitLine(l -> LISTENING.matcher(l).find(), WAIT));
-        assertThat(matcher.find()).isTrue();
-        return URI.create(matcher.group(1));
     }
 }

@@ -118,6 +118,11 @@ public final class ServerProcess implements AutoCloseable {
                 .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")) * 1024).findFirst().orElse(-1);
     }
 
+    /** SIGKILL: no shutdown hook runs, as in a crash or a power cut for the process. */
+    public void killHard() throws InterruptedException {
+        process.killHard();
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.terminate();
