@@ -46,7 +46,11 @@ final class Tracker {
     }
 
     void onFrame(int person, CharSequence frame) {
-        long now = System.nanoTime();
+        onFrame(person, frame, System.nanoTime());
+    }
+
+    /** {@code frame} as read by {@code person} at {@code now} ({@link System#nanoTime()}). */
+    void onFrame(int person, CharSequence frame, long now) {
         String text = frame.toString();
         if (person == 0 && text.contains(ACK)) {
             int at = text.indexOf(clientIdPrefix);
