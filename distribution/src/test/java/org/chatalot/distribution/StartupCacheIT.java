@@ -3,15 +3,20 @@ package org.chatalot.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +29,7 @@ import org.chatalot.testing.ToolResult;
 /**
  * The release's bin/chatalot (what the systemd units start) with its start-up cache: made once by a training run on
  * JDK 25+, mapped afterwards, made again when stale, and never in the way: a damaged cache or an older JDK still
- * starts the server. Also the default heap and JAVA_OPTS after it.
+ * starts the server. Also the default heap and JAVA_OPTS after it, and the JIT compilers' lower priority.
  */
 class StartupCacheIT {
     private static final String PREPARING = "preparing the start-up cache";
@@ -33,6 +38,7 @@ class StartupCacheIT {
     private Map<String, String> environment;
     private int port;
     private List<String> commandLine = List.of();
+    private Map<String, Integer> threadNices = Map.of();
 
     @BeforeEach
     void setUp() {
@@ -95,6 +101,25 @@ class StartupCacheIT {
                 || option.startsWith("-XX:SharedArchiveFile"));
     }
 
+    /**
+     * The JIT compilers' threads at nice 10, every other thread at one nice value below it (without the priority
+     * mapping, the JVM would give its own threads several, some of them below 0 when it may).
+     */
+    @Test
+    void theJitCompilersRunAtNiceTenAndEveryOtherThreadAtOneHigherPriority() throws Exception {
+        assumeTrue(ownNice() < 10, "this test runs at nice " + ownNice() + ", where nice 10 is no lower");
+        environment.put("CHATALOT_STARTUP_CACHE", "off");
+
+        startAnswerAndStop("priorities");
+
+        Map<Boolean, List<Integer>> nices = threadNices.entrySet().stream().collect(Collectors.partitioningBy(
+                thread -> thread.getKey().contains("CompilerThre"),
+                Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        assertThat(nices.get(true)).as(threadNices.toString()).isNotEmpty().containsOnly(10);
+        assertThat(nices.get(false)).as(threadNices.toString()).hasSizeGreaterThan(10)
+                .containsOnly(nices.get(false).getFirst()).allMatch(nice -> nice < 10);
+    }
+
     /** JDK 21 to 24 get the class-data-sharing archive instead; no ahead-of-time option reaches a JVM before 25. */
     @Test
     void aJdkBefore25GetsTheClassDataSharingArchiveAndNoAheadOfTimeOption() {
@@ -114,6 +139,33 @@ class StartupCacheIT {
         return commandLine;
     }
 
+    /** The nice value of this test's thread, which the launcher and so the server inherit. */
+    private static int ownNice() throws IOException {
+        return niceOf(Path.of("/proc/thread-self/stat"));
+    }
+
+    /** Field 19 of /proc/…/stat, counted after the thread's name, which may hold spaces and ends at the last ')'. */
+    private static int niceOf(Path stat) throws IOException {
+        String line = Files.readString(stat);
+        return Integer.parseInt(line.substring(line.lastIndexOf(')') + 2).split(" ")[16]);
+    }
+
+    /** Every thread of a process: its name with its id (names repeat) and its nice value. */
+    private static Map<String, Integer> threadNices(long pid) throws IOException {
+        Map<String, Integer> nices = new TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    nices.put(Files.readString(task.resolve("comm")).strip() + " #" + task.getFileName(),
+                            niceOf(task.resolve("stat")));
+                } catch (NoSuchFileException ended) {
+                    // a thread that ended while the list was read
+                }
+            }
+        }
+        return nices;
+    }
+
     private String startAnswerAndStop(String name) throws Exception {
         Path log = root.resolve(name + ".log");
         try (Programs.Background server = Programs.start(environment, log,
@@ -124,6 +176,7 @@ class StartupCacheIT {
             // the launcher replaced itself with the JVM (exec), so this is the JVM's command line
             commandLine = List.of(new String(Files.readAllBytes(Path.of("/proc", Long.toString(server.process().pid()),
                     "cmdline")), StandardCharsets.UTF_8).split("\0"));
+            threadNices = threadNices(server.process().pid());
             server.terminate(Duration.ofMinutes(1));
             return server.printed();
         }
