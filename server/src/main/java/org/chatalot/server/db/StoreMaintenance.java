@@ -54,26 +54,19 @@ final class StoreMaintenance implements AutoCloseable {
      * without its assertions (pom.xml, test.jvmArgs).
      */
     static final int MOVE_AT_PERCENT = 90;
-    /**
-     * Most live bytes rewritten per round. The rewrite holds H2's store lock, which every commit needs, while it
-     * writes them: at 1 MB a round took 13-21 ms, and the messages committed meanwhile were most of the slowest
-     * at a chat's light load (W2 with {@code --jfr}, docs/performance.md). A quarter of that keeps each hold to a
-     * few milliseconds; the rounds are every second, so the rewrite still keeps up with a steady 100 messages
-     * a second (the soak).
-     */
-    static final int WRITE_LIMIT_BYTES = 256 * 1024;
+    /** Most live bytes rewritten per round. */
+    static final int WRITE_LIMIT_BYTES = 1024 * 1024;
     /**
      * Most bytes moved per round. H2 never moves a chunk larger than this (it drops it from the round's
      * choice), so a chunk above it near the end of the file would keep the file from shrinking for good. The
      * chunk a rewrite makes holds up to {@link #WRITE_LIMIT_BYTES} of live pages plus the pages the rewrite
-     * itself changes; the largest chunk seen in 18 runs of DatabaseFileSizeIT under load held 0.66 MB (with a
-     * rewrite limit of 1 MB, as it was until 2026-12-07). 4 MB leaves room for both (StoreMaintenanceIT: a 2 MB
-     * chunk kept an 11.6 MB file for 2.1 MB of data at a move limit of 1 MB), and for chunks older rewrites
-     * made. A larger commit (only a migration makes one) leaves its chunk in place until the chunk empties and
-     * is rewritten. With the rewrite, the extra I/O stays under about 5 MB per second, and is far less once the
-     * file has settled.
+     * itself changes; the largest chunk seen in 18 runs of DatabaseFileSizeIT under load held 0.66 MB. Four
+     * times the rewrite limit leaves room for both (StoreMaintenanceIT: a 2 MB chunk kept an 11.6 MB file
+     * for 2.1 MB of data at the old limit of 1 MB). A larger commit (only a migration makes one) leaves its
+     * chunk in place until the chunk empties and is rewritten. With the rewrite,
+     * the extra I/O stays under about 5 MB per second, and is far less once the file has settled.
      */
-    static final long MOVE_LIMIT_BYTES = 4L * 1024 * 1024;
+    static final long MOVE_LIMIT_BYTES = 4L * WRITE_LIMIT_BYTES;
     /**
      * A move with little to gain runs only every this many rounds. Moving holds H2's store lock, which every
      * commit needs, through two to four {@code fsync}s and the chunk writes (40-50 ms a round on the shared
