@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.chatalot.bench.core.Launch;
 import org.chatalot.bench.core.LoopbackGuard;
@@ -29,13 +31,11 @@ public final class ServerProcess implements AutoCloseable {
      * bin/chatalot (and so the systemd units) and ./chatalot start the server with (server-jvm.sh), the start-up
      * cache aside: the heap, and the JIT compilers' threads at nice 10 with every other thread at nice 0.
      */
-    public static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx512m", "-XX:MetaspaceSize=128m",
-            "-XX:ThreadPriorityPolicy=1", "-XX:CompilerThreadPriority=10", "-XX:JavaPriority1_To_OSPriority=0",
-            "-XX:JavaPriority2_To_OSPriority=0", "-XX:JavaPriority3_To_OSPriority=0",
-            "-XX:JavaPriority4_To_OSPriority=0", "-XX:JavaPriority5_To_OSPriority=0",
-            "-XX:JavaPriority6_To_OSPriority=0", "-XX:JavaPriority7_To_OSPriority=0",
-            "-XX:JavaPriority8_To_OSPriority=0", "-XX:JavaPriority9_To_OSPriority=0",
-            "-XX:JavaPriority10_To_OSPriority=0");
+    public static final List<String> JVM_OPTIONS = Stream.concat(
+            Stream.of("-Xms32m", "-Xmx512m", "-XX:MetaspaceSize=128m", "-XX:ThreadPriorityPolicy=1",
+                    "-XX:CompilerThreadPriority=10"),
+            IntStream.rangeClosed(1, 10).mapToObj(priority -> "-XX:JavaPriority" + priority + "_To_OSPriority=0"))
+            .toList();
     /** Extra JVM options for both, from the CLI's {@code --jvm-options}, e.g. another collector. */
     public static final String EXTRA_JVM_OPTIONS_PROPERTY = "bench.jvmOptions";
     private static final Pattern LISTENING = Pattern.compile("Chatalot is listening on (http://\\S+?)(;|$)");
