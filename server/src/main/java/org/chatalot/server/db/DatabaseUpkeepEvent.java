@@ -1,6 +1,7 @@
 package org.chatalot.server.db;
 
 import jdk.jfr.Category;
+import jdk.jfr.DataAmount;
 import jdk.jfr.Description;
 import jdk.jfr.Event;
 import jdk.jfr.Label;
@@ -31,5 +32,10 @@ final class DatabaseUpkeepEvent extends Event {
     long move;
 
     @Label("File size")
+    @DataAmount
     long fileBytes;
+
+    @Label("Most live bytes the rewrite could write (smaller while commits come in)")
+    @DataAmount
+    long writeLimitBytes;
 }

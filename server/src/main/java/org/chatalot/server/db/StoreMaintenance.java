@@ -54,8 +54,16 @@ final class StoreMaintenance implements AutoCloseable {
      * without its assertions (pom.xml, test.jvmArgs).
      */
     static final int MOVE_AT_PERCENT = 90;
-    /** Most live bytes rewritten per round. */
+    /** Most live bytes rewritten per round while nothing else was committed since the last one. */
     static final int WRITE_LIMIT_BYTES = 1024 * 1024;
+    /**
+     * Most live bytes rewritten per round while messages are being committed. The rewrite holds H2's store
+     * lock, which every commit needs: at 1 MB it held it 13-21 ms, and the messages committed meanwhile were
+     * most of a chat's slowest at light load (W2 with {@code --jfr}, docs/performance.md). A quarter of that
+     * holds it a quarter as long; once the writes stop, the full limit brings the file back near its data as
+     * fast as before (DatabaseFileSizeIT).
+     */
+    static final int BUSY_WRITE_LIMIT_BYTES = WRITE_LIMIT_BYTES / 4;
     /**
      * Most bytes moved per round. H2 never moves a chunk larger than this (it drops it from the round's
      * choice), so a chunk above it near the end of the file would keep the file from shrinking for good. The
@@ -90,6 +98,8 @@ final class StoreMaintenance implements AutoCloseable {
     private final AtomicLong rounds = new AtomicLong();
     /** Rounds since the last one that could move chunks; touched by the upkeep's thread only. */
     private int roundsSinceMove;
+    /** The store's version when the last round ended; touched by the upkeep's thread only. */
+    private long versionAfterRound = -1;
     private volatile long fileBytes = -1;
     private volatile long liveBytes = -1;
     private long lastLogged = System.nanoTime() - LOG_EVERY_NANOS;
@@ -135,7 +145,9 @@ final class StoreMaintenance implements AutoCloseable {
         long start = System.nanoTime();
         store.sync();
         long synced = System.nanoTime();
-        store.compact(TARGET_FILL_PERCENT, WRITE_LIMIT_BYTES);
+        // The round's own writes end before versionAfterRound is read: a new version means someone else committed.
+        int writeLimit = store.getCurrentVersion() != versionAfterRound ? BUSY_WRITE_LIMIT_BYTES : WRITE_LIMIT_BYTES;
+        store.compact(TARGET_FILL_PERCENT, writeLimit);
         long compacted = System.nanoTime();
         if (store.getFileStore() instanceof RandomAccessStore file) {
             // Also frees the chunks that died since the last commit: without commits nothing else would. With a
@@ -143,6 +155,7 @@ final class StoreMaintenance implements AutoCloseable {
             boolean move = worthMoving(file.size(), file.getFillRate());
             file.compactMoveChunks(move ? MOVE_AT_PERCENT : 0, MOVE_LIMIT_BYTES, store);
         }
+        versionAfterRound = store.getCurrentVersion();
         long size = store.getFileStore().size();
         rounds.incrementAndGet();
         if (event.shouldCommit()) {
@@ -150,6 +163,7 @@ final class StoreMaintenance implements AutoCloseable {
             event.compact = compacted - synced;
             event.move = System.nanoTime() - compacted;
             event.fileBytes = size;
+            event.writeLimitBytes = writeLimit;
             event.commit();
         }
         // H2's own fill rates: the share of the file its chunks occupy, and the share of those chunks still live.

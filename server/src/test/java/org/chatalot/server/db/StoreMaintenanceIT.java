@@ -9,7 +9,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -140,6 +143,68 @@ class StoreMaintenanceIT {
         } finally {
             stop(trickle);
         }
+    }
+
+    /**
+     * While commits come in, a round rewrites at most a quarter of its usual amount: the rewrite holds H2's store
+     * lock, which every commit needs, and at the full amount the messages committed meanwhile were a chat's
+     * slowest at light load. Once the commits stop, the rounds rewrite the full amount again, so the file comes
+     * back near its data as fast as before. The upkeep's JFR event tells which amount each round could write.
+     */
+    @Test
+    void theRewriteIsSmallWhileCommitsComeInAndFullOnceTheyStop() throws Exception {
+        String url = "jdbc:h2:file:" + work.resolve("busy") + ";WRITE_DELAY=0";
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL(url);
+        Random random = new Random(13);
+        List<Round> rounds = new CopyOnWriteArrayList<>();
+        ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
+        try (Connection keepOpen = dataSource.getConnection(); RecordingStream jfr = new RecordingStream()) {
+            try (Statement statement = keepOpen.createStatement()) {
+                statement.execute("CREATE TABLE chat(id INT PRIMARY KEY, body VARBINARY(1024))");
+            }
+            PreparedStatement insert = keepOpen.prepareStatement("MERGE INTO chat VALUES (?, ?)");
+            jfr.enable("org.chatalot.DatabaseUpkeep").withThreshold(Duration.ZERO);
+            // The stream reuses its event objects: keep what each one says, not the object.
+            jfr.onEvent("org.chatalot.DatabaseUpkeep", event -> rounds.add(
+                    new Round(event.getStartTime(), event.getLong("writeLimitBytes"))));
+            jfr.startAsync();
+            AtomicInteger next = new AtomicInteger();
+            trickle.scheduleAtFixedRate(() -> {
+                try {
+                    insert.setInt(1, next.getAndIncrement() % SMALL_ROWS);
+                    insert.setBytes(2, bytes(random, 100));
+                    insert.executeUpdate();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, 0, 50, TimeUnit.MILLISECONDS);
+            try (StoreMaintenance upkeep = StoreMaintenance.start(dataSource, url).orElseThrow()) {
+                assertThat(Poll.until(() -> upkeep.rounds() >= 5, Duration.ofSeconds(60)))
+                        .as("five rounds of upkeep while commits come in").isTrue();
+                stop(trickle);
+                Instant stopped = Instant.now();
+
+                boolean backToFull = Poll.until(() -> rounds.stream().anyMatch(round -> round.start()
+                        .isAfter(stopped) && round.writeLimit() == StoreMaintenance.WRITE_LIMIT_BYTES),
+                        Duration.ofSeconds(60));
+
+                List<Long> whileCommitting = rounds.stream().filter(round -> round.start().isBefore(stopped))
+                        .map(Round::writeLimit).toList();
+                assertThat(whileCommitting).as("each round's rewrite limit while twenty commits a second came in")
+                        .hasSizeGreaterThanOrEqualTo(4).containsOnly((long) StoreMaintenance.BUSY_WRITE_LIMIT_BYTES);
+                assertThat(backToFull).as("a round with the full rewrite limit after the commits stopped; rounds "
+                        + "since: %s", rounds.stream().filter(round -> round.start().isAfter(stopped))
+                        .map(Round::writeLimit).toList()).isTrue();
+                assertThat(upkeep.failedRounds()).isZero();
+            }
+        } finally {
+            stop(trickle);
+        }
+    }
+
+    /** One round of upkeep as its JFR event told it. */
+    private record Round(Instant start, long writeLimit) {
     }
 
     /**
