@@ -22,13 +22,14 @@
 SERVER_DEFAULT_HEAP="${SERVER_DEFAULT_HEAP:-512m}"
 SERVER_INITIAL_HEAP="${SERVER_INITIAL_HEAP:-32m}"
 
-# The JIT compilers' threads at nice 10, every other thread of the JVM at nice 0, where all run by default: on a box
-# with one or two cores a compilation then yields the core to the threads that read, store and deliver messages
-# instead of taking turns with them. Once the policy is 1 the JVM maps Java's ten priorities to nice values of its
-# own (some below 0, which only root may set), so each is mapped back to 0. What it did to chat latency:
+# The JIT compilers' threads and the password hashing threads (Java's lowest priority, which only they use) at
+# nice 10, every other thread of the JVM at nice 0, where all run by default: on a box with one or two cores a
+# compilation or an Argon2 hash then yields the core to the threads that read, store and deliver messages instead
+# of taking turns with them. Once the policy is 1 the JVM maps Java's ten priorities to nice values of its own
+# (some below 0, which only root may set), so the others are mapped back to 0. What it did to chat latency:
 # docs/operations.md, "The JIT compilers' priority".
-SERVER_PRIORITY_OPTIONS=(-XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=10)
-for priority in 1 2 3 4 5 6 7 8 9 10; do
+SERVER_PRIORITY_OPTIONS=(-XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=10 -XX:JavaPriority1_To_OSPriority=10)
+for priority in 2 3 4 5 6 7 8 9 10; do
     SERVER_PRIORITY_OPTIONS+=("-XX:JavaPriority${priority}_To_OSPriority=0")
 done
 unset priority

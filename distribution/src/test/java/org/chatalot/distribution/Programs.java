@@ -56,6 +56,13 @@ final class Programs {
         }
     }
 
+    /** POST of a JSON body on the loopback. */
+    static HttpResponse<String> post(int port, String path, String json) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A process started in the background: waits on its output, stops it and everything it started. */
     record Background(Process process, Path log) implements AutoCloseable {
         String printed() {

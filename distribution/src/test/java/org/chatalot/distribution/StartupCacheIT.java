@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 import org.chatalot.testing.FreePorts;
 import org.chatalot.testing.TempDirs;
@@ -57,7 +58,7 @@ class StartupCacheIT {
     }
 
     @Test
-    void theFirstStartMakesTheCacheLaterStartsMapItAndAStaleOneIsMadeAgain() throws Exception {
+    void theFirstStartMakesTheCacheLaterStartsMapItAndAStaleOneIsMadeAgain() throws Throwable {
         assumeTrue(Runtime.version().feature() >= 25, "the ahead-of-time cache needs JDK 25");
 
         String first = startAnswerAndStop("first");
@@ -75,7 +76,7 @@ class StartupCacheIT {
     }
 
     @Test
-    void aDamagedCacheWithAMatchingStampStillStartsTheServer() throws Exception {
+    void aDamagedCacheWithAMatchingStampStillStartsTheServer() throws Throwable {
         assumeTrue(Runtime.version().feature() >= 25, "the ahead-of-time cache needs JDK 25");
         startAnswerAndStop("first");
         byte[] junk = new byte[4096];
@@ -89,7 +90,7 @@ class StartupCacheIT {
     }
 
     @Test
-    void theDefaultHeapComesFirstAndJavaOptsWinsAfterIt() throws Exception {
+    void theDefaultHeapComesFirstAndJavaOptsWinsAfterIt() throws Throwable {
         environment.put("CHATALOT_STARTUP_CACHE", "off");
         environment.put("JAVA_OPTS", "-Xmx300m");
 
@@ -102,19 +103,24 @@ class StartupCacheIT {
     }
 
     /**
-     * The JIT compilers' threads at nice 10, every other thread at one nice value below it (without the priority
-     * mapping, the JVM would give its own threads several, some of them below 0 when it may).
+     * The JIT compilers' threads and the password hashing threads at nice 10, every other thread at one nice value
+     * below it (without the priority mapping, the JVM would give its own threads several, some of them below 0
+     * when it may). A login for a user that does not exist still hashes (no timing oracle), so the server has a
+     * hashing thread when the nice values are read.
      */
     @Test
-    void theJitCompilersRunAtNiceTenAndEveryOtherThreadAtOneHigherPriority() throws Exception {
+    void theJitCompilersAndPasswordHashingRunAtNiceTenAndEveryOtherThreadAtOneHigherPriority() throws Throwable {
         assumeTrue(ownNice() < 10, "this test runs at nice " + ownNice() + ", where nice 10 is no lower");
         environment.put("CHATALOT_STARTUP_CACHE", "off");
 
-        startAnswerAndStop("priorities");
+        startAnswerAndStop("priorities", () -> assertThat(Programs.post(port, "/api/auth/login",
+                "{\"username\":\"nobody\",\"password\":\"not a password\"}").statusCode())
+                .as("a login for a user that does not exist").isEqualTo(401));
 
         Map<Boolean, List<Integer>> nices = threadNices.entrySet().stream().collect(Collectors.partitioningBy(
-                thread -> thread.getKey().contains("CompilerThre"),
+                thread -> thread.getKey().contains("CompilerThre") || thread.getKey().startsWith("argon2-"),
                 Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        assertThat(threadNices.keySet()).as("the server's threads").anyMatch(thread -> thread.startsWith("argon2-"));
         assertThat(nices.get(true)).as(threadNices.toString()).isNotEmpty().containsOnly(10);
         assertThat(nices.get(false)).as(threadNices.toString()).hasSizeGreaterThan(10)
                 .containsOnly(nices.get(false).getFirst()).allMatch(nice -> nice < 10);
@@ -166,7 +172,12 @@ class StartupCacheIT {
         return nices;
     }
 
-    private String startAnswerAndStop(String name) throws Exception {
+    private String startAnswerAndStop(String name) throws Throwable {
+        return startAnswerAndStop(name, () -> { });
+    }
+
+    /** Starts bin/chatalot, checks its health, does {@code whileRunning}, reads its threads and stops it. */
+    private String startAnswerAndStop(String name, Executable whileRunning) throws Throwable {
         Path log = root.resolve(name + ".log");
         try (Programs.Background server = Programs.start(environment, log,
                 Programs.RELEASE_DIR.resolve("bin/chatalot").toString())) {
@@ -174,6 +185,7 @@ class StartupCacheIT {
             HttpResponse<String> health = Programs.get(port, "/api/health");
             assertThat(health.statusCode()).as(server.printed()).isEqualTo(200);
             // the launcher replaced itself with the JVM (exec), so this is the JVM's command line
+            whileRunning.execute();
             commandLine = List.of(new String(Files.readAllBytes(Path.of("/proc", Long.toString(server.process().pid()),
                     "cmdline")), StandardCharsets.UTF_8).split("\0"));
             threadNices = threadNices(server.process().pid());

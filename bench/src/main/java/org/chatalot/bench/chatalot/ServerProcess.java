@@ -29,12 +29,13 @@ public final class ServerProcess implements AutoCloseable {
     /**
      * Options of every JVM under test (ours and the ceiling alike, so that they stay comparable): those that
      * bin/chatalot (and so the systemd units) and ./chatalot start the server with (server-jvm.sh), the start-up
-     * cache aside: the heap, and the JIT compilers' threads at nice 10 with every other thread at nice 0.
+     * cache aside: the heap, and the JIT compilers' and Java's lowest priority's threads (ours: password hashing)
+     * at nice 10 with every other thread at nice 0.
      */
     public static final List<String> JVM_OPTIONS = Stream.concat(
             Stream.of("-Xms32m", "-Xmx512m", "-XX:MetaspaceSize=128m", "-XX:ThreadPriorityPolicy=1",
-                    "-XX:CompilerThreadPriority=10"),
-            IntStream.rangeClosed(1, 10).mapToObj(priority -> "-XX:JavaPriority" + priority + "_To_OSPriority=0"))
+                    "-XX:CompilerThreadPriority=10", "-XX:JavaPriority1_To_OSPriority=10"),
+            IntStream.rangeClosed(2, 10).mapToObj(priority -> "-XX:JavaPriority" + priority + "_To_OSPriority=0"))
             .toList();
     /** Extra JVM options for both, from the CLI's {@code --jvm-options}, e.g. another collector. */
     public static final String EXTRA_JVM_OPTIONS_PROPERTY = "bench.jvmOptions";

@@ -60,6 +60,9 @@ public final class PasswordHasher implements AutoCloseable {
                 new ArrayBlockingQueue<>(queueCapacity), task -> {
                     Thread thread = new Thread(task, "argon2-" + counter.incrementAndGet());
                     thread.setDaemon(true);
+                    // Java's lowest priority, which the launchers map to nice 10 (server-jvm.sh): on a small box a
+                    // login storm's hashes then yield the core to chat instead of taking turns with it.
+                    thread.setPriority(Thread.MIN_PRIORITY);
                     return thread;
                 }, new ThreadPoolExecutor.AbortPolicy());
         pool.allowCoreThreadTimeOut(true);
