@@ -116,17 +116,7 @@ class StoreMaintenanceIT {
                 }
             });
             jfr.startAsync();
-            AtomicInteger next = new AtomicInteger();
-            // Twenty single-row commits a second, each one its own chunk, like W2's messages.
-            trickle.scheduleAtFixedRate(() -> {
-                try {
-                    insert.setInt(1, SMALL_ROWS + next.getAndIncrement() % SMALL_ROWS);
-                    insert.setBytes(2, bytes(random, 100));
-                    insert.executeUpdate();
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            }, 0, 50, TimeUnit.MILLISECONDS);
+            commitTwentyASecond(trickle, insert, random, SMALL_ROWS);
             try (StoreMaintenance upkeep = StoreMaintenance.start(dataSource, url).orElseThrow()) {
                 assertThat(Poll.until(() -> upkeep.rounds() >= 12, Duration.ofSeconds(60)))
                         .as("twelve rounds of upkeep").isTrue();
@@ -169,16 +159,7 @@ class StoreMaintenanceIT {
             jfr.onEvent("org.chatalot.DatabaseUpkeep", event -> rounds.add(
                     new Round(event.getStartTime(), event.getLong("writeLimitBytes"))));
             jfr.startAsync();
-            AtomicInteger next = new AtomicInteger();
-            trickle.scheduleAtFixedRate(() -> {
-                try {
-                    insert.setInt(1, next.getAndIncrement() % SMALL_ROWS);
-                    insert.setBytes(2, bytes(random, 100));
-                    insert.executeUpdate();
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            }, 0, 50, TimeUnit.MILLISECONDS);
+            commitTwentyASecond(trickle, insert, random, 0);
             try (StoreMaintenance upkeep = StoreMaintenance.start(dataSource, url).orElseThrow()) {
                 assertThat(Poll.until(() -> upkeep.rounds() >= 5, Duration.ofSeconds(60)))
                         .as("five rounds of upkeep while commits come in").isTrue();
@@ -201,6 +182,24 @@ class StoreMaintenanceIT {
         } finally {
             stop(trickle);
         }
+    }
+
+    /**
+     * Twenty single-row commits a second on {@code trickle}, each one its own chunk, like W2's messages: 100-byte
+     * rows merged into {@link #SMALL_ROWS} ids from {@code firstId} on, round and round.
+     */
+    private static void commitTwentyASecond(ScheduledExecutorService trickle, PreparedStatement merge, Random random,
+                                            int firstId) {
+        AtomicInteger next = new AtomicInteger();
+        trickle.scheduleAtFixedRate(() -> {
+            try {
+                merge.setInt(1, firstId + next.getAndIncrement() % SMALL_ROWS);
+                merge.setBytes(2, bytes(random, 100));
+                merge.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }, 0, 50, TimeUnit.MILLISECONDS);
     }
 
     /** One round of upkeep as its JFR event told it. */
