@@ -15,13 +15,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 import org.chatalot.testing.FreePorts;
 import org.chatalot.testing.TempDirs;
@@ -58,7 +58,7 @@ class StartupCacheIT {
     }
 
     @Test
-    void theFirstStartMakesTheCacheLaterStartsMapItAndAStaleOneIsMadeAgain() throws Throwable {
+    void theFirstStartMakesTheCacheLaterStartsMapItAndAStaleOneIsMadeAgain() throws Exception {
         assumeTrue(Runtime.version().feature() >= 25, "the ahead-of-time cache needs JDK 25");
 
         String first = startAnswerAndStop("first");
@@ -76,7 +76,7 @@ class StartupCacheIT {
     }
 
     @Test
-    void aDamagedCacheWithAMatchingStampStillStartsTheServer() throws Throwable {
+    void aDamagedCacheWithAMatchingStampStillStartsTheServer() throws Exception {
         assumeTrue(Runtime.version().feature() >= 25, "the ahead-of-time cache needs JDK 25");
         startAnswerAndStop("first");
         byte[] junk = new byte[4096];
@@ -90,7 +90,7 @@ class StartupCacheIT {
     }
 
     @Test
-    void theDefaultHeapComesFirstAndJavaOptsWinsAfterIt() throws Throwable {
+    void theDefaultHeapComesFirstAndJavaOptsWinsAfterIt() throws Exception {
         environment.put("CHATALOT_STARTUP_CACHE", "off");
         environment.put("JAVA_OPTS", "-Xmx300m");
 
@@ -109,7 +109,7 @@ class StartupCacheIT {
      * hashing thread when the nice values are read.
      */
     @Test
-    void theJitCompilersAndPasswordHashingRunAtNiceTenAndEveryOtherThreadAtOneHigherPriority() throws Throwable {
+    void theJitCompilersAndPasswordHashingRunAtNiceTenAndEveryOtherThreadAtOneHigherPriority() throws Exception {
         assumeTrue(ownNice() < 10, "this test runs at nice " + ownNice() + ", where nice 10 is no lower");
         environment.put("CHATALOT_STARTUP_CACHE", "off");
 
@@ -172,20 +172,20 @@ class StartupCacheIT {
         return nices;
     }
 
-    private String startAnswerAndStop(String name) throws Throwable {
-        return startAnswerAndStop(name, () -> { });
+    private String startAnswerAndStop(String name) throws Exception {
+        return startAnswerAndStop(name, () -> null);
     }
 
     /** Starts bin/chatalot, checks its health, does {@code whileRunning}, reads its threads and stops it. */
-    private String startAnswerAndStop(String name, Executable whileRunning) throws Throwable {
+    private String startAnswerAndStop(String name, Callable<?> whileRunning) throws Exception {
         Path log = root.resolve(name + ".log");
         try (Programs.Background server = Programs.start(environment, log,
                 Programs.RELEASE_DIR.resolve("bin/chatalot").toString())) {
             server.awaitOutput("Chatalot is running", Duration.ofMinutes(4));
             HttpResponse<String> health = Programs.get(port, "/api/health");
             assertThat(health.statusCode()).as(server.printed()).isEqualTo(200);
+            whileRunning.call();
             // the launcher replaced itself with the JVM (exec), so this is the JVM's command line
-            whileRunning.execute();
             commandLine = List.of(new String(Files.readAllBytes(Path.of("/proc", Long.toString(server.process().pid()),
                     "cmdline")), StandardCharsets.UTF_8).split("\0"));
             threadNices = threadNices(server.process().pid());

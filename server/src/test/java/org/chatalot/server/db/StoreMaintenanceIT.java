@@ -46,10 +46,8 @@ class StoreMaintenanceIT {
      */
     @Test
     void aChunkLargerThanOneRoundsRewriteStillMovesDown() throws Exception {
-        String url = "jdbc:h2:file:" + work.resolve("store") + ";WRITE_DELAY=0";
         Path file = work.resolve("store.mv.db");
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL(url);
+        JdbcDataSource dataSource = durableStore(work.resolve("store"));
         Random random = new Random(7);
         try (Connection keepOpen = dataSource.getConnection()) {
             try (Statement statement = keepOpen.createStatement()) {
@@ -72,7 +70,7 @@ class StoreMaintenanceIT {
             }
             long beforeUpkeep = Files.size(file);
 
-            try (StoreMaintenance upkeep = StoreMaintenance.start(dataSource, url).orElseThrow()) {
+            try (StoreMaintenance upkeep = StoreMaintenance.start(dataSource, dataSource.getURL()).orElseThrow()) {
                 boolean shrank = Poll.until(() -> upkeep.fileBytes() >= 0
                         && upkeep.fileBytes() <= BIG_ROW_BYTES + 1024 * 1024, Duration.ofSeconds(60));
 
@@ -92,17 +90,12 @@ class StoreMaintenanceIT {
      */
     @Test
     void aSmallFileTakingATrickleOfCommitsIsNotSyncedUnderTheStoreLockEveryRound() throws Exception {
-        String url = "jdbc:h2:file:" + work.resolve("trickle") + ";WRITE_DELAY=0";
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL(url);
+        JdbcDataSource dataSource = durableStore(work.resolve("trickle"));
         Random random = new Random(11);
         AtomicInteger movingSyncs = new AtomicInteger();
         ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
         try (Connection keepOpen = dataSource.getConnection(); RecordingStream jfr = new RecordingStream()) {
-            try (Statement statement = keepOpen.createStatement()) {
-                statement.execute("CREATE TABLE chat(id INT PRIMARY KEY, body VARBINARY(1024))");
-            }
-            PreparedStatement insert = keepOpen.prepareStatement("MERGE INTO chat VALUES (?, ?)");
+            PreparedStatement insert = chatTable(keepOpen);
             for (int i = 0; i < SMALL_ROWS; i++) {
                 insert.setInt(1, i);
                 insert.setBytes(2, bytes(random, 100));
@@ -117,7 +110,7 @@ class StoreMaintenanceIT {
             });
             jfr.startAsync();
             commitTwentyASecond(trickle, insert, random, SMALL_ROWS);
-            try (StoreMaintenance upkeep = StoreMaintenance.start(dataSource, url).orElseThrow()) {
+            try (StoreMaintenance upkeep = StoreMaintenance.start(dataSource, dataSource.getURL()).orElseThrow()) {
                 assertThat(Poll.until(() -> upkeep.rounds() >= 12, Duration.ofSeconds(60)))
                         .as("twelve rounds of upkeep").isTrue();
                 stop(trickle);
@@ -143,24 +136,19 @@ class StoreMaintenanceIT {
      */
     @Test
     void theRewriteIsSmallWhileCommitsComeInAndFullOnceTheyStop() throws Exception {
-        String url = "jdbc:h2:file:" + work.resolve("busy") + ";WRITE_DELAY=0";
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL(url);
+        JdbcDataSource dataSource = durableStore(work.resolve("busy"));
         Random random = new Random(13);
         List<Round> rounds = new CopyOnWriteArrayList<>();
         ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
         try (Connection keepOpen = dataSource.getConnection(); RecordingStream jfr = new RecordingStream()) {
-            try (Statement statement = keepOpen.createStatement()) {
-                statement.execute("CREATE TABLE chat(id INT PRIMARY KEY, body VARBINARY(1024))");
-            }
-            PreparedStatement insert = keepOpen.prepareStatement("MERGE INTO chat VALUES (?, ?)");
+            PreparedStatement insert = chatTable(keepOpen);
             jfr.enable("org.chatalot.DatabaseUpkeep").withThreshold(Duration.ZERO);
             // The stream reuses its event objects: keep what each one says, not the object.
             jfr.onEvent("org.chatalot.DatabaseUpkeep", event -> rounds.add(
                     new Round(event.getStartTime(), event.getLong("writeLimitBytes"))));
             jfr.startAsync();
             commitTwentyASecond(trickle, insert, random, 0);
-            try (StoreMaintenance upkeep = StoreMaintenance.start(dataSource, url).orElseThrow()) {
+            try (StoreMaintenance upkeep = StoreMaintenance.start(dataSource, dataSource.getURL()).orElseThrow()) {
                 assertThat(Poll.until(() -> upkeep.rounds() >= 5, Duration.ofSeconds(60)))
                         .as("five rounds of upkeep while commits come in").isTrue();
                 stop(trickle);
@@ -182,6 +170,21 @@ class StoreMaintenanceIT {
         } finally {
             stop(trickle);
         }
+    }
+
+    /** An embedded H2 file at {@code file} whose every commit reaches the disk, as the server's. */
+    private static JdbcDataSource durableStore(Path file) {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:file:" + file + ";WRITE_DELAY=0");
+        return dataSource;
+    }
+
+    /** Makes the table a trickle of commits goes to and returns the statement that merges one row into it. */
+    private static PreparedStatement chatTable(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE chat(id INT PRIMARY KEY, body VARBINARY(1024))");
+        }
+        return connection.prepareStatement("MERGE INTO chat VALUES (?, ?)");
     }
 
     /**
