@@ -34,11 +34,28 @@ for priority in 2 3 4 5 6 7 8 9 10; do
 done
 unset priority
 
+# Fills SERVER_COLLECTOR_OPTIONS: the serial collector, on every box. The JVM picks it itself on one core, and G1 on
+# two or more, whose young generation grows under an upload's allocation rate (61-117 MiB for one 100 MB upload,
+# against 2-4 MiB with the serial collector); the benchmark runs the server on one core, so this way every box runs
+# the collector that was measured. A JAVA_OPTS that names a collector (-XX:+UseG1GC, …) replaces it: two would stop
+# the JVM.
+server_collector_options() {
+    local option
+    SERVER_COLLECTOR_OPTIONS=(-XX:+UseSerialGC)
+    # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+    for option in ${JAVA_OPTS:-}; do
+        case "$option" in
+            -XX:+Use*GC) SERVER_COLLECTOR_OPTIONS=() ;;
+        esac
+    done
+}
+
 server_jvm_options() {
     local java="$1" feature="$2" jar="$3" cache_dir="$4"
     # Growing class metadata triggers no full collection before 128 MB.
-    SERVER_JVM_OPTIONS=("-Xms$SERVER_INITIAL_HEAP" "-Xmx$SERVER_DEFAULT_HEAP" -XX:MetaspaceSize=128m
-        "${SERVER_PRIORITY_OPTIONS[@]}")
+    server_collector_options
+    SERVER_JVM_OPTIONS=("-Xms$SERVER_INITIAL_HEAP" "-Xmx$SERVER_DEFAULT_HEAP" "${SERVER_COLLECTOR_OPTIONS[@]}"
+        -XX:MetaspaceSize=128m "${SERVER_PRIORITY_OPTIONS[@]}")
     if [ "${CHATALOT_STARTUP_CACHE:-on}" = "off" ] || ! mkdir -p "$cache_dir" 2>/dev/null \
             || [ ! -w "$cache_dir" ]; then
         return 0

@@ -30,7 +30,8 @@ import org.chatalot.testing.ToolResult;
 /**
  * The release's bin/chatalot (what the systemd units start) with its start-up cache: made once by a training run on
  * JDK 25+, mapped afterwards, made again when stale, and never in the way: a damaged cache or an older JDK still
- * starts the server. Also the default heap and JAVA_OPTS after it, and the JIT compilers' lower priority.
+ * starts the server. Also the default heap and collector, JAVA_OPTS after them, and the JIT compilers' lower
+ * priority.
  */
 class StartupCacheIT {
     private static final String PREPARING = "preparing the start-up cache";
@@ -97,9 +98,21 @@ class StartupCacheIT {
         startAnswerAndStop("heap");
 
         List<String> command = lastCommandLine();
-        assertThat(command).containsSubsequence("-Xmx512m", "-Xmx300m", "-jar");
+        assertThat(command).containsSubsequence("-Xmx512m", "-XX:+UseSerialGC", "-Xmx300m", "-jar");
         assertThat(command).noneMatch(option -> option.startsWith("-XX:AOTCache")
                 || option.startsWith("-XX:SharedArchiveFile"));
+    }
+
+    /** A collector named in JAVA_OPTS replaces the serial one: two would stop the JVM. */
+    @Test
+    void aCollectorInJavaOptsReplacesTheSerialOne() throws Exception {
+        environment.put("CHATALOT_STARTUP_CACHE", "off");
+        environment.put("JAVA_OPTS", "-Xmx300m -XX:+UseG1GC");
+
+        startAnswerAndStop("collector");
+
+        assertThat(lastCommandLine()).containsSubsequence("-Xmx512m", "-XX:+UseG1GC", "-jar")
+                .doesNotContain("-XX:+UseSerialGC");
     }
 
     /**

@@ -26,14 +26,16 @@ public final class ServerProcess implements AutoCloseable {
             "AUTH_RATE_LIMIT_PER_SECOND", "1000000", "WS_RATE_LIMIT_BURST", "1000000",
             "WS_RATE_LIMIT_PER_SECOND", "1000000");
     public static final String NAME = "Chatalot";
+    private static final String SERIAL_COLLECTOR = "-XX:+UseSerialGC";
+    private static final Pattern COLLECTOR = Pattern.compile("-XX:\\+Use\\w+GC");
     /**
      * Options of every JVM under test (ours and the ceiling alike, so that they stay comparable): those that
      * bin/chatalot (and so the systemd units) and ./chatalot start the server with (server-jvm.sh), the start-up
-     * cache aside: the heap, and the JIT compilers' and Java's lowest priority's threads (ours: password hashing)
-     * at nice 10 with every other thread at nice 0.
+     * cache aside: the heap, the serial collector, and the JIT compilers' and Java's lowest priority's threads
+     * (ours: password hashing) at nice 10 with every other thread at nice 0.
      */
     public static final List<String> JVM_OPTIONS = Stream.concat(
-            Stream.of("-Xms32m", "-Xmx512m", "-XX:MetaspaceSize=128m", "-XX:ThreadPriorityPolicy=1",
+            Stream.of("-Xms32m", "-Xmx512m", SERIAL_COLLECTOR, "-XX:MetaspaceSize=128m", "-XX:ThreadPriorityPolicy=1",
                     "-XX:CompilerThreadPriority=10", "-XX:JavaPriority1_To_OSPriority=10"),
             IntStream.rangeClosed(2, 10).mapToObj(priority -> "-XX:JavaPriority" + priority + "_To_OSPriority=0"))
             .toList();
@@ -77,11 +79,14 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public static List<String> jvmOptions() {
-        List<String> options = new ArrayList<>(JVM_OPTIONS);
         String extra = System.getProperty(EXTRA_JVM_OPTIONS_PROPERTY, "").strip();
-        if (!extra.isEmpty()) {
-            options.addAll(List.of(extra.split("\\s+")));
+        List<String> extras = extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
+        List<String> options = new ArrayList<>(JVM_OPTIONS);
+        // As server-jvm.sh: another collector replaces the serial one (two would stop the JVM).
+        if (extras.stream().anyMatch(option -> COLLECTOR.matcher(option).matches())) {
+            options.remove(SERIAL_COLLECTOR);
         }
+        options.addAll(extras);
         return options;
     }
 
