@@ -310,8 +310,11 @@ if (UPLOAD_BYTES > 0) {
   });
   const times = [chosenAt, ...progress.map((entry) => entry.t), doneAt];
   const gaps = times.slice(1).map((t, i) => t - times[i]);
+  // Where the longest gap began: the share of the file the bar showed then (null: before the bar appeared).
+  const longest = gaps.indexOf(Math.max(...gaps));
   result.upload = { bytes: UPLOAD_BYTES, ms: doneAt - chosenAt, updates: progress.length,
-    maxGapMs: Math.max(...gaps), serverRssBeforeMiB: memory.rssBeforeMiB, serverPeakGrowthMiB: memory.peakGrowthMiB };
+    maxGapMs: gaps[longest], maxGapFrom: longest === 0 ? null : progress[longest - 1].value / UPLOAD_BYTES,
+    lastGapMs: gaps.at(-1), serverRssBeforeMiB: memory.rssBeforeMiB, serverPeakGrowthMiB: memory.peakGrowthMiB };
   await page.getByRole('button', { name: /^Remove / }).click();
   await rm(file, { force: true });
 }

@@ -18,8 +18,13 @@ public record WebResults(String machine, int bigChannel, int trafficRate,
                          double maxHeapMb, int maxDomNodes, int maxMessagesInPage, int pagesUp, int pagesDown,
                          List<String> coldFiles, Upload upload) {
 
-    /** The file sent through the composer: its size, time, progress updates, longest gap, server memory. */
-    public record Upload(long bytes, double ms, int updates, double maxGapMs, double serverPeakGrowthMiB) {
+    /**
+     * The file sent through the composer: its size, time, progress updates, longest gap, where that gap began (the
+     * share of the file the bar showed; NaN before the bar appeared), the gap from the bar's last move to the
+     * server's answer, server memory.
+     */
+    public record Upload(long bytes, double ms, int updates, double maxGapMs, double maxGapFrom, double lastGapMs,
+                         double serverPeakGrowthMiB) {
     }
 
     /** One kind of page load: medians over the runs (requests: the most any run made). */
@@ -64,7 +69,13 @@ public record WebResults(String machine, int bigChannel, int trafficRate,
                 measured.at("/big/pagesUp").asInt(), measured.at("/big/pagesDown").asInt(), files,
                 measured.has("upload") ? new Upload(measured.at("/upload/bytes").asLong(), measured.at("/upload/ms")
                         .asDouble(), measured.at("/upload/updates").asInt(), measured.at("/upload/maxGapMs").asDouble(),
+                        numberOrNaN(measured.at("/upload/maxGapFrom")), numberOrNaN(measured.at("/upload/lastGapMs")),
                         measured.at("/upload/serverPeakGrowthMiB").asDouble()) : null);
+    }
+
+    /** A number the script measured; NaN where it wrote null or nothing (results of an older script). */
+    private static double numberOrNaN(JsonNode node) {
+        return node.isNumber() ? node.asDouble() : Double.NaN;
     }
 
     private static Load load(JsonNode runs) {
@@ -132,8 +143,12 @@ public record WebResults(String machine, int bigChannel, int trafficRate,
             md.append("- Upload: ").append(String.format(Locale.ROOT, "%,d", upload.bytes())).append(" bytes chosen in the ")
                     .append("composer's file input, sent by the client (XMLHttpRequest) through nginx in ")
                     .append(ms(upload.ms())).append("; the progress bar moved ").append(upload.updates())
-                    .append(" times (read every frame); the server's peak memory is its resident set, the stricter ")
-                    .append("measure of the heap budget.\n");
+                    .append(" times (read every frame); its longest time without progress began ")
+                    .append(Double.isNaN(upload.maxGapFrom()) ? "before the bar appeared"
+                            : String.format(Locale.ROOT, "with the bar at %.0f %%", upload.maxGapFrom() * 100))
+                    .append(", and from its last move to the server's answer took ").append(ms(upload.lastGapMs()))
+                    .append("; the server's peak memory is its resident set, the stricter measure of the heap ")
+                    .append("budget.\n");
         }
         md.append("- Files of a cold load: ").append(String.join(", ", coldFiles.stream()
                 .map(file -> "`" + file + "`").toList())).append(".\n");
