@@ -36,7 +36,7 @@ unset priority
 
 # Fills SERVER_COLLECTOR_OPTIONS: the serial collector, on every box. The JVM picks it itself on one core, and G1 on
 # two or more, whose young generation grows under an upload's allocation rate (one 100 MB upload grew the server by
-# 12-117 MiB, against 2-3 MiB with the serial collector); the benchmark runs the server on one core, so this way
+# 12-117 MiB, against 2-4 MiB with the serial collector); the benchmark runs the server on one core, so this way
 # every box runs the collector that was measured. A JAVA_OPTS that names a collector (-XX:+UseG1GC, …) replaces
 # it: two would stop the JVM.
 server_collector_options() {
